@@ -1,0 +1,10 @@
+# Every dependency comes from Debian 12's packages; nothing is downloaded at build time.
+
+# Boost 1.81 (not Debian's default 1.74): Boost.JSON is the one JSON library of the codebase.
+find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(GTest REQUIRED)
+if(TRIALWISE_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,32 @@
+# Build options and the INTERFACE targets that carry warnings and sanitizers.
+# Every target links trialwise::options PRIVATE, so flags never leak into consumers.
+
+option(TRIALWISE_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+set(TRIALWISE_SANITIZE "" CACHE STRING "Comma-separated sanitizers, e.g. address,undefined")
+option(TRIALWISE_BUILD_BENCH "Build the Google Benchmark programs in bench/" ON)
+option(TRIALWISE_WITH_POSTGRES "Build the PostgreSQL store (needs libpqxx)" OFF)
+
+add_library(trialwise_options INTERFACE)
+add_library(trialwise::options ALIAS trialwise_options)
+
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(trialwise_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+    -Wold-style-cast -Woverloaded-virtual -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+    -Wduplicated-cond -Wduplicated-branches -Wlogical-op -Wuseless-cast -Wsuggest-override)
+elseif(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  target_compile_options(trialwise_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+    -Wold-style-cast -Woverloaded-virtual -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+    -Wsuggest-override)
+endif()
+
+if(TRIALWISE_WARNINGS_AS_ERRORS)
+  target_compile_options(trialwise_options INTERFACE -Werror)
+endif()
+
+if(TRIALWISE_SANITIZE)
+  target_compile_options(trialwise_options INTERFACE
+    -fsanitize=${TRIALWISE_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(trialwise_options INTERFACE -fsanitize=${TRIALWISE_SANITIZE})
+endif()

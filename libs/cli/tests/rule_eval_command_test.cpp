@@ -1,0 +1,140 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "cli_harness.hpp"
+#include "line_reader.hpp"
+
+namespace trialwise::cli {
+namespace {
+
+using testing::run_cli;
+
+class TempFile {
+ public:
+  explicit TempFile(const std::string& content) {
+    path_ = std::filesystem::temp_directory_path() /
+            ("trialwise_cli_test_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".json");
+    std::ofstream(path_) << content;
+  }
+  ~TempFile() { std::filesystem::remove(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST(RuleEvalCommandTest, EvaluatesOneRuleOnData) {
+  auto r = run_cli({"rule", "eval", "--rule", R"({"cat":["dose ",{"*":[{"var":"g"},2]}," g"]})", "--data", R"({"g":5})"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "\"dose 10 g\"\n");
+}
+
+TEST(RuleEvalCommandTest, DataDefaultsToEmptyObject) {
+  auto r = run_cli({"rule", "eval", "--rule", R"({"missing":["a"]})"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "[\"a\"]\n");
+}
+
+TEST(RuleEvalCommandTest, ReadsRuleAndDataFromFilesAndStdin) {
+  TempFile rule(R"({"if":[{"var":"x"},"yes","no"]})");
+  auto r = run_cli({"rule", "eval", "--rule", "@" + rule.path(), "--data", "@-"}, R"({"x": 1})");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "\"yes\"\n");
+}
+
+TEST(RuleEvalCommandTest, NonFiniteNumbersPrintAsNull) {
+  auto r = run_cli({"rule", "eval", "--rule", R"([{"/":[1,0]},{"-":["x"]},{"/":[1,4]}])"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "[null,null,0.25]\n");
+}
+
+TEST(RuleEvalCommandTest, BadRuleNamesFlagAndPointer) {
+  auto r = run_cli({"rule", "eval", "--rule", R"({"and":[true,{"+":1},{"nope":[]}]})"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--rule /and/2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown operator \"nope\""), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(RuleEvalCommandTest, BadDataNamesFlagAndPosition) {
+  auto r = run_cli({"rule", "eval", "--rule", "true", "--data", "{\"a\":\n tru}"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--data line 2, column"), std::string::npos) << r.err;
+}
+
+TEST(RuleEvalCommandTest, MissingFileIsBadInput) {
+  auto r = run_cli({"rule", "eval", "--rule", "@/nonexistent/rule.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/rule.json"), std::string::npos) << r.err;
+}
+
+TEST(RuleEvalCommandTest, BatchPrintsOneArrayPerLineAndErrorsInPlace) {
+  TempFile rules(R"([{"var":"a"},{"+":[{"var":"a"},1]}])");
+  auto r = run_cli({"rule", "eval", "--rules", rules.path(), "--data-lines", "-"},
+                   "{\"a\":1}\n{\"a\":\n\n{\"a\":\"x\"}\n[1,2]");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out,
+            "[1,2]\n"
+            "{\"error\":{\"code\":\"invalid_input\",\"message\":\"not valid JSON (incomplete JSON)\",\"line\":2,"
+            "\"where\":\"column 6\"}}\n"
+            "{\"error\":{\"code\":\"invalid_input\",\"message\":\"the line is empty; expected one JSON value\","
+            "\"line\":3}}\n"
+            "[\"x\",null]\n"
+            "[null,null]\n");
+  EXPECT_NE(r.err.find("2 of 5 lines"), std::string::npos) << r.err;
+}
+
+TEST(RuleEvalCommandTest, BatchOfGoodLinesExitsZero) {
+  TempFile rules(R"([{"some":[{"var":"s"},{">":[{"var":"g"},0]}]}])");
+  auto r = run_cli({"rule", "eval", "--rules", rules.path(), "--data-lines", "-"},
+                   "{\"s\":[{\"g\":0}]}\n{\"s\":[{\"g\":5}]}\n");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "[false]\n[true]\n");
+}
+
+TEST(RuleEvalCommandTest, BatchRulesMustBeAnArray) {
+  TempFile rules(R"({"var":"a"})");
+  auto r = run_cli({"rule", "eval", "--rules", rules.path(), "--data-lines", "-"}, "{}\n");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("expected an array of rules"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(rules.path() + "#"), std::string::npos) << r.err;
+}
+
+TEST(LineReaderTest, SplitsLinesAcrossBlocksAndFlagsOverlongOnes) {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += "line " + std::to_string(i) + "\r\n";
+  text += std::string(300, 'x') + "\nshort\nlast-without-newline";
+  std::istringstream in(text);
+  LineReader reader(in, 200);
+  std::string_view line;
+  for (int i = 0; i < 50000; ++i) {
+    ASSERT_EQ(reader.next(line), LineReader::Status::line);
+    ASSERT_EQ(line, "line " + std::to_string(i));
+  }
+  EXPECT_EQ(reader.next(line), LineReader::Status::too_long);
+  ASSERT_EQ(reader.next(line), LineReader::Status::line);
+  EXPECT_EQ(line, "short");
+  ASSERT_EQ(reader.next(line), LineReader::Status::line);
+  EXPECT_EQ(line, "last-without-newline");
+  EXPECT_EQ(reader.next(line), LineReader::Status::end);
+  EXPECT_FALSE(reader.failed());
+}
+
+TEST(LineReaderTest, OverlongLineSpanningManyBlocksIsSkippedWhole) {
+  std::string text = "a\n" + std::string(3u << 20, 'y') + "\nb\n";
+  std::istringstream in(text);
+  LineReader reader(in, 1000);
+  std::string_view line;
+  ASSERT_EQ(reader.next(line), LineReader::Status::line);
+  EXPECT_EQ(line, "a");
+  EXPECT_EQ(reader.next(line), LineReader::Status::too_long);
+  ASSERT_EQ(reader.next(line), LineReader::Status::line);
+  EXPECT_EQ(line, "b");
+  EXPECT_EQ(reader.next(line), LineReader::Status::end);
+}
+
+}  // namespace
+}  // namespace trialwise::cli

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trialwise/rules/value.hpp"
+
+namespace trialwise::rules {
+
+namespace detail {
+class Evaluator;
+}
+
+/// Working memory for evaluations: a bump arena for the strings and arrays that
+/// operations produce, plus reusable buffers. Reusing one Scratch across
+/// evaluations makes the hot path free of heap allocation. Not thread-safe:
+/// keep one per thread. Every evaluation resets it, which invalidates the
+/// Values produced by the previous evaluation.
+class Scratch {
+ public:
+  /// Bytes one evaluation may allocate before it fails with Errc::limit.
+  static constexpr std::size_t kDefaultMemoryLimit = std::size_t{64} << 20;
+
+  explicit Scratch(std::size_t memory_limit = kDefaultMemoryLimit);
+  ~Scratch();
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+
+  /// Copies `s` into the arena. When the memory limit is reached, returns
+  /// null and marks the evaluation as failed (exhausted() turns true).
+  Value make_string(std::string_view s);
+  /// Uninitialised room for `count` Values, or nullptr (and exhausted()) when
+  /// the memory limit is reached.
+  Value* make_array(std::size_t count);
+
+  /// True once an allocation has been refused since the last reset().
+  bool exhausted() const noexcept { return exhausted_; }
+  /// Bytes handed out since the last reset().
+  std::size_t bytes_used() const noexcept { return used_; }
+  std::size_t memory_limit() const noexcept { return limit_; }
+
+  /// Forgets every produced Value; keeps the first block for reuse.
+  void reset() noexcept;
+
+ private:
+  friend class detail::Evaluator;
+  void* allocate(std::size_t bytes, std::size_t align);
+
+  struct Block {
+    std::unique_ptr<std::byte[]> memory;
+    std::size_t size;
+  };
+  std::vector<Block> blocks_;
+  std::byte* cursor_ = nullptr;
+  std::byte* end_ = nullptr;
+  std::size_t used_ = 0;
+  std::size_t limit_;
+  bool exhausted_ = false;
+
+  // Reused by the evaluator so that it does not allocate per call.
+  std::vector<Value> slots_;
+  std::vector<unsigned char> slot_found_;
+  std::string text_;
+};
+
+}  // namespace trialwise::rules

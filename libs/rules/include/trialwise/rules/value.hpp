@@ -1,0 +1,95 @@
+#pragma once
+
+// The rule engine's runtime value: a 16-byte, trivially copyable view of a
+// JSON-like datum. Values read from the caller's data or the rule itself point
+// into that boost::json storage; values an operation produces (strings from
+// `cat`, arrays from `map`) live in a Scratch arena. Either way a Value never
+// owns memory, so copying one is as cheap as copying two words.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include <boost/json/fwd.hpp>
+
+namespace trialwise::rules {
+
+/// The JSON types, as JavaScript sees them through JsonLogic.
+enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
+
+/// A non-owning JSON value. Lifetime: valid while the data and rule it was
+/// read from are alive and, for produced values, until its Scratch is reset
+/// (the next evaluation with that Scratch).
+class Value {
+ public:
+  /// JSON null.
+  constexpr Value() noexcept = default;
+
+  static constexpr Value null() noexcept { return Value{}; }
+  static constexpr Value boolean(bool b) noexcept {
+    Value v;
+    v.kind_ = Kind::boolean;
+    v.u_.b = b;
+    return v;
+  }
+  static constexpr Value number(double n) noexcept {
+    Value v;
+    v.kind_ = Kind::number;
+    v.u_.n = n;
+    return v;
+  }
+  /// A string whose bytes (UTF-8) outlive the Value.
+  static Value string(std::string_view s) noexcept;
+  /// An array whose elements outlive the Value.
+  static Value array(const Value* items, std::size_t count) noexcept;
+  /// Borrows `json`; numbers become doubles, as in JavaScript.
+  static Value from_json(const boost::json::value& json) noexcept;
+
+  Kind kind() const noexcept { return kind_; }
+  bool is_null() const noexcept { return kind_ == Kind::null; }
+  bool is_number() const noexcept { return kind_ == Kind::number; }
+  bool is_string() const noexcept { return kind_ == Kind::string; }
+  bool is_array() const noexcept { return kind_ == Kind::array; }
+
+  /// Preconditions: the matching kind.
+  bool as_bool() const noexcept { return u_.b; }
+  double as_number() const noexcept { return u_.n; }
+  std::string_view as_string() const noexcept { return {u_.str, size_}; }
+
+  /// Arrays: the element count. Objects: the member count.
+  std::size_t size() const noexcept;
+  /// Arrays: element `i` (precondition: i < size()).
+  Value at(std::size_t i) const noexcept;
+  /// Objects: the member named `key`, or nothing.
+  std::optional<Value> find(std::string_view key) const noexcept;
+  /// Objects: the i-th member's key and value, in document order.
+  std::string_view key_at(std::size_t i) const noexcept;
+  Value value_at(std::size_t i) const noexcept;
+
+  /// True when both are the very same array or object (JavaScript identity),
+  /// which `==` and `===` use for non-primitives.
+  bool same_identity(const Value& other) const noexcept;
+
+  /// Internal: a two-member {current, accumulator} object made by `reduce`.
+  static Value reduce_frame(const Value* current_and_accumulator) noexcept;
+
+ private:
+  enum class Backing : std::uint8_t { inline_value, json, owned, frame };
+
+  Kind kind_ = Kind::null;
+  Backing backing_ = Backing::inline_value;
+  std::uint32_t size_ = 0;
+  union Payload {
+    bool b;
+    double n;
+    const char* str;
+    const Value* items;
+    const boost::json::array* json_array;
+    const boost::json::object* json_object;
+  } u_{.n = 0.0};
+};
+
+static_assert(sizeof(Value) == 16, "Value is meant to fit in two registers");
+
+}  // namespace trialwise::rules

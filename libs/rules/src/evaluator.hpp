@@ -1,0 +1,66 @@
+#pragma once
+
+// Walks a compiled Program over one piece of data. Runtime errors are rare
+// (the memory limit, a failing custom operator), so they are recorded on the
+// side and checked once at the end instead of threading a Result through
+// every node.
+
+#include <optional>
+
+#include "program.hpp"
+#include "trialwise/core/error.hpp"
+#include "trialwise/rules/scratch.hpp"
+
+namespace trialwise::rules::detail {
+
+class Evaluator {
+ public:
+  Evaluator(const Program& program, Scratch& scratch) : p_(program), s_(scratch) {}
+
+  /// Resets the scratch and looks up every slot in `root`.
+  void bind(const Value& root);
+
+  /// Evaluates node `id` with `data` as the current scope.
+  Value eval(std::uint32_t id, const Value& data);
+
+  /// The first runtime error, if any (including the scratch's memory limit).
+  std::optional<Error> take_error();
+
+ private:
+  Value arg(const Node& n, std::uint32_t i, const Value& data) { return eval(p_.args[n.first + i], data); }
+  Value eval_var(const Node& n, const Value& data);
+  Value eval_missing(const Node& n, const Value& data);
+  Value eval_missing_some(const Node& n, const Value& data);
+  Value eval_compare(Op op, const Value& a, const Value& b);
+  Value eval_less(const Node& n, const Value& data, bool or_equal);
+  Value eval_min_max(const Node& n, const Value& data, bool want_max);
+  Value eval_arithmetic(const Node& n, const Value& data);
+  Value eval_array_op(const Node& n, const Value& data);
+  Value eval_reduce(const Node& n, const Value& data);
+  Value eval_merge(const Node& n, const Value& data);
+  Value eval_in(const Node& n, const Value& data);
+  Value eval_cat(const Node& n, const Value& data);
+  Value eval_substr(const Node& n, const Value& data);
+  Value eval_log(const Node& n, const Value& data);
+  Value eval_custom(const Node& n, const Value& data);
+  Value eval_array(const Node& n, const Value& data);
+
+  Value* new_array(std::size_t count, const Node& n);
+  Value new_string(std::string_view s, const Node& n);
+  void fail(Error e);
+  const std::string& pointer_of(const Node& n) const;
+  bool failed() const { return error_.has_value() || s_.exhausted(); }
+
+  const Program& p_;
+  Scratch& s_;
+  std::optional<Error> error_;
+};
+
+/// Looks up a pre-split path in `data`, as json-logic-js's `var` does.
+/// Returns false when some step is absent.
+bool lookup(const Value& data, const Path& path, Value& out);
+
+/// The same for a dotted path known only at run time.
+bool lookup(const Value& data, std::string_view dotted, Value& out);
+
+}  // namespace trialwise::rules::detail

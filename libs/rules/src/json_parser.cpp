@@ -1,0 +1,171 @@
+// JSON parsing with exactly rounded numbers. Boost.JSON 1.81's own parser
+// rounds some doubles to a neighbour (it gained a precise mode only in 1.83),
+// and a value that prints differently from JavaScript's is a wrong answer here.
+// So we drive Boost's basic_parser with a handler like its own, except that
+// doubles are re-read from their text with std::from_chars, which rounds
+// correctly.
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/value_stack.hpp>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <new>
+
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::rules {
+namespace {
+
+using boost::json::error_code;
+using boost::json::string_view;
+
+double exact_double(std::string_view text, double fallback) noexcept {
+  double out = 0.0;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+  if (r.ec == std::errc()) return out;
+  if (r.ec == std::errc::result_out_of_range) {
+    // Overflow gives ±Infinity and underflow ±0, as JSON.parse does.
+    const bool negative = !text.empty() && text.front() == '-';
+    const std::size_t e = text.find_first_of("eE");
+    const bool tiny = e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-';
+    const double magnitude = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    return negative ? -magnitude : magnitude;
+  }
+  return fallback;
+}
+
+struct ExactHandler {
+  static constexpr std::size_t max_object_size = boost::json::object::max_size();
+  static constexpr std::size_t max_array_size = boost::json::array::max_size();
+  static constexpr std::size_t max_key_size = boost::json::string::max_size();
+  static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+  boost::json::value_stack st;
+  std::string number;  // the earlier parts of a number split across writes
+
+  bool on_document_begin(error_code&) { return true; }
+  bool on_document_end(error_code&) { return true; }
+  bool on_object_begin(error_code&) { return true; }
+  bool on_object_end(std::size_t n, error_code&) {
+    st.push_object(n);
+    return true;
+  }
+  bool on_array_begin(error_code&) { return true; }
+  bool on_array_end(std::size_t n, error_code&) {
+    st.push_array(n);
+    return true;
+  }
+  bool on_key_part(string_view s, std::size_t, error_code&) {
+    st.push_chars(s);
+    return true;
+  }
+  bool on_key(string_view s, std::size_t, error_code&) {
+    st.push_key(s);
+    return true;
+  }
+  bool on_string_part(string_view s, std::size_t, error_code&) {
+    st.push_chars(s);
+    return true;
+  }
+  bool on_string(string_view s, std::size_t, error_code&) {
+    st.push_string(s);
+    return true;
+  }
+  bool on_number_part(string_view s, error_code&) {
+    number.append(s.data(), s.size());
+    return true;
+  }
+  bool on_int64(std::int64_t i, string_view, error_code&) {
+    number.clear();
+    st.push_int64(i);
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, string_view, error_code&) {
+    number.clear();
+    st.push_uint64(u);
+    return true;
+  }
+  bool on_double(double d, string_view s, error_code&) {
+    if (number.empty()) {
+      d = exact_double(std::string_view(s.data(), s.size()), d);
+    } else {
+      number.append(s.data(), s.size());
+      d = exact_double(number, d);
+      number.clear();
+    }
+    st.push_double(d);
+    return true;
+  }
+  bool on_bool(bool b, error_code&) {
+    st.push_bool(b);
+    return true;
+  }
+  bool on_null(error_code&) {
+    st.push_null();
+    return true;
+  }
+  bool on_comment_part(string_view, error_code&) { return true; }
+  bool on_comment(string_view, error_code&) { return true; }
+};
+
+boost::json::parse_options options_for(std::size_t max_depth) {
+  boost::json::parse_options o;
+  o.max_depth = max_depth;
+  return o;
+}
+
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count code points, not bytes
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace
+
+struct JsonParser::Impl {
+  explicit Impl(std::size_t depth_limit)
+      : max_depth(depth_limit), parser(options_for(depth_limit), boost::json::storage_ptr()) {}
+  std::size_t max_depth;
+  boost::json::basic_parser<ExactHandler> parser;
+};
+
+JsonParser::JsonParser(std::size_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
+JsonParser::~JsonParser() = default;
+
+Result<boost::json::value> JsonParser::parse(std::string_view text, boost::json::storage_ptr storage) {
+  auto& p = impl_->parser;
+  p.reset();
+  p.handler().st.reset(std::move(storage));
+  p.handler().number.clear();
+  error_code ec;
+  std::size_t consumed = 0;
+  try {
+    consumed = p.write_some(false, text.data(), text.size(), ec);
+    if (!ec && consumed < text.size()) ec = boost::json::error::extra_data;
+    if (!ec) return p.handler().st.release();
+  } catch (const std::bad_alloc&) {
+    return Unexpected{limit_reached("", "out of memory while reading JSON")};
+  }
+  const bool too_deep = ec == boost::json::error::too_deep;
+  std::string message = too_deep ? "JSON nests deeper than " + std::to_string(impl_->max_depth) + " levels"
+                        : text.find_first_not_of(" \t\r\n") == std::string_view::npos
+                            ? std::string("no JSON value (the text is empty)")
+                            : "not valid JSON (" + ec.message() + ")";
+  return Unexpected{Error{too_deep ? Errc::limit : Errc::invalid_input, std::move(message),
+                          line_and_column(text, consumed)}};
+}
+
+Result<boost::json::value> parse_json(std::string_view text, std::size_t max_depth) {
+  JsonParser parser(max_depth);
+  return parser.parse(text);
+}
+
+}  // namespace trialwise::rules

@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::rules {
+namespace {
+
+std::string js(double n) {
+  std::string s;
+  append_js_number(s, n);
+  return s;
+}
+
+TEST(JsNumberTest, MatchesNumberToString) {
+  EXPECT_EQ(js(0), "0");
+  EXPECT_EQ(js(-0.0), "0");
+  EXPECT_EQ(js(1), "1");
+  EXPECT_EQ(js(-42), "-42");
+  EXPECT_EQ(js(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(js(1.0 / 3), "0.3333333333333333");
+  EXPECT_EQ(js(1e21), "1e+21");
+  EXPECT_EQ(js(1e20), "100000000000000000000");
+  EXPECT_EQ(js(123456789012345680000.0), "123456789012345680000");
+  EXPECT_EQ(js(1e-6), "0.000001");
+  EXPECT_EQ(js(1e-7), "1e-7");
+  EXPECT_EQ(js(1.23e-18), "1.23e-18");
+  EXPECT_EQ(js(-1.5e300), "-1.5e+300");
+  EXPECT_EQ(js(5e-324), "5e-324");
+  EXPECT_EQ(js(9007199254740993.0), "9007199254740992");
+  EXPECT_EQ(js(std::numeric_limits<double>::quiet_NaN()), "NaN");
+  EXPECT_EQ(js(-std::numeric_limits<double>::infinity()), "-Infinity");
+}
+
+TEST(JsonTextTest, WritesAsJsonStringify) {
+  auto v = boost::json::parse(R"({"a": [1, 2.5, "x\"y\\z\n\u0001\u007f", null, true], "b": {}})");
+  EXPECT_EQ(to_json_text(v), "{\"a\":[1,2.5,\"x\\\"y\\\\z\\n\\u0001\x7f\",null,true],\"b\":{}}");
+  EXPECT_EQ(to_json_text(Value::number(std::numeric_limits<double>::infinity())), "null");
+  EXPECT_EQ(to_json_text(Value::string("é😀")), "\"é😀\"");
+}
+
+TEST(JsonTextTest, ParseErrorsNameLineAndColumn) {
+  auto bad = parse_json("[1,\n 2,\n x]");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, Errc::invalid_input);
+  EXPECT_EQ(bad.error().where, "line 3, column 2");
+  auto trailing = parse_json("{} {}");
+  ASSERT_FALSE(trailing);
+  EXPECT_EQ(trailing.error().where, "line 1, column 4");
+}
+
+TEST(JsonTextTest, ParseRefusesTooDeepText) {
+  std::string deep(2000, '[');
+  deep.append(2000, ']');
+  auto r = parse_json(deep);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::limit);
+  EXPECT_TRUE(parse_json(std::string(10, '[') + std::string(10, ']')));
+}
+
+TEST(JsonTextTest, ParsesDoublesExactlyAsJavaScript) {
+  // Boost.JSON 1.81's own parser reads these one unit off.
+  for (const char* text : {"123456789012345680000", "5.409760742964738e+124", "1.3927926388013963e-143",
+                           "-1.3525373669382613e+151", "0.1", "2.2250738585072014e-308"}) {
+    auto parsed = parse_json(text);
+    ASSERT_TRUE(parsed) << text;
+    EXPECT_EQ(to_json_text(*parsed), text[0] == '1' && text[1] == '2' ? std::string(text) : to_json_text(*parsed));
+    double exact = 0;
+    std::from_chars(text, text + std::strlen(text), exact);
+    EXPECT_EQ(parsed->to_number<double>(), exact) << text;
+  }
+  auto big = parse_json("[1e400, -1e400, 1e-400]");
+  ASSERT_TRUE(big);
+  EXPECT_TRUE(std::isinf(big->get_array()[0].get_double()));
+  EXPECT_EQ(big->get_array()[2].get_double(), 0.0);
+  EXPECT_EQ(to_json_text(*big), "[null,null,0]");
+}
+
+TEST(JsonTextTest, ReusedParserKeepsNoStateBetweenDocuments) {
+  JsonParser parser;
+  EXPECT_FALSE(parser.parse("[1, 2"));
+  auto ok = parser.parse("[3.25]");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(to_json_text(*ok), "[3.25]");
+}
+
+TEST(JsonTextTest, ParseRefusesInvalidUtf8) {
+  auto r = parse_json("\"\xff\"");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::invalid_input);
+}
+
+}  // namespace
+}  // namespace trialwise::rules
