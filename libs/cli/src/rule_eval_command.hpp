@@ -14,6 +14,7 @@ struct RuleEvalOptions {
   std::string data;        // JSON text or @file; "{}" when not given
   std::string rules_file;  // a JSON array of rules
   std::string data_lines;  // a JSONL file, or "-" for standard input
+  unsigned threads = 0;    // workers for data_lines; 0: one per core
 };
 
 /// Adds `eval` under the `rule` command, filling `options` when parsed.

@@ -138,3 +138,38 @@ TEST(LineReaderTest, OverlongLineSpanningManyBlocksIsSkippedWhole) {
 
 }  // namespace
 }  // namespace trialwise::cli
+
+namespace trialwise::cli {
+namespace {
+
+TEST(RuleEvalCommandTest, ThreadedBatchKeepsInputOrder) {
+  // Enough lines for several chunks, with bad lines scattered among them.
+  std::string input, expected;
+  for (int i = 1; i <= 20000; ++i) {
+    if (i % 4999 == 0) {
+      input += "{oops\n";
+      expected += "{\"error\":{\"code\":\"invalid_input\",\"message\":\"not valid JSON (syntax error)\",\"line\":" +
+                  std::to_string(i) + ",\"where\":\"column 2\"}}\n";
+    } else {
+      input += "{\"n\":" + std::to_string(i) + "}\n";
+      expected += "[" + std::to_string(i) + "," + (i % 2 ? "true" : "false") + "]\n";
+    }
+  }
+  const std::string rules_path = std::filesystem::temp_directory_path() / "trialwise_threaded_rules.json";
+  std::ofstream(rules_path) << R"([{"var":"n"},{"==":[{"%":[{"var":"n"},2]},1]}])";
+  for (const char* threads : {"1", "2", "7"}) {
+    auto r = run_cli({"rule", "eval", "--rules", rules_path, "--data-lines", "-", "--threads", threads}, input);
+    EXPECT_EQ(r.code, 2) << threads;
+    EXPECT_TRUE(r.out == expected) << "output differs with --threads " << threads;
+    EXPECT_NE(r.err.find("4 of 20000 lines could not be evaluated (first: line 4999)"), std::string::npos) << r.err;
+  }
+  std::filesystem::remove(rules_path);
+}
+
+TEST(RuleEvalCommandTest, ThreadsMustBePositive) {
+  auto r = run_cli({"rule", "eval", "--rules", "x.json", "--data-lines", "-", "--threads", "0"});
+  EXPECT_EQ(r.code, 2);
+}
+
+}  // namespace
+}  // namespace trialwise::cli

@@ -2,6 +2,7 @@
 // would only trip over at run time (unknown operators, wrong arity) or never
 // notice (objects with several keys, which it passes through as data).
 
+#include <boost/json/serialize.hpp>
 #include <unordered_map>
 
 #include "js.hpp"
@@ -37,7 +38,7 @@ std::string arity_text(const Arity& a) {
   return std::to_string(a.min) + " to " + plural(a.max);
 }
 
-detail::Path split_path(std::string_view dotted) {
+detail::Path split_path(std::string_view dotted, std::uint32_t& cache_slots) {
   detail::Path path;
   std::size_t start = 0;
   while (true) {
@@ -45,6 +46,8 @@ detail::Path split_path(std::string_view dotted) {
     detail::Segment seg;
     seg.key = std::string(dotted.substr(start, dot == std::string_view::npos ? dotted.npos : dot - start));
     seg.is_index = detail::parse_index(seg.key, seg.index);
+    seg.frame_field = seg.key == "current" ? 0 : seg.key == "accumulator" ? 1 : -1;
+    seg.cache = cache_slots++;
     path.segments.push_back(std::move(seg));
     if (dot == std::string_view::npos) break;
     start = dot + 1;
@@ -57,23 +60,77 @@ bool is_comparison(Op op) {
          op == Op::ge || op == Op::lt || op == Op::le;
 }
 
+// Operations that may not be computed once and shared: they have effects.
+bool is_impure(std::string_view op, bool custom) { return custom || op == "log"; }
+
 class Compiler {
  public:
   Compiler(const std::unordered_map<std::string, std::pair<Arity, std::shared_ptr<const OperatorFn>>>& custom,
            Program& program)
       : custom_(custom), p_(program) {}
 
+  /// Counts the pure, top-level-scope operations of `v`, so that compile()
+  /// can share those that occur more than once (within or across rules).
+  /// Returns whether `v` is pure.
+  bool count_shared(const boost::json::value& v, bool scoped, int depth = 1) {
+    if (depth > kMaxRuleDepth) return false;  // compile() reports it
+    if (v.is_array()) {
+      bool pure = true;
+      for (const auto& e : v.get_array()) pure = count_shared(e, scoped, depth + 1) && pure;
+      return pure;
+    }
+    if (!v.is_object() || v.get_object().size() != 1) return true;
+    const auto& [name, operand] = *v.get_object().begin();
+    const auto info = detail::find_standard_operator(name);
+    bool pure = !is_impure(name, !info.has_value());
+    const int scoped_arg = info ? info->scoped_arg : -1;
+    if (operand.is_array()) {
+      const auto& args = operand.get_array();
+      for (std::size_t i = 0; i < args.size(); ++i)
+        pure = count_shared(args[i], scoped || static_cast<int>(i) == scoped_arg, depth + 2) && pure;
+    } else {
+      pure = count_shared(operand, scoped || scoped_arg == 0, depth + 1) && pure;
+    }
+    if (pure && !scoped && name != "var") ++occurrences_[boost::json::serialize(v)];
+    return pure;
+  }
+
   Result<std::uint32_t> compile(const boost::json::value& v, std::string& pointer, int depth, bool scoped) {
     if (depth > kMaxRuleDepth) {
       return Unexpected{limit_reached(pointer, "the rule nests deeper than " + std::to_string(kMaxRuleDepth) +
                                                    " levels")};
     }
-    if (v.is_object()) return compile_operation(v.get_object(), pointer, depth, scoped);
+    if (v.is_object()) {
+      if (scoped || occurrences_.empty() || v.get_object().size() != 1) {
+        return compile_operation(v.get_object(), pointer, depth, scoped);
+      }
+      return compile_shared(v, pointer, depth);
+    }
     if (v.is_array()) return compile_array(v, pointer, depth, scoped);
     return add_literal(v, pointer);
   }
 
  private:
+  // An operation that occurs more than once is compiled once, behind a memo
+  // node that computes it at most once per evaluation.
+  Result<std::uint32_t> compile_shared(const boost::json::value& v, std::string& pointer, int depth) {
+    std::string key = boost::json::serialize(v);
+    const auto count = occurrences_.find(key);
+    if (count == occurrences_.end() || count->second < 2) {
+      return compile_operation(v.get_object(), pointer, depth, false);
+    }
+    if (const auto done = shared_.find(key); done != shared_.end()) return done->second;
+    auto inner = compile_operation(v.get_object(), pointer, depth, false);
+    if (!inner) return inner;
+    Node memo{Op::memo};
+    memo.first = add_args({*inner});
+    memo.count = 1;
+    memo.aux = p_.memo_slots++;
+    const std::uint32_t id = add_node(memo, pointer);
+    shared_.emplace(std::move(key), id);
+    return id;
+  }
+
   std::uint32_t add_node(Node node, const std::string& pointer) {
     p_.nodes.push_back(node);
     p_.pointers.push_back(pointer.empty() ? std::string() : pointer);
@@ -199,13 +256,13 @@ class Compiler {
   std::uint32_t intern_path(const std::string& text, bool scoped, Op& op) {
     if (scoped) {
       op = Op::var_path;
-      p_.paths.push_back(split_path(text));
+      p_.paths.push_back(split_path(text, p_.cache_slots));
       return static_cast<std::uint32_t>(p_.paths.size() - 1);
     }
     op = Op::var_slot;
     auto [it, inserted] = slots_.try_emplace(text, static_cast<std::uint32_t>(p_.slot_paths.size()));
     if (inserted) {
-      p_.paths.push_back(split_path(text));
+      p_.paths.push_back(split_path(text, p_.cache_slots));
       p_.slot_paths.push_back(static_cast<std::uint32_t>(p_.paths.size() - 1));
     }
     return it->second;
@@ -226,6 +283,8 @@ class Compiler {
   const std::unordered_map<std::string, std::pair<Arity, std::shared_ptr<const OperatorFn>>>& custom_;
   Program& p_;
   std::unordered_map<std::string, std::uint32_t> slots_;
+  std::unordered_map<std::string, int> occurrences_;     // serialized operation -> count
+  std::unordered_map<std::string, std::uint32_t> shared_;  // serialized operation -> memo node
 };
 
 }  // namespace
@@ -257,6 +316,7 @@ Result<RuleSet> Engine::compile_set(const boost::json::value& rules) const {
   for (const auto& [name, c] : custom_) table.emplace(name, std::make_pair(c.arity, c.fn));
   Compiler compiler(table, *program);
   const auto& array = program->source.get_array();
+  for (const auto& rule : array) compiler.count_shared(rule, false);
   for (std::size_t i = 0; i < array.size(); ++i) {
     std::string pointer = "/" + std::to_string(i);
     auto root = compiler.compile(array[i], pointer, 1, false);
@@ -273,7 +333,7 @@ Result<Rule> Engine::compile(const boost::json::value& rule) const {
   if (!set) {
     Error e = std::move(set).error();
     // Pointers are relative to the single rule, not to the wrapping array.
-    if (e.where.rfind("/0", 0) == 0) e.where.erase(0, 2);
+    if (e.where.rfind("/0", 0) == 0) e.where = e.where.substr(2);
     return Unexpected{std::move(e)};
   }
   return Rule(std::move(*set));

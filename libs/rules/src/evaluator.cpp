@@ -1,6 +1,8 @@
 #include "evaluator.hpp"
 
+#include <boost/json/object.hpp>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "js.hpp"
@@ -77,10 +79,49 @@ double to_integer(const Value& v) {
 
 }  // namespace
 
-bool lookup(const Value& data, const Path& path, Value& out) {
+struct ValueAccess {
+  static const boost::json::object* json_object(const Value& v) noexcept {
+    return v.kind_ == Kind::object && v.backing_ == Value::Backing::json ? v.u_.json_object : nullptr;
+  }
+  static const Value* frame(const Value& v) noexcept {
+    return v.kind_ == Kind::object && v.backing_ == Value::Backing::frame ? v.u_.items : nullptr;
+  }
+};
+
+namespace {
+
+// A member of a JSON object, trying first the position where this segment
+// was found last time: records of one shape keep their keys in one order.
+bool find_member(const boost::json::object& object, const Segment& seg, std::uint32_t& hint, Value& out) {
+  const std::size_t n = object.size();
+  if (hint < n) {
+    const auto& kv = object.begin()[hint];
+    const auto key = kv.key();
+    if (key.size() == seg.key.size() && std::memcmp(key.data(), seg.key.data(), key.size()) == 0) {
+      out = Value::from_json(kv.value());
+      return true;
+    }
+  }
+  const auto it = object.find(seg.key);
+  if (it == object.end()) return false;
+  hint = static_cast<std::uint32_t>(it - object.begin());
+  out = Value::from_json(it->value());
+  return true;
+}
+
+}  // namespace
+
+bool lookup(const Value& data, const Path& path, std::uint32_t* cache, Value& out) {
   Value current = data;
   for (const Segment& seg : path.segments) {
-    if (!step(current, seg.key, seg.is_index, seg.index, current)) return false;
+    if (const auto* object = ValueAccess::json_object(current)) {
+      if (!find_member(*object, seg, cache[seg.cache], current)) return false;
+    } else if (const Value* frame = ValueAccess::frame(current)) {
+      if (seg.frame_field < 0) return false;
+      current = frame[seg.frame_field];
+    } else if (!step(current, seg.key, seg.is_index, seg.index, current)) {
+      return false;
+    }
   }
   out = current;
   return true;
@@ -105,11 +146,15 @@ bool lookup(const Value& data, std::string_view dotted, Value& out) {
 void Evaluator::bind(const Value& root) {
   s_.reset();
   s_.text_.clear();
+  if (s_.lookup_cache_.size() < p_.cache_slots) s_.lookup_cache_.resize(p_.cache_slots);
+  s_.memo_known_.assign(p_.memo_slots, 0);
+  s_.memo_values_.resize(p_.memo_slots);
   const std::size_t n = p_.slot_paths.size();
   s_.slots_.resize(n);
   s_.slot_found_.resize(n);
+  std::uint32_t* cache = s_.lookup_cache_.data();
   for (std::size_t i = 0; i < n; ++i) {
-    s_.slot_found_[i] = lookup(root, p_.paths[p_.slot_paths[i]], s_.slots_[i]) ? 1 : 0;
+    s_.slot_found_[i] = lookup(root, p_.paths[p_.slot_paths[i]], cache, s_.slots_[i]) ? 1 : 0;
   }
 }
 
@@ -158,7 +203,7 @@ Value Evaluator::eval(std::uint32_t id, const Value& data) {
       return n.count ? arg(n, 0, data) : Value::null();
     case Op::var_path: {
       Value out;
-      if (lookup(data, p_.paths[n.aux], out)) return out;
+      if (lookup(data, p_.paths[n.aux], s_.lookup_cache_.data(), out)) return out;
       return n.count ? arg(n, 0, data) : Value::null();
     }
     case Op::var_whole: return data;
@@ -220,6 +265,17 @@ Value Evaluator::eval(std::uint32_t id, const Value& data) {
     case Op::substr: return eval_substr(n, data);
     case Op::log: return eval_log(n, data);
     case Op::custom: return eval_custom(n, data);
+    case Op::memo: {
+      if (s_.memo_known_[n.aux]) return s_.memo_values_[n.aux];
+      const Value v = arg(n, 0, data);
+      // Arrays and objects are not shared: JavaScript would build a new one
+      // at each occurrence, and `==` tells them apart.
+      if (v.kind() != Kind::array && v.kind() != Kind::object) {
+        s_.memo_values_[n.aux] = v;
+        s_.memo_known_[n.aux] = 1;
+      }
+      return v;
+    }
     case Op::cmp_slot_number: {
       const Value a = s_.slot_found_[n.aux] ? s_.slots_[n.aux] : Value::null();
       const Value b = p_.literals[n.aux2];

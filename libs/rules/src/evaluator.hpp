@@ -56,9 +56,10 @@ class Evaluator {
   std::optional<Error> error_;
 };
 
-/// Looks up a pre-split path in `data`, as json-logic-js's `var` does.
-/// Returns false when some step is absent.
-bool lookup(const Value& data, const Path& path, Value& out);
+/// Looks up a pre-split path in `data`, as json-logic-js's `var` does, using
+/// and updating `cache` (indexed by Segment::cache). Returns false when some
+/// step is absent.
+bool lookup(const Value& data, const Path& path, std::uint32_t* cache, Value& out);
 
 /// The same for a dotted path known only at run time.
 bool lookup(const Value& data, std::string_view dotted, Value& out);

@@ -59,6 +59,7 @@ enum class Op : std::uint8_t {
   substr,
   log,
   custom,  // aux: index into customs
+  memo,    // aux: memo slot; args: the shared subtree, computed once per evaluation
   // Fused forms chosen by the compiler for common shapes.
   cmp_slot_number,  // aux: slot; aux2: literal; op2: which comparison
 };
@@ -76,7 +77,9 @@ struct Node {
 struct Segment {
   std::string key;
   std::size_t index = 0;
-  bool is_index = false;  // key is a canonical array index
+  bool is_index = false;    // key is a canonical array index
+  int frame_field = -1;     // 0 "current", 1 "accumulator", else -1
+  std::uint32_t cache = 0;  // this segment's slot in Scratch's lookup cache
 };
 
 struct Path {
@@ -93,6 +96,8 @@ struct Program {
   std::vector<std::shared_ptr<const OperatorFn>> customs;
   std::vector<std::string> pointers;  // JSON pointer of each node, for errors
   std::vector<std::uint32_t> roots;
+  std::uint32_t cache_slots = 0;  // lookup-cache entries the segments use
+  std::uint32_t memo_slots = 0;
   std::shared_ptr<const std::function<void(std::string_view)>> log_sink;
 };
 

@@ -57,7 +57,7 @@ Result<Value> Rule::evaluate(const boost::json::value& data, Scratch& scratch) c
   auto result = set_.evaluate(0, data, scratch);
   if (result) return result;
   Error e = std::move(result).error();
-  if (e.where.rfind("/0", 0) == 0) e.where.erase(0, 2);  // pointers relative to this rule
+  if (e.where.rfind("/0", 0) == 0) e.where = e.where.substr(2);  // pointers relative to this rule
   return Unexpected{std::move(e)};
 }
 

@@ -64,6 +64,13 @@ class Scratch {
   std::vector<Value> slots_;
   std::vector<unsigned char> slot_found_;
   std::string text_;
+  // Where each path segment was last found in its object: a per-thread
+  // "inline cache" that makes repeated lookups on same-shaped data a single
+  // key comparison. Entries are hints, verified on use, so they persist.
+  std::vector<std::uint32_t> lookup_cache_;
+  // Shared subexpressions computed during this evaluation.
+  std::vector<Value> memo_values_;
+  std::vector<unsigned char> memo_known_;
 };
 
 }  // namespace trialwise::rules

@@ -11,9 +11,13 @@
 #include <optional>
 #include <string_view>
 
-#include <boost/json/fwd.hpp>
+#include <boost/json/value.hpp>
 
 namespace trialwise::rules {
+
+namespace detail {
+struct ValueAccess;
+}
 
 /// The JSON types, as JavaScript sees them through JsonLogic.
 enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
@@ -75,6 +79,7 @@ class Value {
   static Value reduce_frame(const Value* current_and_accumulator) noexcept;
 
  private:
+  friend struct detail::ValueAccess;
   enum class Backing : std::uint8_t { inline_value, json, owned, frame };
 
   Kind kind_ = Kind::null;
@@ -91,5 +96,66 @@ class Value {
 };
 
 static_assert(sizeof(Value) == 16, "Value is meant to fit in two registers");
+
+// Inline: these sit on the evaluator's hot path.
+
+inline Value Value::string(std::string_view s) noexcept {
+  BOOST_ASSERT(s.size() <= UINT32_MAX);
+  Value v;
+  v.kind_ = Kind::string;
+  v.size_ = static_cast<std::uint32_t>(s.size());
+  v.u_.str = s.data();
+  return v;
+}
+
+inline Value Value::array(const Value* items, std::size_t count) noexcept {
+  BOOST_ASSERT(count <= UINT32_MAX);
+  Value v;
+  v.kind_ = Kind::array;
+  v.backing_ = Backing::owned;
+  v.size_ = static_cast<std::uint32_t>(count);
+  v.u_.items = items;
+  return v;
+}
+
+inline Value Value::from_json(const boost::json::value& json) noexcept {
+  switch (json.kind()) {
+    case boost::json::kind::null: return null();
+    case boost::json::kind::bool_: return boolean(json.get_bool());
+    case boost::json::kind::int64: return number(static_cast<double>(json.get_int64()));
+    case boost::json::kind::uint64: return number(static_cast<double>(json.get_uint64()));
+    case boost::json::kind::double_: return number(json.get_double());
+    case boost::json::kind::string: {
+      const auto& s = json.get_string();
+      return string(std::string_view(s.data(), s.size()));
+    }
+    case boost::json::kind::array: {
+      Value v;
+      v.kind_ = Kind::array;
+      v.backing_ = Backing::json;
+      v.u_.json_array = &json.get_array();
+      return v;
+    }
+    case boost::json::kind::object: {
+      Value v;
+      v.kind_ = Kind::object;
+      v.backing_ = Backing::json;
+      v.u_.json_object = &json.get_object();
+      return v;
+    }
+  }
+  return null();
+}
+
+inline std::size_t Value::size() const noexcept {
+  if (backing_ != Backing::json) return size_;
+  return kind_ == Kind::array ? u_.json_array->size() : u_.json_object->size();
+}
+
+inline Value Value::at(std::size_t i) const noexcept {
+  BOOST_ASSERT(kind_ == Kind::array && i < size());
+  if (backing_ == Backing::json) return from_json((*u_.json_array)[i]);
+  return u_.items[i];
+}
 
 }  // namespace trialwise::rules
