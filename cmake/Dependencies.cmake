@@ -1,6 +1,7 @@
 # Every dependency comes from Debian 12's packages; nothing is downloaded at build time.
 
 # Boost 1.81 (not Debian's default 1.74): Boost.JSON is the one JSON library of the codebase.
+set(Boost_NO_WARN_NEW_VERSIONS ON)
 find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)

@@ -99,11 +99,15 @@ CLI::App* add_rule_eval_command(CLI::App& rule_command, RuleEvalOptions& o) {
       "Many rules: trialwise rule eval --rules rules.json --data-lines answers.jsonl\n"
       "            prints one JSON array of results per input line, in order; a bad line\n"
       "            gets {\"error\":{...}} instead, and the batch goes on (exit status 2 at the end).");
-  auto* rule = eval->add_option("--rule", o.rule, "One rule: JSON text, or @FILE (@- for standard input)");
-  auto* data = eval->add_option("--data", o.data, "The data for --rule: JSON text or @FILE (default {})");
-  auto* rules = eval->add_option("--rules", o.rules_file, "A file holding a JSON array of rules");
-  auto* lines = eval->add_option("--data-lines", o.data_lines, "A JSON Lines file of data, or - for standard input");
+  auto* rule = eval->add_option("--rule", o.rule, "One rule: JSON text, or @FILE (@- for standard input)")
+                   ->type_name("JSON|@FILE");
+  auto* data = eval->add_option("--data", o.data, "The data for --rule: JSON text or @FILE (default {})")
+                   ->type_name("JSON|@FILE");
+  auto* rules = eval->add_option("--rules", o.rules_file, "A file holding a JSON array of rules")->type_name("FILE");
+  auto* lines = eval->add_option("--data-lines", o.data_lines, "A JSON Lines file of data, or - for standard input")
+                    ->type_name("FILE|-");
   eval->add_option("--threads", o.threads, "Worker threads for --data-lines (default: one per core)")
+      ->type_name("N")
       ->check(CLI::Range(1u, 256u))
       ->needs(lines);
   rule->excludes(rules)->excludes(lines);

@@ -41,6 +41,8 @@ struct ExactHandler {
   static constexpr std::size_t max_key_size = boost::json::string::max_size();
   static constexpr std::size_t max_string_size = boost::json::string::max_size();
 
+  explicit ExactHandler(boost::json::storage_ptr sp) : st(std::move(sp)) {}
+
   boost::json::value_stack st;
   std::string number;  // the earlier parts of a number split across writes
 
