@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/json_text.hpp"
 
@@ -76,7 +77,8 @@ std::vector<std::string> generate_lines(std::size_t count) {
 }
 
 struct Fixture {
-  std::vector<boost::json::value> respondents;
+  std::vector<Document> documents;
+  std::vector<boost::json::value> respondents;  // the same, as boost::json values
   std::vector<std::string> lines;
   RuleSet set;
   std::vector<Rule> rules;
@@ -111,18 +113,41 @@ struct Fixture {
       for (std::string line; std::getline(in, line);)
         if (!line.empty()) lines.push_back(line);
     }
-    // Parsed into one arena, as `rule eval --data-lines` parses each line
-    // (and as JSON.parse lays objects out in V8's young generation).
-    auto arena = boost::json::make_shared_resource<boost::json::monotonic_resource>();
-    JsonParser parser;
+    // Read as `rule eval --data-lines` reads each line: into a Document.
+    DocumentParser parser;
+    std::vector<Document> documents(lines.size());
     std::vector<boost::json::value> respondents;
-    for (const auto& line : lines) respondents.push_back(*parser.parse(line, arena));
-    return Fixture{std::move(respondents), std::move(lines), *set, std::move(rules)};
+    auto arena = boost::json::make_shared_resource<boost::json::monotonic_resource>();
+    JsonParser json_parser;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!parser.parse(lines[i], documents[i])) std::exit(2);
+      respondents.push_back(*json_parser.parse(lines[i], arena));
+    }
+    return Fixture{std::move(documents), std::move(respondents), std::move(lines), *set, std::move(rules)};
   }
 };
 
-// The whole rule set on each respondent: what a screening does.
+// The whole rule set on each respondent: what a screening does. Data read
+// beforehand into Documents, as JSON.parse does beforehand on the Node side.
 void BM_ScreeningRules(benchmark::State& state) {
+  auto& f = Fixture::get();
+  Scratch scratch;
+  std::vector<Value> out;
+  for (auto _ : state) {
+    for (const auto& d : f.documents) {
+      auto ok = f.set.evaluate_all(d.root(), scratch, out);
+      benchmark::DoNotOptimize(ok);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.documents.size() * f.set.size()));
+  state.counters["rules"] = static_cast<double>(f.set.size());
+  state.counters["respondents"] = static_cast<double>(f.documents.size());
+}
+BENCHMARK(BM_ScreeningRules)->Unit(benchmark::kMillisecond);
+
+// The same on boost::json values (the general-purpose API).
+void BM_ScreeningRulesBoostJson(benchmark::State& state) {
   auto& f = Fixture::get();
   Scratch scratch;
   std::vector<Value> out;
@@ -134,38 +159,39 @@ void BM_ScreeningRules(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.respondents.size() * f.set.size()));
-  state.counters["rules"] = static_cast<double>(f.set.size());
-  state.counters["respondents"] = static_cast<double>(f.respondents.size());
 }
-BENCHMARK(BM_ScreeningRules)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScreeningRulesBoostJson)->Unit(benchmark::kMillisecond);
 
 // The same rules compiled one by one: each looks up its own paths.
 void BM_ScreeningRulesOneByOne(benchmark::State& state) {
   auto& f = Fixture::get();
   Scratch scratch;
   for (auto _ : state) {
-    for (const auto& r : f.respondents) {
+    for (const auto& r : f.documents) {
       for (const auto& rule : f.rules) {
-        auto v = rule.evaluate(r, scratch);
+        auto v = rule.evaluate(r.root(), scratch);
         benchmark::DoNotOptimize(v);
       }
     }
   }
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.respondents.size() * f.rules.size()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.documents.size() * f.rules.size()));
 }
 BENCHMARK(BM_ScreeningRulesOneByOne)->Unit(benchmark::kMillisecond);
 
 // Parse each JSON line, evaluate every rule and write the results: the
-// per-line work of `trialwise rule eval --data-lines`.
+// per-line work of `trialwise rule eval --data-lines`, on one thread.
 void BM_ParseEvaluateWrite(benchmark::State& state) {
   auto& f = Fixture::get();
   Scratch scratch;
+  DocumentParser parser;
+  Document doc;
   std::vector<Value> out;
   std::string text;
   for (auto _ : state) {
     for (const auto& line : f.lines) {
-      auto data = parse_json(line);
-      auto ok = f.set.evaluate_all(*data, scratch, out);
+      auto parsed = parser.parse(line, doc);
+      benchmark::DoNotOptimize(parsed);
+      auto ok = f.set.evaluate_all(doc.root(), scratch, out);
       benchmark::DoNotOptimize(ok);
       text.clear();
       for (const auto& v : out) append_json(text, v);

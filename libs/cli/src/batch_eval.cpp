@@ -4,7 +4,6 @@
 
 #include "batch_eval.hpp"
 
-#include <boost/json/monotonic_resource.hpp>
 #include <deque>
 #include <future>
 #include <limits>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "line_reader.hpp"
+#include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/json_text.hpp"
 
@@ -37,29 +37,22 @@ struct ChunkResult {
   std::size_t first_bad = 0;
 };
 
-// Parses one line at a time into memory that is recycled between lines, so
-// that the hot loop does not allocate.
+// Reads one line at a time into a Document whose memory is recycled
+// between lines, so that the hot loop does not allocate.
 class LineParser {
  public:
-  LineParser() : resource_(initial_.get(), kInitial) {}
-
-  Result<boost::json::value> parse(std::string_view line) {
-    resource_.release();
-    // Non-owning storage pointer: resource_ outlives every value parsed here.
-    auto value = parser_.parse(line, boost::json::storage_ptr(&resource_));
-    if (!value) {
-      Error e = std::move(value).error();
+  Result<rules::Value> parse(std::string_view line) {
+    if (auto ok = parser_.parse(line, doc_); !ok) {
+      Error e = ok.error();
       if (e.where.rfind("line 1, ", 0) == 0) e.where = e.where.substr(8);  // the line number is reported apart
       return Unexpected{std::move(e)};
     }
-    return value;
+    return doc_.root();
   }
 
  private:
-  static constexpr std::size_t kInitial = 64 * 1024;
-  std::unique_ptr<unsigned char[]> initial_ = std::make_unique<unsigned char[]>(kInitial);
-  boost::json::monotonic_resource resource_;
-  rules::JsonParser parser_;
+  rules::DocumentParser parser_;
+  rules::Document doc_;
 };
 
 void append_line_error(std::string& out, std::size_t line_no, const Error& e) {

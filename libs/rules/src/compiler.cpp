@@ -3,6 +3,7 @@
 // notice (objects with several keys, which it passes through as data).
 
 #include <boost/json/serialize.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "js.hpp"
@@ -47,6 +48,7 @@ detail::Path split_path(std::string_view dotted, std::uint32_t& cache_slots) {
     seg.key = std::string(dotted.substr(start, dot == std::string_view::npos ? dotted.npos : dot - start));
     seg.is_index = detail::parse_index(seg.key, seg.index);
     seg.frame_field = seg.key == "current" ? 0 : seg.key == "accumulator" ? 1 : -1;
+    seg.key_hash = hash_key(seg.key);
     seg.cache = cache_slots++;
     path.segments.push_back(std::move(seg));
     if (dot == std::string_view::npos) break;
@@ -225,6 +227,9 @@ class Compiler {
     pointer.resize(mark);
 
     if (node.op == Op::var_dynamic) return compile_var(children, pointer, scoped);
+    if (node.op == Op::missing || node.op == Op::missing_some) {
+      if (auto fixed = compile_static_missing(node.op, children, pointer, scoped)) return *fixed;
+    }
     node.first = add_args(children);
     node.count = static_cast<std::uint32_t>(children.size());
     if (is_comparison(node.op) && node.count == 2) fuse_comparison(node);
@@ -253,6 +258,56 @@ class Compiler {
     return add_node(node, pointer);
   }
 
+  // `missing` and `missing_some` with keys written out in the rule (the usual
+  // case) resolve them now, so that evaluation only checks slots or paths.
+  std::optional<std::uint32_t> compile_static_missing(Op op, const std::vector<std::uint32_t>& children,
+                                                      const std::string& pointer, bool scoped) {
+    auto literal = [&](std::uint32_t id) -> std::optional<Value> {
+      if (p_.nodes[id].op != Op::literal) return std::nullopt;
+      return p_.literals[p_.nodes[id].aux];
+    };
+    std::vector<Value> keys;
+    if (op == Op::missing) {
+      for (std::size_t i = 0; i < children.size(); ++i) {
+        auto v = literal(children[i]);
+        if (!v) return std::nullopt;
+        if (i == 0 && v->is_array()) {
+          for (std::size_t k = 0; k < v->size(); ++k) keys.push_back(v->at(k));
+          break;  // an array first argument is the whole key list
+        }
+        keys.push_back(*v);
+      }
+    } else {
+      auto options = literal(children[1]);
+      if (!options || !options->is_array()) return std::nullopt;
+      if (options->size() > 0 && options->at(0).is_array()) return std::nullopt;  // rare; left to the general path
+      for (std::size_t k = 0; k < options->size(); ++k) keys.push_back(options->at(k));
+    }
+    std::vector<detail::MissingKey> list;
+    for (const Value& key : keys) {
+      detail::MissingKey mk{key};
+      if (key.is_null() || (key.is_string() && key.size() == 0)) {
+        mk.whole = true;
+      } else {
+        if (key.kind() == Kind::array || key.kind() == Kind::object) return std::nullopt;
+        std::string text;
+        detail::append_string(text, key);
+        Op kind = Op::var_slot;
+        mk.index = intern_path(text, scoped, kind);
+        mk.slot = kind == Op::var_slot;
+      }
+      list.push_back(mk);
+    }
+    p_.key_lists.push_back(std::move(list));
+    Node node{op == Op::missing ? Op::missing_static : Op::missing_some_static};
+    node.aux = static_cast<std::uint32_t>(p_.key_lists.size() - 1);
+    if (op == Op::missing_some) {
+      node.first = add_args({children[0]});
+      node.count = 1;
+    }
+    return add_node(node, pointer);
+  }
+
   std::uint32_t intern_path(const std::string& text, bool scoped, Op& op) {
     if (scoped) {
       op = Op::var_path;
@@ -273,9 +328,11 @@ class Compiler {
     const Node& lhs = p_.nodes[p_.args[node.first]];
     const Node& rhs = p_.nodes[p_.args[node.first + 1]];
     if (lhs.op != Op::var_slot || lhs.count != 0 || rhs.op != Op::literal) return;
-    if (!p_.literals[rhs.aux].is_number()) return;
+    const Value literal = p_.literals[rhs.aux];
+    const bool equality = node.op == Op::eq || node.op == Op::strict_eq || node.op == Op::ne || node.op == Op::strict_ne;
+    if (!literal.is_number() && !(literal.is_string() && equality)) return;
     node.op2 = node.op;
-    node.op = Op::cmp_slot_number;
+    node.op = literal.is_number() ? Op::cmp_slot_number : Op::cmp_slot_string;
     node.aux = lhs.aux;
     node.aux2 = rhs.aux;
   }

@@ -83,12 +83,34 @@ struct ValueAccess {
   static const boost::json::object* json_object(const Value& v) noexcept {
     return v.kind_ == Kind::object && v.backing_ == Value::Backing::json ? v.u_.json_object : nullptr;
   }
+  static const Member* members(const Value& v) noexcept {
+    return v.kind_ == Kind::object && v.backing_ == Value::Backing::members ? v.u_.members : nullptr;
+  }
   static const Value* frame(const Value& v) noexcept {
     return v.kind_ == Kind::object && v.backing_ == Value::Backing::frame ? v.u_.items : nullptr;
   }
 };
 
 namespace {
+
+// Byte equality for short keys without a call into libc.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (n >= 8) {
+    std::uint64_t x = 0, y = 0;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+    if (n <= 16) {
+      std::memcpy(&x, a + n - 8, 8);
+      std::memcpy(&y, b + n - 8, 8);
+      return x == y;
+    }
+    return std::memcmp(a + 8, b + 8, n - 8) == 0;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 
 // A member of a JSON object, trying first the position where this segment
 // was found last time: records of one shape keep their keys in one order.
@@ -97,7 +119,7 @@ bool find_member(const boost::json::object& object, const Segment& seg, std::uin
   if (hint < n) {
     const auto& kv = object.begin()[hint];
     const auto key = kv.key();
-    if (key.size() == seg.key.size() && std::memcmp(key.data(), seg.key.data(), key.size()) == 0) {
+    if (key.size() == seg.key.size() && same_bytes(key.data(), seg.key.data(), key.size())) {
       out = Value::from_json(kv.value());
       return true;
     }
@@ -109,12 +131,35 @@ bool find_member(const boost::json::object& object, const Segment& seg, std::uin
   return true;
 }
 
+// The same for a Document's object: members carry their key's hash, so a
+// miss costs no byte comparison.
+bool find_member(const Member* members, std::size_t n, const Segment& seg, std::uint32_t& hint, Value& out) {
+  auto matches = [&](const Member& m) {
+    return m.key_hash == seg.key_hash && m.key_size == seg.key.size() &&
+           same_bytes(m.key, seg.key.data(), seg.key.size());
+  };
+  if (hint < n && matches(members[hint])) {
+    out = members[hint].value;
+    return true;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (matches(members[i])) {
+      hint = static_cast<std::uint32_t>(i);
+      out = members[i].value;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool lookup(const Value& data, const Path& path, std::uint32_t* cache, Value& out) {
   Value current = data;
   for (const Segment& seg : path.segments) {
-    if (const auto* object = ValueAccess::json_object(current)) {
+    if (const Member* members = ValueAccess::members(current)) {
+      if (!find_member(members, current.size(), seg, cache[seg.cache], current)) return false;
+    } else if (const auto* object = ValueAccess::json_object(current)) {
       if (!find_member(*object, seg, cache[seg.cache], current)) return false;
     } else if (const Value* frame = ValueAccess::frame(current)) {
       if (seg.frame_field < 0) return false;
@@ -210,6 +255,8 @@ Value Evaluator::eval(std::uint32_t id, const Value& data) {
     case Op::var_dynamic: return eval_var(n, data);
     case Op::missing: return eval_missing(n, data);
     case Op::missing_some: return eval_missing_some(n, data);
+    case Op::missing_static:
+    case Op::missing_some_static: return eval_missing_static(n, data);
     case Op::if_: {
       std::uint32_t i = 0;
       for (; i + 1 < n.count; i += 2) {
@@ -265,6 +312,15 @@ Value Evaluator::eval(std::uint32_t id, const Value& data) {
     case Op::substr: return eval_substr(n, data);
     case Op::log: return eval_log(n, data);
     case Op::custom: return eval_custom(n, data);
+    case Op::cmp_slot_string: {
+      const Value a = s_.slot_found_[n.aux] ? s_.slots_[n.aux] : Value::null();
+      const Value b = p_.literals[n.aux2];
+      if (a.is_string()) {
+        const bool same = a.as_string() == b.as_string();
+        return Value::boolean(n.op2 == Op::eq || n.op2 == Op::strict_eq ? same : !same);
+      }
+      return eval_compare(n.op2, a, b);
+    }
     case Op::memo: {
       if (s_.memo_known_[n.aux]) return s_.memo_values_[n.aux];
       const Value v = arg(n, 0, data);
@@ -636,6 +692,32 @@ Value Evaluator::eval_missing(const Node& n, const Value& data) {
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const Value key = keys.at(i);
     if (is_missing(data, key)) missing[k++] = key;
+  }
+  return Value::array(missing, k);
+}
+
+Value Evaluator::eval_missing_static(const Node& n, const Value& data) {
+  const auto& keys = p_.key_lists[n.aux];
+  Value* missing = new_array(keys.size(), n);
+  if (missing == nullptr) return Value::null();
+  std::size_t k = 0;
+  for (const MissingKey& key : keys) {
+    Value v;
+    bool found = true;
+    if (key.whole) {
+      v = data;
+    } else if (key.slot) {
+      found = s_.slot_found_[key.index] != 0;
+      v = s_.slots_[key.index];
+    } else {
+      found = lookup(data, p_.paths[key.index], s_.lookup_cache_.data(), v);
+    }
+    if (!found || v.is_null() || (v.is_string() && v.size() == 0)) missing[k++] = key.key;
+  }
+  if (n.op == Op::missing_some_static) {
+    const Value found_count = Value::number(static_cast<double>(keys.size() - k));
+    const Order o = compare(found_count, arg(n, 0, data));
+    if (o == Order::greater || o == Order::equal) return Value::array(missing, 0);
   }
   return Value::array(missing, k);
 }

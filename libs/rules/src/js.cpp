@@ -154,7 +154,7 @@ double string_to_number(std::string_view s) {
   return signed_decimal(s, true, matched);
 }
 
-double to_number(const Value& v) {
+double to_number_slow(const Value& v) {
   switch (v.kind()) {
     case Kind::null: return 0.0;
     case Kind::boolean: return v.as_bool() ? 1.0 : 0.0;
@@ -171,11 +171,7 @@ double to_number(const Value& v) {
   return kNaN;
 }
 
-double parse_float(const Value& v) {
-  if (v.kind() == Kind::number) {
-    // String(-0) is "0", so parseFloat(-0) is +0; every other number round-trips.
-    return v.as_number() == 0.0 ? 0.0 : v.as_number();
-  }
+double parse_float_slow(const Value& v) {
   std::string text;
   std::string_view s;
   if (v.kind() == Kind::string) {

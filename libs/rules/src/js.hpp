@@ -25,15 +25,25 @@ inline bool truthy(const Value& v) noexcept {
   return false;
 }
 
+/// ToNumber for anything but a number (the slow path of to_number).
+double to_number_slow(const Value& v);
+
 /// ToNumber: null is 0, booleans 0 or 1, strings by StringToNumber, arrays
 /// through their string form, objects NaN.
-double to_number(const Value& v);
+inline double to_number(const Value& v) { return v.is_number() ? v.as_number() : to_number_slow(v); }
 
 /// StringToNumber: trims white space; "" is 0; decimal, Infinity, 0x/0o/0b.
 double string_to_number(std::string_view s);
 
-/// parseFloat(String(v)): the longest decimal prefix, else NaN.
-double parse_float(const Value& v);
+/// parseFloat for anything but a number (the slow path of parse_float).
+double parse_float_slow(const Value& v);
+
+/// parseFloat(String(v)): the longest decimal prefix, else NaN. String(-0)
+/// is "0", so -0 reads as +0; every other number round-trips.
+inline double parse_float(const Value& v) {
+  if (v.is_number()) return v.as_number() == 0.0 ? 0.0 : v.as_number();
+  return parse_float_slow(v);
+}
 
 /// Appends String(v). Arrays join their elements with "," (null elements
 /// become empty); objects are "[object Object]".

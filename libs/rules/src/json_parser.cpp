@@ -12,6 +12,7 @@
 #include <limits>
 #include <new>
 
+#include "parse_support.hpp"
 #include "trialwise/rules/json_text.hpp"
 
 namespace trialwise::rules {
@@ -19,21 +20,6 @@ namespace {
 
 using boost::json::error_code;
 using boost::json::string_view;
-
-double exact_double(std::string_view text, double fallback) noexcept {
-  double out = 0.0;
-  const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
-  if (r.ec == std::errc()) return out;
-  if (r.ec == std::errc::result_out_of_range) {
-    // Overflow gives ±Infinity and underflow ±0, as JSON.parse does.
-    const bool negative = !text.empty() && text.front() == '-';
-    const std::size_t e = text.find_first_of("eE");
-    const bool tiny = e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-';
-    const double magnitude = tiny ? 0.0 : std::numeric_limits<double>::infinity();
-    return negative ? -magnitude : magnitude;
-  }
-  return fallback;
-}
 
 struct ExactHandler {
   static constexpr std::size_t max_object_size = boost::json::object::max_size();
@@ -90,10 +76,10 @@ struct ExactHandler {
   }
   bool on_double(double d, string_view s, error_code&) {
     if (number.empty()) {
-      d = exact_double(std::string_view(s.data(), s.size()), d);
+      d = detail::exact_double(std::string_view(s.data(), s.size()), d);
     } else {
       number.append(s.data(), s.size());
-      d = exact_double(number, d);
+      d = detail::exact_double(number, d);
       number.clear();
     }
     st.push_double(d);
@@ -115,19 +101,6 @@ boost::json::parse_options options_for(std::size_t max_depth) {
   boost::json::parse_options o;
   o.max_depth = max_depth;
   return o;
-}
-
-std::string line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;  // count code points, not bytes
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 }  // namespace
@@ -156,13 +129,7 @@ Result<boost::json::value> JsonParser::parse(std::string_view text, boost::json:
   } catch (const std::bad_alloc&) {
     return Unexpected{limit_reached("", "out of memory while reading JSON")};
   }
-  const bool too_deep = ec == boost::json::error::too_deep;
-  std::string message = too_deep ? "JSON nests deeper than " + std::to_string(impl_->max_depth) + " levels"
-                        : text.find_first_not_of(" \t\r\n") == std::string_view::npos
-                            ? std::string("no JSON value (the text is empty)")
-                            : "not valid JSON (" + ec.message() + ")";
-  return Unexpected{Error{too_deep ? Errc::limit : Errc::invalid_input, std::move(message),
-                          line_and_column(text, consumed)}};
+  return Unexpected{detail::parse_error(ec, text, consumed, impl_->max_depth)};
 }
 
 Result<boost::json::value> parse_json(std::string_view text, std::size_t max_depth) {

@@ -62,6 +62,9 @@ enum class Op : std::uint8_t {
   memo,    // aux: memo slot; args: the shared subtree, computed once per evaluation
   // Fused forms chosen by the compiler for common shapes.
   cmp_slot_number,  // aux: slot; aux2: literal; op2: which comparison
+  cmp_slot_string,  // the same with a string literal (==, ===, !=, !== only)
+  missing_static,       // aux: key list; keys known at compile time
+  missing_some_static,  // aux: key list; args: [need]
 };
 
 struct Node {
@@ -79,11 +82,21 @@ struct Segment {
   std::size_t index = 0;
   bool is_index = false;    // key is a canonical array index
   int frame_field = -1;     // 0 "current", 1 "accumulator", else -1
+  std::uint32_t key_hash = 0;  // hash_key(key)
   std::uint32_t cache = 0;  // this segment's slot in Scratch's lookup cache
 };
 
 struct Path {
   std::vector<Segment> segments;
+};
+
+/// A key of `missing`/`missing_some` known at compile time: the key as
+/// written (for the result) and where to look it up.
+struct MissingKey {
+  Value key;
+  bool whole = false;     // null or "": the current data itself
+  bool slot = false;      // true: `index` is a slot; false: a path, looked up in scope
+  std::uint32_t index = 0;
 };
 
 struct Program {
@@ -95,6 +108,7 @@ struct Program {
   std::vector<std::uint32_t> slot_paths;  // slot i reads paths[slot_paths[i]] from the root
   std::vector<std::shared_ptr<const OperatorFn>> customs;
   std::vector<std::string> pointers;  // JSON pointer of each node, for errors
+  std::vector<std::vector<MissingKey>> key_lists;
   std::vector<std::uint32_t> roots;
   std::uint32_t cache_slots = 0;  // lookup-cache entries the segments use
   std::uint32_t memo_slots = 0;

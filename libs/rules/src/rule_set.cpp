@@ -28,10 +28,9 @@ RuleSet::RuleSet(std::shared_ptr<const detail::Program> program) : program_(std:
 
 std::size_t RuleSet::size() const noexcept { return program_->roots.size(); }
 
-Result<void> RuleSet::evaluate_all(const boost::json::value& data, Scratch& scratch, std::vector<Value>& out) const {
+Result<void> RuleSet::evaluate_all(const Value& root, Scratch& scratch, std::vector<Value>& out) const {
   return guarded([&]() -> Result<void> {
     detail::Evaluator evaluator(*program_, scratch);
-    const Value root = Value::from_json(data);
     evaluator.bind(root);
     out.resize(program_->roots.size());
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = evaluator.eval(program_->roots[i], root);
@@ -40,10 +39,9 @@ Result<void> RuleSet::evaluate_all(const boost::json::value& data, Scratch& scra
   });
 }
 
-Result<Value> RuleSet::evaluate(std::size_t index, const boost::json::value& data, Scratch& scratch) const {
+Result<Value> RuleSet::evaluate(std::size_t index, const Value& root, Scratch& scratch) const {
   return guarded([&]() -> Result<Value> {
     detail::Evaluator evaluator(*program_, scratch);
-    const Value root = Value::from_json(data);
     evaluator.bind(root);
     const Value result = evaluator.eval(program_->roots.at(index), root);
     if (auto error = evaluator.take_error()) return Unexpected{std::move(*error)};
@@ -53,7 +51,7 @@ Result<Value> RuleSet::evaluate(std::size_t index, const boost::json::value& dat
 
 Rule::Rule(RuleSet set) : set_(std::move(set)) {}
 
-Result<Value> Rule::evaluate(const boost::json::value& data, Scratch& scratch) const {
+Result<Value> Rule::evaluate(const Value& data, Scratch& scratch) const {
   auto result = set_.evaluate(0, data, scratch);
   if (result) return result;
   Error e = std::move(result).error();

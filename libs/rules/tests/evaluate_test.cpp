@@ -134,3 +134,23 @@ TEST(EvaluateTest, OwnedResultsUseIntegersWhereJavaScriptWould) {
 
 }  // namespace
 }  // namespace trialwise::rules
+
+namespace trialwise::rules {
+namespace {
+
+TEST(EvaluateTest, MissingWithKeysWrittenOutWorksInEveryScope) {
+  // Top level (slots), inside map (paths per element), with "" (the datum).
+  EXPECT_EQ(eval_text(R"({"missing": ["a", "b.c", ""]})", R"({"a": "", "b": {"c": 0}})"), R"(["a"])");
+  EXPECT_EQ(eval_text(R"({"map": [{"var": "xs"}, {"missing": ["k", "j"]}]})",
+                      R"({"xs": [{"k": 1}, {"j": null}, {"k": 1, "j": 2}], "k": 5})"),
+            R"([["j"],["k","j"],[]])");
+  EXPECT_EQ(eval_text(R"({"missing": [["x", "y"], "z"]})", "{}"), R"(["x","y"])");
+  EXPECT_EQ(eval_text(R"({"missing_some": [{"var": "need"}, ["a", "b", "c"]]})", R"({"need": 2, "a": 1})"),
+            R"(["b","c"])");
+  EXPECT_EQ(eval_text(R"({"missing_some": [{"var": "need"}, ["a", "b", "c"]]})", R"({"need": 1, "a": 1})"), "[]");
+  EXPECT_EQ(eval_text(R"({"missing_some": [1, [0, 2]]})", R"(["x", "y"])"), "[]");
+  EXPECT_EQ(eval_text(R"({"missing_some": [2, [0, 1, 2]]})", R"(["x", null])"), "[1,2]");
+}
+
+}  // namespace
+}  // namespace trialwise::rules

@@ -57,16 +57,19 @@ class RuleSet {
   /// How many rules the set holds.
   std::size_t size() const noexcept;
 
-  /// Evaluates every rule on `data`, writing one result per rule into `out`
+  /// Evaluates every rule on `data` (a boost::json::value, or the root of a
+  /// Document: the faster way), writing one result per rule into `out`
   /// (resized). Results borrow from `data`, the rules and `scratch` (which is
   /// reset first). Fails with Errc::limit when an evaluation exceeds the
   /// scratch memory limit, or with a custom operator's error.
+  Result<void> evaluate_all(const Value& data, Scratch& scratch, std::vector<Value>& out) const;
   Result<void> evaluate_all(const boost::json::value& data, Scratch& scratch,
-                            std::vector<Value>& out) const;
+                            std::vector<Value>& out) const {
+    return evaluate_all(Value::from_json(data), scratch, out);
+  }
 
   /// Evaluates rule `index` (precondition: index < size()).
-  Result<Value> evaluate(std::size_t index, const boost::json::value& data,
-                         Scratch& scratch) const;
+  Result<Value> evaluate(std::size_t index, const Value& data, Scratch& scratch) const;
 
  private:
   friend class Engine;
@@ -80,7 +83,10 @@ class Rule {
  public:
   /// Fast path: the result borrows from `data`, the rule and `scratch`
   /// (which is reset first); it is valid until the next use of `scratch`.
-  Result<Value> evaluate(const boost::json::value& data, Scratch& scratch) const;
+  Result<Value> evaluate(const Value& data, Scratch& scratch) const;
+  Result<Value> evaluate(const boost::json::value& data, Scratch& scratch) const {
+    return evaluate(Value::from_json(data), scratch);
+  }
 
   /// Convenience: evaluates with a fresh Scratch and returns an owned copy.
   /// Numbers that JavaScript would print as integers come back as int64.

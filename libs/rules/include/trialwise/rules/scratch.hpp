@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "trialwise/rules/arena.hpp"
 #include "trialwise/rules/value.hpp"
 
 namespace trialwise::rules {
@@ -25,7 +26,6 @@ class Scratch {
   static constexpr std::size_t kDefaultMemoryLimit = std::size_t{64} << 20;
 
   explicit Scratch(std::size_t memory_limit = kDefaultMemoryLimit);
-  ~Scratch();
   Scratch(const Scratch&) = delete;
   Scratch& operator=(const Scratch&) = delete;
 
@@ -37,28 +37,18 @@ class Scratch {
   Value* make_array(std::size_t count);
 
   /// True once an allocation has been refused since the last reset().
-  bool exhausted() const noexcept { return exhausted_; }
+  bool exhausted() const noexcept { return arena_.exhausted(); }
   /// Bytes handed out since the last reset().
-  std::size_t bytes_used() const noexcept { return used_; }
-  std::size_t memory_limit() const noexcept { return limit_; }
+  std::size_t bytes_used() const noexcept { return arena_.used(); }
+  std::size_t memory_limit() const noexcept { return arena_.limit(); }
 
-  /// Forgets every produced Value; keeps the first block for reuse.
-  void reset() noexcept;
+  /// Forgets every produced Value; keeps memory for reuse.
+  void reset() noexcept { arena_.reset(); }
 
  private:
   friend class detail::Evaluator;
-  void* allocate(std::size_t bytes, std::size_t align);
 
-  struct Block {
-    std::unique_ptr<std::byte[]> memory;
-    std::size_t size;
-  };
-  std::vector<Block> blocks_;
-  std::byte* cursor_ = nullptr;
-  std::byte* end_ = nullptr;
-  std::size_t used_ = 0;
-  std::size_t limit_;
-  bool exhausted_ = false;
+  Arena arena_;
 
   // Reused by the evaluator so that it does not allocate per call.
   std::vector<Value> slots_;

@@ -18,6 +18,7 @@ namespace trialwise::rules {
 namespace detail {
 struct ValueAccess;
 }
+struct Member;
 
 /// The JSON types, as JavaScript sees them through JsonLogic.
 enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
@@ -47,6 +48,8 @@ class Value {
   static Value string(std::string_view s) noexcept;
   /// An array whose elements outlive the Value.
   static Value array(const Value* items, std::size_t count) noexcept;
+  /// An object whose members (in document order, keys unique) outlive the Value.
+  static Value object(const Member* members, std::size_t count) noexcept;
   /// Borrows `json`; numbers become doubles, as in JavaScript.
   static Value from_json(const boost::json::value& json) noexcept;
 
@@ -80,7 +83,7 @@ class Value {
 
  private:
   friend struct detail::ValueAccess;
-  enum class Backing : std::uint8_t { inline_value, json, owned, frame };
+  enum class Backing : std::uint8_t { inline_value, json, owned, frame, members };
 
   Kind kind_ = Kind::null;
   Backing backing_ = Backing::inline_value;
@@ -92,7 +95,25 @@ class Value {
     const Value* items;
     const boost::json::array* json_array;
     const boost::json::object* json_object;
+    const Member* members;
   } u_{.n = 0.0};
+};
+
+/// A 32-bit FNV-1a hash of an object key; members carry it so that a lookup
+/// rarely has to compare key bytes.
+constexpr std::uint32_t hash_key(std::string_view key) noexcept {
+  std::uint32_t h = 2166136261u;
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+/// One member of an object built by the engine (see Document).
+struct Member {
+  const char* key;
+  std::uint32_t key_size;
+  std::uint32_t key_hash;  // hash_key(name())
+  Value value;
+  std::string_view name() const noexcept { return {key, key_size}; }
 };
 
 static_assert(sizeof(Value) == 16, "Value is meant to fit in two registers");
@@ -115,6 +136,16 @@ inline Value Value::array(const Value* items, std::size_t count) noexcept {
   v.backing_ = Backing::owned;
   v.size_ = static_cast<std::uint32_t>(count);
   v.u_.items = items;
+  return v;
+}
+
+inline Value Value::object(const Member* members, std::size_t count) noexcept {
+  BOOST_ASSERT(count <= UINT32_MAX);
+  Value v;
+  v.kind_ = Kind::object;
+  v.backing_ = Backing::members;
+  v.size_ = static_cast<std::uint32_t>(count);
+  v.u_.members = members;
   return v;
 }
 
