@@ -1,11 +1,15 @@
 // Fuzz target: the first line of the input is a rule, the rest is data.
 // Whatever the bytes, compiling and evaluating must return a value or an
-// error; never crash, hang or trip a sanitizer.
+// error: never crash, hang or trip a sanitizer. The data is read both as a
+// boost::json value and as a Document, and the two evaluations must agree.
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
+#include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/json_text.hpp"
 
@@ -20,9 +24,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   auto rule = engine.compile_text(rule_text);
   if (!rule) return 0;
   auto data = parse_json(data_text);
-  if (!data) return 0;
+  static DocumentParser document_parser;
+  static Document document;
+  const bool as_document = document_parser.parse(data_text, document).has_value();
+  if (!data) {
+    if (as_document) std::abort();  // the two readers must accept the same texts
+    return 0;
+  }
+  if (!as_document) std::abort();
+
   Scratch scratch(std::size_t{1} << 20);
   auto result = rule->evaluate(*data, scratch);
-  if (result) (void)to_json_text(*result);
+  const std::string from_json = result ? to_json_text(*result) : "error";
+  Scratch scratch2(std::size_t{1} << 20);
+  auto result2 = rule->evaluate(document.root(), scratch2);
+  const std::string from_document = result2 ? to_json_text(*result2) : "error";
+  if (from_json != from_document) {
+    std::fprintf(stderr, "boost::json gave %s, Document gave %s\n", from_json.c_str(), from_document.c_str());
+    std::abort();
+  }
   return 0;
 }

@@ -238,61 +238,34 @@ Value Evaluator::new_string(std::string_view s, const Node& n) {
   return v;
 }
 
+// A thin dispatcher: each case tail-calls a handler, so this function needs
+// no stack frame of its own and each handler saves only the registers it uses.
 Value Evaluator::eval(std::uint32_t id, const Value& data) {
   const Node& n = p_.nodes[id];
   switch (n.op) {
     case Op::literal: return p_.literals[n.aux];
     case Op::array: return eval_array(n, data);
-    case Op::var_slot:
-      if (s_.slot_found_[n.aux]) return s_.slots_[n.aux];
-      return n.count ? arg(n, 0, data) : Value::null();
-    case Op::var_path: {
-      Value out;
-      if (lookup(data, p_.paths[n.aux], s_.lookup_cache_.data(), out)) return out;
-      return n.count ? arg(n, 0, data) : Value::null();
-    }
+    case Op::var_slot: return eval_var_slot(n, data);
+    case Op::var_path: return eval_var_path(n, data);
     case Op::var_whole: return data;
     case Op::var_dynamic: return eval_var(n, data);
     case Op::missing: return eval_missing(n, data);
     case Op::missing_some: return eval_missing_some(n, data);
     case Op::missing_static:
     case Op::missing_some_static: return eval_missing_static(n, data);
-    case Op::if_: {
-      std::uint32_t i = 0;
-      for (; i + 1 < n.count; i += 2) {
-        if (truthy(arg(n, i, data))) return arg(n, i + 1, data);
-      }
-      return i < n.count ? arg(n, i, data) : Value::null();
-    }
-    case Op::and_: {
-      Value current;
-      for (std::uint32_t i = 0; i < n.count; ++i) {
-        current = arg(n, i, data);
-        if (!truthy(current)) return current;
-      }
-      return current;
-    }
-    case Op::or_: {
-      Value current;
-      for (std::uint32_t i = 0; i < n.count; ++i) {
-        current = arg(n, i, data);
-        if (truthy(current)) return current;
-      }
-      return current;
-    }
+    case Op::if_: return eval_if(n, data);
+    case Op::and_: return eval_and_or(n, data, false);
+    case Op::or_: return eval_and_or(n, data, true);
     case Op::eq:
     case Op::strict_eq:
     case Op::ne:
     case Op::strict_ne:
     case Op::gt:
-    case Op::ge: {
-      const Value a = arg(n, 0, data);
-      return eval_compare(n.op, a, arg(n, 1, data));
-    }
+    case Op::ge: return eval_binary_compare(n, data);
     case Op::lt: return eval_less(n, data, false);
     case Op::le: return eval_less(n, data, true);
-    case Op::not_: return Value::boolean(!truthy(arg(n, 0, data)));
-    case Op::truthy: return Value::boolean(truthy(arg(n, 0, data)));
+    case Op::not_: return eval_not(n, data, true);
+    case Op::truthy: return eval_not(n, data, false);
     case Op::max: return eval_min_max(n, data, true);
     case Op::min: return eval_min_max(n, data, false);
     case Op::add:
@@ -312,47 +285,91 @@ Value Evaluator::eval(std::uint32_t id, const Value& data) {
     case Op::substr: return eval_substr(n, data);
     case Op::log: return eval_log(n, data);
     case Op::custom: return eval_custom(n, data);
-    case Op::cmp_slot_string: {
-      const Value a = s_.slot_found_[n.aux] ? s_.slots_[n.aux] : Value::null();
-      const Value b = p_.literals[n.aux2];
-      if (a.is_string()) {
-        const bool same = a.as_string() == b.as_string();
-        return Value::boolean(n.op2 == Op::eq || n.op2 == Op::strict_eq ? same : !same);
-      }
-      return eval_compare(n.op2, a, b);
-    }
-    case Op::memo: {
-      if (s_.memo_known_[n.aux]) return s_.memo_values_[n.aux];
-      const Value v = arg(n, 0, data);
-      // Arrays and objects are not shared: JavaScript would build a new one
-      // at each occurrence, and `==` tells them apart.
-      if (v.kind() != Kind::array && v.kind() != Kind::object) {
-        s_.memo_values_[n.aux] = v;
-        s_.memo_known_[n.aux] = 1;
-      }
-      return v;
-    }
-    case Op::cmp_slot_number: {
-      const Value a = s_.slot_found_[n.aux] ? s_.slots_[n.aux] : Value::null();
-      const Value b = p_.literals[n.aux2];
-      if (a.is_number()) {
-        const double x = a.as_number(), y = b.as_number();
-        switch (n.op2) {
-          case Op::eq:
-          case Op::strict_eq: return Value::boolean(x == y);
-          case Op::ne:
-          case Op::strict_ne: return Value::boolean(x != y);
-          case Op::gt: return Value::boolean(x > y);
-          case Op::ge: return Value::boolean(x >= y);
-          case Op::lt: return Value::boolean(x < y);
-          case Op::le: return Value::boolean(x <= y);
-          default: break;
-        }
-      }
-      return eval_compare(n.op2, a, b);
-    }
+    case Op::cmp_slot_string: return eval_cmp_slot_string(n);
+    case Op::cmp_slot_number: return eval_cmp_slot_number(n);
+    case Op::memo: return eval_memo(n, data);
   }
   return Value::null();
+}
+
+Value Evaluator::eval_var_slot(const Node& n, const Value& data) {
+  if (s_.slot_found_[n.aux]) return s_.slots_[n.aux];
+  return n.count ? arg(n, 0, data) : Value::null();
+}
+
+Value Evaluator::eval_var_path(const Node& n, const Value& data) {
+  Value out;
+  if (lookup(data, p_.paths[n.aux], s_.lookup_cache_.data(), out)) return out;
+  return n.count ? arg(n, 0, data) : Value::null();
+}
+
+Value Evaluator::eval_if(const Node& n, const Value& data) {
+  std::uint32_t i = 0;
+  for (; i + 1 < n.count; i += 2) {
+    if (truthy(arg(n, i, data))) return arg(n, i + 1, data);
+  }
+  return i < n.count ? arg(n, i, data) : Value::null();
+}
+
+// `and` returns the first falsy value or the last; `or` the first truthy or the last.
+Value Evaluator::eval_and_or(const Node& n, const Value& data, bool stop_when) {
+  Value current;
+  for (std::uint32_t i = 0; i < n.count; ++i) {
+    current = arg(n, i, data);
+    if (truthy(current) == stop_when) return current;
+  }
+  return current;
+}
+
+Value Evaluator::eval_binary_compare(const Node& n, const Value& data) {
+  const Value a = arg(n, 0, data);
+  return eval_compare(n.op, a, arg(n, 1, data));
+}
+
+Value Evaluator::eval_not(const Node& n, const Value& data, bool negate) {
+  return Value::boolean(truthy(arg(n, 0, data)) != negate);
+}
+
+Value Evaluator::eval_cmp_slot_string(const Node& n) {
+  const Value a = s_.slot_found_[n.aux] ? s_.slots_[n.aux] : Value::null();
+  const Value b = p_.literals[n.aux2];
+  if (a.is_string()) {
+    const bool same = a.as_string() == b.as_string();
+    return Value::boolean(n.op2 == Op::eq || n.op2 == Op::strict_eq ? same : !same);
+  }
+  return eval_compare(n.op2, a, b);
+}
+
+Value Evaluator::eval_cmp_slot_number(const Node& n) {
+  const Value a = s_.slot_found_[n.aux] ? s_.slots_[n.aux] : Value::null();
+  const Value b = p_.literals[n.aux2];
+  if (a.is_number()) {
+    const double x = a.as_number(), y = b.as_number();
+    switch (n.op2) {
+      case Op::eq:
+      case Op::strict_eq: return Value::boolean(x == y);
+      case Op::ne:
+      case Op::strict_ne: return Value::boolean(x != y);
+      case Op::gt: return Value::boolean(x > y);
+      case Op::ge: return Value::boolean(x >= y);
+      case Op::lt: return Value::boolean(x < y);
+      case Op::le: return Value::boolean(x <= y);
+      default: break;
+    }
+  }
+  return eval_compare(n.op2, a, b);
+}
+
+Value Evaluator::eval_memo(const Node& n, const Value& data) {
+  if (s_.memo_known_[n.aux]) return s_.memo_values_[n.aux];
+  const Value v = arg(n, 0, data);
+  // Arrays and objects are not shared: JavaScript would build a new one at
+  // each occurrence, and `==` tells them apart.
+  if (v.kind() != Kind::array && v.kind() != Kind::object) {
+    s_.memo_values_[n.aux] = v;
+    s_.memo_known_[n.aux] = 1;
+  }
+  return v;
 }
 
 Value Evaluator::eval_compare(Op op, const Value& a, const Value& b) {

@@ -37,6 +37,15 @@ class Evaluator {
     return eval(id, data);
   }
   Value eval_var(const Node& n, const Value& data);
+  Value eval_var_slot(const Node& n, const Value& data);
+  Value eval_var_path(const Node& n, const Value& data);
+  Value eval_if(const Node& n, const Value& data);
+  Value eval_and_or(const Node& n, const Value& data, bool stop_when);
+  Value eval_binary_compare(const Node& n, const Value& data);
+  Value eval_not(const Node& n, const Value& data, bool negate);
+  Value eval_cmp_slot_string(const Node& n);
+  Value eval_cmp_slot_number(const Node& n);
+  Value eval_memo(const Node& n, const Value& data);
   Value eval_missing(const Node& n, const Value& data);
   Value eval_missing_some(const Node& n, const Value& data);
   Value eval_missing_static(const Node& n, const Value& data);
