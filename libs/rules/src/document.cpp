@@ -35,7 +35,7 @@ struct DocumentHandler {
   std::vector<Value> values;
   std::vector<Key> keys;
   std::string text;    // a string or key arriving in parts
-  std::string number;  // a number arriving in parts
+  detail::NumberText number;
   bool out_of_memory = false;
 
   void reset(Arena& a) {
@@ -145,7 +145,7 @@ struct DocumentHandler {
     return true;
   }
   bool on_number_part(string_view s, error_code&) {
-    number.append(s.data(), s.size());
+    number.add_part({s.data(), s.size()});
     return true;
   }
   bool on_int64(std::int64_t i, string_view, error_code&) {
@@ -159,13 +159,7 @@ struct DocumentHandler {
     return true;
   }
   bool on_double(double d, string_view s, error_code&) {
-    if (number.empty()) {
-      d = detail::exact_double({s.data(), s.size()}, d);
-    } else {
-      number.append(s.data(), s.size());
-      d = detail::exact_double(number, d);
-      number.clear();
-    }
+    d = number.finish({s.data(), s.size()}, d);
     values.push_back(Value::number(d));
     return true;
   }
@@ -181,18 +175,12 @@ struct DocumentHandler {
   bool on_comment(string_view, error_code&) { return true; }
 };
 
-boost::json::parse_options options_for(std::size_t max_depth) {
-  boost::json::parse_options o;
-  o.max_depth = max_depth;
-  return o;
-}
-
 }  // namespace
 
 Document::Document(std::size_t memory_limit) : arena_(memory_limit, 2048) {}
 
 struct DocumentParser::Impl {
-  explicit Impl(std::size_t depth_limit) : max_depth(depth_limit), parser(options_for(depth_limit)) {}
+  explicit Impl(std::size_t depth_limit) : max_depth(depth_limit), parser(detail::parse_options_for(depth_limit)) {}
   std::size_t max_depth;
   boost::json::basic_parser<DocumentHandler> parser;
 };

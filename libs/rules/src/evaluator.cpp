@@ -703,14 +703,20 @@ Value Evaluator::eval_missing(const Node& n, const Value& data) {
   for (std::uint32_t i = 0; i < n.count; ++i) args[i] = arg(n, i, data);
   // An array first argument is the list of keys; otherwise the arguments are.
   const Value keys = n.count > 0 && args[0].is_array() ? args[0] : Value::array(args, n.count);
-  Value* missing = new_array(keys.size(), n);
-  if (missing == nullptr) return Value::null();
   std::size_t k = 0;
+  Value* missing = collect_missing(keys, data, n, k);
+  return missing ? Value::array(missing, k) : Value::null();
+}
+
+Value* Evaluator::collect_missing(const Value& keys, const Value& data, const Node& n, std::size_t& count) {
+  Value* missing = new_array(keys.size(), n);
+  if (missing == nullptr) return nullptr;
+  count = 0;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const Value key = keys.at(i);
-    if (is_missing(data, key)) missing[k++] = key;
+    if (is_missing(data, key)) missing[count++] = key;
   }
-  return Value::array(missing, k);
+  return missing;
 }
 
 Value Evaluator::eval_missing_static(const Node& n, const Value& data) {
@@ -746,13 +752,9 @@ Value Evaluator::eval_missing_some(const Node& n, const Value& data) {
   Value single[1] = {options};
   const Value keys = options.is_array() ? options : Value::array(single, 1);
   const Value key_list = keys.size() > 0 && keys.at(0).is_array() ? keys.at(0) : keys;
-  Value* missing = new_array(key_list.size(), n);
-  if (missing == nullptr) return Value::null();
   std::size_t k = 0;
-  for (std::size_t i = 0; i < key_list.size(); ++i) {
-    const Value key = key_list.at(i);
-    if (is_missing(data, key)) missing[k++] = key;
-  }
+  Value* missing = collect_missing(key_list, data, n, k);
+  if (missing == nullptr) return Value::null();
   double options_length = kNaN;  // options.length: undefined for non-arrays
   if (options.is_array()) options_length = static_cast<double>(options.size());
   if (options.is_string()) options_length = static_cast<double>(utf16_length(options.as_string()));

@@ -49,6 +49,9 @@ class Evaluator {
   Value eval_missing(const Node& n, const Value& data);
   Value eval_missing_some(const Node& n, const Value& data);
   Value eval_missing_static(const Node& n, const Value& data);
+  /// The elements of the array `keys` that `data` lacks, in an arena array
+  /// of `count` (nullptr when memory ran out).
+  Value* collect_missing(const Value& keys, const Value& data, const Node& n, std::size_t& count);
   Value eval_compare(Op op, const Value& a, const Value& b);
   Value eval_less(const Node& n, const Value& data, bool or_equal);
   Value eval_min_max(const Node& n, const Value& data, bool want_max);

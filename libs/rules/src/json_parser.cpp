@@ -30,7 +30,7 @@ struct ExactHandler {
   explicit ExactHandler(boost::json::storage_ptr sp) : st(std::move(sp)) {}
 
   boost::json::value_stack st;
-  std::string number;  // the earlier parts of a number split across writes
+  detail::NumberText number;
 
   bool on_document_begin(error_code&) { return true; }
   bool on_document_end(error_code&) { return true; }
@@ -61,7 +61,7 @@ struct ExactHandler {
     return true;
   }
   bool on_number_part(string_view s, error_code&) {
-    number.append(s.data(), s.size());
+    number.add_part({s.data(), s.size()});
     return true;
   }
   bool on_int64(std::int64_t i, string_view, error_code&) {
@@ -75,13 +75,7 @@ struct ExactHandler {
     return true;
   }
   bool on_double(double d, string_view s, error_code&) {
-    if (number.empty()) {
-      d = detail::exact_double(std::string_view(s.data(), s.size()), d);
-    } else {
-      number.append(s.data(), s.size());
-      d = detail::exact_double(number, d);
-      number.clear();
-    }
+    d = number.finish({s.data(), s.size()}, d);
     st.push_double(d);
     return true;
   }
@@ -97,17 +91,11 @@ struct ExactHandler {
   bool on_comment(string_view, error_code&) { return true; }
 };
 
-boost::json::parse_options options_for(std::size_t max_depth) {
-  boost::json::parse_options o;
-  o.max_depth = max_depth;
-  return o;
-}
-
 }  // namespace
 
 struct JsonParser::Impl {
   explicit Impl(std::size_t depth_limit)
-      : max_depth(depth_limit), parser(options_for(depth_limit), boost::json::storage_ptr()) {}
+      : max_depth(depth_limit), parser(detail::parse_options_for(depth_limit), boost::json::storage_ptr()) {}
   std::size_t max_depth;
   boost::json::basic_parser<ExactHandler> parser;
 };

@@ -19,19 +19,9 @@ TEST(ConformanceTest, PassesEverySharedSuiteCase) {
   Engine engine;
   int failures = 0;
   for (const auto& c : cases) {
-    auto rule = engine.compile(c.rule);
-    if (!rule) {
+    if (auto failure = testing::run_case(engine, c)) {
       ++failures;
-      ADD_FAILURE() << "[" << c.section << "] rule " << to_json_text(c.rule) << " did not compile: "
-                    << to_string(rule.error());
-      continue;
-    }
-    auto result = rule->evaluate(c.data);
-    if (!result || !testing::json_equal(*result, c.expected)) {
-      ++failures;
-      ADD_FAILURE() << "[" << c.section << "] rule " << to_json_text(c.rule) << "\n  data     "
-                    << to_json_text(c.data) << "\n  expected " << to_json_text(c.expected) << "\n  got      "
-                    << (result ? to_json_text(*result) : "error: " + to_string(result.error()));
+      ADD_FAILURE() << *failure;
     }
   }
   EXPECT_EQ(failures, 0);

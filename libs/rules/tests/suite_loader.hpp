@@ -4,12 +4,14 @@
 // a JSON array of section headings (strings) and [rule, data, expected] cases.
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
 
+#include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/json_text.hpp"
 
 namespace trialwise::rules::testing {
@@ -69,6 +71,19 @@ inline bool json_equal(const boost::json::value& a, const boost::json::value& b)
     return true;
   }
   return a == b;
+}
+
+/// Compiles and evaluates one case; returns what went wrong, or nothing.
+inline std::optional<std::string> run_case(const Engine& engine, const SuiteCase& c) {
+  auto rule = engine.compile(c.rule);
+  if (!rule) {
+    return "[" + c.section + "] rule " + to_json_text(c.rule) + " did not compile: " + to_string(rule.error());
+  }
+  auto result = rule->evaluate(c.data);
+  if (result && json_equal(*result, c.expected)) return std::nullopt;
+  return "[" + c.section + "] rule " + to_json_text(c.rule) + "\n  data     " + to_json_text(c.data) +
+         "\n  expected " + to_json_text(c.expected) + "\n  got      " +
+         (result ? to_json_text(*result) : "error: " + to_string(result.error()));
 }
 
 }  // namespace trialwise::rules::testing
