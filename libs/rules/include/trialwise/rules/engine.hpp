@@ -81,6 +81,9 @@ class RuleSet {
 /// One compiled rule. Immutable and thread-safe; cheap to copy.
 class Rule {
  public:
+  /// The rule `null`: evaluates to null. Compile real rules with an Engine.
+  Rule();
+
   /// Fast path: the result borrows from `data`, the rule and `scratch`
   /// (which is reset first); it is valid until the next use of `scratch`.
   Result<Value> evaluate(const Value& data, Scratch& scratch) const;

@@ -1,0 +1,227 @@
+#pragma once
+
+// A knowledge pack: everything Trialwise knows about one supplement, loaded
+// from JSON (packs/*.json; format in docs/packs.md) and checked. The C++ here
+// knows the shape of a pack, never its medical content.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "trialwise/core/result.hpp"
+#include "trialwise/core/screening.hpp"
+#include "trialwise/rules/engine.hpp"
+
+namespace trialwise::pack {
+
+/// Where a claim, dose, warning or threshold comes from: a section of the
+/// pack's article, or the pack's own conservative default with its reason.
+struct Source {
+  std::string section;  // an article section, or "pack default"
+  std::string reason;   // why, for a pack default
+  std::string quote;    // optional words from the article
+  bool is_pack_default() const { return section == "pack default"; }
+};
+
+enum class QuestionType { integer, number, boolean, string, enumeration, array };
+
+struct Choice {
+  std::string value;
+  std::string label;
+};
+
+/// One questionnaire item (or one field of an array item's elements).
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::string;
+  bool required = false;
+  std::string question;
+  std::string help;
+  std::string unit;
+  std::optional<double> min, max;
+  std::optional<std::size_t> max_items;   // arrays
+  std::optional<std::size_t> max_length;  // strings
+  std::vector<Choice> values;             // enumerations
+  std::vector<Question> fields;           // arrays: each element's fields
+  std::optional<rules::Rule> applies_if;  // asked only when this holds on the answers so far
+  std::optional<boost::json::value> default_value;
+};
+
+struct Strength {
+  std::string id, label, meaning;
+};
+
+struct Evidence {
+  std::string id;
+  std::vector<std::string> groups;
+  std::string strength;
+  std::string claim;
+  Source source;
+};
+
+struct Group {
+  std::string id, label, summary;
+  std::vector<std::string> problems;  // values of the `problem` question
+  Source source;
+};
+
+/// A finding of the safety screen, holding when `when` is truthy on the answers.
+struct SafetyRule {
+  std::string id;
+  Safety level = Safety::ok;
+  rules::Rule when;
+  std::string text;  // the reason, in plain words
+  std::string bring; // what to bring to a clinician
+  Source source;
+};
+
+/// A basic to fix first, holding when `when` is truthy on the answers.
+struct Basic {
+  std::string id, label, advice;
+  rules::Rule when;
+  Source source;
+};
+
+/// A rule over values derived during assessment or planning.
+struct DerivedRule {
+  rules::Rule rule;
+  Source source;
+};
+
+/// A plan-level check or warning, over the plan's figures.
+struct PlanCheck {
+  std::string id, text;
+  rules::Rule when;
+  Source source;
+};
+
+struct Step {
+  int start_day = 1;  // 1 = the first active day, after the baseline
+  double dose_g = 0;
+  int times_per_day = 1;
+  bool requires_tolerance = false;  // moves on only if the tolerance rule holds
+};
+
+struct DayRange {
+  int default_days = 28, min_days = 14, max_days = 56;
+};
+
+struct Note {
+  std::string text;
+  Source source;
+};
+
+struct Protocol {
+  std::string id, label;
+  std::vector<std::string> groups;
+  bool issues_dose = true;  // false: the treating team's protocol; no dose given
+  std::vector<Step> steps;
+  DayRange active_days;
+  Source source;
+  std::vector<Note> notes;
+};
+
+struct Outcome {
+  std::string id, label, question;
+  double scale_min = 0, scale_max = 10;
+  std::string scale_low, scale_high;
+  bool higher_is_better = false;
+  std::vector<std::string> groups;
+  Source source;
+};
+
+struct SideEffect {
+  std::string id, label;
+  Source source;
+};
+
+/// What to do when a side effect scores at least `at_least`.
+struct SideEffectAction {
+  std::string id, text;
+  double at_least = 0;
+  Source source;
+};
+
+struct RedFlag {
+  std::string id, label, action;
+  Source source;
+};
+
+struct Tolerance {
+  int window_days = 3;
+  rules::Rule rule;  // over {worst_side_effect, days_logged}
+  std::string text;
+  Source source;
+};
+
+struct ReviewPolicy {
+  int min_baseline_days = 5;
+  int min_active_days = 14;
+  double adherence_threshold = 0.8;
+  double smallest_meaningful_change = 1.0;
+  double clear_benefit_probability = 0.8;
+  int next_review_days = 28;
+  Source source;
+};
+
+struct PlanPolicy {
+  int baseline_days = 7;
+  Source source;
+  std::vector<PlanCheck> checks;    // refuse the plan when one holds
+  std::vector<PlanCheck> warnings;  // shown with the plan when one holds
+};
+
+/// A loaded, checked pack. Immutable after loading; safe to share.
+struct Pack {
+  std::string file;  // where it was loaded from, for messages
+  std::string id, version, supplement, title;
+  std::string article_title;
+  std::vector<std::string> sections;
+  Note disclaimer, summary;
+  std::vector<Question> questionnaire;
+  std::vector<Strength> strengths;
+  std::vector<Evidence> evidence;
+  std::vector<Group> groups;
+  std::vector<SafetyRule> safety_rules;
+  std::vector<Basic> basics;
+  DerivedRule fit;       // over {group, basics_count}
+  DerivedRule decision;  // over {safety, group, fit, basics_count}
+  Tolerance tolerance;
+  std::vector<Protocol> protocols;
+  Note timing;
+  PlanPolicy plan;
+  std::vector<Outcome> outcomes;
+  std::vector<SideEffect> side_effects;
+  std::vector<SideEffectAction> side_effect_actions;
+  std::vector<RedFlag> red_flags;
+  ReviewPolicy review;
+
+  const Question* find_question(std::string_view id) const;
+  const Group* find_group(std::string_view id) const;
+  const Protocol* find_protocol(std::string_view id) const;
+  const Outcome* find_outcome(std::string_view id) const;
+  const Strength* find_strength(std::string_view id) const;
+  /// The group a `problem` answer maps to, or nullptr.
+  const Group* group_for_problem(std::string_view problem) const;
+};
+
+/// Every problem found in a pack; each Error's `where` is
+/// "<file>#<JSON pointer>" and its code Errc::invalid_input (Errc::limit for
+/// rules nested too deep).
+using Problems = std::vector<Error>;
+
+/// Parses and checks a pack. Reports every problem it finds, not just the
+/// first: unknown keys, wrong types, missing or empty required fields, rules
+/// that do not compile, rules reading answers nobody is asked, sources that
+/// are neither an article section nor a pack default with a reason, dangling
+/// references between sections, and inconsistent numbers.
+Result<Pack, Problems> load_pack(std::string_view json_text, const std::string& file);
+
+/// The glutamine pack shipped inside the binary (packs/glutamine.json at
+/// build time).
+std::string_view builtin_pack_text();
+inline constexpr const char* kBuiltinPackName = "packs/glutamine.json";
+
+}  // namespace trialwise::pack

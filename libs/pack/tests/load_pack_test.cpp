@@ -1,0 +1,169 @@
+#include "trialwise/pack/pack.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace trialwise::pack {
+namespace {
+
+boost::json::value builtin_json() { return boost::json::parse(builtin_pack_text()); }
+
+// Loads the shipped pack after `change`, expecting exactly the listed problems.
+Problems problems_after(const std::function<void(boost::json::object&)>& change) {
+  auto json = builtin_json();
+  change(json.as_object());
+  auto pack = load_pack(boost::json::serialize(json), "test.json");
+  return pack ? Problems{} : pack.error();
+}
+
+bool has_problem(const Problems& problems, const std::string& where, const std::string& words) {
+  for (const auto& p : problems)
+    if (p.where == where && p.message.find(words) != std::string::npos) return true;
+  return false;
+}
+
+std::string list(const Problems& problems) {
+  std::string out;
+  for (const auto& p : problems) out += "\n  " + to_string(p);
+  return out;
+}
+
+TEST(LoadPackTest, ShippedPackLoadsCleanly) {
+  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  ASSERT_TRUE(pack) << list(pack.error());
+  EXPECT_EQ(pack->id, "glutamine");
+  EXPECT_EQ(pack->groups.size(), 4u);
+  EXPECT_EQ(pack->protocols.size(), 4u);
+  EXPECT_EQ(pack->questionnaire.size(), 20u) << "every item of contract v1";
+  EXPECT_GE(pack->safety_rules.size(), 15u);
+  ASSERT_NE(pack->group_for_problem("surgery_or_burns"), nullptr);
+  EXPECT_EQ(pack->group_for_problem("surgery_or_burns")->id, "medical_recovery");
+  EXPECT_FALSE(pack->find_protocol("medically_supervised")->issues_dose);
+}
+
+TEST(LoadPackTest, BuiltInTextIsThePackFile) {
+  std::ifstream in(TRIALWISE_PACK_FILE);
+  std::stringstream s;
+  s << in.rdbuf();
+  EXPECT_EQ(s.str(), builtin_pack_text());
+}
+
+TEST(LoadPackTest, EverySourceIsASectionOrAReasonedDefault) {
+  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  ASSERT_TRUE(pack);
+  auto ok = [&](const Source& s) {
+    if (s.is_pack_default()) return !s.reason.empty();
+    return std::find(pack->sections.begin(), pack->sections.end(), s.section) != pack->sections.end();
+  };
+  for (const auto& r : pack->safety_rules) EXPECT_TRUE(ok(r.source)) << r.id;
+  for (const auto& p : pack->protocols) EXPECT_TRUE(ok(p.source)) << p.id;
+  for (const auto& e : pack->evidence) EXPECT_TRUE(ok(e.source)) << e.id;
+  for (const auto& b : pack->basics) EXPECT_TRUE(ok(b.source)) << b.id;
+}
+
+TEST(LoadPackTest, NoWordingPromisesAnImmuneBoost) {
+  // The article warns against selling glutamine as an "immune boost"; the
+  // pack may name the idea only to say what glutamine is not.
+  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  ASSERT_TRUE(pack);
+  auto promises = [](const std::string& text) {
+    std::string lower;
+    for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    const auto at = lower.find("immune boost");
+    if (at == std::string::npos) return false;
+    const std::string before = lower.substr(0, at);
+    return before.find("not") == std::string::npos && before.find("general immune boost") == std::string::npos &&
+           before.find("for a ") == std::string::npos;
+  };
+  for (const auto& e : pack->evidence) EXPECT_FALSE(promises(e.claim)) << e.id;
+  for (const auto& g : pack->groups) EXPECT_FALSE(promises(g.summary)) << g.id;
+  EXPECT_FALSE(promises(pack->summary.text));
+}
+
+TEST(LoadPackTest, ReportsUnknownKeysWithPointers) {
+  auto p = problems_after([](boost::json::object& o) {
+    o["protocols"].as_array()[1].as_object()["dose"] = 5;
+    o["extra"] = true;
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/protocols/1/dose", "unknown key")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/extra", "unknown key")) << list(p);
+  EXPECT_EQ(p.size(), 2u) << list(p);
+}
+
+TEST(LoadPackTest, ReportsRulesThatDoNotCompileAtTheirNode) {
+  auto p = problems_after([](boost::json::object& o) {
+    o["safety_rules"].as_array()[0].as_object()["when"] = boost::json::parse(R"({"and": [true, {"equals": [1, 1]}]})");
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/safety_rules/0/when/and/1", "unknown operator \"equals\"")) << list(p);
+}
+
+TEST(LoadPackTest, ReportsReadsOfAnswersNobodyIsAsked) {
+  auto p = problems_after([](boost::json::object& o) {
+    o["basics"].as_array()[0].as_object()["when"] = boost::json::parse(R"({"<": [{"var": "sleep_hrs"}, 7]})");
+    o["safety_rules"].as_array()[15].as_object()["when"] =
+        boost::json::parse(R"({"some": [{"var": "supplements"}, {">": [{"var": "glutamine_mg"}, 0]}]})");
+    o["decision"].as_object()["rule"] = boost::json::parse(R"({"if": [{"var": "pregnant"}, "see_clinician", "trial_ok"]})");
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/basics/0/when/</0/var", "\"sleep_hrs\"")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/safety_rules/15/when/some/1/>/0/var", "\"glutamine_mg\"")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/decision/rule/if/0/var", "\"pregnant\"")) << list(p);
+}
+
+TEST(LoadPackTest, ReportsSourcesThatAreNeitherSectionNorReasonedDefault) {
+  auto p = problems_after([](boost::json::object& o) {
+    o["protocols"].as_array()[0].as_object().erase("source");
+    o["protocols"].as_array()[1].as_object()["source"] = "Somewhere Else";
+    o["basics"].as_array()[1].as_object()["source"] = "pack default";
+    o["basics"].as_array()[1].as_object().erase("quote");
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/protocols/0/source", "missing")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/protocols/1/source", "not a section")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/basics/1/reason", "needs a one-line reason")) << list(p);
+}
+
+TEST(LoadPackTest, ReportsInconsistentStructure) {
+  auto p = problems_after([](boost::json::object& o) {
+    auto& groups = o["groups"].as_array();
+    groups[0].as_object()["problems"] = boost::json::array{"fewer_colds", "gut_symptoms"};  // in two groups now
+    auto& steps = o["protocols"].as_array()[0].as_object()["steps"].as_array();
+    steps[1].as_object()["start_day"] = 1;  // not after the first step
+    o["protocols"].as_array()[2].as_object()["steps"] = boost::json::parse(R"([{"start_day":1,"dose_g":5,"times_per_day":1}])");
+    o["outcomes"].as_array()[0].as_object()["groups"] = boost::json::array{"nobody"};
+    o["safety_rules"].as_array()[1].as_object()["id"] = "advanced_liver_disease";
+    o["safety_rules"].as_array()[2].as_object()["level"] = "ok";
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/groups", "\"gut_symptoms\" must belong to exactly one group, not 2")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/protocols/0/steps/1/start_day", "increasing")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/protocols/2/steps", "issues no dose")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/outcomes/0/groups/0", "\"nobody\"")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/safety_rules/1/id", "duplicate")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/safety_rules/2/level", "must be caution")) << list(p);
+}
+
+TEST(LoadPackTest, ReportsBadTypesAndRanges) {
+  auto p = problems_after([](boost::json::object& o) {
+    o["questionnaire"].as_array()[0].as_object()["min"] = "zero";
+    o["questionnaire"].as_array()[1].as_object()["type"] = "choice";
+    o["review_policy"].as_object()["adherence_threshold"] = 80;
+    o["plan"].as_object()["baseline_days"] = 2.5;
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/questionnaire/0/min", "expected a number")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/questionnaire/1/type", "unknown type \"choice\"")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/review_policy/adherence_threshold", "between 0 and 1")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/plan/baseline_days", "whole number")) << list(p);
+}
+
+TEST(LoadPackTest, ReportsJsonSyntaxErrorsWithLineAndColumn) {
+  auto pack = load_pack("{\n  \"format\": ,\n}", "broken.json");
+  ASSERT_FALSE(pack);
+  ASSERT_EQ(pack.error().size(), 1u);
+  EXPECT_EQ(pack.error()[0].where, "broken.json:line 2, column 13");
+}
+
+}  // namespace
+}  // namespace trialwise::pack
