@@ -1,41 +1,18 @@
-// The batch behind `rule eval --data-lines`: the reading thread cuts the input
-// into chunks of lines, workers parse and evaluate chunks concurrently, and
-// results are written strictly in input order.
+// The handler behind `rule eval --data-lines`: each line read into a
+// Document, every rule evaluated, the results written as one JSON array.
 
 #include "batch_eval.hpp"
 
-#include <deque>
-#include <future>
-#include <limits>
 #include <memory>
-#include <ostream>
-#include <string>
-#include <utility>
 #include <vector>
 
-#include "line_reader.hpp"
+#include "line_batch.hpp"
 #include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/json_text.hpp"
 
 namespace trialwise::cli {
 namespace {
-
-constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
-constexpr std::size_t kChunkLines = 4096;
-constexpr std::uint32_t kTooLong = std::numeric_limits<std::uint32_t>::max();
-
-struct Chunk {
-  std::size_t first_line = 1;
-  std::string text;  // the lines' bytes, back to back
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;  // offset and length (kTooLong: over the limit)
-};
-
-struct ChunkResult {
-  std::string output;
-  std::size_t bad = 0;
-  std::size_t first_bad = 0;
-};
 
 // Reads one line at a time into a Document whose memory is recycled
 // between lines, so that the hot loop does not allocate.
@@ -55,107 +32,27 @@ class LineParser {
   rules::Document doc_;
 };
 
-void append_line_error(std::string& out, std::size_t line_no, const Error& e) {
-  // One JSON object in place of the line's results, so output lines still
-  // match input lines one to one.
-  boost::json::object error{{"code", to_string(e.code)}, {"message", e.message}, {"line", line_no}};
-  if (!e.where.empty()) error["where"] = e.where;
-  rules::append_json(out, boost::json::object{{"error", std::move(error)}});
-  out.push_back('\n');
-}
-
-ChunkResult evaluate_chunk(const rules::RuleSet& set, const Chunk& chunk) {
-  ChunkResult r;
-  r.output.reserve(chunk.text.size() / 4);
-  LineParser parser;
-  rules::Scratch scratch;
-  std::vector<rules::Value> results;
-  std::size_t line_no = chunk.first_line;
-  auto note_bad = [&](const Error& e) {
-    append_line_error(r.output, line_no, e);
-    if (r.bad++ == 0) r.first_bad = line_no;
-  };
-  for (const auto& [offset, length] : chunk.lines) {
-    const std::string_view line =
-        length == kTooLong ? std::string_view() : std::string_view(chunk.text).substr(offset, length);
-    if (length == kTooLong) {
-      note_bad(limit_reached("", "the line is longer than 16 MiB"));
-    } else if (line.find_first_not_of(" \t") == std::string_view::npos) {
-      note_bad(invalid_input("", "the line is empty; expected one JSON value"));
-    } else if (auto data = parser.parse(line); !data) {
-      note_bad(data.error());
-    } else if (auto ok = set.evaluate_all(*data, scratch, results); !ok) {
-      note_bad(ok.error());
-    } else {
-      r.output.push_back('[');
-      for (std::size_t i = 0; i < results.size(); ++i) {
-        if (i) r.output.push_back(',');
-        rules::append_json(r.output, results[i]);
-      }
-      r.output += "]\n";
-    }
-    ++line_no;
-  }
-  return r;
-}
-
-// Fills `chunk` with the next lines; false when the input is exhausted.
-bool read_chunk(LineReader& reader, Chunk& chunk, std::size_t first_line) {
-  chunk.first_line = first_line;
-  chunk.text.clear();
-  chunk.lines.clear();
-  std::string_view line;
-  while (chunk.text.size() < kChunkBytes && chunk.lines.size() < kChunkLines) {
-    const auto status = reader.next(line);
-    if (status == LineReader::Status::end) break;
-    if (status == LineReader::Status::too_long) {
-      chunk.lines.emplace_back(0, kTooLong);
-      continue;
-    }
-    chunk.lines.emplace_back(static_cast<std::uint32_t>(chunk.text.size()), static_cast<std::uint32_t>(line.size()));
-    chunk.text.append(line);
-  }
-  return !chunk.lines.empty();
-}
-
 }  // namespace
 
 BatchSummary evaluate_lines(const rules::RuleSet& set, std::istream& in, std::ostream& out, unsigned threads) {
-  BatchSummary summary;
-  LineReader reader(in);
-  auto take = [&](ChunkResult r, std::size_t lines) {
-    out.write(r.output.data(), static_cast<std::streamsize>(r.output.size()));
-    if (r.bad > 0 && summary.bad_lines == 0) summary.first_bad = r.first_bad;
-    summary.bad_lines += r.bad;
-    summary.lines += lines;
-  };
-
-  std::deque<std::pair<std::future<ChunkResult>, std::size_t>> in_flight;
-  std::size_t next_line = 1;
-  while (true) {
-    auto chunk = std::make_shared<Chunk>();
-    if (!read_chunk(reader, *chunk, next_line)) break;
-    const std::size_t count = chunk->lines.size();
-    next_line += count;
-    if (threads <= 1) {
-      take(evaluate_chunk(set, *chunk), count);
-      continue;
-    }
-    in_flight.emplace_back(std::async(std::launch::async, [&set, chunk] { return evaluate_chunk(set, *chunk); }),
-                           count);
-    // Keep every worker busy, but bound the memory held by finished chunks.
-    while (in_flight.size() > threads) {
-      take(in_flight.front().first.get(), in_flight.front().second);
-      in_flight.pop_front();
-    }
-  }
-  while (!in_flight.empty()) {
-    take(in_flight.front().first.get(), in_flight.front().second);
-    in_flight.pop_front();
-  }
-  out.flush();
-  summary.read_failed = reader.failed();
-  return summary;
+  return process_lines(in, out, threads, [&set]() -> LineHandler {
+    // Per worker: its own parser, document and scratch, reused for every line.
+    auto parser = std::make_shared<LineParser>();
+    auto scratch = std::make_shared<rules::Scratch>();
+    auto results = std::make_shared<std::vector<rules::Value>>();
+    return [&set, parser, scratch, results](std::string_view line, std::string& text) -> std::optional<Error> {
+      auto data = parser->parse(line);
+      if (!data) return data.error();
+      if (auto ok = set.evaluate_all(*data, *scratch, *results); !ok) return ok.error();
+      text.push_back('[');
+      for (std::size_t i = 0; i < results->size(); ++i) {
+        if (i) text.push_back(',');
+        rules::append_json(text, (*results)[i]);
+      }
+      text += "]\n";
+      return std::nullopt;
+    };
+  });
 }
 
 }  // namespace trialwise::cli

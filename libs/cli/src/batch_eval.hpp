@@ -3,18 +3,13 @@
 #include <cstddef>
 #include <iosfwd>
 
+#include "line_batch.hpp"
+
 namespace trialwise::rules {
 class RuleSet;
 }
 
 namespace trialwise::cli {
-
-struct BatchSummary {
-  std::size_t lines = 0;
-  std::size_t bad_lines = 0;
-  std::size_t first_bad = 0;  // line number of the first bad line, if any
-  bool read_failed = false;
-};
 
 /// Evaluates every rule of `set` on each JSON line of `in` and writes, for
 /// each input line in order, one JSON array of results (or an error object

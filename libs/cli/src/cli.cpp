@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "rule_eval_command.hpp"
+#include "screening_commands.hpp"
 
 namespace trialwise::cli {
 
@@ -20,6 +21,12 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     rule->require_subcommand(1);
     RuleEvalOptions eval_options;
     auto* eval = add_rule_eval_command(*rule, eval_options);
+    PackValidateOptions pack_options;
+    auto* pack_validate = add_pack_command(app, pack_options);
+    AssessOptions assess_options;
+    auto* assess = add_assess_command(app, assess_options);
+    PlanOptions plan_options;
+    auto* plan = add_plan_command(app, plan_options);
 
     try {
       app.parse(argc, argv);
@@ -28,6 +35,9 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
       return code == 0 ? kExitOk : kExitBadInput;
     }
     if (eval->parsed()) return run_rule_eval(eval_options, in, out, err);
+    if (pack_validate->parsed()) return run_pack_validate(pack_options, in, out, err);
+    if (assess->parsed()) return run_assess(assess_options, in, out, err);
+    if (plan->parsed()) return run_plan(plan_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;
   } catch (const std::exception& e) {

@@ -25,7 +25,7 @@ class PackLoader {
   Problems load(const boost::json::value& root) {
     const object* o = r_.object(root, "");
     if (!o) return r_.take_problems();
-    r_.only_keys(*o, "", {"format", "pack", "questionnaire", "evidence_strengths", "evidence", "groups",
+    r_.only_keys(*o, "", {"$schema", "format", "pack", "questionnaire", "evidence_strengths", "evidence", "groups",
                           "safety_levels", "safety_rules", "basics", "fit", "decision", "tolerance", "protocols",
                           "timing", "plan", "outcomes", "side_effects", "side_effect_actions", "red_flags",
                           "review_policy"});
@@ -369,11 +369,40 @@ class PackLoader {
     if (!v) return;
     const object* po = r_.object(*v, "/plan");
     if (!po) return;
-    r_.only_keys(*po, "/plan", {"baseline_days", "source", "reason", "quote", "checks", "warnings"});
+    r_.only_keys(*po, "/plan", {"baseline_days", "source", "reason", "quote", "checks", "warnings", "existing_intake"});
+    if (const auto* ei = r_.member(*po, "/plan", "existing_intake", false)) read_existing_intake(*ei, "/plan/existing_intake");
     p_.plan.baseline_days = r_.integer(*po, "/plan", "baseline_days", true, 0, 60).value_or(7);
     p_.plan.source = source(*po, "/plan");
     r_.each(*po, "/plan", "checks", false, [&](const object& c, const std::string& ptr) { p_.plan.checks.push_back(plan_check(c, ptr)); });
     r_.each(*po, "/plan", "warnings", false, [&](const object& c, const std::string& ptr) { p_.plan.warnings.push_back(plan_check(c, ptr)); });
+  }
+
+  // The list question and its fields must exist, with the right types.
+  void read_existing_intake(const boost::json::value& v, const std::string& ptr) {
+    const object* o = r_.object(v, ptr);
+    if (!o) return;
+    r_.only_keys(*o, ptr, {"list", "name", "amount_per_serving", "servings_per_day"});
+    auto& e = p_.plan.existing_intake;
+    e.list = r_.text(*o, ptr, "list");
+    e.name = r_.text(*o, ptr, "name");
+    e.amount_per_serving = r_.text(*o, ptr, "amount_per_serving");
+    e.servings_per_day = r_.text(*o, ptr, "servings_per_day");
+    const Question* list = p_.find_question(e.list);
+    if (!list || list->type != QuestionType::array) {
+      if (!e.list.empty()) r_.fail(child(ptr, "list"), "\"" + e.list + "\" is not an array question");
+      return;
+    }
+    auto field = [&](const std::string& id, const char* key, bool numeric) {
+      const auto it = std::find_if(list->fields.begin(), list->fields.end(), [&](const Question& f) { return f.id == id; });
+      const bool ok = it != list->fields.end() && it->required &&
+                      (numeric ? it->type == QuestionType::number || it->type == QuestionType::integer
+                               : it->type == QuestionType::string);
+      if (!ok && !id.empty())
+        r_.fail(child(ptr, key), "\"" + id + "\" must be a required " + (numeric ? "number" : "text") + " field of " + e.list);
+    };
+    field(e.name, "name", false);
+    field(e.amount_per_serving, "amount_per_serving", true);
+    field(e.servings_per_day, "servings_per_day", true);
   }
 
   void read_outcomes(const object& o) {

@@ -66,23 +66,26 @@ TEST(LoadPackTest, EverySourceIsASectionOrAReasonedDefault) {
   for (const auto& b : pack->basics) EXPECT_TRUE(ok(b.source)) << b.id;
 }
 
+// The article warns against selling glutamine as an "immune boost": no text
+// the pack shows a person may use the phrase except to deny it.
+void collect_texts(const boost::json::value& v, const std::string& key, std::vector<std::string>& out) {
+  if (v.is_string() && key != "quote") out.emplace_back(v.get_string());
+  if (v.is_array())
+    for (const auto& e : v.get_array()) collect_texts(e, key, out);
+  if (v.is_object())
+    for (const auto& kv : v.get_object()) collect_texts(kv.value(), std::string(kv.key()), out);
+}
+
 TEST(LoadPackTest, NoWordingPromisesAnImmuneBoost) {
-  // The article warns against selling glutamine as an "immune boost"; the
-  // pack may name the idea only to say what glutamine is not.
-  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
-  ASSERT_TRUE(pack);
-  auto promises = [](const std::string& text) {
+  std::vector<std::string> texts;
+  collect_texts(builtin_json(), "", texts);
+  ASSERT_GT(texts.size(), 100u);
+  for (const auto& text : texts) {
     std::string lower;
     for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    const auto at = lower.find("immune boost");
-    if (at == std::string::npos) return false;
-    const std::string before = lower.substr(0, at);
-    return before.find("not") == std::string::npos && before.find("general immune boost") == std::string::npos &&
-           before.find("for a ") == std::string::npos;
-  };
-  for (const auto& e : pack->evidence) EXPECT_FALSE(promises(e.claim)) << e.id;
-  for (const auto& g : pack->groups) EXPECT_FALSE(promises(g.summary)) << g.id;
-  EXPECT_FALSE(promises(pack->summary.text));
+    if (lower.find("immune boost") == std::string::npos && lower.find("boosts immun") == std::string::npos) continue;
+    EXPECT_NE(lower.find("not "), std::string::npos) << "promises an immune boost: " << text;
+  }
 }
 
 TEST(LoadPackTest, ReportsUnknownKeysWithPointers) {

@@ -12,18 +12,7 @@
 
 namespace trialwise::rules::detail {
 
-/// json-logic-js's truthy(): JavaScript's, except that [] is false.
-inline bool truthy(const Value& v) noexcept {
-  switch (v.kind()) {
-    case Kind::null: return false;
-    case Kind::boolean: return v.as_bool();
-    case Kind::number: return v.as_number() != 0.0 && v.as_number() == v.as_number();
-    case Kind::string:
-    case Kind::array: return v.size() != 0;
-    case Kind::object: return true;
-  }
-  return false;
-}
+using rules::truthy;
 
 /// ToNumber for anything but a number (the slow path of to_number).
 double to_number_slow(const Value& v);

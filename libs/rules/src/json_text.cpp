@@ -138,6 +138,37 @@ void append_json(std::string& out, const boost::json::value& value) {
   append_json(out, Value::from_json(value));
 }
 
+namespace {
+
+void append_pretty(std::string& out, const Value& v, int depth) {
+  const bool container = v.kind() == Kind::array || v.kind() == Kind::object;
+  if (!container || v.size() == 0) {
+    append_json(out, v);
+    return;
+  }
+  const std::string pad(static_cast<std::size_t>(depth + 1) * 2, ' ');
+  const bool is_array = v.kind() == Kind::array;
+  out += is_array ? "[\n" : "{\n";
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    out += pad;
+    if (!is_array) {
+      append_json_string(out, v.key_at(i));
+      out += ": ";
+    }
+    append_pretty(out, is_array ? v.at(i) : v.value_at(i), depth + 1);
+    out += i + 1 < v.size() ? ",\n" : "\n";
+  }
+  out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + (is_array ? "]" : "}");
+}
+
+}  // namespace
+
+std::string to_json_pretty(const boost::json::value& value) {
+  std::string out;
+  append_pretty(out, Value::from_json(value), 0);
+  return out;
+}
+
 std::string to_json_text(const Value& value) {
   std::string out;
   append_json(out, value);

@@ -98,3 +98,14 @@ TEST(JsonTextTest, ParseRefusesInvalidUtf8) {
 
 }  // namespace
 }  // namespace trialwise::rules
+
+namespace trialwise::rules {
+namespace {
+
+TEST(JsonTextTest, PrettyPrintsLikeJsonStringifyWithIndent) {
+  auto v = boost::json::parse(R"({"a": [1, {"b": null}], "c": {}, "d": []})");
+  EXPECT_EQ(to_json_pretty(v), "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": {},\n  \"d\": []\n}");
+}
+
+}  // namespace
+}  // namespace trialwise::rules

@@ -166,8 +166,16 @@ struct ReviewPolicy {
   Source source;
 };
 
+/// Where the answers list products already taken, and which of their fields
+/// hold the name, the amount per serving and the servings a day. Empty when
+/// the pack does not ask (nothing is then counted).
+struct ExistingIntake {
+  std::string list, name, amount_per_serving, servings_per_day;
+};
+
 struct PlanPolicy {
   int baseline_days = 7;
+  ExistingIntake existing_intake;
   Source source;
   std::vector<PlanCheck> checks;    // refuse the plan when one holds
   std::vector<PlanCheck> warnings;  // shown with the plan when one holds

@@ -53,6 +53,9 @@ void append_json(std::string& out, const boost::json::value& value);
 std::string to_json_text(const Value& value);
 std::string to_json_text(const boost::json::value& value);
 
+/// `value` indented by two spaces a level, as JSON.stringify(v, null, 2).
+std::string to_json_pretty(const boost::json::value& value);
+
 /// Appends a number as JavaScript's Number.prototype.toString writes it
 /// ("1", "0.1", "1e+21", "NaN", "Infinity").
 void append_js_number(std::string& out, double n);

@@ -99,6 +99,20 @@ class Value {
   } u_{.n = 0.0};
 };
 
+/// JsonLogic's truthiness: JavaScript's, except that [] is false (as in
+/// json-logic-js). null, false, 0, NaN, "" and [] are false.
+inline bool truthy(const Value& v) noexcept {
+  switch (v.kind()) {
+    case Kind::null: return false;
+    case Kind::boolean: return v.as_bool();
+    case Kind::number: return v.as_number() != 0.0 && v.as_number() == v.as_number();
+    case Kind::string:
+    case Kind::array: return v.size() != 0;
+    case Kind::object: return true;
+  }
+  return false;
+}
+
 /// A 32-bit FNV-1a hash of an object key; members carry it so that a lookup
 /// rarely has to compare key bytes.
 constexpr std::uint32_t hash_key(std::string_view key) noexcept {

@@ -1,0 +1,38 @@
+#pragma once
+
+// Assessments and plans as JSON (contract v1's fields, plus what a person or
+// a clinician needs to reproduce and understand them) and as plain words.
+
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "trialwise/assess/plan.hpp"
+
+namespace trialwise::assess {
+
+/// Contract v1: safety, group, fit, basics_to_fix, decision, reasons, pack;
+/// plus the evidence for the group and the answers used.
+boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a);
+
+/// The plan, with the assessment and answers it was made from.
+boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a, const TrialPlan& plan);
+
+/// A refused plan: why, and what to bring to a clinician. No dose anywhere.
+boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
+                                    const Error& why);
+
+/// The decision in one plain sentence.
+std::string decision_in_words(Decision d);
+
+/// The assessment for a person to read: the decision first, then the
+/// reasons with their sources, the basics, and the evidence.
+std::string describe(const pack::Pack& pack, const Assessment& a);
+
+/// The plan for a person to read (after the assessment's decision line).
+std::string describe(const pack::Pack& pack, const TrialPlan& plan);
+
+/// A refused plan for a person to read: the reasons and what to bring.
+std::string describe_refusal(const pack::Pack& pack, const Assessment& a, const Error& why);
+
+}  // namespace trialwise::assess

@@ -1,0 +1,98 @@
+// assess(): the pack's rules, applied in the article's order: name the
+// problem (group), basics first, reasons to avoid (safety), then fit and the
+// decision, both of which are pack rules over what came before.
+
+#include "trialwise/assess/assessment.hpp"
+
+#include <algorithm>
+
+#include <boost/json/object.hpp>
+
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::assess {
+namespace {
+
+Result<bool> holds(const rules::Rule& rule, const boost::json::value& data, rules::Scratch& scratch,
+                   const std::string& where) {
+  auto r = rule.evaluate(data, scratch);
+  if (!r) return Unexpected{internal_error(where, "the pack rule failed: " + r.error().message)};
+  return rules::truthy(*r);
+}
+
+// A derived rule must return one of the contract's words.
+template <class E, class Parse>
+Result<E> word(const pack::DerivedRule& rule, const boost::json::value& data, rules::Scratch& scratch,
+               const std::string& where, Parse parse) {
+  auto r = rule.rule.evaluate(data, scratch);
+  if (!r) return Unexpected{internal_error(where, "the pack rule failed: " + r.error().message)};
+  if (r->is_string()) {
+    if (auto e = parse(r->as_string())) return *e;
+  }
+  return Unexpected{internal_error(where, "the pack rule returned " + rules::to_json_text(*r) +
+                                              ", which is not one of the contract's values")};
+}
+
+}  // namespace
+
+Result<Assessment> assess(const pack::Pack& pack, const Answers& answers) {
+  Assessment a;
+  a.pack_id = pack.id;
+  a.pack_version = pack.version;
+  rules::Scratch scratch;
+  const std::string file = pack.file + "#";
+
+  // 1. Name the problem.
+  const auto problem = answers.object().find("problem");
+  const pack::Group* group =
+      problem != answers.object().end() && problem->value().is_string()
+          ? pack.group_for_problem(std::string_view(problem->value().get_string()))
+          : nullptr;
+  if (!group) return Unexpected{internal_error(file + "/groups", "no group takes this problem")};
+  a.group = group->id;
+  for (const auto& e : pack.evidence)
+    if (std::find(e.groups.begin(), e.groups.end(), a.group) != e.groups.end()) a.evidence.push_back(&e);
+
+  // 2. Basics first.
+  for (std::size_t i = 0; i < pack.basics.size(); ++i) {
+    const auto& b = pack.basics[i];
+    auto h = holds(b.when, answers.values, scratch, file + "/basics/" + std::to_string(i) + "/when");
+    if (!h) return Unexpected{h.error()};
+    if (*h) a.basics_to_fix.push_back({b.id, b.label, b.advice, b.source.section});
+  }
+
+  // 3. Reasons to avoid: every finding is a reason; the most severe wins.
+  for (std::size_t i = 0; i < pack.safety_rules.size(); ++i) {
+    const auto& s = pack.safety_rules[i];
+    auto h = holds(s.when, answers.values, scratch, file + "/safety_rules/" + std::to_string(i) + "/when");
+    if (!h) return Unexpected{h.error()};
+    if (*h) {
+      a.reasons.push_back({s.id, s.level, s.text, s.source.section, s.bring});
+      a.safety = std::max(a.safety, s.level);
+    }
+  }
+  std::stable_sort(a.reasons.begin(), a.reasons.end(),
+                   [](const Reason& x, const Reason& y) { return x.level > y.level; });
+
+  // Fit and decision: pack rules over what the steps found.
+  const auto basics_count = static_cast<std::int64_t>(a.basics_to_fix.size());
+  auto fit = word<Fit>(pack.fit, boost::json::object{{"group", a.group}, {"basics_count", basics_count}}, scratch,
+                       file + "/fit/rule", parse_fit);
+  if (!fit) return Unexpected{fit.error()};
+  a.fit = *fit;
+  auto decision = word<Decision>(pack.decision,
+                                 boost::json::object{{"safety", std::string(to_string(a.safety))},
+                                                     {"group", a.group},
+                                                     {"fit", std::string(to_string(a.fit))},
+                                                     {"basics_count", basics_count}},
+                                 scratch, file + "/decision/rule", parse_decision);
+  if (!decision) return Unexpected{decision.error()};
+  a.decision = *decision;
+  // Whatever a pack's decision rule says, a finding of "avoid" or
+  // "clinician_first" never yields a self-dosing plan.
+  if (a.safety == Safety::avoid) a.decision = Decision::do_not_start;
+  if (a.safety == Safety::clinician_first && !blocks_plan(a.decision)) a.decision = Decision::see_clinician;
+  return a;
+}
+
+}  // namespace trialwise::assess

@@ -1,0 +1,173 @@
+// make_plan(): one defined trial, fixed in advance (the article's step 4).
+
+#include "trialwise/assess/plan.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <boost/json/object.hpp>
+
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::assess {
+namespace {
+
+bool serves(const std::vector<std::string>& groups, const std::string& group) {
+  return std::find(groups.begin(), groups.end(), group) != groups.end();
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+template <class T>
+std::string ids_for(const std::vector<T>& items, const std::string& group) {
+  std::string out;
+  for (const auto& x : items)
+    if (serves(x.groups, group)) out += (out.empty() ? "" : ", ") + x.id;
+  return out;
+}
+
+double round2(double g) { return std::round(g * 100.0) / 100.0; }
+
+}  // namespace
+
+Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, const Assessment& a,
+                            const PlanChoices& choices) {
+  if (blocks_plan(a.decision)) {
+    return Unexpected{Error{Errc::refused,
+                            a.decision == Decision::do_not_start
+                                ? "glutamine is not for you to start on your own: no plan and no dose"
+                                : "see a clinician first: no self-dosing plan until they agree",
+                            ""}};
+  }
+
+  TrialPlan plan;
+  // The protocol: chosen, or the first the pack gives the person's group.
+  if (choices.protocol_id) {
+    plan.protocol = pack.find_protocol(*choices.protocol_id);
+    if (!plan.protocol || !serves(plan.protocol->groups, a.group)) {
+      return Unexpected{invalid_input("--protocol", "\"" + *choices.protocol_id + "\" is not a protocol for " +
+                                                        a.group + "; choose one of: " + ids_for(pack.protocols, a.group))};
+    }
+  } else {
+    for (const auto& p : pack.protocols)
+      if (serves(p.groups, a.group)) {
+        plan.protocol = &p;
+        break;
+      }
+  }
+  if (!plan.protocol) return Unexpected{internal_error(pack.file + "#/protocols", "no protocol for " + a.group)};
+  if (!plan.protocol->issues_dose) {
+    return Unexpected{Error{Errc::refused,
+                            plan.protocol->label + ": follow the treating team's protocol; Trialwise issues no dose",
+                            ""}};
+  }
+
+  if (choices.outcome_id) {
+    plan.outcome = pack.find_outcome(*choices.outcome_id);
+    if (!plan.outcome || !serves(plan.outcome->groups, a.group)) {
+      return Unexpected{invalid_input("--outcome", "\"" + *choices.outcome_id + "\" is not an outcome for " +
+                                                       a.group + "; choose one of: " + ids_for(pack.outcomes, a.group))};
+    }
+  } else {
+    for (const auto& o : pack.outcomes)
+      if (serves(o.groups, a.group)) {
+        plan.outcome = &o;
+        break;
+      }
+  }
+  if (!plan.outcome) return Unexpected{internal_error(pack.file + "#/outcomes", "no outcome for " + a.group)};
+
+  plan.product_name = choices.product_name.value_or("");
+  if (choices.product_name && plan.product_name.empty())
+    return Unexpected{invalid_input("--product", "the product needs a name")};
+  if (choices.g_per_serving) {
+    if (!(*choices.g_per_serving > 0 && *choices.g_per_serving <= 100))
+      return Unexpected{invalid_input("--g-per-serving", "must be more than 0 and at most 100 grams")};
+    plan.g_per_serving = *choices.g_per_serving;
+  }
+
+  const auto& range = plan.protocol->active_days;
+  plan.active_days = choices.active_days.value_or(range.default_days);
+  if (plan.active_days < range.min_days || plan.active_days > range.max_days) {
+    return Unexpected{invalid_input("--days", "the " + plan.protocol->label + " runs " + std::to_string(range.min_days) +
+                                                  " to " + std::to_string(range.max_days) + " days")};
+  }
+
+  // Dates: the baseline first, then the active days, then the review.
+  plan.start = choices.start;
+  plan.baseline_days = pack.plan.baseline_days;
+  plan.active_start = plan.start.plus_days(plan.baseline_days);
+  plan.baseline_end = plan.active_start.plus_days(-1);
+  plan.review_date = plan.active_start.plus_days(plan.active_days);
+
+  const auto& steps = plan.protocol->steps;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    PlannedStep s;
+    s.number = static_cast<int>(i) + 1;
+    s.start_day = steps[i].start_day;
+    s.date = plan.active_start.plus_days(steps[i].start_day - 1);
+    s.dose_g = steps[i].dose_g;
+    s.times_per_day = steps[i].times_per_day;
+    s.daily_g = s.dose_g * s.times_per_day;
+    if (plan.g_per_serving) s.servings_per_dose = round2(s.dose_g / *plan.g_per_serving);
+    if (steps[i].requires_tolerance) s.condition = pack.tolerance.text;
+    plan.max_daily_g = std::max(plan.max_daily_g, s.daily_g);
+    plan.steps.push_back(std::move(s));
+  }
+
+  // What the person already takes, from every other product (the pack says
+  // which answers hold it; checked answers have every required field).
+  const auto& intake = pack.plan.existing_intake;
+  const auto products = intake.list.empty() ? answers.object().end() : answers.object().find(intake.list);
+  auto number_of = [](const boost::json::object& o, const std::string& key) {
+    const auto it = o.find(key);
+    return it != o.end() && it->value().is_number() ? it->value().to_number<double>() : 0.0;
+  };
+  if (products != answers.object().end() && products->value().is_array()) {
+    for (const auto& item : products->value().get_array()) {
+      if (!item.is_object()) continue;
+      const auto& o = item.get_object();
+      const auto name_it = o.find(intake.name);
+      const std::string name = name_it != o.end() && name_it->value().is_string() ? std::string(name_it->value().get_string()) : "";
+      if (!plan.product_name.empty() && !name.empty() && lower(name) == lower(plan.product_name)) {
+        plan.warnings.push_back({"same_product",
+                                 "\"" + name + "\" is already in your list: during the trial take it only as the plan "
+                                 "says, not as well as your usual servings.",
+                                 "pack default"});
+        continue;
+      }
+      plan.existing_glutamine_g_per_day += number_of(o, intake.amount_per_serving) * number_of(o, intake.servings_per_day);
+    }
+  }
+  plan.existing_glutamine_g_per_day = round2(plan.existing_glutamine_g_per_day);
+  plan.total_max_daily_g = round2(plan.max_daily_g + plan.existing_glutamine_g_per_day);
+
+  // The pack's plan checks refuse; its warnings travel with the plan.
+  const boost::json::value figures = boost::json::object{{"existing_glutamine_g_per_day", plan.existing_glutamine_g_per_day},
+                                                         {"max_daily_g", plan.max_daily_g},
+                                                         {"total_max_daily_g", plan.total_max_daily_g}};
+  rules::Scratch scratch;
+  for (const auto& check : pack.plan.checks) {
+    auto r = check.when.evaluate(figures, scratch);
+    if (!r) return Unexpected{internal_error(pack.file + "#/plan/checks", r.error().message)};
+    if (rules::truthy(*r)) return Unexpected{Error{Errc::refused, check.text, check.id}};
+  }
+  for (const auto& w : pack.plan.warnings) {
+    auto r = w.when.evaluate(figures, scratch);
+    if (!r) return Unexpected{internal_error(pack.file + "#/plan/warnings", r.error().message)};
+    if (rules::truthy(*r)) plan.warnings.push_back({w.id, w.text, w.source.section});
+  }
+  if (plan.product_name.empty()) {
+    plan.warnings.push_back({"no_product", "Name the one product you will use (--product), with its grams of "
+                             "glutamine per serving (--g-per-serving), so the plan can say how much of it to take.",
+                             "pack default"});
+  }
+  return plan;
+}
+
+}  // namespace trialwise::assess

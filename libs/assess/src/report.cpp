@@ -1,0 +1,231 @@
+#include "trialwise/assess/report.hpp"
+
+#include <boost/json/array.hpp>
+
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::assess {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
+
+object pack_ref(const pack::Pack& pack) { return {{"id", pack.id}, {"version", pack.version}}; }
+
+array reasons_json(const Assessment& a) {
+  array out;
+  for (const auto& r : a.reasons)
+    out.push_back(object{{"rule", r.rule},
+                         {"level", std::string(to_string(r.level))},
+                         {"text", r.text},
+                         {"section", r.section},
+                         {"bring", r.bring}});
+  return out;
+}
+
+std::string cite(const std::string& section) { return " (" + (section.empty() ? "pack default" : section) + ")"; }
+
+// Wraps a line that starts at column 0 (its leading spaces kept) to `width`
+// columns; continuation lines are indented by `indent`.
+std::string wrap(const std::string& text, std::size_t indent, std::size_t width = 88) {
+  const std::size_t lead = text.find_first_not_of(' ');
+  if (lead == std::string::npos) return text;
+  std::string out, line = text.substr(0, lead);
+  std::size_t start = lead;
+  bool first_word = true;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!first_word && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line = std::string(indent, ' ');
+      first_word = true;
+    }
+    if (!word.empty()) {
+      line += (first_word ? "" : " ") + word;
+      first_word = false;
+    }
+    start = end + 1;
+  }
+  return out + line;
+}
+
+}  // namespace
+
+boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a) {
+  array basics;
+  for (const auto& b : a.basics_to_fix)
+    basics.push_back(object{{"id", b.id}, {"label", b.label}, {"advice", b.advice}, {"section", b.section}});
+  array evidence;
+  for (const auto* e : a.evidence) {
+    const auto* s = pack.find_strength(e->strength);
+    evidence.push_back(object{{"id", e->id},
+                              {"strength", e->strength},
+                              {"strength_label", s ? s->label : e->strength},
+                              {"claim", e->claim},
+                              {"section", e->source.section}});
+  }
+  return object{{"safety", std::string(to_string(a.safety))},
+                {"group", a.group},
+                {"fit", std::string(to_string(a.fit))},
+                {"basics_to_fix", std::move(basics)},
+                {"decision", std::string(to_string(a.decision))},
+                {"reasons", reasons_json(a)},
+                {"evidence", std::move(evidence)},
+                {"pack", pack_ref(pack)},
+                {"answers", answers.values}};
+}
+
+boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
+                            const TrialPlan& plan) {
+  array steps;
+  for (const auto& s : plan.steps) {
+    object step{{"number", s.number},         {"start_day", s.start_day},
+                {"date", s.date.to_string()}, {"dose_g", s.dose_g},
+                {"times_per_day", s.times_per_day}, {"daily_g", s.daily_g},
+                {"condition", s.condition}};
+    step["servings_per_dose"] = s.servings_per_dose ? boost::json::value(*s.servings_per_dose) : nullptr;
+    steps.push_back(std::move(step));
+  }
+  array warnings;
+  for (const auto& w : plan.warnings) warnings.push_back(object{{"id", w.id}, {"text", w.text}, {"section", w.section}});
+  array notes;
+  for (const auto& n : plan.protocol->notes) notes.push_back(object{{"text", n.text}, {"section", n.source.section}});
+  array actions;
+  for (const auto& act : pack.side_effect_actions)
+    actions.push_back(object{{"id", act.id}, {"at_least", act.at_least}, {"text", act.text}, {"section", act.source.section}});
+  array side_effects;
+  for (const auto& se : pack.side_effects) side_effects.push_back(object{{"id", se.id}, {"label", se.label}});
+  array red_flags;
+  for (const auto& f : pack.red_flags) red_flags.push_back(object{{"id", f.id}, {"label", f.label}, {"action", f.action}});
+  const auto* o = plan.outcome;
+  object product{{"name", plan.product_name}};
+  product["g_per_serving"] = plan.g_per_serving ? boost::json::value(*plan.g_per_serving) : nullptr;
+  return object{
+      {"pack", pack_ref(pack)},
+      {"decision", std::string(to_string(a.decision))},
+      {"product", std::move(product)},
+      {"protocol", object{{"id", plan.protocol->id}, {"label", plan.protocol->label}, {"section", plan.protocol->source.section}, {"notes", std::move(notes)}}},
+      {"outcome", object{{"id", o->id}, {"label", o->label}, {"question", o->question},
+                         {"better", o->higher_is_better ? "higher" : "lower"},
+                         {"scale", object{{"min", o->scale_min}, {"max", o->scale_max}, {"low", o->scale_low}, {"high", o->scale_high}}}}},
+      {"start", plan.start.to_string()},
+      {"baseline", object{{"start", plan.start.to_string()}, {"end", plan.baseline_end.to_string()}, {"days", plan.baseline_days}}},
+      {"active", object{{"start", plan.active_start.to_string()}, {"days", plan.active_days}}},
+      {"steps", std::move(steps)},
+      {"max_daily_g", plan.max_daily_g},
+      {"existing_glutamine_g_per_day", plan.existing_glutamine_g_per_day},
+      {"total_max_daily_g", plan.total_max_daily_g},
+      {"review_date", plan.review_date.to_string()},
+      {"track", object{{"outcome", o->id}, {"side_effects", std::move(side_effects)}, {"doses_taken", true}, {"with_food", true}}},
+      {"timing", object{{"text", pack.timing.text}, {"section", pack.timing.source.section}}},
+      {"side_effect_actions", std::move(actions)},
+      {"red_flags", std::move(red_flags)},
+      {"warnings", std::move(warnings)},
+      {"assessment", to_json(pack, answers, a)}};
+}
+
+boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
+                                    const Error& why) {
+  array bring;
+  for (const auto& r : a.reasons)
+    if (r.level >= Safety::clinician_first) bring.push_back(boost::json::string(r.bring));
+  return object{{"refused", true},
+                {"decision", std::string(to_string(a.decision))},
+                {"message", why.message},
+                {"reasons", reasons_json(a)},
+                {"bring_to_clinician", std::move(bring)},
+                {"pack", pack_ref(pack)},
+                {"assessment", to_json(pack, answers, a)}};
+}
+
+std::string decision_in_words(Decision d) {
+  switch (d) {
+    case Decision::do_not_start:
+      return "Do not start glutamine. The article says people in your situation should not take it on their own.";
+    case Decision::see_clinician:
+      return "See a clinician before starting. Trialwise will not give you a self-dosing plan.";
+    case Decision::fix_basics_first:
+      return "Fix the basics first: they are likely to help more than glutamine. Come back when they are in place.";
+    case Decision::trial_ok:
+      return "A defined trial is reasonable: one product, one dose, one outcome, one review date (trialwise plan).";
+  }
+  return "";
+}
+
+std::string describe(const pack::Pack& pack, const Assessment& a) {
+  std::string out = wrap("Decision: " + decision_in_words(a.decision), 10) + "\n";
+  if (!a.reasons.empty()) {
+    out += "\nReasons (safety: " + std::string(to_string(a.safety)) + "):\n";
+    for (const auto& r : a.reasons)
+      out += wrap("  - [" + std::string(to_string(r.level)) + "] " + r.text + cite(r.section), 4) + "\n";
+    if (a.safety >= Safety::clinician_first) {
+      out += "\nWhat to bring to a clinician:\n";
+      for (const auto& r : a.reasons)
+        if (r.level >= Safety::clinician_first) out += wrap("  - " + r.bring, 4) + "\n";
+    }
+  }
+  if (!a.basics_to_fix.empty()) {
+    out += "\nBasics to fix first:\n";
+    for (const auto& b : a.basics_to_fix) out += wrap("  - " + b.label + ": " + b.advice + cite(b.section), 4) + "\n";
+  }
+  const auto* group = pack.find_group(a.group);
+  out += "\nYour problem: " + group->label + " (fit: " + std::string(to_string(a.fit)) + ")\n" +
+         wrap("  " + group->summary + cite(group->source.section), 2) + "\n";
+  if (!a.evidence.empty()) {
+    out += "\nWhat the evidence says:\n";
+    for (const auto* e : a.evidence) {
+      const auto* s = pack.find_strength(e->strength);
+      out += wrap("  - " + (s ? s->label : e->strength) + ": " + e->claim + cite(e->source.section), 4) + "\n";
+    }
+  }
+  out += "\n" + wrap("Not medical advice. " + pack.disclaimer.text, 0) + "\n";
+  out += "Pack: " + pack.id + " " + pack.version + " (" + pack.article_title + ")\n";
+  return out;
+}
+
+std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
+  std::string out = "Trial plan: " + plan.protocol->label + cite(plan.protocol->source.section) + "\n";
+  out += "  Product:  " + (plan.product_name.empty() ? std::string("(not named yet)") : plan.product_name);
+  if (plan.g_per_serving) out += ", " + num(*plan.g_per_serving) + " g glutamine per serving";
+  out += "\n  Outcome:  " + plan.outcome->label + ": \"" + plan.outcome->question + "\" (0 = " + plan.outcome->scale_low +
+         ", 10 = " + plan.outcome->scale_high + "; " + (plan.outcome->higher_is_better ? "higher" : "lower") +
+         " is better)\n";
+  out += "  Baseline: " + plan.start.to_string() + " to " + plan.baseline_end.to_string() + " (" +
+         std::to_string(plan.baseline_days) + " days): no glutamine; score the outcome every day\n";
+  out += "  Steps:\n";
+  for (const auto& s : plan.steps) {
+    out += "    " + std::to_string(s.number) + ". from " + s.date.to_string() + " (day " + std::to_string(s.start_day) +
+           "): " + num(s.dose_g) + " g " + (s.times_per_day == 1 ? "once" : std::to_string(s.times_per_day) + " times") +
+           " a day (" + num(s.daily_g) + " g/day)";
+    if (s.servings_per_dose) out += ", " + num(*s.servings_per_dose) + " serving(s) per dose";
+    if (!s.condition.empty()) out += "\n" + wrap("       " + s.condition, 7);
+    out += "\n";
+  }
+  out += "  Most a day: " + num(plan.max_daily_g) + " g from the trial";
+  if (plan.existing_glutamine_g_per_day > 0)
+    out += " + " + num(plan.existing_glutamine_g_per_day) + " g from your other products = " +
+           num(plan.total_max_daily_g) + " g";
+  out += "\n  Review:   " + plan.review_date.to_string() + " (after " + std::to_string(plan.active_days) +
+         " active days). Stop if there is no clear benefit.\n";
+  out += wrap("  Timing:   " + pack.timing.text, 12) + "\n";
+  out += "  Side effects: score " ;
+  for (std::size_t i = 0; i < pack.side_effects.size(); ++i) out += (i ? ", " : "") + pack.side_effects[i].label;
+  out += " daily (0-10).\n";
+  for (const auto& act : pack.side_effect_actions) out += "    at " + num(act.at_least) + "+: " + act.text + "\n";
+  for (const auto& f : pack.red_flags) out += "  Red flag: " + f.label + ": " + f.action + "\n";
+  for (const auto& n : plan.protocol->notes) out += wrap("  Note: " + n.text + cite(n.source.section), 8) + "\n";
+  for (const auto& w : plan.warnings) out += wrap("  Warning: " + w.text, 11) + "\n";
+  return out;
+}
+
+std::string describe_refusal(const pack::Pack& pack, const Assessment& a, const Error& why) {
+  std::string out = describe(pack, a);
+  out += "\n" + wrap("No plan: " + why.message, 9) + "\n";
+  return out;
+}
+
+}  // namespace trialwise::assess

@@ -1,0 +1,172 @@
+#include "trialwise/assess/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fixtures.hpp"
+
+namespace trialwise::assess {
+namespace {
+
+using namespace testing;
+
+Date day(const char* text) { return *Date::parse(text, "test"); }
+
+Result<TrialPlan> plan_for(const boost::json::object& answers, PlanChoices choices) {
+  auto checked = *check_answers(shipped_pack(), answers);
+  auto a = *assess(shipped_pack(), checked);
+  return make_plan(shipped_pack(), checked, a, choices);
+}
+
+TEST(PlanTest, GeneralRecoveryTrialStepsUpAfterSeveralDaysIfTolerated) {
+  auto a = clean_answers();
+  a["problem"] = "fewer_colds";
+  auto p = plan_for(a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->protocol->id, "general_recovery_trial");
+  EXPECT_EQ(p->baseline_days, 7);
+  EXPECT_EQ(p->baseline_end.to_string(), "2026-12-13");
+  EXPECT_EQ(p->active_start.to_string(), "2026-12-14");
+  ASSERT_EQ(p->steps.size(), 2u);
+  EXPECT_EQ(p->steps[0].dose_g, 5);
+  EXPECT_EQ(p->steps[0].times_per_day, 1);
+  EXPECT_TRUE(p->steps[0].condition.empty());
+  EXPECT_EQ(p->steps[1].date.to_string(), "2026-12-19");
+  EXPECT_EQ(p->steps[1].times_per_day, 2);
+  EXPECT_NE(p->steps[1].condition.find("if tolerated"), std::string::npos);
+  EXPECT_EQ(p->max_daily_g, 10);
+  EXPECT_EQ(p->review_date.to_string(), "2027-01-11");
+  EXPECT_EQ(p->outcome->id, "stress_tolerance");
+  EXPECT_EQ(*p->steps[0].servings_per_dose, 1);
+}
+
+TEST(PlanTest, GutFocusedTrialStaysWithinFiveToTenGramsTwiceDaily) {
+  auto p = plan_for(clean_answers(), {.start = day("2026-12-07"), .product_name = "Caps", .g_per_serving = 0.75});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->protocol->id, "gut_focused_trial");
+  ASSERT_EQ(p->steps.size(), 2u);
+  for (const auto& s : p->steps) {
+    EXPECT_GE(s.dose_g, 5);
+    EXPECT_LE(s.dose_g, 10);
+    EXPECT_EQ(s.times_per_day, 2);
+  }
+  EXPECT_EQ(p->max_daily_g, 20);
+  EXPECT_DOUBLE_EQ(*p->steps[1].servings_per_dose, 13.33);
+  EXPECT_EQ(p->outcome->id, "gut_symptoms");
+  EXPECT_FALSE(p->outcome->higher_is_better);
+}
+
+TEST(PlanTest, AthleticUseNeverEscalates) {
+  auto a = clean_answers();
+  a["problem"] = "heavy_training";
+  auto p = plan_for(a, {.start = day("2026-12-07")});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->protocol->id, "athletic_use");
+  ASSERT_EQ(p->steps.size(), 1u);
+  EXPECT_EQ(p->max_daily_g, 5);
+  EXPECT_FALSE(p->steps[0].servings_per_dose) << "no product named";
+  const bool asks_for_product = std::any_of(p->warnings.begin(), p->warnings.end(),
+                                            [](const PlanNote& w) { return w.id == "no_product"; });
+  EXPECT_TRUE(asks_for_product);
+}
+
+TEST(PlanTest, TrialLengthIsAChoiceWithinTheProtocolsBounds) {
+  EXPECT_EQ(plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 56})->review_date.to_string(),
+            "2027-02-08");
+  EXPECT_TRUE(plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 14}));
+  auto too_long = plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 57});
+  ASSERT_FALSE(too_long);
+  EXPECT_EQ(too_long.error().where, "--days");
+  EXPECT_FALSE(plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 13}));
+}
+
+TEST(PlanTest, RefusesWithoutADoseWhenTheDecisionBlocks) {
+  auto a = clean_answers();
+  a["hepatic_encephalopathy_history"] = true;
+  auto p = plan_for(a, {.start = day("2026-12-07")});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, Errc::refused);
+  a = clean_answers();
+  a["breastfeeding"] = true;
+  p = plan_for(a, {.start = day("2026-12-07")});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, Errc::refused);
+}
+
+TEST(PlanTest, CountsGlutamineFromOtherProductsAndWarns) {
+  auto a = clean_answers();
+  a["supplements"] = boost::json::array{supplement(2.5, 2, true, "Whey"), supplement(0, 3, true, "Fish oil")};
+  auto p = plan_for(a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->existing_glutamine_g_per_day, 5);
+  EXPECT_EQ(p->total_max_daily_g, 25);
+  EXPECT_TRUE(std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "existing_glutamine"; }));
+
+  a["supplements"] = boost::json::array{supplement(0, 3, true, "Fish oil")};
+  p = plan_for(a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->existing_glutamine_g_per_day, 0);
+  EXPECT_FALSE(std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "existing_glutamine"; }));
+}
+
+TEST(PlanTest, RefusesPlansAboveTheStudiedRangeAndAcceptsTheEdge) {
+  // Gut trial: at most 20 g a day. 10 g more already taken reaches 30 (allowed); 10.5 goes over.
+  auto a = clean_answers();
+  a["supplements"] = boost::json::array{supplement(5, 2, true, "Blend")};
+  EXPECT_TRUE(plan_for(a, {.start = day("2026-12-07")}));
+  a["supplements"] = boost::json::array{supplement(5.25, 2, true, "Blend")};
+  auto p = plan_for(a, {.start = day("2026-12-07")});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, Errc::refused);
+  EXPECT_EQ(p.error().where, "above_study_range");
+}
+
+TEST(PlanTest, TheTrialProductIsNotCountedTwice) {
+  auto a = clean_answers();
+  a["supplements"] = boost::json::array{supplement(5, 1, true, "Pure Glutamine")};
+  auto p = plan_for(a, {.start = day("2026-12-07"), .product_name = "pure glutamine", .g_per_serving = 5});
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->existing_glutamine_g_per_day, 0);
+  EXPECT_TRUE(std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "same_product"; }));
+}
+
+TEST(PlanTest, BadChoicesAreNamed) {
+  auto start = day("2026-12-07");
+  auto p = plan_for(clean_answers(), {.start = start, .protocol_id = "megadose"});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().where, "--protocol");
+  EXPECT_NE(p.error().message.find("gut_focused_trial"), std::string::npos) << "lists the choices";
+  p = plan_for(clean_answers(), {.start = start, .protocol_id = "athletic_use"});
+  ASSERT_FALSE(p) << "a protocol for another group";
+  EXPECT_EQ(p.error().code, Errc::invalid_input);
+  p = plan_for(clean_answers(), {.start = start, .outcome_id = "training_recovery"});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().where, "--outcome");
+  p = plan_for(clean_answers(), {.start = start, .product_name = "X", .g_per_serving = 0});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().where, "--g-per-serving");
+  EXPECT_TRUE(plan_for(clean_answers(), {.start = start, .outcome_id = "food_tolerance"}));
+}
+
+TEST(PlanTest, ATreatingTeamProtocolIssuesNoDose) {
+  // With the clinician_first rule for medical recovery removed from a copy of
+  // the pack, the protocol itself still refuses to dose.
+  auto json = boost::json::parse(pack::builtin_pack_text());
+  auto& rules = json.as_object()["safety_rules"].as_array();
+  for (auto it = rules.begin(); it != rules.end();) {
+    it = it->as_object()["id"] == "medically_intense_recovery" ? rules.erase(it) : it + 1;
+  }
+  auto pack = pack::load_pack(boost::json::serialize(json), "copy.json");
+  ASSERT_TRUE(pack);
+  auto a = clean_answers();
+  a["problem"] = "surgery_or_burns";
+  auto checked = *check_answers(*pack, a);
+  auto assessment = *assess(*pack, checked);
+  ASSERT_EQ(assessment.decision, Decision::trial_ok);
+  auto p = make_plan(*pack, checked, assessment, {.start = day("2026-12-07")});
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, Errc::refused);
+  EXPECT_NE(p.error().message.find("treating team"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace trialwise::assess

@@ -1,0 +1,125 @@
+// trialwise assess: answers in, the assessment out (one, or one per line).
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <ostream>
+#include <thread>
+
+#include "exit_codes.hpp"
+#include "line_batch.hpp"
+#include "screening_commands.hpp"
+#include "screening_input.hpp"
+#include "trialwise/assess/report.hpp"
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::cli {
+
+CLI::App* add_assess_command(CLI::App& app, AssessOptions& o) {
+  auto* cmd = app.add_subcommand("assess", "Assess questionnaire answers: decision, safety, reasons, basics, evidence");
+  auto* answers = cmd->add_option("--answers", o.answers, "The answers, a JSON object (- for standard input)")
+                      ->type_name("FILE|-");
+  auto* batch = cmd->add_option("--batch", o.batch, "Assess every line of a JSON Lines file (- for standard input)")
+                    ->type_name("FILE|-");
+  cmd->add_option("--out", o.out, "With --batch: write the assessments here (default standard output)")
+      ->type_name("FILE")
+      ->needs(batch);
+  cmd->add_flag("--json", o.json, "Print contract v1's fields as JSON instead of plain words");
+  answers->excludes(batch);
+  add_pack_option(*cmd, o.pack_file);
+  cmd->footer(
+      "Examples:\n  trialwise assess --answers examples/runner_in_heat.json\n"
+      "  trialwise assess --batch answers.jsonl --out assessments.jsonl\n"
+      "Exit status: 0 assessed; 2 bad answers (each bad item is named) or bad lines in a batch.");
+  return cmd;
+}
+
+namespace {
+
+int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& in, std::ostream& out,
+                 std::ostream& err) {
+  std::unique_ptr<std::ifstream> file;
+  std::istream* source = &in;
+  if (o.batch != "-") {
+    file = std::make_unique<std::ifstream>(o.batch, std::ios::binary);
+    if (!*file) {
+      err << "trialwise: --batch " << o.batch << ": cannot open the file\n";
+      return kExitBadInput;
+    }
+    source = file.get();
+  }
+  std::unique_ptr<std::ofstream> out_file;
+  std::ostream* sink = &out;
+  if (!o.out.empty()) {
+    out_file = std::make_unique<std::ofstream>(o.out, std::ios::binary | std::ios::trunc);
+    if (!*out_file) {
+      err << "trialwise: --out " << o.out << ": cannot write the file\n";
+      return kExitIo;
+    }
+    sink = out_file.get();
+  }
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto summary = process_lines(*source, *sink, threads, [&pack]() -> LineHandler {
+    return [&pack](std::string_view line, std::string& text) -> std::optional<Error> {
+      auto json = rules::parse_json(line);
+      if (!json) {
+        Error e = json.error();
+        if (e.where.rfind("line 1, ", 0) == 0) e.where = e.where.substr(8);
+        return e;
+      }
+      auto answers = assess::check_answers(pack, *json);
+      if (!answers) {
+        // Every bad item, in one message: the line's error object names them all.
+        std::string message;
+        for (const auto& p : answers.error()) message += (message.empty() ? "" : "; ") + p.where + ": " + p.message;
+        return invalid_input(answers.error().front().where, message);
+      }
+      auto a = assess::assess(pack, *answers);
+      if (!a) return a.error();
+      rules::append_json(text, boost::json::value(assess::to_json(pack, *answers, *a)));
+      text.push_back('\n');
+      return std::nullopt;
+    };
+  });
+  if (summary.read_failed) {
+    err << "trialwise: --batch " << o.batch << ": reading failed\n";
+    return kExitIo;
+  }
+  if (!*sink) {
+    err << "trialwise: writing the assessments failed\n";
+    return kExitIo;
+  }
+  if (summary.bad_lines > 0) {
+    err << "trialwise: " << summary.bad_lines << " of " << summary.lines << " lines could not be assessed (first: line "
+        << summary.first_bad << "); each has an error object in place of its assessment\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_assess(const AssessOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (o.answers.empty() && o.batch.empty()) {
+    err << "trialwise: assess needs --answers FILE or --batch FILE; see trialwise assess --help\n";
+    return kExitBadInput;
+  }
+  auto pack = load_pack_or_report(o.pack_file, in, err);
+  if (!pack) return kExitBadInput;
+  if (!o.batch.empty()) return assess_batch(o, *pack, in, out, err);
+
+  auto answers = read_answers_or_report(*pack, o.answers, in, err);
+  if (!answers) return kExitBadInput;
+  auto a = assess::assess(*pack, *answers);
+  if (!a) {
+    err << "trialwise: " << to_string(a.error()) << "\n";
+    return exit_code(a.error().code);
+  }
+  if (o.json) {
+    print_json(out, assess::to_json(*pack, *answers, *a));
+  } else {
+    out << assess::describe(*pack, *a);
+  }
+  return kExitOk;
+}
+
+}  // namespace trialwise::cli

@@ -1,0 +1,83 @@
+// trialwise plan: the defined trial, or a refusal with its reasons.
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "exit_codes.hpp"
+#include "screening_commands.hpp"
+#include "screening_input.hpp"
+#include "trialwise/assess/report.hpp"
+
+namespace trialwise::cli {
+
+CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
+  auto* cmd = app.add_subcommand("plan", "Make one defined trial: product, dose steps, outcome, baseline, review date");
+  cmd->add_option("--answers", o.answers, "The answers, a JSON object (- for standard input)")
+      ->required()
+      ->type_name("FILE|-");
+  cmd->add_option("--start", o.start, "The first day of the baseline week")->required()->type_name("YYYY-MM-DD");
+  cmd->add_option("--protocol", o.protocol, "A protocol id (default: the pack's for your problem)")->type_name("ID");
+  cmd->add_option("--outcome", o.outcome, "The outcome to track (default: the first for your problem)")->type_name("ID");
+  auto* product = cmd->add_option("--product", o.product, "The one product you will use")->type_name("NAME");
+  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of glutamine in one serving of that product")
+      ->type_name("G")
+      ->needs(product);
+  cmd->add_option("--days", o.days, "Active days of the trial (default: the protocol's)")->type_name("N");
+  cmd->add_flag("--json", o.json, "Print the plan as JSON");
+  add_pack_option(*cmd, o.pack_file);
+  cmd->footer(
+      "Example: trialwise plan --answers examples/runner_in_heat.json --start 2026-12-07 \\\n"
+      "           --product \"Pure L-Glutamine Powder\" --g-per-serving 5\n"
+      "Exit status: 0 plan made; 2 bad answers or choices; 3 refused for safety (reasons printed, no dose).");
+  return cmd;
+}
+
+int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto start = Date::parse(o.start, "--start");
+  if (!start) {
+    err << "trialwise: " << to_string(start.error()) << "\n";
+    return kExitBadInput;
+  }
+  auto pack = load_pack_or_report(o.pack_file, in, err);
+  if (!pack) return kExitBadInput;
+  auto answers = read_answers_or_report(*pack, o.answers, in, err);
+  if (!answers) return kExitBadInput;
+  auto a = assess::assess(*pack, *answers);
+  if (!a) {
+    err << "trialwise: " << to_string(a.error()) << "\n";
+    return exit_code(a.error().code);
+  }
+
+  assess::PlanChoices choices;
+  choices.start = *start;
+  if (!o.protocol.empty()) choices.protocol_id = o.protocol;
+  if (!o.outcome.empty()) choices.outcome_id = o.outcome;
+  if (!o.product.empty()) choices.product_name = o.product;
+  if (o.g_per_serving != 0) choices.g_per_serving = o.g_per_serving;
+  if (o.days != 0) choices.active_days = o.days;
+  auto plan = assess::make_plan(*pack, *answers, *a, choices);
+  if (!plan) {
+    if (plan.error().code != Errc::refused) {
+      err << "trialwise: " << to_string(plan.error()) << "\n";
+      return exit_code(plan.error().code);
+    }
+    if (o.json) {
+      print_json(out, assess::refusal_to_json(*pack, *answers, *a, plan.error()));
+    } else {
+      out << assess::describe_refusal(*pack, *a, plan.error());
+    }
+    return kExitRefused;
+  }
+  if (o.json) {
+    print_json(out, assess::to_json(*pack, *answers, *a, *plan));
+  } else {
+    out << "Decision: " << assess::decision_in_words(a->decision) << "\n";
+    for (const auto& b : a->basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
+    for (const auto& r : a->reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
+    out << "\n" << assess::describe(*pack, *plan);
+    out << "\nNot medical advice. " << pack->disclaimer.text << "\nPack: " << pack->id << " " << pack->version << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace trialwise::cli

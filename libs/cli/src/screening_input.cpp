@@ -1,0 +1,64 @@
+#include "screening_input.hpp"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "input_text.hpp"
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::cli {
+
+void add_pack_option(CLI::App& command, std::string& pack_file) {
+  command.add_option("--pack", pack_file, "A knowledge pack file (default: the built-in glutamine pack)")
+      ->type_name("FILE");
+}
+
+std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_file, std::istream& in,
+                                                      std::ostream& err) {
+  std::string text;
+  std::string name = pack::kBuiltinPackName;
+  if (pack_file.empty()) {
+    text = std::string(pack::builtin_pack_text());
+  } else {
+    auto read = read_file(pack_file, in);
+    if (!read) {
+      err << "trialwise: --pack " << to_string(read.error()) << "\n";
+      return nullptr;
+    }
+    text = std::move(*read);
+    name = pack_file;
+  }
+  auto loaded = pack::load_pack(text, name);
+  if (!loaded) {
+    for (const auto& p : loaded.error()) err << "trialwise: " << to_string(p) << "\n";
+    err << "trialwise: the pack has " << loaded.error().size() << " problem(s); see trialwise pack validate\n";
+    return nullptr;
+  }
+  return std::make_shared<const pack::Pack>(std::move(*loaded));
+}
+
+std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
+                                                      std::istream& in, std::ostream& err) {
+  const std::string name = file == "-" ? "(standard input)" : file;
+  auto text = read_file(file, in);
+  if (!text) {
+    err << "trialwise: --answers " << to_string(text.error()) << "\n";
+    return std::nullopt;
+  }
+  auto json = rules::parse_json(*text);
+  if (!json) {
+    err << "trialwise: " << name << ": " << to_string(json.error()) << "\n";
+    return std::nullopt;
+  }
+  auto answers = assess::check_answers(pack, *json);
+  if (!answers) {
+    for (const auto& p : answers.error()) err << "trialwise: " << name << "#" << p.where << ": " << p.message << "\n";
+    err << "trialwise: " << answers.error().size() << " answer(s) to fix in " << name << "\n";
+    return std::nullopt;
+  }
+  return std::move(*answers);
+}
+
+void print_json(std::ostream& out, const boost::json::value& value) { out << rules::to_json_pretty(value) << "\n"; }
+
+}  // namespace trialwise::cli
