@@ -40,7 +40,7 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
   if (blocks_plan(a.decision)) {
     return Unexpected{Error{Errc::refused,
                             a.decision == Decision::do_not_start
-                                ? "glutamine is not for you to start on your own: no plan and no dose"
+                                ? pack.supplement + " is not for you to start on your own: no plan and no dose"
                                 : "see a clinician first: no self-dosing plan until they agree",
                             ""}};
   }

@@ -142,14 +142,15 @@ boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answe
                 {"assessment", to_json(pack, answers, a)}};
 }
 
-std::string decision_in_words(Decision d) {
+std::string decision_in_words(Decision d, std::string_view supplement) {
+  const std::string name(supplement);
   switch (d) {
     case Decision::do_not_start:
-      return "Do not start glutamine. The article says people in your situation should not take it on their own.";
+      return "Do not start " + name + ". The article says people in your situation should not take it on their own.";
     case Decision::see_clinician:
       return "See a clinician before starting. Trialwise will not give you a self-dosing plan.";
     case Decision::fix_basics_first:
-      return "Fix the basics first: they are likely to help more than glutamine. Come back when they are in place.";
+      return "Fix the basics first: they are likely to help more than " + name + ". Come back when they are in place.";
     case Decision::trial_ok:
       return "A defined trial is reasonable: one product, one dose, one outcome, one review date (trialwise plan).";
   }
@@ -157,7 +158,7 @@ std::string decision_in_words(Decision d) {
 }
 
 std::string describe(const pack::Pack& pack, const Assessment& a) {
-  std::string out = wrap("Decision: " + decision_in_words(a.decision), 10) + "\n";
+  std::string out = wrap("Decision: " + decision_in_words(a.decision, pack.supplement), 10) + "\n";
   if (!a.reasons.empty()) {
     out += "\nReasons (safety: " + std::string(to_string(a.safety)) + "):\n";
     for (const auto& r : a.reasons)

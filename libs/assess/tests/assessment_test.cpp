@@ -80,7 +80,7 @@ TEST(AssessmentTest, RefusalShowsReasonsAndWhatToBringButNoDose) {
   const auto a = *assess(shipped_pack(), answers);
   const Error why{Errc::refused, "no plan", ""};
   const std::string text = describe_refusal(shipped_pack(), a, why);
-  EXPECT_NE(text.find("Do not start glutamine"), std::string::npos);
+  EXPECT_NE(text.find("Do not start L-glutamine"), std::string::npos);
   EXPECT_NE(text.find("What to bring to a clinician"), std::string::npos);
   EXPECT_EQ(text.find(" g "), std::string::npos) << "no dose anywhere";
   const auto json = refusal_to_json(shipped_pack(), answers, a, why);

@@ -22,8 +22,8 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
 boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
                                     const Error& why);
 
-/// The decision in one plain sentence.
-std::string decision_in_words(Decision d);
+/// The decision in one plain sentence about `supplement`.
+std::string decision_in_words(Decision d, std::string_view supplement);
 
 /// The assessment for a person to read: the decision first, then the
 /// reasons with their sources, the basics, and the evidence.
