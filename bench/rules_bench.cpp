@@ -20,6 +20,7 @@
 #include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/json_text.hpp"
+#include "respondents.hpp"
 
 namespace {
 
@@ -39,41 +40,6 @@ std::string read_all(const std::string& path) {
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? v : fallback;
-}
-
-// Contract v1 answers with every field present, as bench/node/generate_respondents.mjs makes them.
-std::vector<std::string> generate_lines(std::size_t count) {
-  std::mt19937 rng(42);
-  auto pick = [&](std::initializer_list<const char*> xs) {
-    return *(xs.begin() + std::uniform_int_distribution<std::size_t>(0, xs.size() - 1)(rng));
-  };
-  auto chance = [&](double p) { return std::bernoulli_distribution(p)(rng) ? "true" : "false"; };
-  std::vector<std::string> lines;
-  for (std::size_t i = 0; i < count; ++i) {
-    std::ostringstream o;
-    o << R"({"age":)" << std::uniform_int_distribution<int>(14, 90)(rng) << R"(,"problem":")"
-      << pick({"fewer_colds", "gut_symptoms", "treatment_mouth_throat", "surgery_or_burns", "heavy_training"})
-      << R"(","pregnant":)" << chance(0.05) << R"(,"breastfeeding":)" << chance(0.05)
-      << R"(,"liver_disease":")" << pick({"none", "none", "none", "mild", "advanced"})
-      << R"(","hepatic_encephalopathy_history":)" << chance(0.02) << R"(,"kidney_disease":")"
-      << pick({"none", "none", "none", "monitored", "severe_failure"}) << R"(","multiorgan_failure":)"
-      << chance(0.01) << R"(,"cancer_treatment_active":)" << chance(0.05) << R"(,"icu_recent":)" << chance(0.03)
-      << R"(,"neuro_symptoms_unexplained":)" << chance(0.03) << R"(,"prescription_count":)"
-      << std::uniform_int_distribution<int>(0, 8)(rng) << R"(,"supplements":[)";
-    const int n = std::uniform_int_distribution<int>(0, 4)(rng);
-    for (int k = 0; k < n; ++k) {
-      o << (k ? "," : "") << R"({"name":"product )" << k << R"(","glutamine_g_per_serving":)"
-        << std::uniform_int_distribution<int>(0, 10)(rng) << R"(,"servings_per_day":)"
-        << std::uniform_int_distribution<int>(1, 3)(rng) << R"(,"third_party_tested":)" << chance(0.5) << "}";
-    }
-    o << R"(],"sleep_hours":)" << std::uniform_int_distribution<int>(40, 95)(rng) / 10.0
-      << R"(,"meals_regular":)" << chance(0.7) << R"(,"protein_each_meal":)" << chance(0.5)
-      << R"(,"hydration_ok":)" << chance(0.7) << R"(,"alcohol_heavy":)" << chance(0.1)
-      << R"(,"training_hours_per_week":)" << std::uniform_int_distribution<int>(0, 20)(rng)
-      << R"(,"rest_days_per_week":)" << std::uniform_int_distribution<int>(0, 7)(rng) << "}";
-    lines.push_back(o.str());
-  }
-  return lines;
 }
 
 struct Fixture {
@@ -107,7 +73,7 @@ struct Fixture {
     std::vector<std::string> lines;
     const std::string data_path = env_or("TRIALWISE_BENCH_DATA", "");
     if (data_path.empty()) {
-      lines = generate_lines(2000);
+      lines = trialwise::bench::generate_lines(2000);
     } else {
       std::istringstream in(read_all(data_path));
       for (std::string line; std::getline(in, line);)

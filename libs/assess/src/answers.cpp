@@ -40,60 +40,61 @@ class Checker {
 
   // Checks one value against its question; fills defaults inside lists.
   void check(const Question& q, boost::json::value& v, const std::string& pointer) {
-    const std::string name = "\"" + q.id + "\"";
+    // Messages (and the quoted name in them) are built only when something is wrong.
+    auto name = [&q] { return "\"" + q.id + "\""; };
     switch (q.type) {
       case QuestionType::boolean:
-        if (!v.is_bool()) bad(pointer, name + " must be true or false");
+        if (!v.is_bool()) bad(pointer, name() + " must be true or false");
         return;
       case QuestionType::string:
         if (!v.is_string()) {
-          bad(pointer, name + " must be text");
+          bad(pointer, name() + " must be text");
         } else if (q.required && v.get_string().empty()) {
-          bad(pointer, name + " must not be empty");
+          bad(pointer, name() + " must not be empty");
         } else if (q.max_length && v.get_string().size() > *q.max_length) {
-          bad(pointer, name + " is longer than " + std::to_string(*q.max_length) + " characters");
+          bad(pointer, name() + " is longer than " + std::to_string(*q.max_length) + " characters");
         }
         return;
       case QuestionType::enumeration:
         if (!v.is_string()) {
-          bad(pointer, name + " must be one of: " + allowed_values(q));
+          bad(pointer, name() + " must be one of: " + allowed_values(q));
           return;
         }
         for (const auto& c : q.values)
           if (c.value == v.get_string()) return;
-        bad(pointer, name + " is \"" + std::string(v.get_string()) + "\", which is not allowed; use one of: " +
+        bad(pointer, name() + " is \"" + std::string(v.get_string()) + "\", which is not allowed; use one of: " +
                          allowed_values(q));
         return;
       case QuestionType::integer:
       case QuestionType::number: {
         if (!v.is_number()) {
-          bad(pointer, name + " must be a number" + (q.unit.empty() ? "" : " (" + q.unit + ")"));
+          bad(pointer, name() + " must be a number" + (q.unit.empty() ? "" : " (" + q.unit + ")"));
           return;
         }
         const double d = v.to_number<double>();
         if (q.type == QuestionType::integer && d != std::trunc(d)) {
-          bad(pointer, name + " must be a whole number, not " + num(d));
+          bad(pointer, name() + " must be a whole number, not " + num(d));
           return;
         }
         if ((q.min && d < *q.min) || (q.max && d > *q.max)) {
-          bad(pointer, name + " is " + num(d) + "; it must be " + range_text(q));
+          bad(pointer, name() + " is " + num(d) + "; it must be " + range_text(q));
         }
         return;
       }
       case QuestionType::array: {
         if (!v.is_array()) {
-          bad(pointer, name + " must be a list (use [] for none)");
+          bad(pointer, name() + " must be a list (use [] for none)");
           return;
         }
         auto& items = v.get_array();
         if (q.max_items && items.size() > *q.max_items) {
-          bad(pointer, name + " lists " + std::to_string(items.size()) + " entries; at most " +
+          bad(pointer, name() + " lists " + std::to_string(items.size()) + " entries; at most " +
                            std::to_string(*q.max_items) + " are allowed");
         }
         for (std::size_t i = 0; i < items.size(); ++i) {
           const std::string item = pointer + "/" + std::to_string(i);
           if (!items[i].is_object()) {
-            bad(item, "each entry of " + name + " must be an object with " + field_names(q));
+            bad(item, "each entry of " + name() + " must be an object with " + field_names(q));
             continue;
           }
           check_object(q.fields, items[i].get_object(), item, nullptr);
@@ -108,27 +109,32 @@ class Checker {
   template <class Applies>
   void check_object(const std::vector<Question>& questions, boost::json::object& o, const std::string& pointer,
                     Applies applies) {
-    for (const auto& kv : o) {
-      const bool known = std::any_of(questions.begin(), questions.end(), [&](const Question& q) { return q.id == kv.key(); });
-      if (!known) bad(pointer + "/" + std::string(kv.key()), "unknown item \"" + std::string(kv.key()) + "\"");
-    }
+    std::size_t known = 0;  // members that are questions; any other member is unknown
     for (const auto& q : questions) {
-      const std::string p = pointer + "/" + q.id;
       auto it = o.find(q.id);
+      if (it != o.end()) ++known;
       const bool present = it != o.end() && !it->value().is_null();
       bool asked = true;
       if constexpr (!std::is_same_v<Applies, std::nullptr_t>) asked = applies(q, o);
       if (!present) {
         if (q.default_value) {
           o[q.id] = *q.default_value;
+          if (it == o.end()) ++known;
         } else if (q.required && asked) {
-          bad(p, "missing \"" + q.id + "\" (" + q.question + ")");
+          bad(pointer + "/" + q.id, "missing \"" + q.id + "\" (" + q.question + ")");
         } else if (it != o.end()) {
           o.erase(it);  // null for an optional item: as if not given
+          --known;
         }
         continue;
       }
-      check(q, it->value(), p);
+      check(q, it->value(), pointer + "/" + q.id);
+    }
+    if (known == o.size()) return;
+    for (const auto& kv : o) {
+      const bool is_question =
+          std::any_of(questions.begin(), questions.end(), [&](const Question& q) { return q.id == kv.key(); });
+      if (!is_question) bad(pointer + "/" + std::string(kv.key()), "unknown item \"" + std::string(kv.key()) + "\"");
     }
   }
 
@@ -142,12 +148,16 @@ class Checker {
 }  // namespace
 
 Result<Answers, AnswerProblems> check_answers(const pack::Pack& pack, const boost::json::value& answers) {
+  return check_answers(pack, boost::json::value(answers));
+}
+
+Result<Answers, AnswerProblems> check_answers(const pack::Pack& pack, boost::json::value&& answers) {
   if (!answers.is_object()) {
     return Unexpected{AnswerProblems{invalid_input("", "the answers must be a JSON object of item ids and answers")}};
   }
-  Answers out{answers};
+  Answers out{std::move(answers)};
   Checker checker;
-  rules::Scratch scratch;
+  thread_local rules::Scratch scratch;
   // An item is asked when its applies_if holds on the answers; if that rule
   // cannot be evaluated, it is asked (erring toward asking).
   auto applies = [&](const Question& q, const boost::json::object&) {

@@ -13,11 +13,15 @@
 namespace trialwise::assess {
 namespace {
 
-Result<bool> holds(const rules::Rule& rule, const boost::json::value& data, rules::Scratch& scratch,
-                   const std::string& where) {
-  auto r = rule.evaluate(data, scratch);
-  if (!r) return Unexpected{internal_error(where, "the pack rule failed: " + r.error().message)};
-  return rules::truthy(*r);
+// One scratch and result buffer per thread: assessing allocates little.
+rules::Scratch& thread_scratch() {
+  thread_local rules::Scratch scratch;
+  return scratch;
+}
+
+std::vector<rules::Value>& scratch_results() {
+  thread_local std::vector<rules::Value> results;
+  return results;
 }
 
 // A derived rule must return one of the contract's words.
@@ -39,8 +43,8 @@ Result<Assessment> assess(const pack::Pack& pack, const Answers& answers) {
   Assessment a;
   a.pack_id = pack.id;
   a.pack_version = pack.version;
-  rules::Scratch scratch;
-  const std::string file = pack.file + "#";
+  rules::Scratch& scratch = thread_scratch();
+  const std::string& file = pack.file;  // errors name "<file>#<pointer>"
 
   // 1. Name the problem.
   const auto problem = answers.object().find("problem");
@@ -48,44 +52,46 @@ Result<Assessment> assess(const pack::Pack& pack, const Answers& answers) {
       problem != answers.object().end() && problem->value().is_string()
           ? pack.group_for_problem(std::string_view(problem->value().get_string()))
           : nullptr;
-  if (!group) return Unexpected{internal_error(file + "/groups", "no group takes this problem")};
+  if (!group) return Unexpected{internal_error(file + "#/groups", "no group takes this problem")};
   a.group = group->id;
   for (const auto& e : pack.evidence)
     if (std::find(e.groups.begin(), e.groups.end(), a.group) != e.groups.end()) a.evidence.push_back(&e);
 
-  // 2. Basics first.
-  for (std::size_t i = 0; i < pack.basics.size(); ++i) {
-    const auto& b = pack.basics[i];
-    auto h = holds(b.when, answers.values, scratch, file + "/basics/" + std::to_string(i) + "/when");
-    if (!h) return Unexpected{h.error()};
-    if (*h) a.basics_to_fix.push_back({b.id, b.label, b.advice, b.source.section});
+  // 2 and 3: the basics and the safety rules, all read in one pass.
+  std::vector<rules::Value>& results = scratch_results();
+  if (auto ok = pack.answer_rules.evaluate_all(answers.values, scratch, results); !ok) {
+    return Unexpected{internal_error(file + "#/safety_rules", "the pack rules failed: " + ok.error().message)};
   }
-
-  // 3. Reasons to avoid: every finding is a reason; the most severe wins.
-  for (std::size_t i = 0; i < pack.safety_rules.size(); ++i) {
+  const std::size_t n_safety = pack.safety_rules.size();
+  // Basics first.
+  for (std::size_t i = 0; i < pack.basics.size(); ++i) {
+    if (!rules::truthy(results[n_safety + i])) continue;
+    const auto& b = pack.basics[i];
+    a.basics_to_fix.push_back({b.id, b.label, b.advice, b.source.section});
+  }
+  // Reasons to avoid: every finding is a reason; the most severe wins.
+  for (std::size_t i = 0; i < n_safety; ++i) {
+    if (!rules::truthy(results[i])) continue;
     const auto& s = pack.safety_rules[i];
-    auto h = holds(s.when, answers.values, scratch, file + "/safety_rules/" + std::to_string(i) + "/when");
-    if (!h) return Unexpected{h.error()};
-    if (*h) {
-      a.reasons.push_back({s.id, s.level, s.text, s.source.section, s.bring});
-      a.safety = std::max(a.safety, s.level);
-    }
+    a.reasons.push_back({s.id, s.level, s.text, s.source.section, s.bring});
+    a.safety = std::max(a.safety, s.level);
   }
   std::stable_sort(a.reasons.begin(), a.reasons.end(),
                    [](const Reason& x, const Reason& y) { return x.level > y.level; });
 
-  // Fit and decision: pack rules over what the steps found.
-  const auto basics_count = static_cast<std::int64_t>(a.basics_to_fix.size());
-  auto fit = word<Fit>(pack.fit, boost::json::object{{"group", a.group}, {"basics_count", basics_count}}, scratch,
-                       file + "/fit/rule", parse_fit);
+  // Fit and decision: pack rules over what the steps found. The context is
+  // one object per thread, refilled each time, so that this allocates little.
+  thread_local boost::json::value context = boost::json::object{};
+  auto& c = context.get_object();
+  c["group"] = a.group;
+  c["basics_count"] = static_cast<std::int64_t>(a.basics_to_fix.size());
+  c["safety"] = to_string(a.safety);
+  c["fit"] = nullptr;
+  auto fit = word<Fit>(pack.fit, context, scratch, file + "#/fit/rule", parse_fit);
   if (!fit) return Unexpected{fit.error()};
   a.fit = *fit;
-  auto decision = word<Decision>(pack.decision,
-                                 boost::json::object{{"safety", std::string(to_string(a.safety))},
-                                                     {"group", a.group},
-                                                     {"fit", std::string(to_string(a.fit))},
-                                                     {"basics_count", basics_count}},
-                                 scratch, file + "/decision/rule", parse_decision);
+  c["fit"] = to_string(a.fit);
+  auto decision = word<Decision>(pack.decision, context, scratch, file + "#/decision/rule", parse_decision);
   if (!decision) return Unexpected{decision.error()};
   a.decision = *decision;
   // Whatever a pack's decision rule says, a finding of "avoid" or

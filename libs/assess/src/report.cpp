@@ -14,14 +14,19 @@ std::string num(double d) { return rules::to_json_text(rules::Value::number(d));
 
 object pack_ref(const pack::Pack& pack) { return {{"id", pack.id}, {"version", pack.version}}; }
 
-array reasons_json(const Assessment& a) {
-  array out;
-  for (const auto& r : a.reasons)
-    out.push_back(object{{"rule", r.rule},
-                         {"level", std::string(to_string(r.level))},
-                         {"text", r.text},
-                         {"section", r.section},
-                         {"bring", r.bring}});
+// Built member by member in `sp`'s memory, so that a batch can keep every
+// line's output in recycled memory.
+array reasons_json(const Assessment& a, Detail detail, const boost::json::storage_ptr& sp) {
+  array out(sp);
+  for (const auto& r : a.reasons) {
+    object reason(sp);
+    reason["rule"] = r.rule;
+    reason["level"] = to_string(r.level);
+    reason["text"] = r.text;
+    reason["section"] = r.section;
+    if (detail == Detail::full) reason["bring"] = r.bring;
+    out.push_back(std::move(reason));
+  }
   return out;
 }
 
@@ -55,7 +60,25 @@ std::string wrap(const std::string& text, std::size_t indent, std::size_t width 
 
 }  // namespace
 
-boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a) {
+boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a, Detail detail,
+                            const boost::json::storage_ptr& sp) {
+  array basic_ids(sp);
+  for (const auto& b : a.basics_to_fix) basic_ids.emplace_back(b.id);
+  object out(sp);
+  out["safety"] = to_string(a.safety);
+  out["group"] = a.group;
+  out["fit"] = to_string(a.fit);
+  out["basics_to_fix"] = std::move(basic_ids);
+  out["decision"] = to_string(a.decision);
+  out["reasons"] = reasons_json(a, detail, sp);
+  object pack_id(sp);
+  pack_id["id"] = pack.id;
+  pack_id["version"] = pack.version;
+  out["pack"] = std::move(pack_id);
+  if (detail == Detail::contract) {
+    out["answers"] = answers.values;
+    return out;
+  }
   array basics;
   for (const auto& b : a.basics_to_fix)
     basics.push_back(object{{"id", b.id}, {"label", b.label}, {"advice", b.advice}, {"section", b.section}});
@@ -68,15 +91,10 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
                               {"claim", e->claim},
                               {"section", e->source.section}});
   }
-  return object{{"safety", std::string(to_string(a.safety))},
-                {"group", a.group},
-                {"fit", std::string(to_string(a.fit))},
-                {"basics_to_fix", std::move(basics)},
-                {"decision", std::string(to_string(a.decision))},
-                {"reasons", reasons_json(a)},
-                {"evidence", std::move(evidence)},
-                {"pack", pack_ref(pack)},
-                {"answers", answers.values}};
+  out["basics"] = std::move(basics);
+  out["evidence"] = std::move(evidence);
+  out["answers"] = answers.values;
+  return out;
 }
 
 boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
@@ -136,7 +154,7 @@ boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answe
   return object{{"refused", true},
                 {"decision", std::string(to_string(a.decision))},
                 {"message", why.message},
-                {"reasons", reasons_json(a)},
+                {"reasons", reasons_json(a, Detail::full, {})},
                 {"bring_to_clinician", std::move(bring)},
                 {"pack", pack_ref(pack)},
                 {"assessment", to_json(pack, answers, a)}};

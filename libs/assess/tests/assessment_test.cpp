@@ -66,8 +66,12 @@ TEST(AssessmentTest, JsonCarriesContractFieldsAnswersAndPack) {
   const auto answers = *check_answers(shipped_pack(), example("chemo_mouth_sores.json"));
   const auto a = *assess(shipped_pack(), answers);
   const auto json = to_json(shipped_pack(), answers, a);
-  for (const char* key : {"safety", "group", "fit", "basics_to_fix", "decision", "reasons", "pack", "answers"})
+  for (const char* key : {"safety", "group", "fit", "basics_to_fix", "decision", "reasons", "pack", "answers", "evidence", "basics"})
     EXPECT_TRUE(json.contains(key)) << key;
+  const auto contract = to_json(shipped_pack(), answers, a, Detail::contract);
+  EXPECT_FALSE(contract.contains("evidence"));
+  EXPECT_TRUE(contract.contains("answers"));
+  EXPECT_FALSE(contract.at("reasons").at(0).as_object().contains("bring"));
   EXPECT_EQ(json.at("decision"), "see_clinician");
   EXPECT_EQ(json.at("pack").at("id"), "glutamine");
   EXPECT_EQ(json.at("answers").at("age"), 58);

@@ -1,7 +1,9 @@
 // trialwise assess: answers in, the assessment out (one, or one per line).
 
 #include <CLI/CLI.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <fstream>
+#include <memory>
 #include <ostream>
 #include <thread>
 
@@ -20,7 +22,9 @@ CLI::App* add_assess_command(CLI::App& app, AssessOptions& o) {
                       ->type_name("FILE|-");
   auto* batch = cmd->add_option("--batch", o.batch, "Assess every line of a JSON Lines file (- for standard input)")
                     ->type_name("FILE|-");
-  cmd->add_option("--out", o.out, "With --batch: write the assessments here (default standard output)")
+  cmd->add_option("--out", o.out,
+                  "With --batch: write the assessments here, one JSON line each with contract v1's fields and the "
+                  "answers (default standard output)")
       ->type_name("FILE")
       ->needs(batch);
   cmd->add_flag("--json", o.json, "Print contract v1's fields as JSON instead of plain words");
@@ -34,6 +38,14 @@ CLI::App* add_assess_command(CLI::App& app, AssessOptions& o) {
 }
 
 namespace {
+
+// Memory for one line's answers, recycled from line to line. Boost 1.81's
+// monotonic_resource needs an initial buffer to be usable after release().
+struct LineMemory {
+  static constexpr std::size_t kBytes = 64 * 1024;
+  std::unique_ptr<unsigned char[]> buffer = std::make_unique<unsigned char[]>(kBytes);
+  boost::json::monotonic_resource resource{buffer.get(), kBytes};
+};
 
 int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& in, std::ostream& out,
                  std::ostream& err) {
@@ -59,14 +71,18 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
   }
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   const auto summary = process_lines(*source, *sink, threads, [&pack]() -> LineHandler {
-    return [&pack](std::string_view line, std::string& text) -> std::optional<Error> {
-      auto json = rules::parse_json(line);
+    // Per worker: a parser and memory recycled from line to line.
+    auto parser = std::make_shared<rules::JsonParser>();
+    auto memory = std::make_shared<LineMemory>();
+    return [&pack, parser, memory](std::string_view line, std::string& text) -> std::optional<Error> {
+      memory->resource.release();
+      auto json = parser->parse(line, boost::json::storage_ptr(&memory->resource));
       if (!json) {
         Error e = json.error();
         if (e.where.rfind("line 1, ", 0) == 0) e.where = e.where.substr(8);
         return e;
       }
-      auto answers = assess::check_answers(pack, *json);
+      auto answers = assess::check_answers(pack, std::move(*json));
       if (!answers) {
         // Every bad item, in one message: the line's error object names them all.
         std::string message;
@@ -75,7 +91,9 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
       }
       auto a = assess::assess(pack, *answers);
       if (!a) return a.error();
-      rules::append_json(text, boost::json::value(assess::to_json(pack, *answers, *a)));
+      const boost::json::value json_out =
+          assess::to_json(pack, *answers, *a, assess::Detail::contract, boost::json::storage_ptr(&memory->resource));
+      rules::append_json(text, json_out);
       text.push_back('\n');
       return std::nullopt;
     };

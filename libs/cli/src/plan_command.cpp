@@ -71,7 +71,7 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
   if (o.json) {
     print_json(out, assess::to_json(*pack, *answers, *a, *plan));
   } else {
-    out << "Decision: " << assess::decision_in_words(a->decision) << "\n";
+    out << "Decision: " << assess::decision_in_words(a->decision, pack->supplement) << "\n";
     for (const auto& b : a->basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
     for (const auto& r : a->reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
     out << "\n" << assess::describe(*pack, *plan);

@@ -61,6 +61,7 @@ class PackLoader {
     read_red_flags(*o);
     read_review(*o);
     cross_check();
+    compile_answer_rules(*o);
     return r_.take_problems();
   }
 
@@ -484,6 +485,15 @@ class PackLoader {
     rp.next_review_days = r_.integer(*rv, ptr, "next_review_days", true, 1, 365).value_or(28);
     rp.source = source(*rv, ptr);
     r_.each(*rv, ptr, "notes", false, [&](const object& n, const std::string& np) { note(n, np); });
+  }
+
+  void compile_answer_rules(const object& o) {
+    if (!r_.ok()) return;  // each rule's own problems are already reported
+    boost::json::array all;
+    for (const char* list : {"safety_rules", "basics"})
+      for (const auto& item : o.at(list).as_array()) all.push_back(item.as_object().at("when"));
+    auto set = engine_.compile_set(all);
+    if (set) p_.answer_rules = *set;
   }
 
   // Checks across sections, once everything is read.

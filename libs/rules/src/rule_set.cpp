@@ -28,6 +28,8 @@ auto guarded(F&& f) -> decltype(f()) {
 
 RuleSet::RuleSet(std::shared_ptr<const detail::Program> program) : program_(std::move(program)) {}
 
+RuleSet::RuleSet() : program_(std::make_shared<const detail::Program>()) {}
+
 std::size_t RuleSet::size() const noexcept { return program_->roots.size(); }
 
 Result<void> RuleSet::evaluate_all(const Value& root, Scratch& scratch, std::vector<Value>& out) const {

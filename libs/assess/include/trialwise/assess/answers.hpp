@@ -27,5 +27,7 @@ using AnswerProblems = std::vector<Error>;
 /// that applies present; right types; numbers within range; enum values
 /// allowed; list elements likewise.
 Result<Answers, AnswerProblems> check_answers(const pack::Pack& pack, const boost::json::value& answers);
+/// The same, taking over `answers` (and its memory resource) instead of copying.
+Result<Answers, AnswerProblems> check_answers(const pack::Pack& pack, boost::json::value&& answers);
 
 }  // namespace trialwise::assess

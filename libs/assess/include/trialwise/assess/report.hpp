@@ -11,9 +11,18 @@
 
 namespace trialwise::assess {
 
-/// Contract v1: safety, group, fit, basics_to_fix, decision, reasons, pack;
-/// plus the evidence for the group and the answers used.
-boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a);
+/// How much an assessment's JSON carries.
+enum class Detail {
+  contract,  ///< contract v1's fields and the answers: what a batch needs
+  full,      ///< also the evidence, the advice for each basic, what to bring
+};
+
+/// Contract v1: safety, group, fit, basics_to_fix (ids), decision, reasons
+/// ({rule, level, text, section}), pack; and the answers used. Detail::full
+/// adds "evidence", "basics" (with advice) and each reason's "bring".
+/// Memory comes from `sp` (the heap by default).
+boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
+                            Detail detail = Detail::full, const boost::json::storage_ptr& sp = {});
 
 /// The plan, with the assessment and answers it was made from.
 boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a, const TrialPlan& plan);

@@ -206,6 +206,11 @@ struct Pack {
   std::vector<RedFlag> red_flags;
   ReviewPolicy review;
 
+  /// Every safety rule's `when`, then every basic's, compiled as one set so
+  /// that an assessment reads each answer once: entry i < safety_rules.size()
+  /// is safety rule i, the rest are the basics in order.
+  rules::RuleSet answer_rules;
+
   const Question* find_question(std::string_view id) const;
   const Group* find_group(std::string_view id) const;
   const Protocol* find_protocol(std::string_view id) const;

@@ -54,6 +54,9 @@ using OperatorFn = std::function<Result<Value>(std::span<const Value> args, Scra
 /// Immutable and thread-safe; cheap to copy.
 class RuleSet {
  public:
+  /// An empty set (size() == 0). Compile real sets with an Engine.
+  RuleSet();
+
   /// How many rules the set holds.
   std::size_t size() const noexcept;
 

@@ -1,0 +1,92 @@
+// Assessments per second, in process, against evaluating the same pack rules
+// alone: the assessment should cost little beyond its rules.
+//
+// TRIALWISE_BENCH_DATA: a JSONL file of answers (default: generated here).
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "respondents.hpp"
+#include "trialwise/assess/assessment.hpp"
+#include "trialwise/assess/report.hpp"
+#include "trialwise/rules/json_text.hpp"
+
+namespace {
+
+using namespace trialwise;
+
+struct Fixture {
+  pack::Pack pack;
+  std::vector<boost::json::value> answers;
+
+  static Fixture& get() {
+    static Fixture f = [] {
+      Fixture x{*pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName), {}};
+      std::vector<std::string> lines;
+      if (const char* path = std::getenv("TRIALWISE_BENCH_DATA"); path && *path) {
+        std::ifstream in(path);
+        for (std::string line; std::getline(in, line);)
+          if (!line.empty()) lines.push_back(line);
+      } else {
+        lines = bench::generate_lines(2000);
+      }
+      for (const auto& l : lines) x.answers.push_back(*rules::parse_json(l));
+      return x;
+    }();
+    return f;
+  }
+};
+
+// The pack's answer rules alone (safety and basics), as `rule eval` would run them.
+void BM_PackRulesOnly(benchmark::State& state) {
+  auto& f = Fixture::get();
+  rules::Scratch scratch;
+  std::vector<rules::Value> out;
+  for (auto _ : state) {
+    for (const auto& a : f.answers) {
+      auto ok = f.pack.answer_rules.evaluate_all(a, scratch, out);
+      benchmark::DoNotOptimize(ok);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.answers.size()));
+}
+BENCHMARK(BM_PackRulesOnly)->Unit(benchmark::kMillisecond);
+
+// Check the answers, then assess: what `assess` does before writing.
+void BM_CheckAndAssess(benchmark::State& state) {
+  auto& f = Fixture::get();
+  for (auto _ : state) {
+    for (const auto& a : f.answers) {
+      auto checked = assess::check_answers(f.pack, a);
+      auto result = assess::assess(f.pack, *checked);
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.answers.size()));
+}
+BENCHMARK(BM_CheckAndAssess)->Unit(benchmark::kMillisecond);
+
+// Check, assess and write contract v1's JSON line: `assess --batch` per line.
+void BM_CheckAssessWrite(benchmark::State& state) {
+  auto& f = Fixture::get();
+  std::string text;
+  for (auto _ : state) {
+    for (const auto& a : f.answers) {
+      auto checked = assess::check_answers(f.pack, a);
+      auto result = assess::assess(f.pack, *checked);
+      text.clear();
+      rules::append_json(text, boost::json::value(assess::to_json(f.pack, *checked, *result, assess::Detail::contract)));
+      benchmark::DoNotOptimize(text.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.answers.size()));
+}
+BENCHMARK(BM_CheckAssessWrite)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
