@@ -27,6 +27,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* assess = add_assess_command(app, assess_options);
     PlanOptions plan_options;
     auto* plan = add_plan_command(app, plan_options);
+    CheckOptions check_options;
+    auto* check = add_check_command(app, check_options);
 
     try {
       app.parse(argc, argv);
@@ -38,6 +40,7 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (pack_validate->parsed()) return run_pack_validate(pack_options, in, out, err);
     if (assess->parsed()) return run_assess(assess_options, in, out, err);
     if (plan->parsed()) return run_plan(plan_options, in, out, err);
+    if (check->parsed()) return run_check(check_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;
   } catch (const std::exception& e) {

@@ -32,12 +32,28 @@ struct PlanOptions {
   bool json = false;
 };
 
+struct CheckOptions {
+  std::string pack_file;
+  std::string out = "answers.json";  // where the answers are saved
+  bool force = false;                // replace `out` if it exists
+};
+
 CLI::App* add_pack_command(CLI::App& app, PackValidateOptions& o);
 CLI::App* add_assess_command(CLI::App& app, AssessOptions& o);
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& o);
+/// `trialwise check`: the questionnaire asked one item at a time.
+CLI::App* add_check_command(CLI::App& app, CheckOptions& o);
 
 int run_pack_validate(const PackValidateOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_assess(const AssessOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+/// Asks the pack's questionnaire on `in`/`out`, one line per answer, each
+/// checked as it is typed and asked again with a reason when it is refused.
+/// Refuses to start (exit 2) when `out` exists and `force` is not set, so
+/// that nothing is asked for nothing. On success writes the checked answers
+/// as JSON to `o.out` and prints the assessment. If `in` ends first, writes
+/// nothing and returns 2; if the file cannot be written, returns 5.
+int run_check(const CheckOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace trialwise::cli
