@@ -230,7 +230,7 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
            num(plan.total_max_daily_g) + " g";
   out += "\n  Review:   " + plan.review_date.to_string() + " (after " + std::to_string(plan.active_days) +
          " active days). Stop if there is no clear benefit.\n";
-  out += wrap("  Timing:   " + pack.timing.text, 12) + "\n";
+  out += wrap("  Timing: " + pack.timing.text, 10) + "\n";
   out += "  Side effects: score " ;
   for (std::size_t i = 0; i < pack.side_effects.size(); ++i) out += (i ? ", " : "") + pack.side_effects[i].label;
   out += " daily (0-10).\n";
