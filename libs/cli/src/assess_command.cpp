@@ -136,6 +136,7 @@ int run_assess(const AssessOptions& o, std::istream& in, std::ostream& out, std:
     print_json(out, assess::to_json(*pack, *answers, *a));
   } else {
     out << assess::describe(*pack, *a);
+    out << "Answers: " << (o.answers == "-" ? "standard input" : o.answers) << "\n";
   }
   return kExitOk;
 }

@@ -65,6 +65,7 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
       print_json(out, assess::refusal_to_json(*pack, *answers, *a, plan.error()));
     } else {
       out << assess::describe_refusal(*pack, *a, plan.error());
+      out << "Answers: " << (o.answers == "-" ? "standard input" : o.answers) << "\n";
     }
     return kExitRefused;
   }
@@ -75,7 +76,8 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
     for (const auto& b : a->basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
     for (const auto& r : a->reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
     out << "\n" << assess::describe(*pack, *plan);
-    out << "\nNot medical advice. " << pack->disclaimer.text << "\nPack: " << pack->id << " " << pack->version << "\n";
+    out << "\nNot medical advice. " << pack->disclaimer.text << "\nPack: " << pack->id << " " << pack->version
+        << "\nAnswers: " << (o.answers == "-" ? "standard input" : o.answers) << "\n";
   }
   return kExitOk;
 }
