@@ -33,6 +33,24 @@ std::string ids_for(const std::vector<T>& items, const std::string& group) {
 
 double round2(double g) { return std::round(g * 100.0) / 100.0; }
 
+// The item `chosen` names, which must serve `group`; or, when nothing is
+// chosen, the first item that serves it.
+template <class T>
+Result<const T*> choose(const std::vector<T>& items, const std::optional<std::string>& chosen,
+                        const std::string& group, const char* flag, const char* what) {
+  for (const auto& x : items) {
+    if (chosen ? x.id == *chosen : serves(x.groups, group)) {
+      if (serves(x.groups, group)) return &x;
+      break;
+    }
+  }
+  if (chosen) {
+    return Unexpected{invalid_input(flag, "\"" + *chosen + "\" is not " + (what[0] == 'o' ? "an " : "a ") + what +
+                                              " for " + group + "; choose one of: " + ids_for(items, group))};
+  }
+  return Unexpected{internal_error(std::string("#/") + what + "s", std::string("no ") + what + " for " + group)};
+}
+
 }  // namespace
 
 Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, const Assessment& a,
@@ -46,41 +64,18 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
   }
 
   TrialPlan plan;
-  // The protocol: chosen, or the first the pack gives the person's group.
-  if (choices.protocol_id) {
-    plan.protocol = pack.find_protocol(*choices.protocol_id);
-    if (!plan.protocol || !serves(plan.protocol->groups, a.group)) {
-      return Unexpected{invalid_input("--protocol", "\"" + *choices.protocol_id + "\" is not a protocol for " +
-                                                        a.group + "; choose one of: " + ids_for(pack.protocols, a.group))};
-    }
-  } else {
-    for (const auto& p : pack.protocols)
-      if (serves(p.groups, a.group)) {
-        plan.protocol = &p;
-        break;
-      }
-  }
-  if (!plan.protocol) return Unexpected{internal_error(pack.file + "#/protocols", "no protocol for " + a.group)};
+  // The protocol and the outcome: chosen, or the first the pack gives the group.
+  auto protocol = choose(pack.protocols, choices.protocol_id, a.group, "--protocol", "protocol");
+  if (!protocol) return Unexpected{protocol.error()};
+  plan.protocol = *protocol;
   if (!plan.protocol->issues_dose) {
     return Unexpected{Error{Errc::refused,
                             plan.protocol->label + ": follow the treating team's protocol; Trialwise issues no dose",
                             ""}};
   }
-
-  if (choices.outcome_id) {
-    plan.outcome = pack.find_outcome(*choices.outcome_id);
-    if (!plan.outcome || !serves(plan.outcome->groups, a.group)) {
-      return Unexpected{invalid_input("--outcome", "\"" + *choices.outcome_id + "\" is not an outcome for " +
-                                                       a.group + "; choose one of: " + ids_for(pack.outcomes, a.group))};
-    }
-  } else {
-    for (const auto& o : pack.outcomes)
-      if (serves(o.groups, a.group)) {
-        plan.outcome = &o;
-        break;
-      }
-  }
-  if (!plan.outcome) return Unexpected{internal_error(pack.file + "#/outcomes", "no outcome for " + a.group)};
+  auto outcome = choose(pack.outcomes, choices.outcome_id, a.group, "--outcome", "outcome");
+  if (!outcome) return Unexpected{outcome.error()};
+  plan.outcome = *outcome;
 
   plan.product_name = choices.product_name.value_or("");
   if (choices.product_name && plan.product_name.empty())

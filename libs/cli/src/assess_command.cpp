@@ -121,22 +121,17 @@ int run_assess(const AssessOptions& o, std::istream& in, std::ostream& out, std:
     err << "trialwise: assess needs --answers FILE or --batch FILE; see trialwise assess --help\n";
     return kExitBadInput;
   }
-  auto pack = load_pack_or_report(o.pack_file, in, err);
-  if (!pack) return kExitBadInput;
-  if (!o.batch.empty()) return assess_batch(o, *pack, in, out, err);
-
-  auto answers = read_answers_or_report(*pack, o.answers, in, err);
-  if (!answers) return kExitBadInput;
-  auto a = assess::assess(*pack, *answers);
-  if (!a) {
-    err << "trialwise: " << to_string(a.error()) << "\n";
-    return exit_code(a.error().code);
+  if (!o.batch.empty()) {
+    auto pack = load_pack_or_report(o.pack_file, in, err);
+    return pack ? assess_batch(o, *pack, in, out, err) : kExitBadInput;
   }
+  int status = kExitOk;
+  auto s = screen_or_report(o.pack_file, o.answers, in, err, status);
+  if (!s) return status;
   if (o.json) {
-    print_json(out, assess::to_json(*pack, *answers, *a));
+    print_json(out, assess::to_json(*s->pack, s->answers, s->assessment));
   } else {
-    out << assess::describe(*pack, *a);
-    out << "Answers: " << (o.answers == "-" ? "standard input" : o.answers) << "\n";
+    out << assess::describe(*s->pack, s->assessment) << answers_line(o.answers);
   }
   return kExitOk;
 }

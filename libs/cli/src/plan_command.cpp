@@ -38,15 +38,12 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
     err << "trialwise: " << to_string(start.error()) << "\n";
     return kExitBadInput;
   }
-  auto pack = load_pack_or_report(o.pack_file, in, err);
-  if (!pack) return kExitBadInput;
-  auto answers = read_answers_or_report(*pack, o.answers, in, err);
-  if (!answers) return kExitBadInput;
-  auto a = assess::assess(*pack, *answers);
-  if (!a) {
-    err << "trialwise: " << to_string(a.error()) << "\n";
-    return exit_code(a.error().code);
-  }
+  int status = kExitOk;
+  auto s = screen_or_report(o.pack_file, o.answers, in, err, status);
+  if (!s) return status;
+  const auto& pack = s->pack;
+  const auto* answers = &s->answers;
+  const auto* a = &s->assessment;
 
   assess::PlanChoices choices;
   choices.start = *start;
@@ -65,7 +62,7 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
       print_json(out, assess::refusal_to_json(*pack, *answers, *a, plan.error()));
     } else {
       out << assess::describe_refusal(*pack, *a, plan.error());
-      out << "Answers: " << (o.answers == "-" ? "standard input" : o.answers) << "\n";
+      out << answers_line(o.answers);
     }
     return kExitRefused;
   }
@@ -77,7 +74,7 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
     for (const auto& r : a->reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
     out << "\n" << assess::describe(*pack, *plan);
     out << "\nNot medical advice. " << pack->disclaimer.text << "\nPack: " << pack->id << " " << pack->version
-        << "\nAnswers: " << (o.answers == "-" ? "standard input" : o.answers) << "\n";
+        << "\n" << answers_line(o.answers);
   }
   return kExitOk;
 }

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "exit_codes.hpp"
 #include "input_text.hpp"
 #include "trialwise/rules/json_text.hpp"
 
@@ -57,6 +58,27 @@ std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, co
     return std::nullopt;
   }
   return std::move(*answers);
+}
+
+std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
+                                          std::istream& in, std::ostream& err, int& exit_status) {
+  exit_status = kExitBadInput;
+  auto pack = load_pack_or_report(pack_file, in, err);
+  if (!pack) return std::nullopt;
+  auto answers = read_answers_or_report(*pack, answers_file, in, err);
+  if (!answers) return std::nullopt;
+  auto a = assess::assess(*pack, *answers);
+  if (!a) {
+    err << "trialwise: " << to_string(a.error()) << "\n";
+    exit_status = exit_code(a.error().code);
+    return std::nullopt;
+  }
+  exit_status = kExitOk;
+  return Screening{std::move(pack), std::move(*answers), std::move(*a)};
+}
+
+std::string answers_line(const std::string& answers_file) {
+  return "Answers: " + (answers_file == "-" ? std::string("standard input") : answers_file) + "\n";
 }
 
 void print_json(std::ostream& out, const boost::json::value& value) { out << rules::to_json_pretty(value) << "\n"; }

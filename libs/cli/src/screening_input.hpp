@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "trialwise/assess/answers.hpp"
+#include "trialwise/assess/assessment.hpp"
 #include "trialwise/pack/pack.hpp"
 
 namespace CLI {
@@ -28,6 +28,21 @@ std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_fi
 /// problem ("FILE#/age: ...") to `err` and returns nothing.
 std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
                                                       std::istream& in, std::ostream& err);
+
+/// A person's answers, checked and assessed against a pack.
+struct Screening {
+  std::shared_ptr<const pack::Pack> pack;
+  assess::Answers answers;
+  assess::Assessment assessment;
+};
+
+/// Loads the pack, reads the answers and assesses them, reporting any
+/// failure to `err`; on failure returns nothing and sets `exit_status`.
+std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
+                                          std::istream& in, std::ostream& err, int& exit_status);
+
+/// "Answers: FILE" (or standard input): every result names what it was made from.
+std::string answers_line(const std::string& answers_file);
 
 /// Writes JSON, pretty-printed, and a newline.
 void print_json(std::ostream& out, const boost::json::value& value);

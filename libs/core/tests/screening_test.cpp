@@ -30,3 +30,18 @@ TEST(ScreeningTest, OnlyRefusalsBlockAPlan) {
 
 }  // namespace
 }  // namespace trialwise
+
+#include "trialwise/core/json_pointer.hpp"
+
+namespace trialwise {
+namespace {
+
+TEST(JsonPointerTest, EscapesTildeAndSlash) {
+  std::string p;
+  append_pointer_token(p, "a/b~c");
+  append_pointer_token(p, "0");
+  EXPECT_EQ(p, "/a~1b~0c/0");
+}
+
+}  // namespace
+}  // namespace trialwise

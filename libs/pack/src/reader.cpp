@@ -5,19 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "trialwise/core/json_pointer.hpp"
+
 namespace trialwise::pack::detail {
 
 std::string child(const std::string& pointer, std::string_view key) {
-  std::string out = pointer + "/";
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
+  std::string out = pointer;
+  append_pointer_token(out, key);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "js.hpp"
+#include "trialwise/core/json_pointer.hpp"
 #include "operators.hpp"
 #include "program.hpp"
 #include "trialwise/rules/engine.hpp"
@@ -18,19 +19,6 @@ namespace {
 using detail::Node;
 using detail::Op;
 using detail::Program;
-
-void append_pointer_token(std::string& pointer, std::string_view token) {
-  pointer.push_back('/');
-  for (char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer.push_back(c);
-    }
-  }
-}
 
 std::string arity_text(const Arity& a) {
   auto plural = [](std::uint32_t n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); };
