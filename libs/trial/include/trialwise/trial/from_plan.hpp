@@ -1,0 +1,14 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include "trialwise/assess/plan.hpp"
+#include "trialwise/trial/trial.hpp"
+
+namespace trialwise::trial {
+
+/// The trial to pre-register from a plan: its dates, steps, product and
+/// outcome, with `plan_json` (the plan as shown, answers included) kept whole.
+Trial trial_from_plan(const pack::Pack& pack, const assess::TrialPlan& plan, boost::json::value plan_json);
+
+}  // namespace trialwise::trial

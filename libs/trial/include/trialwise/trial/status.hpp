@@ -1,0 +1,60 @@
+#pragma once
+
+// Where a trial stands on a given day, computed from the plan and the log:
+// the phase, today's dose (step-ups only when the pack's tolerance rule
+// holds), adherence, the week's side-effect burden, the pack's actions that
+// the logged side effects trigger, and what to do now.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trialwise/core/date.hpp"
+#include "trialwise/pack/pack.hpp"
+#include "trialwise/trial/trial.hpp"
+
+namespace trialwise::trial {
+
+enum class Phase {
+  not_started,  ///< before the first baseline day
+  baseline,     ///< tracking the outcome, no supplement yet
+  active,       ///< taking the supplement as the current step says
+  review_due,   ///< the review date has come
+  stopped,      ///< a red flag or a stop-level side effect: stop now
+  ended,        ///< the trial was ended
+};
+
+std::string_view to_string(Phase p) noexcept;
+
+/// The dose step in force on a day.
+struct StepNow {
+  int number = 0;         // the planned step's number
+  double dose_g = 0;
+  int times_per_day = 0;
+  std::string why;        // e.g. "held at step 1: not yet tolerated"
+};
+
+struct Status {
+  Phase phase = Phase::not_started;
+  Date today;
+  int day = 0;  // day of the current phase, from 1
+  std::optional<StepNow> step;  // while active
+  int baseline_days_logged = 0, baseline_days_missing = 0;
+  int active_days_logged = 0, active_days_missing = 0;
+  std::optional<double> adherence;  // doses taken / doses planned on active days so far
+  std::map<std::string, double> side_effect_burden;  // mean score over the last 7 days, per side effect
+  std::vector<std::string> actions;  // ids of the pack's side-effect actions triggered by the last logged day
+  std::vector<std::string> red_flags;  // ids of red flags ever logged
+  Date review_date;
+  std::vector<std::string> todo;  // what to do now, in plain words
+};
+
+/// Computes the status on `today` from all current entries (any order).
+/// Pure: the same inputs give the same status.
+Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today);
+
+/// The worst side-effect score of an entry (0 when none logged).
+int worst_side_effect(const DayEntry& e);
+
+}  // namespace trialwise::trial

@@ -1,0 +1,85 @@
+#pragma once
+
+// A trial as it is lived: the plan fixed at the start (pre-registered), the
+// day entries a person logs, and the amendments made since. Plain data; the
+// store keeps it and the status is computed from it.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "trialwise/core/date.hpp"
+
+namespace trialwise::trial {
+
+/// Whose data this is. Every stored row belongs to one profile and every
+/// query is scoped by it; a local install has the one profile "local".
+using ProfileId = std::string;
+inline const ProfileId kLocalProfile = "local";
+
+using TrialId = std::int64_t;
+
+/// One dose step as planned.
+struct PlannedStep {
+  int number = 1;
+  Date start;          // first day of this step as planned
+  double dose_g = 0;   // per dose
+  int times_per_day = 1;
+  bool requires_tolerance = false;  // begins only when the pack's tolerance rule holds
+};
+
+/// A pre-registered trial: what was fixed at the start. Changing any of it
+/// later is an Amendment, never a silent rewrite.
+struct Trial {
+  TrialId id = 0;  // assigned by the store
+  std::string pack_id, pack_version;
+  std::string product_name;
+  std::optional<double> g_per_serving;
+  std::string protocol_id;
+  std::string outcome_id;
+  bool outcome_higher_is_better = false;
+  Date start;         // first baseline day
+  Date active_start;  // first active day (baseline is [start, active_start))
+  Date review_date;
+  std::vector<PlannedStep> steps;
+  boost::json::value plan;  // the plan as made, answers and assessment included
+  std::string created_at;   // UTC, ISO 8601, set by the store
+  std::optional<Date> ended_on;
+  std::string end_reason;   // a review outcome or "stopped" reason
+};
+
+/// One day's log. A day has one current entry; logging it again replaces it
+/// and keeps the earlier version in the history.
+struct DayEntry {
+  Date date;
+  double outcome = 0;                        // on the outcome's 0-10 scale
+  std::optional<int> doses_taken;            // doses taken that day
+  std::optional<double> dose_g;              // grams per dose actually taken
+  std::map<std::string, int> side_effects;   // pack side-effect id -> 0..10
+  std::vector<std::string> red_flags;        // pack red-flag ids noticed that day
+  bool with_food = false;
+  std::string note;
+  std::string recorded_at;  // UTC, ISO 8601, set by the store
+  int version = 1;          // 1 for the first entry of a day, then 2, 3, ...
+};
+
+/// A change to the pre-registered plan, with its reason and time.
+struct Amendment {
+  std::int64_t id = 0;
+  std::string field;  // "product", "dose", "outcome", "review_date"
+  std::string old_value, new_value;
+  std::string reason;
+  std::string recorded_at;
+};
+
+/// Logged-day totals over a date range, as the store computes them.
+struct EntryTotals {
+  int days = 0;             // days with an entry
+  double doses_taken = 0;   // sum of doses_taken (missing counts as 0)
+};
+
+}  // namespace trialwise::trial

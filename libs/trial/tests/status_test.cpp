@@ -1,0 +1,174 @@
+#include "trialwise/trial/status.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+#include "trialwise/assess/report.hpp"
+#include "trialwise/trial/from_plan.hpp"
+
+namespace trialwise::trial {
+namespace {
+
+const pack::Pack& shipped() {
+  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  return p;
+}
+
+Date day(const char* s) { return *Date::parse(s, "test"); }
+
+// A healthy person with gut trouble: the gut-focused trial, baseline from
+// 2026-12-07 (7 days), active from 2026-12-14, step 2 planned for 2026-12-21
+// (10 g twice daily if tolerated), review on 2027-01-11.
+Trial gut_trial() {
+  auto answers = boost::json::parse(R"({
+    "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
+    "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
+    "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
+    "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
+    "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
+    "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
+  auto checked = *assess::check_answers(shipped(), answers);
+  auto a = *assess::assess(shipped(), checked);
+  auto plan = *assess::make_plan(shipped(), checked, a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
+  return trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
+}
+
+DayEntry entry(const char* date, double outcome, int doses, int worst_side_effect = 0) {
+  DayEntry e;
+  e.date = day(date);
+  e.outcome = outcome;
+  e.doses_taken = doses;
+  e.side_effects["bloating"] = worst_side_effect;
+  return e;
+}
+
+// Every day from `from` to `to` logged with `doses` and side effects `worst`.
+void log_days(std::vector<DayEntry>& log, const char* from, const char* to, int doses, int worst = 0) {
+  for (Date d = day(from); d <= day(to); d = d.plus_days(1)) {
+    const std::string s = d.to_string();
+    log.push_back(entry(s.c_str(), 4, doses, worst));
+  }
+}
+
+TEST(StatusTest, PhasesFollowThePlansDates) {
+  const Trial t = gut_trial();
+  EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-06")).phase, Phase::not_started);
+  const auto baseline = compute_status(shipped(), t, {}, day("2026-12-09"));
+  EXPECT_EQ(baseline.phase, Phase::baseline);
+  EXPECT_EQ(baseline.day, 3);
+  EXPECT_FALSE(baseline.step);
+  const auto active = compute_status(shipped(), t, {}, day("2026-12-14"));
+  EXPECT_EQ(active.phase, Phase::active);
+  EXPECT_EQ(active.day, 1);
+  ASSERT_TRUE(active.step);
+  EXPECT_EQ(active.step->dose_g, 5);
+  EXPECT_EQ(compute_status(shipped(), t, {}, day("2027-01-10")).phase, Phase::active);
+  EXPECT_EQ(compute_status(shipped(), t, {}, day("2027-01-11")).phase, Phase::review_due);
+}
+
+TEST(StatusTest, StepsUpOnlyWhenTolerated) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2026-12-20", 2, 1);  // mild side effects: tolerated
+  auto st = compute_status(shipped(), t, log, day("2026-12-21"));
+  ASSERT_TRUE(st.step);
+  EXPECT_EQ(st.step->number, 2);
+  EXPECT_EQ(st.step->dose_g, 10);
+
+  // Moderate side effects (4/10, the pack's threshold) in the days before: held.
+  log.clear();
+  log_days(log, "2026-12-14", "2026-12-20", 2, 4);
+  st = compute_status(shipped(), t, log, day("2026-12-21"));
+  ASSERT_TRUE(st.step);
+  EXPECT_EQ(st.step->number, 1);
+  EXPECT_NE(st.step->why.find("held at step 1"), std::string::npos);
+
+  // Just under the threshold (3/10) on the same days: steps up.
+  log.clear();
+  log_days(log, "2026-12-14", "2026-12-20", 2, 3);
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-21")).step->number, 2);
+}
+
+TEST(StatusTest, HeldStepBeginsOnceTheWindowIsCalm) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2026-12-20", 2, 5);
+  log_days(log, "2026-12-21", "2026-12-23", 2, 0);  // three calm days
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-23")).step->number, 1);
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-24")).step->number, 2);
+}
+
+TEST(StatusTest, StepDownAfterADayAtTheStepDownLevel) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2026-12-20", 2, 0);
+  log_days(log, "2026-12-21", "2026-12-22", 2, 5);  // at step 2, a 5/10 day
+  auto st = compute_status(shipped(), t, log, day("2026-12-23"));
+  EXPECT_EQ(st.step->number, 1);
+  EXPECT_NE(st.step->why.find("back to step 1"), std::string::npos);
+  // 4/10 is below the step-down level: the step stays.
+  log.back().side_effects["bloating"] = 4;
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-23")).step->number, 2);
+}
+
+TEST(StatusTest, SideEffectActionsFollowThePacksThresholds) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log{entry("2026-12-15", 4, 2, 3)};
+  auto st = compute_status(shipped(), t, log, day("2026-12-15"));
+  EXPECT_EQ(st.actions, std::vector<std::string>{"take_with_food"});
+  log[0].side_effects["bloating"] = 2;
+  EXPECT_TRUE(compute_status(shipped(), t, log, day("2026-12-15")).actions.empty());
+  log[0].side_effects["nausea"] = 7;
+  st = compute_status(shipped(), t, log, day("2026-12-15"));
+  EXPECT_EQ(st.phase, Phase::stopped);
+  log[0].side_effects["nausea"] = 6;
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-15")).phase, Phase::active);
+}
+
+TEST(StatusTest, ARedFlagStopsTheTrialAtAnyPoint) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-07", "2026-12-20", 2);
+  log[3].red_flags.push_back("new_neuro_symptoms");  // even in the baseline
+  const auto st = compute_status(shipped(), t, log, day("2026-12-20"));
+  EXPECT_EQ(st.phase, Phase::stopped);
+  ASSERT_FALSE(st.todo.empty());
+  EXPECT_NE(st.todo[0].find("see a clinician"), std::string::npos);
+}
+
+TEST(StatusTest, CountsLoggedAndMissingDaysAndAdherence) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-07", "2026-12-11", 0);    // 5 of 7 baseline days
+  log_days(log, "2026-12-14", "2026-12-17", 2);    // 4 active days, full doses
+  log.push_back(entry("2026-12-18", 5, 1));         // half the doses
+  const auto st = compute_status(shipped(), t, log, day("2026-12-20"));
+  EXPECT_EQ(st.baseline_days_logged, 5);
+  EXPECT_EQ(st.baseline_days_missing, 2);
+  EXPECT_EQ(st.active_days_logged, 5);
+  EXPECT_EQ(st.active_days_missing, 1) << "19th missed; the 20th (today) not yet due";
+  ASSERT_TRUE(st.adherence);
+  EXPECT_DOUBLE_EQ(*st.adherence, 9.0 / 12.0);
+}
+
+TEST(StatusTest, BurdenIsTheMeanOfTheLastSevenDays) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-10", "2026-12-13", 0, 6);  // outside the week before the 20th
+  log_days(log, "2026-12-14", "2026-12-20", 2, 2);
+  log[log.size() - 1].side_effects["bloating"] = 9;
+  const auto st = compute_status(shipped(), t, log, day("2026-12-20"));
+  EXPECT_DOUBLE_EQ(st.side_effect_burden.at("bloating"), (2.0 * 6 + 9) / 7);
+}
+
+TEST(StatusTest, EndedTrialSaysSo) {
+  Trial t = gut_trial();
+  t.ended_on = day("2026-12-30");
+  t.end_reason = "stop_no_clear_benefit";
+  EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-31")).phase, Phase::ended);
+  EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-29")).phase, Phase::active);
+}
+
+}  // namespace
+}  // namespace trialwise::trial
