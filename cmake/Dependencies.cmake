@@ -6,6 +6,8 @@ find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(GTest REQUIRED)
+# The embedded store (libsqlite3-dev).
+find_package(SQLite3 REQUIRED)
 if(TRIALWISE_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()

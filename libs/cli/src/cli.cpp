@@ -6,6 +6,7 @@
 
 #include "rule_eval_command.hpp"
 #include "screening_commands.hpp"
+#include "trial_commands.hpp"
 
 namespace trialwise::cli {
 
@@ -27,6 +28,16 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* assess = add_assess_command(app, assess_options);
     PlanOptions plan_options;
     auto* plan = add_plan_command(app, plan_options);
+    StartOptions start_options;
+    auto* start = add_start_command(app, start_options);
+    LogOptions log_options;
+    auto* log = add_log_command(app, log_options);
+    StatusOptions status_options;
+    auto* status = add_status_command(app, status_options);
+    ExportOptions export_options;
+    auto* export_cmd = add_export_command(app, export_options);
+    ImportOptions import_options;
+    auto* import_cmd = add_import_command(app, import_options);
     CheckOptions check_options;
     auto* check = add_check_command(app, check_options);
 
@@ -40,6 +51,11 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (pack_validate->parsed()) return run_pack_validate(pack_options, in, out, err);
     if (assess->parsed()) return run_assess(assess_options, in, out, err);
     if (plan->parsed()) return run_plan(plan_options, in, out, err);
+    if (start->parsed()) return run_start(start_options, in, out, err);
+    if (log->parsed()) return run_log(log_options, in, out, err);
+    if (status->parsed()) return run_status(status_options, in, out, err);
+    if (export_cmd->parsed()) return run_export(export_options, in, out, err);
+    if (import_cmd->parsed()) return run_import(import_options, in, out, err);
     if (check->parsed()) return run_check(check_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;

@@ -10,8 +10,8 @@
 
 namespace trialwise::cli {
 
-CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
-  auto* cmd = app.add_subcommand("plan", "Make one defined trial: product, dose steps, outcome, baseline, review date");
+CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::string& description, PlanOptions& o) {
+  auto* cmd = app.add_subcommand(name, description);
   cmd->add_option("--answers", o.answers, "The answers, a JSON object (- for standard input)")
       ->required()
       ->type_name("FILE|-");
@@ -25,6 +25,11 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
   cmd->add_option("--days", o.days, "Active days of the trial (default: the protocol's)")->type_name("N");
   cmd->add_flag("--json", o.json, "Print the plan as JSON");
   add_pack_option(*cmd, o.pack_file);
+  return cmd;
+}
+
+CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
+  auto* cmd = add_plan_options(app, "plan", "Make one defined trial: product, dose steps, outcome, baseline, review date", o);
   cmd->footer(
       "Example: trialwise plan --answers examples/runner_in_heat.json --start 2026-12-07 \\\n"
       "           --product \"Pure L-Glutamine Powder\" --g-per-serving 5\n"
@@ -32,19 +37,17 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
   return cmd;
 }
 
-int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& in, std::ostream& out,
+                                           std::ostream& err, int& status) {
+  status = kExitBadInput;
   auto start = Date::parse(o.start, "--start");
   if (!start) {
     err << "trialwise: " << to_string(start.error()) << "\n";
-    return kExitBadInput;
+    return std::nullopt;
   }
-  int status = kExitOk;
   auto s = screen_or_report(o.pack_file, o.answers, in, err, status);
-  if (!s) return status;
-  const auto& pack = s->pack;
-  const auto* answers = &s->answers;
-  const auto* a = &s->assessment;
-
+  if (!s) return std::nullopt;
+  const auto& pack = *s->pack;
   assess::PlanChoices choices;
   choices.start = *start;
   if (!o.protocol.empty()) choices.protocol_id = o.protocol;
@@ -52,31 +55,45 @@ int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ost
   if (!o.product.empty()) choices.product_name = o.product;
   if (o.g_per_serving != 0) choices.g_per_serving = o.g_per_serving;
   if (o.days != 0) choices.active_days = o.days;
-  auto plan = assess::make_plan(*pack, *answers, *a, choices);
+  auto plan = assess::make_plan(pack, s->answers, s->assessment, choices);
   if (!plan) {
     if (plan.error().code != Errc::refused) {
       err << "trialwise: " << to_string(plan.error()) << "\n";
-      return exit_code(plan.error().code);
+      status = exit_code(plan.error().code);
+      return std::nullopt;
     }
     if (o.json) {
-      print_json(out, assess::refusal_to_json(*pack, *answers, *a, plan.error()));
+      print_json(out, assess::refusal_to_json(pack, s->answers, s->assessment, plan.error()));
     } else {
-      out << assess::describe_refusal(*pack, *a, plan.error());
-      out << answers_line(o.answers);
+      out << assess::describe_refusal(pack, s->assessment, plan.error()) << answers_line(o.answers);
     }
-    return kExitRefused;
+    status = kExitRefused;
+    return std::nullopt;
   }
+  status = kExitOk;
+  return PlannedTrial{std::move(*s), std::move(*plan)};
+}
+
+void print_plan(const PlanOptions& o, const PlannedTrial& p, std::ostream& out) {
+  const auto& pack = *p.screening.pack;
+  const auto& a = p.screening.assessment;
   if (o.json) {
-    print_json(out, assess::to_json(*pack, *answers, *a, *plan));
-  } else {
-    out << "Decision: " << assess::decision_in_words(a->decision, pack->supplement) << "\n";
-    for (const auto& b : a->basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
-    for (const auto& r : a->reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
-    out << "\n" << assess::describe(*pack, *plan);
-    out << "\nNot medical advice. " << pack->disclaimer.text << "\nPack: " << pack->id << " " << pack->version
-        << "\n" << answers_line(o.answers);
+    print_json(out, assess::to_json(pack, p.screening.answers, a, p.plan));
+    return;
   }
-  return kExitOk;
+  out << "Decision: " << assess::decision_in_words(a.decision, pack.supplement) << "\n";
+  for (const auto& b : a.basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
+  for (const auto& r : a.reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
+  out << "\n" << assess::describe(pack, p.plan);
+  out << "\nNot medical advice. " << pack.disclaimer.text << "\nPack: " << pack.id << " " << pack.version << "\n"
+      << answers_line(o.answers);
+}
+
+int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  int status = kExitOk;
+  auto planned = plan_or_report(o, in, out, err, status);
+  if (planned) print_plan(o, *planned, out);
+  return status;
 }
 
 }  // namespace trialwise::cli

@@ -2,7 +2,11 @@
 
 #include <iosfwd>
 #include <string>
+#include <optional>
 #include <vector>
+
+#include "screening_input.hpp"
+#include "trialwise/assess/plan.hpp"
 
 namespace CLI {
 class App;
@@ -41,12 +45,28 @@ struct CheckOptions {
 CLI::App* add_pack_command(CLI::App& app, PackValidateOptions& o);
 CLI::App* add_assess_command(CLI::App& app, AssessOptions& o);
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& o);
+/// The options `plan` takes, on a new command `name` (`start` takes them too).
+CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::string& description, PlanOptions& o);
 /// `trialwise check`: the questionnaire asked one item at a time.
 CLI::App* add_check_command(CLI::App& app, CheckOptions& o);
 
 int run_pack_validate(const PackValidateOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_assess(const AssessOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+/// A plan made from the answers, with the screening it came from.
+struct PlannedTrial {
+  Screening screening;
+  assess::TrialPlan plan;
+};
+
+/// What `plan` and `start` share: screen the answers and make the plan, or
+/// report why not (a refusal is printed in full, exit status 3).
+std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& in, std::ostream& out,
+                                           std::ostream& err, int& status);
+
+/// Prints a plan as `plan` does (plain words, or JSON with --json).
+void print_plan(const PlanOptions& o, const PlannedTrial& p, std::ostream& out);
 
 /// Asks the pack's questionnaire on `in`/`out`, one line per answer, each
 /// checked as it is typed and asked again with a reason when it is refused.

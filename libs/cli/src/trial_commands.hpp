@@ -1,0 +1,65 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "screening_commands.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace trialwise::cli {
+
+struct StartOptions {
+  PlanOptions plan;
+  std::string db;
+};
+
+struct LogOptions {
+  std::string db;
+  std::string date;  // default: today
+  double outcome = -1;
+  int doses = -1;
+  double dose_g = -1;
+  std::string side;  // "bloating=2,nausea=0"
+  std::vector<std::string> red_flags;
+  bool with_food = false;
+  std::string note;
+};
+
+struct StatusOptions {
+  std::string db;
+  bool json = false;
+};
+
+CLI::App* add_start_command(CLI::App& app, StartOptions& o);
+CLI::App* add_log_command(CLI::App& app, LogOptions& o);
+CLI::App* add_status_command(CLI::App& app, StatusOptions& o);
+
+int run_start(const StartOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace trialwise::cli
+
+namespace trialwise::cli {
+
+struct ExportOptions {
+  std::string db;
+  std::string format = "csv";
+  std::string out;  // default standard output
+};
+
+struct ImportOptions {
+  std::string db;
+  std::string csv;  // FILE or "-"
+};
+
+CLI::App* add_export_command(CLI::App& app, ExportOptions& o);
+CLI::App* add_import_command(CLI::App& app, ImportOptions& o);
+int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace trialwise::cli

@@ -1,0 +1,456 @@
+// TrialRepository on SQLite. Behaves as the memory repository does (the
+// contract tests run both); what it adds is durability: every write is one
+// BEGIN IMMEDIATE ... COMMIT transaction in WAL mode with synchronous=FULL,
+// so a call returns success only once the change is on disk, and a crash
+// leaves either all of it or none.
+
+#include "sqlite_repository.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <sqlite3.h>
+#include <thread>
+
+#include <boost/json/serialize.hpp>
+
+#include "files.hpp"
+#include "json_text.hpp"
+#include "sqlite_db.hpp"
+#include "sqlite_schema.hpp"
+#include "trialwise/store/sqlite.hpp"
+#include "utc_time.hpp"
+#include "validate.hpp"
+
+namespace trialwise::store {
+namespace detail {
+namespace {
+
+// Bounds that hold every storable date, for ranges open at one end.
+constexpr const char* kFirstDay = "0000-01-01";
+constexpr const char* kLastDay = "9999-12-31";
+
+const std::string kTrialColumns =
+    "id, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, outcome_higher_is_better, "
+    "start, active_start, review_date, steps, plan, created_at, ended_on, end_reason";
+const std::string kEntryColumns =
+    "day, outcome, doses_taken, dose_g, side_effects, red_flags, with_food, note, recorded_at, version";
+
+class SqliteRepository final : public TrialRepository {
+ public:
+  explicit SqliteRepository(Connection db) : db_(std::move(db)) {}
+
+  Result<TrialId> create_trial(const ProfileId& profile, const Trial& trial) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    if (auto ok = check_trial(trial); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<TrialId> {
+      if (!trial.ended_on) {
+        auto active = active_id(profile);
+        if (!active) return Unexpected{active.error()};
+        if (*active) return Unexpected{already_active(profile, **active)};
+      }
+      auto q = db_.query(
+          "INSERT INTO trials (profile, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, "
+          "outcome_higher_is_better, start, active_start, review_date, steps, plan, created_at, ended_on, "
+          "end_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id");
+      if (!q) return Unexpected{q.error()};
+      bind_plan_fields(*q, trial);
+      q->bind(1, profile).bind(14, utc_now()).bind(16, trial.end_reason);
+      if (trial.ended_on) q->bind(15, trial.ended_on->to_string());
+      else q->bind_null(15);
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      const TrialId id = q->int64(0);
+      if (auto done = q->run(); !done) return Unexpected{done.error()};
+      return id;
+    });
+  }
+
+  Result<std::optional<Trial>> active_trial(const ProfileId& profile) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    auto q = db_.query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 AND ended_on IS NULL");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return std::optional<Trial>();
+    auto t = read_trial(*q);
+    if (!t) return Unexpected{t.error()};
+    return std::optional<Trial>(std::move(*t));
+  }
+
+  Result<Trial> get_trial(const ProfileId& profile, TrialId id) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    auto q = db_.query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 AND id = ?2");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return Unexpected{trial_not_found(profile, id)};
+    return read_trial(*q);
+  }
+
+  Result<std::vector<Trial>> list_trials(const ProfileId& profile) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    auto q = db_.query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 ORDER BY id");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile);
+    std::vector<Trial> out;
+    for (;;) {
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      if (!*row) return out;
+      auto t = read_trial(*q);
+      if (!t) return Unexpected{t.error()};
+      out.push_back(std::move(*t));
+    }
+  }
+
+  Result<void> end_trial(const ProfileId& profile, TrialId id, Date on, const std::string& reason) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<void> {
+      auto ended = require_trial(profile, id);
+      if (!ended) return Unexpected{ended.error()};
+      if (!storable(on)) return Unexpected{invalid_input("trial/ended_on", "not a calendar date")};
+      if (*ended) return Unexpected{already_ended(id, **ended)};
+      auto q = db_.query("UPDATE trials SET ended_on = ?3, end_reason = ?4 WHERE profile = ?1 AND id = ?2");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, profile).bind(2, id).bind(3, on.to_string()).bind(4, reason);
+      return q->run();
+    });
+  }
+
+  Result<DayEntry> put_entry(const ProfileId& profile, TrialId id, const DayEntry& entry) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<DayEntry> {
+      if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
+      if (auto ok = check_entry(entry, "entry"); !ok) return Unexpected{ok.error()};
+      return insert_entry(profile, id, entry, utc_now());
+    });
+  }
+
+  Result<void> put_entries(const ProfileId& profile, TrialId id, const std::vector<DayEntry>& entries) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    // Each entry is checked as it is written, inside the one transaction: a
+    // bad one midway rolls back the ones before it.
+    return write([&]() -> Result<void> {
+      if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
+      std::set<Date> seen;
+      const std::string now = utc_now();
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string where = "entries/" + std::to_string(i);
+        if (auto ok = check_entry(entries[i], where); !ok) return Unexpected{ok.error()};
+        if (!seen.insert(entries[i].date).second) return Unexpected{same_day_twice(where + "/date", entries[i].date)};
+        if (auto saved = insert_entry(profile, id, entries[i], now); !saved) return Unexpected{saved.error()};
+      }
+      return {};
+    });
+  }
+
+  Result<std::vector<DayEntry>> entries(const ProfileId& profile, TrialId id, std::optional<Date> from,
+                                        std::optional<Date> to) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
+    auto q = db_.query("SELECT " + kEntryColumns +
+                       " FROM entries WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1"
+                       " AND day >= ?3 AND day <= ?4 ORDER BY day");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id);
+    q->bind(3, from ? from->to_string() : kFirstDay).bind(4, to ? to->to_string() : kLastDay);
+    return read_entries(*q);
+  }
+
+  Result<std::vector<DayEntry>> entry_history(const ProfileId& profile, TrialId id, Date day) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
+    if (!storable(day)) return Unexpected{invalid_input("day", "not a calendar date")};
+    auto q = db_.query("SELECT " + kEntryColumns +
+                       " FROM entries WHERE profile = ?1 AND trial_id = ?2 AND day = ?3 ORDER BY version");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id).bind(3, day.to_string());
+    return read_entries(*q);
+  }
+
+  Result<EntryTotals> totals(const ProfileId& profile, TrialId id, Date from, Date to) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
+    // A range scan of the partial index entries_current.
+    auto q = db_.query(
+        "SELECT count(*), total(doses_taken) FROM entries"
+        " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND day >= ?3 AND day <= ?4");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    EntryTotals t;
+    t.days = q->integer(0);
+    t.doses_taken = q->real(1);
+    return t;
+  }
+
+  Result<Amendment> amend(const ProfileId& profile, TrialId id, const Amendment& amendment,
+                          const Trial& amended) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<Amendment> {
+      auto ended = require_trial(profile, id);
+      if (!ended) return Unexpected{ended.error()};
+      if (auto ok = check_amendment(amendment); !ok) return Unexpected{ok.error()};
+      if (auto ok = check_trial(amended); !ok) return Unexpected{ok.error()};
+      if (*ended) return Unexpected{already_ended(id, **ended)};
+      // The store's own columns (id, created_at) and the end stay as they are.
+      auto update = db_.query(
+          "UPDATE trials SET pack_id = ?2, pack_version = ?3, product_name = ?4, g_per_serving = ?5, "
+          "protocol_id = ?6, outcome_id = ?7, outcome_higher_is_better = ?8, start = ?9, active_start = ?10, "
+          "review_date = ?11, steps = ?12, plan = ?13 WHERE profile = ?1 AND id = ?14");
+      if (!update) return Unexpected{update.error()};
+      bind_plan_fields(*update, amended);
+      update->bind(1, profile).bind(14, id);
+      if (auto ok = update->run(); !ok) return Unexpected{ok.error()};
+
+      Amendment saved = amendment;
+      saved.recorded_at = utc_now();
+      auto insert = db_.query(
+          "INSERT INTO amendments (profile, trial_id, field, old_value, new_value, reason, recorded_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
+      if (!insert) return Unexpected{insert.error()};
+      insert->bind(1, profile).bind(2, id).bind(3, saved.field).bind(4, saved.old_value);
+      insert->bind(5, saved.new_value).bind(6, saved.reason).bind(7, saved.recorded_at);
+      auto row = insert->step();
+      if (!row) return Unexpected{row.error()};
+      saved.id = insert->int64(0);
+      if (auto ok = insert->run(); !ok) return Unexpected{ok.error()};
+      return saved;
+    });
+  }
+
+  Result<std::vector<Amendment>> amendments(const ProfileId& profile, TrialId id) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
+    auto q = db_.query(
+        "SELECT id, field, old_value, new_value, reason, recorded_at FROM amendments"
+        " WHERE profile = ?1 AND trial_id = ?2 ORDER BY id");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id);
+    std::vector<Amendment> out;
+    for (;;) {
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      if (!*row) return out;
+      Amendment a;
+      a.id = q->int64(0);
+      a.field = q->text(1);
+      a.old_value = q->text(2);
+      a.new_value = q->text(3);
+      a.reason = q->text(4);
+      a.recorded_at = q->text(5);
+      out.push_back(std::move(a));
+    }
+  }
+
+ private:
+  // Runs `body` in one write transaction: committed if it succeeds, rolled
+  // back otherwise. Returns only after COMMIT, i.e. once the change is durable.
+  template <class Body>
+  auto write(Body&& body) -> decltype(body()) {
+    if (auto ok = db_.begin_immediate(); !ok) return Unexpected{ok.error()};
+    auto result = body();
+    if (!result) {
+      db_.rollback();
+      return result;
+    }
+    if (auto ok = db_.commit(); !ok) {
+      db_.rollback();
+      return Unexpected{ok.error()};
+    }
+    return result;
+  }
+
+  // The trial's end date if it exists in this profile (nullopt while active);
+  // Errc::not_found otherwise, also for another profile's trial.
+  Result<std::optional<Date>> require_trial(const ProfileId& profile, TrialId id) {
+    auto q = db_.query("SELECT ended_on FROM trials WHERE profile = ?1 AND id = ?2");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return Unexpected{trial_not_found(profile, id)};
+    if (q->is_null(0)) return std::optional<Date>();
+    auto day = stored_date(q->text(0), trial_where(id) + "/ended_on");
+    if (!day) return Unexpected{day.error()};
+    return std::optional<Date>(*day);
+  }
+
+  Result<std::optional<TrialId>> active_id(const ProfileId& profile) {
+    auto q = db_.query("SELECT id FROM trials WHERE profile = ?1 AND ended_on IS NULL");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return std::optional<TrialId>();
+    return std::optional<TrialId>(q->int64(0));
+  }
+
+  // Parameters 2-13 of both the trial INSERT and the amendment UPDATE.
+  static void bind_plan_fields(Query& q, const Trial& t) {
+    q.bind(2, t.pack_id).bind(3, t.pack_version).bind(4, t.product_name).bind(5, t.g_per_serving);
+    q.bind(6, t.protocol_id).bind(7, t.outcome_id).bind_bool(8, t.outcome_higher_is_better);
+    q.bind(9, t.start.to_string()).bind(10, t.active_start.to_string()).bind(11, t.review_date.to_string());
+    q.bind(12, steps_to_json(t.steps)).bind(13, boost::json::serialize(t.plan));
+  }
+
+  // Marks the day's current version as history and inserts the next version.
+  Result<DayEntry> insert_entry(const ProfileId& profile, TrialId id, const DayEntry& entry, const std::string& now) {
+    const std::string day = entry.date.to_string();
+    auto retire = db_.query(
+        "UPDATE entries SET is_current = 0"
+        " WHERE profile = ?1 AND trial_id = ?2 AND day = ?3 AND is_current = 1");
+    if (!retire) return Unexpected{retire.error()};
+    retire->bind(1, profile).bind(2, id).bind(3, day);
+    if (auto ok = retire->run(); !ok) return Unexpected{ok.error()};
+
+    auto insert = db_.query(
+        "INSERT INTO entries (profile, trial_id, day, version, is_current, outcome, doses_taken, dose_g,"
+        " side_effects, red_flags, with_food, note, recorded_at) VALUES (?1, ?2, ?3,"
+        " (SELECT coalesce(max(version), 0) + 1 FROM entries WHERE profile = ?1 AND trial_id = ?2 AND day = ?3),"
+        " 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING version");
+    if (!insert) return Unexpected{insert.error()};
+    insert->bind(1, profile).bind(2, id).bind(3, day).bind(4, entry.outcome).bind(5, entry.doses_taken);
+    insert->bind(6, entry.dose_g).bind(7, side_effects_to_json(entry.side_effects));
+    insert->bind(8, strings_to_json(entry.red_flags)).bind_bool(9, entry.with_food).bind(10, entry.note);
+    insert->bind(11, now);
+    auto row = insert->step();
+    if (!row) return Unexpected{row.error()};
+    DayEntry saved = entry;
+    saved.version = insert->integer(0);
+    saved.recorded_at = now;
+    if (auto ok = insert->run(); !ok) return Unexpected{ok.error()};
+    return saved;
+  }
+
+  Result<Date> stored_date(const std::string& text, const std::string& where) const {
+    auto d = Date::parse(text, where);
+    if (!d) return Unexpected{io_error(where, "the stored date \"" + text + "\" is damaged; restore a backup with "
+                                                                            "`trialwise restore FILE`")};
+    return d;
+  }
+
+  Result<Trial> read_trial(const Query& q) const {
+    Trial t;
+    t.id = q.int64(0);
+    const std::string where = trial_where(t.id);
+    t.pack_id = q.text(1);
+    t.pack_version = q.text(2);
+    t.product_name = q.text(3);
+    if (!q.is_null(4)) t.g_per_serving = q.real(4);
+    t.protocol_id = q.text(5);
+    t.outcome_id = q.text(6);
+    t.outcome_higher_is_better = q.int64(7) != 0;
+    for (auto [col, field, out] : {std::tuple{8, "/start", &t.start}, std::tuple{9, "/active_start", &t.active_start},
+                                   std::tuple{10, "/review_date", &t.review_date}}) {
+      auto d = stored_date(q.text(col), where + field);
+      if (!d) return Unexpected{d.error()};
+      *out = *d;
+    }
+    auto steps = steps_from_json(q.text(11), where + "/steps");
+    if (!steps) return Unexpected{steps.error()};
+    t.steps = std::move(*steps);
+    auto plan = parse_json(q.text(12), where + "/plan");
+    if (!plan)
+      return Unexpected{io_error(where + "/plan", "the stored plan is damaged; restore a backup with "
+                                                  "`trialwise restore FILE`")};
+    t.plan = std::move(*plan);
+    t.created_at = q.text(13);
+    if (!q.is_null(14)) {
+      auto d = stored_date(q.text(14), where + "/ended_on");
+      if (!d) return Unexpected{d.error()};
+      t.ended_on = *d;
+    }
+    t.end_reason = q.text(15);
+    return t;
+  }
+
+  Result<std::vector<DayEntry>> read_entries(Query& q) const {
+    std::vector<DayEntry> out;
+    for (;;) {
+      auto row = q.step();
+      if (!row) return Unexpected{row.error()};
+      if (!*row) return out;
+      DayEntry e;
+      const std::string day = q.text(0);
+      const std::string where = "entries/" + day;
+      auto d = stored_date(day, where);
+      if (!d) return Unexpected{d.error()};
+      e.date = *d;
+      e.outcome = q.real(1);
+      if (!q.is_null(2)) e.doses_taken = q.integer(2);
+      if (!q.is_null(3)) e.dose_g = q.real(3);
+      auto side = side_effects_from_json(q.text(4), where + "/side_effects");
+      if (!side) return Unexpected{side.error()};
+      e.side_effects = std::move(*side);
+      auto flags = strings_from_json(q.text(5), where + "/red_flags");
+      if (!flags) return Unexpected{flags.error()};
+      e.red_flags = std::move(*flags);
+      e.with_food = q.int64(6) != 0;
+      e.note = q.text(7);
+      e.recorded_at = q.text(8);
+      e.version = q.integer(9);
+      out.push_back(std::move(e));
+    }
+  }
+
+  Connection db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<TrialRepository>> open_sqlite(const std::string& path, const SqliteOptions& options) {
+  if (path.empty()) return Unexpected{invalid_input("--db", "no database path given")};
+  if (!options.read_only) {
+    if (auto ok = ensure_private_file(path); !ok) return Unexpected{ok.error()};
+  }
+  auto db = Connection::open(path, (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                                       SQLITE_OPEN_NOMUTEX);
+  if (!db) return Unexpected{db.error()};
+
+  // Nothing is written until the file is known to be ours and not newer:
+  // not even the switch to WAL, which rewrites the header.
+  auto identity = read_identity(*db);
+  if (!identity) return Unexpected{identity.error()};
+  if (auto ok = check_identity(*identity, path, /*allow_fresh=*/true); !ok) return Unexpected{ok.error()};
+
+  // Switching to WAL needs the file to itself for a moment, and SQLite
+  // returns SQLITE_BUSY here without calling the busy handler (two processes
+  // opening a new database at once): wait and retry, up to the busy timeout.
+  for (int waited_ms = 0;;) {
+    const int rc = db->exec_rc("PRAGMA journal_mode = WAL");
+    if (rc == SQLITE_OK) break;
+    if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= Connection::kBusyTimeoutMs) return Unexpected{db->error(rc)};
+    const int pause = std::min(10, 1 + waited_ms / 10);
+    std::this_thread::sleep_for(std::chrono::milliseconds(pause));
+    waited_ms += pause;
+  }
+  auto mode = db->text_of("PRAGMA journal_mode");
+  if (!mode) return Unexpected{mode.error()};
+  if (*mode != "wal")
+    return Unexpected{io_error(path, "cannot switch the database " + path + " to WAL mode (it stays in " + *mode +
+                                         " mode); check that its folder is writable")};
+  // FULL: in WAL mode a commit is durable once it returns (NORMAL would
+  // risk the last commits on power loss).
+  if (auto ok = db->exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"); !ok) return Unexpected{ok.error()};
+  if (auto ok = migrate(*db); !ok) return Unexpected{ok.error()};
+  if (options.max_page_count) {
+    const std::string sql = "PRAGMA max_page_count = " + std::to_string(*options.max_page_count);
+    if (auto ok = db->exec(sql.c_str()); !ok) return Unexpected{ok.error()};
+  }
+  return std::unique_ptr<TrialRepository>(std::make_unique<SqliteRepository>(std::move(*db)));
+}
+
+}  // namespace detail
+
+Result<std::unique_ptr<TrialRepository>> open_sqlite(const std::string& path) {
+  return detail::open_sqlite(path, detail::SqliteOptions{});
+}
+
+int sqlite_schema_version() { return detail::schema_version(); }
+
+}  // namespace trialwise::store

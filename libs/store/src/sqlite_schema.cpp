@@ -1,0 +1,143 @@
+#include "sqlite_schema.hpp"
+
+#include <array>
+#include <string>
+
+namespace trialwise::store::detail {
+namespace {
+
+// Migration N (1-based) takes user_version from N-1 to N. Append only: a
+// released migration is never edited, since databases out there already ran
+// it.
+//
+// Every table has a profile column and every statement filters by it. Dates
+// are "YYYY-MM-DD" text (they sort as dates); times are UTC ISO 8601 text.
+// JSON columns: trials.steps, trials.plan, entries.side_effects (object of
+// id -> 0..10) and entries.red_flags (array of ids).
+constexpr std::array kMigrations = {
+    R"sql(
+CREATE TABLE trials (
+  id INTEGER PRIMARY KEY,
+  profile TEXT NOT NULL,
+  pack_id TEXT NOT NULL,
+  pack_version TEXT NOT NULL,
+  product_name TEXT NOT NULL,
+  g_per_serving REAL,
+  protocol_id TEXT NOT NULL,
+  outcome_id TEXT NOT NULL,
+  outcome_higher_is_better INTEGER NOT NULL CHECK (outcome_higher_is_better IN (0, 1)),
+  start TEXT NOT NULL,
+  active_start TEXT NOT NULL,
+  review_date TEXT NOT NULL,
+  steps TEXT NOT NULL,
+  plan TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  ended_on TEXT,
+  end_reason TEXT NOT NULL,
+  UNIQUE (profile, id)
+) STRICT;
+-- One active trial per profile.
+CREATE UNIQUE INDEX trials_one_active ON trials (profile) WHERE ended_on IS NULL;
+
+-- Every version of every day is kept; exactly one per day is current.
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY,
+  profile TEXT NOT NULL,
+  trial_id INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
+  outcome REAL NOT NULL,
+  doses_taken INTEGER,
+  dose_g REAL,
+  side_effects TEXT NOT NULL,
+  red_flags TEXT NOT NULL,
+  with_food INTEGER NOT NULL CHECK (with_food IN (0, 1)),
+  note TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (profile, trial_id) REFERENCES trials (profile, id),
+  UNIQUE (profile, trial_id, day, version)
+) STRICT;
+-- The current entries by trial and date: listing, status and totals read
+-- ranges of it, so they stay fast however many years are logged.
+CREATE UNIQUE INDEX entries_current ON entries (profile, trial_id, day) WHERE is_current = 1;
+
+CREATE TABLE amendments (
+  id INTEGER PRIMARY KEY,
+  profile TEXT NOT NULL,
+  trial_id INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (profile, trial_id) REFERENCES trials (profile, id)
+) STRICT;
+CREATE INDEX amendments_by_trial ON amendments (profile, trial_id, id);
+)sql",
+};
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Result<Identity> read_identity(Connection& db) {
+  // One statement, so one read transaction: three separate reads could see
+  // another process's first migration half before and half after its commit.
+  auto q = db.query(
+      "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),"
+      " (SELECT count(*) FROM sqlite_schema)");
+  if (!q) return Unexpected{q.error()};
+  auto row = q->step();
+  if (!row) return Unexpected{row.error()};
+  Identity id;
+  id.application_id = q->int64(0);
+  id.user_version = q->int64(1);
+  id.objects = q->int64(2);
+  return id;
+}
+
+Result<void> check_identity(const Identity& id, const std::string& path, bool allow_fresh) {
+  if (allow_fresh && id.fresh()) return {};
+  if (id.application_id != kApplicationId || id.user_version < 1)
+    return Unexpected{invalid_input(path, path + " is an SQLite database of another program, not Trialwise; it was left unchanged")};
+  if (id.user_version > schema_version())
+    return Unexpected{Error{Errc::conflict,
+                            path + " was written by a newer Trialwise (schema " + std::to_string(id.user_version) +
+                                ", this build knows " + std::to_string(schema_version()) +
+                                "); not changed. Use that newer Trialwise to open it",
+                            path}};
+  return {};
+}
+
+Result<void> migrate(Connection& db) {
+  for (int target = 1; target <= schema_version(); ++target) {
+    auto before = db.int_of("PRAGMA user_version");
+    if (!before) return Unexpected{before.error()};
+    if (*before >= target) continue;
+    if (auto ok = db.begin_immediate(); !ok) return ok;
+    // Another process may have migrated while this one waited for the lock.
+    auto now = db.int_of("PRAGMA user_version");
+    if (!now) {
+      db.rollback();
+      return Unexpected{now.error()};
+    }
+    if (*now < target) {
+      const std::string stamp = "PRAGMA user_version = " + std::to_string(target) +
+                                "; PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+      for (const char* sql : {kMigrations[static_cast<std::size_t>(target - 1)], stamp.c_str()}) {
+        if (auto ok = db.exec(sql); !ok) {
+          db.rollback();
+          return ok;
+        }
+      }
+    }
+    if (auto ok = db.commit(); !ok) {
+      db.rollback();
+      return ok;
+    }
+  }
+  return {};
+}
+
+}  // namespace trialwise::store::detail

@@ -1,0 +1,44 @@
+#pragma once
+
+// What every repository implementation checks before it saves, and the
+// errors they share, so the memory fake and SQLite fail the same way (the
+// contract tests hold them to it).
+//
+// Error::where names the value: "trial/<field>", "entry/<field>" for
+// put_entry, "entries/<index>/<field>" for put_entries (so an importer can
+// map it to a line), "amendment/<field>", and "trial/<id>" for a trial that
+// is missing, already active or already ended.
+
+#include <string>
+
+#include "trialwise/core/date.hpp"
+#include "trialwise/core/result.hpp"
+#include "trialwise/trial/trial.hpp"
+
+namespace trialwise::store::detail {
+
+/// True when `d` is a real calendar date that reads back from "YYYY-MM-DD".
+bool storable(Date d);
+
+/// Fails with Errc::invalid_input for an empty profile id.
+Result<void> check_profile(const trial::ProfileId& profile);
+
+/// Dates storable, numbers finite. The domain checks the rest (order of
+/// dates, doses against the pack) before it gets here.
+Result<void> check_trial(const trial::Trial& t);
+
+/// Date storable; outcome and side effects on the 0-10 scale; doses and
+/// grams not negative; every number finite (SQLite would store NaN as NULL).
+/// `where` is the entry's prefix: "entry" or "entries/3".
+Result<void> check_entry(const trial::DayEntry& e, const std::string& where);
+
+/// A field name is required.
+Result<void> check_amendment(const trial::Amendment& a);
+
+std::string trial_where(trial::TrialId id);
+Error trial_not_found(const trial::ProfileId& profile, trial::TrialId id);
+Error already_active(const trial::ProfileId& profile, trial::TrialId active);
+Error already_ended(trial::TrialId id, Date ended_on);
+Error same_day_twice(const std::string& where, Date day);
+
+}  // namespace trialwise::store::detail

@@ -1,0 +1,94 @@
+#include "trialwise/trial/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace trialwise::trial {
+namespace {
+
+const pack::Pack& shipped() {
+  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  return p;
+}
+
+const char* kHeader = "date,outcome,doses_taken,dose_g,bloating,nausea,gas,belching,abdominal_discomfort,with_food,note,red_flags\n";
+
+TEST(CsvTest, ExportImportExportGivesTheSameBytes) {
+  std::vector<DayEntry> entries(3);
+  entries[0].date = *Date::parse("2026-12-08", "");
+  entries[0].outcome = 6.5;
+  entries[1].date = *Date::parse("2026-12-07", "");
+  entries[1].outcome = 7;
+  entries[1].doses_taken = 2;
+  entries[1].dose_g = 5;
+  entries[1].side_effects = {{"bloating", 2}, {"nausea", 0}};
+  entries[1].with_food = true;
+  entries[1].note = "felt \"ok\", mostly\nsecond line";
+  entries[2].date = *Date::parse("2026-12-09", "");
+  entries[2].outcome = 3;
+  entries[2].red_flags = {"new_neuro_symptoms"};
+  const std::string first = to_csv(shipped(), entries);
+  EXPECT_EQ(first.substr(0, std::string(kHeader).size()), kHeader);
+  auto back = from_csv(shipped(), first);
+  ASSERT_TRUE(back) << back.error().front().where << " " << back.error().front().message;
+  ASSERT_EQ(back->size(), 3u);
+  EXPECT_EQ((*back)[0].note, "felt \"ok\", mostly\nsecond line");
+  EXPECT_EQ((*back)[0].side_effects.at("bloating"), 2);
+  EXPECT_FALSE((*back)[1].doses_taken);
+  EXPECT_EQ((*back)[2].red_flags, std::vector<std::string>{"new_neuro_symptoms"});
+  EXPECT_EQ(to_csv(shipped(), *back), first);
+}
+
+TEST(CsvTest, AcceptsCrlfAndNoFinalNewline) {
+  const std::string text = std::string(kHeader).replace(std::string(kHeader).size() - 1, 1, "\r\n") +
+                           "2026-12-07,5,2,5,1,,,,,false,,\r\n2026-12-08,4,,,,,,,,true,\"a, b\",";
+  auto entries = from_csv(shipped(), text);
+  ASSERT_TRUE(entries) << entries.error().front().message;
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[1].note, "a, b");
+}
+
+TEST(CsvTest, EveryBadFieldIsNamedByLineAndColumn) {
+  const std::string text = std::string(kHeader) +
+                           "2026-12-07,5,2,5,1,,,,,false,,\n"
+                           "2026-02-30,11,x,,,,,,,maybe,,\n"
+                           "2026-12-07,5,2,5,12,,,,,false,,headache\n"
+                           "2026-12-09,5\n";
+  auto r = from_csv(shipped(), text);
+  ASSERT_FALSE(r);
+  auto has = [&](const std::string& where, const std::string& words) {
+    return std::any_of(r.error().begin(), r.error().end(), [&](const Error& e) {
+      return e.where == where && e.message.find(words) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(has("line 3, column 1", "not a date"));
+  EXPECT_TRUE(has("line 3, column 2", "outcome"));
+  EXPECT_TRUE(has("line 3, column 3", "doses_taken"));
+  EXPECT_TRUE(has("line 3, column 10", "with_food"));
+  EXPECT_TRUE(has("line 4, column 1", "appears twice"));
+  EXPECT_TRUE(has("line 4, column 5", "bloating"));
+  EXPECT_TRUE(has("line 4, column 12", "headache"));
+  EXPECT_TRUE(has("line 5, column 3", "expected 12 fields, found 2"));
+}
+
+TEST(CsvTest, DatesMustFallWithinTheTrial) {
+  const std::string text = std::string(kHeader) + "2026-12-06,5,,,,,,,,false,,\n2026-12-07,5,,,,,,,,false,,\n"
+                           "2026-12-20,5,,,,,,,,false,,\n2026-12-21,5,,,,,,,,false,,\n";
+  auto r = from_csv(shipped(), text, *Date::parse("2026-12-07", ""), *Date::parse("2026-12-20", ""));
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.error().size(), 2u);
+  EXPECT_EQ(r.error()[0].where, "line 2, column 1");
+  EXPECT_EQ(r.error()[1].where, "line 5, column 1");
+}
+
+TEST(CsvTest, HeaderMustMatch) {
+  auto r = from_csv(shipped(), "date,outcome,doses,dose_g\n");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().front().where, "line 1, column 3");
+  EXPECT_FALSE(from_csv(shipped(), ""));
+  auto open_quote = from_csv(shipped(), std::string(kHeader) + "2026-12-07,5,,,,,,,,false,\"unclosed\n");
+  ASSERT_FALSE(open_quote);
+  EXPECT_NE(open_quote.error().front().message.find("never closed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace trialwise::trial
