@@ -64,6 +64,26 @@ grep -q 'line 4, column 1: 2026-12-30 is after' "$tmp/err" || { echo "FAIL: futu
 at 2026-12-21 "$tw" export --format csv >"$tmp/after.csv"
 cmp -s "$tmp/first.csv" "$tmp/after.csv" || { echo "FAIL: a failed import changed the trial"; fail=1; }
 
+# Amendments: saved with their reason, shown in status; nothing is rewritten silently.
+expect amend-none 2 'nothing to change' at 2026-12-21 "$tw" amend --reason "just because"
+expect amend-no-reason 2 'reason' at 2026-12-21 "$tw" amend --review-date 2027-01-18
+expect amend 0 'Amended review_date: 2027-01-11 -> 2027-01-18 \(travel in early January' \
+  at 2026-12-21 "$tw" amend --review-date 2027-01-18 --reason "travel in early January"
+expect amend-dose 0 'Amended dose: step 2 10 g -> 7.5 g per dose' at 2026-12-21 "$tw" amend --dose-g 7.5 --reason "bloating at 10 g"
+expect amended-status 0 'Amended:  review_date 2027-01-11 -> 2027-01-18' at 2026-12-21 "$tw" status
+grep -q 'Review:   2027-01-18' "$tmp/out" || { echo "FAIL: review date not amended"; fail=1; }
+grep -q 'step 2: 7.5 g x 2' "$tmp/out" || { echo "FAIL: dose not amended"; cat "$tmp/out"; fail=1; }
+
+# Backup and restore: the backup is intact, the old database is kept beside.
+expect backup 0 'Backed up' at 2026-12-21 "$tw" backup --to "$tmp/backup.db"
+expect backup-exists 4 'exists' at 2026-12-21 "$tw" backup --to "$tmp/backup.db"
+at 2026-12-22 "$tw" log --outcome 2 --doses 2 >/dev/null
+echo "not a database" >"$tmp/junk.db"
+expect restore-junk 2 '' at 2026-12-22 "$tw" restore "$tmp/junk.db"
+expect restore 0 'previous database is kept as' at 2026-12-22 "$tw" restore "$tmp/backup.db"
+expect restored 0 'active 8 days \(0 missing\)' at 2026-12-22 "$tw" status
+ls "$tmp"/trialwise.db.before-restore-* >/dev/null 2>&1 || { echo "FAIL: old database not kept"; fail=1; }
+
 # A red flag stops the trial and says to see a clinician.
 expect red-flag 0 'see a clinician' at 2026-12-22 "$tw" log --outcome 5 --doses 2 --red-flag new_neuro_symptoms
 expect stopped 0 'Phase: +stopped' at 2026-12-22 "$tw" status

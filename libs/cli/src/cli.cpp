@@ -38,6 +38,12 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* export_cmd = add_export_command(app, export_options);
     ImportOptions import_options;
     auto* import_cmd = add_import_command(app, import_options);
+    AmendOptions amend_options;
+    auto* amend = add_amend_command(app, amend_options);
+    BackupOptions backup_options;
+    auto* backup = add_backup_command(app, backup_options);
+    RestoreOptions restore_options;
+    auto* restore = add_restore_command(app, restore_options);
     CheckOptions check_options;
     auto* check = add_check_command(app, check_options);
 
@@ -56,6 +62,9 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (status->parsed()) return run_status(status_options, in, out, err);
     if (export_cmd->parsed()) return run_export(export_options, in, out, err);
     if (import_cmd->parsed()) return run_import(import_options, in, out, err);
+    if (amend->parsed()) return run_amend(amend_options, in, out, err);
+    if (backup->parsed()) return run_backup(backup_options, in, out, err);
+    if (restore->parsed()) return run_restore(restore_options, in, out, err);
     if (check->parsed()) return run_check(check_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;

@@ -259,10 +259,21 @@ int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std:
   auto entries = (*repo)->entries(kLocalProfile, t->id, t->start, std::nullopt);
   if (!entries) return report(err, entries.error());
   const auto st = trial::compute_status(*pack, *t, *entries, *now);
+  auto amendments = (*repo)->amendments(kLocalProfile, t->id);
+  if (!amendments) return report(err, amendments.error());
   if (o.json) {
-    print_json(out, status_json(*t, st));
+    auto json = status_json(*t, st);
+    boost::json::array list;
+    for (const auto& a : *amendments)
+      list.push_back(boost::json::object{{"field", a.field}, {"old", a.old_value}, {"new", a.new_value},
+                                         {"reason", a.reason}, {"recorded_at", a.recorded_at}});
+    json["amendments"] = std::move(list);
+    print_json(out, json);
   } else {
     print_status(*pack, *t, st, out);
+    for (const auto& a : *amendments)
+      out << "  Amended:  " << a.field << " " << a.old_value << " -> " << a.new_value << " (" << a.reason << ", "
+          << a.recorded_at << ")\n";
   }
   return kExitOk;
 }
@@ -328,6 +339,120 @@ int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std:
   }
   if (auto ok = (*repo)->put_entries(kLocalProfile, t->id, *entries); !ok) return report(err, ok.error());
   out << "Imported " << entries->size() << " day(s) into trial " << t->id << ".\n";
+  return kExitOk;
+}
+
+CLI::App* add_amend_command(CLI::App& app, AmendOptions& o) {
+  auto* cmd = app.add_subcommand("amend", "Change the running trial's product, dose, outcome or review date, with a reason");
+  cmd->add_option("--reason", o.reason, "Why (kept with the change and shown in every later report)")
+      ->required()
+      ->type_name("TEXT");
+  auto* product = cmd->add_option("--product", o.product, "A new product name")->type_name("NAME");
+  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of the supplement per serving of it")->type_name("G")->needs(product);
+  cmd->add_option("--dose-g", o.dose_g, "A new dose in grams, for every step from today on")->type_name("G");
+  cmd->add_option("--outcome", o.outcome, "A new outcome to track")->type_name("ID");
+  cmd->add_option("--review-date", o.review_date, "A new review date")->type_name("YYYY-MM-DD");
+  add_db_option(*cmd, o.db);
+  cmd->footer("The plan is never rewritten silently: each change is saved with its reason and time.");
+  return cmd;
+}
+
+CLI::App* add_backup_command(CLI::App& app, BackupOptions& o) {
+  auto* cmd = app.add_subcommand("backup", "Copy the database to a file (safe while Trialwise runs)");
+  cmd->add_option("--to", o.to, "The backup file to write (must not exist)")->required()->type_name("FILE");
+  add_db_option(*cmd, o.db);
+  return cmd;
+}
+
+CLI::App* add_restore_command(CLI::App& app, RestoreOptions& o) {
+  auto* cmd = app.add_subcommand("restore", "Replace the database with a backup, after checking the backup is intact");
+  cmd->add_option("FILE", o.from, "The backup to restore")->required()->type_name("FILE");
+  add_db_option(*cmd, o.db);
+  cmd->footer("The current database is kept beside it, renamed with the time. Stop other Trialwise processes first.");
+  return cmd;
+}
+
+int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (o.reason.empty()) return report(err, invalid_input("--reason", "say why the plan changes"));
+  if (o.product.empty() && o.dose_g == 0 && o.outcome.empty() && o.review_date.empty())
+    return report(err, invalid_input("amend", "nothing to change: give --product, --dose-g, --outcome or --review-date"));
+  auto now = today();
+  if (!now) return report(err, now.error());
+  auto repo = open_store(o.db);
+  if (!repo) return report(err, repo.error());
+  auto t = active_trial(**repo);
+  if (!t) return report(err, t.error());
+  auto pack = pack_for(*t, in, err);
+  if (!pack) return kExitBadInput;
+
+  // Each change is checked first, then saved as its own amendment.
+  std::vector<std::pair<trial::Amendment, trial::Trial>> changes;
+  trial::Trial next = *t;
+  auto change = [&](const std::string& field, const std::string& old_value, const std::string& new_value) {
+    changes.push_back({trial::Amendment{0, field, old_value, new_value, o.reason, ""}, next});
+  };
+  if (!o.product.empty()) {
+    if (o.g_per_serving < 0 || o.g_per_serving > 100)
+      return report(err, invalid_input("--g-per-serving", "must be more than 0 and at most 100 grams"));
+    const std::string old_value = next.product_name;
+    next.product_name = o.product;
+    if (o.g_per_serving > 0) next.g_per_serving = o.g_per_serving;
+    change("product", old_value, o.product + (o.g_per_serving > 0 ? " (" + num(o.g_per_serving) + " g per serving)" : ""));
+  }
+  if (o.dose_g != 0) {
+    if (!(o.dose_g > 0 && o.dose_g <= 100)) return report(err, invalid_input("--dose-g", "must be more than 0 and at most 100 grams"));
+    // The step in force today and every later one change; steps already
+    // over stay as they were, so the record of what was taken holds.
+    std::string old_value;
+    for (std::size_t i = 0; i < next.steps.size(); ++i) {
+      if (i + 1 < next.steps.size() && next.steps[i + 1].start <= *now) continue;
+      auto& step = next.steps[i];
+      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + num(step.dose_g) + " g");
+      step.dose_g = o.dose_g;
+    }
+    change("dose", old_value, num(o.dose_g) + " g per dose from " + now->to_string());
+  }
+  if (!o.outcome.empty()) {
+    const auto* outcome = pack->find_outcome(o.outcome);
+    if (!outcome) return report(err, invalid_input("--outcome", "\"" + o.outcome + "\" is not an outcome this pack knows"));
+    const std::string old_value = next.outcome_id;
+    next.outcome_id = outcome->id;
+    next.outcome_higher_is_better = outcome->higher_is_better;
+    change("outcome", old_value, outcome->id);
+  }
+  if (!o.review_date.empty()) {
+    auto d = Date::parse(o.review_date, "--review-date");
+    if (!d) return report(err, d.error());
+    if (*d <= next.active_start) return report(err, invalid_input("--review-date", "must come after the first active day"));
+    const std::string old_value = next.review_date.to_string();
+    next.review_date = *d;
+    change("review_date", old_value, d->to_string());
+  }
+  for (auto& [amendment, _] : changes) {
+    auto saved = (*repo)->amend(kLocalProfile, t->id, amendment, next);
+    if (!saved) return report(err, saved.error());
+    out << "Amended " << saved->field << ": " << saved->old_value << " -> " << saved->new_value << " (" << saved->reason
+        << ", " << saved->recorded_at << ")\n";
+  }
+  return kExitOk;
+}
+
+int run_backup(const BackupOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  auto path = store::default_database_path(o.db);
+  if (!path) return report(err, path.error());
+  if (auto ok = store::backup_sqlite(*path, o.to); !ok) return report(err, ok.error());
+  out << "Backed up " << *path << " to " << o.to << ".\n";
+  return kExitOk;
+}
+
+int run_restore(const RestoreOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  auto path = store::default_database_path(o.db);
+  if (!path) return report(err, path.error());
+  auto kept = store::restore_sqlite(*path, o.from);
+  if (!kept) return report(err, kept.error());
+  out << "Restored " << *path << " from " << o.from << ".";
+  if (!kept->empty()) out << " The previous database is kept as " << *kept << ".";
+  out << "\n";
   return kExitOk;
 }
 

@@ -63,3 +63,34 @@ int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std:
 int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace trialwise::cli
+
+namespace trialwise::cli {
+
+struct AmendOptions {
+  std::string db;
+  std::string reason;
+  std::string product;
+  double g_per_serving = 0;
+  double dose_g = 0;
+  std::string outcome;
+  std::string review_date;
+};
+
+struct BackupOptions {
+  std::string db;
+  std::string to;
+};
+
+struct RestoreOptions {
+  std::string db;
+  std::string from;
+};
+
+CLI::App* add_amend_command(CLI::App& app, AmendOptions& o);
+CLI::App* add_backup_command(CLI::App& app, BackupOptions& o);
+CLI::App* add_restore_command(CLI::App& app, RestoreOptions& o);
+int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+int run_backup(const BackupOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+int run_restore(const RestoreOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace trialwise::cli
