@@ -44,6 +44,20 @@ Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& fl
 
 std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
+// The trial's log as status reads it: range queries on the store.
+class StoreLog final : public trial::Log {
+ public:
+  StoreLog(store::TrialRepository& repo, trial::TrialId id) : repo_(repo), id_(id) {}
+  Result<std::vector<trial::DayEntry>> between(Date from, Date to) const override {
+    return repo_.entries(kLocalProfile, id_, from, to);
+  }
+  Result<trial::EntryTotals> totals(Date from, Date to) const override { return repo_.totals(kLocalProfile, id_, from, to); }
+
+ private:
+  store::TrialRepository& repo_;
+  trial::TrialId id_;
+};
+
 // The active trial, or an error that says what to do.
 Result<trial::Trial> active_trial(store::TrialRepository& repo) {
   auto t = repo.active_trial(kLocalProfile);
@@ -240,10 +254,10 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
   out << "Saved " << day.to_string() << (saved->version > 1 ? " (replacing the earlier entry, kept in the history)" : "")
       << ".\n";
 
-  auto entries = (*repo)->entries(kLocalProfile, t->id, t->start, std::nullopt);
-  if (!entries) return report(err, entries.error());
-  const auto st = trial::compute_status(*pack, *t, *entries, *now);
-  for (const auto& line : st.todo) out << "  " << line << "\n";
+  const StoreLog log(**repo, t->id);
+  const auto st = trial::compute_status(*pack, *t, log, *now);
+  if (!st) return report(err, st.error());
+  for (const auto& line : st->todo) out << "  " << line << "\n";
   return kExitOk;
 }
 
@@ -256,9 +270,10 @@ int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std:
   if (!t) return report(err, t.error());
   auto pack = pack_for(*t, in, err);
   if (!pack) return kExitBadInput;
-  auto entries = (*repo)->entries(kLocalProfile, t->id, t->start, std::nullopt);
-  if (!entries) return report(err, entries.error());
-  const auto st = trial::compute_status(*pack, *t, *entries, *now);
+  const StoreLog log(**repo, t->id);
+  const auto status = trial::compute_status(*pack, *t, log, *now);
+  if (!status) return report(err, status.error());
+  const auto& st = *status;
   auto amendments = (*repo)->amendments(kLocalProfile, t->id);
   if (!amendments) return report(err, amendments.error());
   if (o.json) {

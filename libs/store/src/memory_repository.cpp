@@ -116,11 +116,14 @@ class MemoryRepository final : public TrialRepository {
     auto stored = find(profile, id);
     if (!stored) return Unexpected{stored.error()};
     EntryTotals t;
+    std::set<std::string> flags;
     for (const auto& [day, versions] : (*stored)->days) {
       if (day < from || day > to) continue;
       ++t.days;
       t.doses_taken += versions.back().doses_taken.value_or(0);
+      flags.insert(versions.back().red_flags.begin(), versions.back().red_flags.end());
     }
+    t.red_flags.assign(flags.begin(), flags.end());
     return t;
   }
 

@@ -185,6 +185,19 @@ class SqliteRepository final : public TrialRepository {
     EntryTotals t;
     t.days = q->integer(0);
     t.doses_taken = q->real(1);
+    // Red flags are rare: a partial index holds just the days that have one.
+    auto flags = db_.query(
+        "SELECT DISTINCT f.value FROM entries, json_each(entries.red_flags) AS f"
+        " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND red_flags <> '[]' AND day >= ?3 AND day <= ?4"
+        " ORDER BY f.value");
+    if (!flags) return Unexpected{flags.error()};
+    flags->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
+    while (true) {
+      auto more = flags->step();
+      if (!more) return Unexpected{more.error()};
+      if (!*more) break;
+      t.red_flags.push_back(flags->text(0));
+    }
     return t;
   }
 

@@ -75,6 +75,12 @@ CREATE TABLE amendments (
 ) STRICT;
 CREATE INDEX amendments_by_trial ON amendments (profile, trial_id, id);
 )sql",
+    // 2: the days that carry a red flag, so status finds them without a scan,
+    // and a covering index for range totals (count and doses from the index alone).
+    R"sql(
+CREATE INDEX entries_red_flags ON entries (profile, trial_id, day) WHERE is_current = 1 AND red_flags <> '[]';
+CREATE INDEX entries_current_doses ON entries (profile, trial_id, day, doses_taken) WHERE is_current = 1;
+)sql",
 };
 
 }  // namespace

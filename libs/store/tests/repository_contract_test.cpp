@@ -325,6 +325,23 @@ TEST_P(RepositoryContractTest, TotalsCountCurrentEntriesInRange) {
   EXPECT_EQ(empty->doses_taken, 0);
 }
 
+TEST_P(RepositoryContractTest, TotalsListRedFlagsOfCurrentEntriesInRange) {
+  const TrialId id = start_trial();
+  DayEntry flagged = entry("2026-03-02", 5, 2);
+  flagged.red_flags = {"confusion", "new_neuro_symptoms"};
+  ASSERT_TRUE(repo_->put_entry("local", id, flagged));
+  DayEntry later = entry("2026-03-05", 5, 2);
+  later.red_flags = {"confusion"};
+  ASSERT_TRUE(repo_->put_entry("local", id, later));
+  ASSERT_TRUE(repo_->put_entry("local", id, entry("2026-03-05", 5, 2)));  // replaced: its flag no longer current
+  auto t = repo_->totals("local", id, day("2026-03-01"), day("2026-03-31"));
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->red_flags, (std::vector<std::string>{"confusion", "new_neuro_symptoms"}));
+  auto before = repo_->totals("local", id, day("2026-03-03"), day("2026-03-31"));
+  ASSERT_TRUE(before);
+  EXPECT_TRUE(before->red_flags.empty()) << "the 5th's flag was replaced; the 2nd is out of range";
+}
+
 TEST_P(RepositoryContractTest, RoundTripsEveryEntryField) {
   const TrialId id = start_trial();
   DayEntry full;

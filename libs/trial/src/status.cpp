@@ -1,10 +1,13 @@
 // compute_status: the trial's state machine, replayed from the plan and the
 // log. Nothing here is stored; the same plan and log always give the same
 // status, so a day logged late or corrected changes the status honestly.
+// It reads the log through range queries only, in blocks of days, so its
+// cost does not grow with the number of days logged.
 
 #include "trialwise/trial/status.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <boost/json/object.hpp>
 
@@ -32,21 +35,34 @@ int worst_side_effect(const DayEntry& e) {
 
 namespace {
 
-// Does the pack's tolerance rule hold over the `window` days before `day`?
-bool tolerated_before(const pack::Pack& pack, const std::map<Date, const DayEntry*>& by_day, Date day) {
-  const int window = pack.tolerance.window_days;
-  int worst = 0, logged = 0;
-  for (int i = 1; i <= window; ++i) {
-    const auto it = by_day.find(day.plus_days(-i));
-    if (it == by_day.end()) continue;
-    ++logged;
-    worst = std::max(worst, worst_side_effect(*it->second));
+// Days of the log, fetched from the store a block at a time on first use.
+class Days {
+ public:
+  static constexpr int kBlock = 32;
+
+  Days(const Log& log, Date origin) : log_(log), origin_(origin) {}
+
+  // The current entry of `day`, or nullptr.
+  Result<const DayEntry*> get(Date day) {
+    const int offset = day.days_since(origin_);
+    const int block = offset >= 0 ? offset / kBlock : -((-offset + kBlock - 1) / kBlock);
+    if (!loaded_.count(block)) {
+      const Date from = origin_.plus_days(block * kBlock);
+      auto entries = log_.between(from, from.plus_days(kBlock - 1));
+      if (!entries) return Unexpected{entries.error()};
+      for (auto& e : *entries) days_.emplace(e.date, std::move(e));
+      loaded_.insert(block);
+    }
+    const auto it = days_.find(day);
+    return it == days_.end() ? nullptr : &it->second;
   }
-  thread_local rules::Scratch scratch;
-  const boost::json::value data = boost::json::object{{"worst_side_effect", worst}, {"days_logged", logged}};
-  auto r = pack.tolerance.rule.evaluate(data, scratch);
-  return r && rules::truthy(*r);  // if the rule cannot be evaluated, hold the step
-}
+
+ private:
+  const Log& log_;
+  Date origin_;
+  std::set<int> loaded_;
+  std::map<Date, DayEntry> days_;
+};
 
 const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_view id) {
   for (const auto& a : pack.side_effect_actions)
@@ -54,111 +70,170 @@ const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_v
   return nullptr;
 }
 
-}  // namespace
-
-namespace {
+// Does the pack's tolerance rule hold over the `window` days before `day`?
+Result<bool> tolerated_before(const pack::Pack& pack, Days& days, Date day) {
+  int worst = 0, logged = 0;
+  for (int i = 1; i <= pack.tolerance.window_days; ++i) {
+    auto e = days.get(day.plus_days(-i));
+    if (!e) return Unexpected{e.error()};
+    if (!*e) continue;
+    ++logged;
+    worst = std::max(worst, worst_side_effect(**e));
+  }
+  thread_local rules::Scratch scratch;
+  const boost::json::value data = boost::json::object{{"worst_side_effect", worst}, {"days_logged", logged}};
+  auto r = pack.tolerance.rule.evaluate(data, scratch);
+  return r && rules::truthy(*r);  // if the rule cannot be evaluated, hold the step
+}
 
 // When each step began: a step that requires tolerance begins on the first
 // day from its planned start (and not before the previous step began) on
-// which the rule holds over the days before. Computed once per status.
-class StepSchedule {
- public:
-  StepSchedule(const pack::Pack& pack, const Trial& trial, const std::map<Date, const DayEntry*>& by_day, Date until)
-      : pack_(pack), trial_(trial), by_day_(by_day) {
-    begins_.push_back(trial.active_start);
-    for (std::size_t k = 1; k < trial.steps.size(); ++k) {
-      const auto& step = trial.steps[k];
-      Date d = std::max(step.start, *begins_.back());
-      std::optional<Date> begin;
-      for (; d <= until; d = d.plus_days(1)) {
-        if (!step.requires_tolerance || tolerated_before(pack, by_day, d)) {
-          begin = d;
-          break;
-        }
+// which the rule holds over the days before.
+Result<std::vector<Date>> step_begins(const pack::Pack& pack, const Trial& trial, Days& days, Date until) {
+  std::vector<Date> begins{trial.active_start};
+  for (std::size_t k = 1; k < trial.steps.size(); ++k) {
+    const auto& step = trial.steps[k];
+    std::optional<Date> begin;
+    for (Date d = std::max(step.start, begins.back()); d <= until; d = d.plus_days(1)) {
+      bool ok = true;
+      if (step.requires_tolerance) {
+        auto t = tolerated_before(pack, days, d);
+        if (!t) return Unexpected{t.error()};
+        ok = *t;
       }
-      if (!begin) break;  // later steps cannot begin before this one
-      begins_.push_back(begin);
+      if (ok) {
+        begin = d;
+        break;
+      }
     }
+    if (!begin) break;  // later steps cannot begin before this one
+    begins.push_back(*begin);
   }
+  return begins;
+}
 
-  // The step in force on an active `day`, with the step-down rule applied.
-  std::optional<StepNow> on(Date day) const {
-    if (trial_.steps.empty() || day < trial_.active_start) return std::nullopt;
-    std::size_t current = 0;
-    for (std::size_t k = 1; k < begins_.size(); ++k)
-      if (begins_[k] && *begins_[k] <= day) current = k;
-    std::string why;
-    if (current + 1 < trial_.steps.size() && trial_.steps[current + 1].start <= day)
-      why = "held at step " + std::to_string(trial_.steps[current].number) + " until " + pack_.tolerance.text;
-    // A side effect at the pack's step-down level on the day before sends
-    // the dose back one step.
-    const auto* step_down = action_named(pack_, "step_down");
-    const auto yesterday = by_day_.find(day.plus_days(-1));
-    if (step_down && current > 0 && yesterday != by_day_.end() &&
-        worst_side_effect(*yesterday->second) >= step_down->at_least) {
-      --current;
-      why = "back to step " + std::to_string(trial_.steps[current].number) + ": " + step_down->text;
+// The planned step in force on `day` (before any step-down).
+std::size_t planned_step(const std::vector<Date>& begins, Date day) {
+  std::size_t current = 0;
+  for (std::size_t k = 1; k < begins.size(); ++k)
+    if (begins[k] <= day) current = k;
+  return current;
+}
+
+std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
+
+// A log over entries held in memory.
+class VectorLog final : public Log {
+ public:
+  explicit VectorLog(const std::vector<DayEntry>& entries) {
+    for (const auto& e : entries) by_day_[e.date] = &e;
+  }
+  Result<std::vector<DayEntry>> between(Date from, Date to) const override {
+    std::vector<DayEntry> out;
+    for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) out.push_back(*it->second);
+    return out;
+  }
+  Result<EntryTotals> totals(Date from, Date to) const override {
+    EntryTotals t;
+    std::set<std::string> flags;
+    for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) {
+      ++t.days;
+      t.doses_taken += it->second->doses_taken.value_or(0);
+      flags.insert(it->second->red_flags.begin(), it->second->red_flags.end());
     }
-    const auto& s = trial_.steps[current];
-    return StepNow{s.number, s.dose_g, s.times_per_day, why};
+    t.red_flags.assign(flags.begin(), flags.end());
+    return t;
   }
 
  private:
-  const pack::Pack& pack_;
-  const Trial& trial_;
-  const std::map<Date, const DayEntry*>& by_day_;
-  std::vector<std::optional<Date>> begins_;
+  std::map<Date, const DayEntry*> by_day_;
 };
 
 }  // namespace
 
 Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today) {
+  const VectorLog log(entries);
+  return *compute_status(pack, trial, log, today);  // an in-memory log cannot fail
+}
+
+Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const Log& log, Date today) {
   Status st;
   st.today = today;
   st.review_date = trial.review_date;
-  std::map<Date, const DayEntry*> by_day;
-  for (const auto& e : entries) by_day[e.date] = &e;
-  const StepSchedule schedule(pack, trial, by_day, today);
+  Days days(log, trial.start);
+  auto fail = [](const Error& e) { return Unexpected{e}; };
 
-  // Counts per phase, up to today.
-  for (Date d = trial.start; d < trial.active_start && d <= today; d = d.plus_days(1)) {
-    (by_day.count(d) ? st.baseline_days_logged : st.baseline_days_missing)++;
+  // Baseline counts, from totals.
+  if (today >= trial.start) {
+    const Date last = std::min(trial.active_start.plus_days(-1), today);
+    auto t = log.totals(trial.start, last);
+    if (!t) return fail(t.error());
+    st.baseline_days_logged = t->days;
+    st.baseline_days_missing = last.days_since(trial.start) + 1 - t->days;
   }
-  double planned = 0, taken = 0;
-  for (Date d = trial.active_start; d < trial.review_date && d <= today; d = d.plus_days(1)) {
-    const auto it = by_day.find(d);
-    const bool logged = it != by_day.end();
-    // Today counts only once logged: the day is not over.
-    if (d == today && !logged) continue;
-    (logged ? st.active_days_logged : st.active_days_missing)++;
-    if (auto step = schedule.on(d)) planned += step->times_per_day;
-    if (logged && it->second->doses_taken) taken += *it->second->doses_taken;
-  }
-  if (planned > 0) st.adherence = taken / planned;
 
-  // The last 7 days' side-effect burden, and red flags ever logged.
+  // Active counts and adherence: today counts only once logged (the day is
+  // not over); doses planned follow the steps as they began. One range total
+  // over the whole trial serves the active counts, the doses and the red
+  // flags; the short baseline and any days past the review are subtracted.
+  auto today_entry = days.get(today);
+  if (!today_entry) return fail(today_entry.error());
+  auto begins = step_begins(pack, trial, days, today);
+  if (!begins) return fail(begins.error());
+  if (today >= trial.start) {
+    auto all = log.totals(trial.start, today);
+    if (!all) return fail(all.error());
+    st.red_flags = all->red_flags;
+    const Date last = std::min(trial.review_date.plus_days(-1), *today_entry ? today : today.plus_days(-1));
+    if (today >= trial.active_start && !trial.steps.empty() && last >= trial.active_start) {
+      EntryTotals active{all->days - st.baseline_days_logged, all->doses_taken, {}};
+      auto base = log.totals(trial.start, trial.active_start.plus_days(-1));
+      if (!base) return fail(base.error());
+      active.doses_taken -= base->doses_taken;
+      if (last < today) {  // days after `last` (today unlogged, or past the review) do not count
+        auto after = log.totals(last.plus_days(1), today);
+        if (!after) return fail(after.error());
+        active.days -= after->days;
+        active.doses_taken -= after->doses_taken;
+      }
+      st.active_days_logged = active.days;
+      st.active_days_missing = last.days_since(trial.active_start) + 1 - active.days;
+      double planned = 0;
+      for (std::size_t k = 0; k < begins->size(); ++k) {
+        const Date from = (*begins)[k];
+        const Date to = k + 1 < begins->size() ? std::min((*begins)[k + 1].plus_days(-1), last) : last;
+        if (to >= from) planned += (to.days_since(from) + 1) * trial.steps[k].times_per_day;
+      }
+      if (planned > 0) st.adherence = active.doses_taken / planned;
+    }
+  }
+
+  // The last seven days' side-effect burden.
   std::map<std::string, std::pair<double, int>> sums;
-  for (const auto& [day, e] : by_day) {
-    for (const auto& f : e->red_flags)
-      if (std::find(st.red_flags.begin(), st.red_flags.end(), f) == st.red_flags.end()) st.red_flags.push_back(f);
-    if (day > today || day <= today.plus_days(-7)) continue;
-    for (const auto& [id, score] : e->side_effects) {
+  for (int i = 0; i < 7; ++i) {
+    auto e = days.get(today.plus_days(-i));
+    if (!e) return fail(e.error());
+    if (!*e) continue;
+    for (const auto& [id, score] : (*e)->side_effects) {
       sums[id].first += score;
       sums[id].second += 1;
     }
   }
   for (const auto& [id, s] : sums) st.side_effect_burden[id] = s.first / s.second;
 
-  // The actions the most recent logged day triggers.
+  // The actions the most recent logged active day triggers.
   const DayEntry* last = nullptr;
-  for (auto it = by_day.rbegin(); it != by_day.rend(); ++it) {
-    if (it->first <= today) {
-      last = it->second;
+  for (Date d = today; d >= trial.active_start && d >= trial.start; d = d.plus_days(-1)) {
+    auto e = days.get(d);
+    if (!e) return fail(e.error());
+    if (*e) {
+      last = *e;
       break;
     }
+    if (today.days_since(d) > Days::kBlock * 4) break;  // nothing logged for months: no action is current
   }
   bool stop_for_side_effects = false;
-  if (last && last->date >= trial.active_start) {
+  if (last) {
     const int worst = worst_side_effect(*last);
     for (const auto& a : pack.side_effect_actions) {
       if (worst >= a.at_least) {
@@ -199,16 +274,29 @@ Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vec
   } else if (today < trial.review_date) {
     st.phase = Phase::active;
     st.day = today.days_since(trial.active_start) + 1;
-    st.step = schedule.on(today);
-    if (st.step) {
-      std::string dose = "Today: " + rules::to_json_text(rules::Value::number(st.step->dose_g)) + " g " +
-                         (st.step->times_per_day == 1 ? std::string("once") : std::to_string(st.step->times_per_day) + " times") +
+    if (!trial.steps.empty()) {
+      std::size_t current = planned_step(*begins, today);
+      std::string why;
+      if (current + 1 < trial.steps.size() && trial.steps[current + 1].start <= today)
+        why = "held at step " + std::to_string(trial.steps[current].number) + " until " + pack.tolerance.text;
+      // A side effect at the pack's step-down level yesterday sends today's
+      // dose back one step.
+      auto yesterday = days.get(today.plus_days(-1));
+      if (!yesterday) return fail(yesterday.error());
+      const auto* step_down = action_named(pack, "step_down");
+      if (step_down && current > 0 && *yesterday && worst_side_effect(**yesterday) >= step_down->at_least) {
+        --current;
+        why = "back to step " + std::to_string(trial.steps[current].number) + ": " + step_down->text;
+      }
+      const auto& s = trial.steps[current];
+      st.step = StepNow{s.number, s.dose_g, s.times_per_day, why};
+      std::string dose = "Today: " + num(s.dose_g) + " g " +
+                         (s.times_per_day == 1 ? std::string("once") : std::to_string(s.times_per_day) + " times") +
                          " a day";
       if (trial.g_per_serving && *trial.g_per_serving > 0)
-        dose += " (" + rules::to_json_text(rules::Value::number(st.step->dose_g / *trial.g_per_serving)) +
-                " serving(s) of " + trial.product_name + " each time)";
+        dose += " (" + num(s.dose_g / *trial.g_per_serving) + " serving(s) of " + trial.product_name + " each time)";
       st.todo.push_back(dose + ".");
-      if (!st.step->why.empty()) st.todo.push_back(st.step->why);
+      if (!why.empty()) st.todo.push_back(why);
     }
   } else {
     st.phase = Phase::review_due;
@@ -218,7 +306,7 @@ Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vec
   for (const auto& id : st.actions) {
     if (const auto* a = action_named(pack, id); a && id != "step_down") st.todo.push_back(a->text);
   }
-  if (!by_day.count(today)) st.todo.push_back("Log today: trialwise log --outcome N ...");
+  if (!*today_entry) st.todo.push_back("Log today: trialwise log --outcome N ...");
   return st;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "trialwise/core/date.hpp"
+#include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/trial/trial.hpp"
 
@@ -50,8 +51,24 @@ struct Status {
   std::vector<std::string> todo;  // what to do now, in plain words
 };
 
-/// Computes the status on `today` from all current entries (any order).
-/// Pure: the same inputs give the same status.
+/// What status reads from the trial's log: ranges of current entries and
+/// range totals. A store answers both with indexed range queries, so status
+/// costs the same with ten years of entries as with a month.
+class Log {
+ public:
+  virtual ~Log() = default;
+  /// Current entries with from <= date <= to, by date.
+  virtual Result<std::vector<DayEntry>> between(Date from, Date to) const = 0;
+  /// Totals over the current entries with from <= date <= to.
+  virtual Result<EntryTotals> totals(Date from, Date to) const = 0;
+};
+
+/// Computes the status on `today`. Reads only what it needs: totals for the
+/// counts, adherence and red flags, and the days around each step's start and
+/// the last week. Fails only if the log cannot be read.
+Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const Log& log, Date today);
+
+/// The same over entries in memory (any order).
 Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today);
 
 /// The worst side-effect score of an entry (0 when none logged).

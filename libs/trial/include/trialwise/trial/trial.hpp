@@ -80,6 +80,7 @@ struct Amendment {
 struct EntryTotals {
   int days = 0;             // days with an entry
   double doses_taken = 0;   // sum of doses_taken (missing counts as 0)
+  std::vector<std::string> red_flags;  // distinct red-flag ids logged, sorted
 };
 
 }  // namespace trialwise::trial
