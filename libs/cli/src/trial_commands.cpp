@@ -58,6 +58,35 @@ class StoreLog final : public trial::Log {
   trial::TrialId id_;
 };
 
+// The running trial, its store and its pack: what log, status, amend,
+// export and import all start from. On failure, reports and sets `status`.
+struct Running {
+  std::unique_ptr<store::TrialRepository> repo;
+  trial::Trial trial;
+  std::shared_ptr<const pack::Pack> pack;
+};
+
+Result<trial::Trial> active_trial(store::TrialRepository& repo);
+std::shared_ptr<const pack::Pack> pack_for(const trial::Trial& t, std::istream& in, std::ostream& err);
+
+std::optional<Running> open_running(const std::string& db, std::istream& in, std::ostream& err, int& status) {
+  status = kExitBadInput;
+  auto repo = open_store(db);
+  if (!repo) {
+    status = report(err, repo.error());
+    return std::nullopt;
+  }
+  auto t = active_trial(**repo);
+  if (!t) {
+    status = report(err, t.error());
+    return std::nullopt;
+  }
+  auto pack = pack_for(*t, in, err);
+  if (!pack) return std::nullopt;
+  status = kExitOk;
+  return Running{std::move(*repo), std::move(*t), std::move(pack)};
+}
+
 // The active trial, or an error that says what to do.
 Result<trial::Trial> active_trial(store::TrialRepository& repo) {
   auto t = repo.active_trial(kLocalProfile);
@@ -223,12 +252,12 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
   if (o.dose_g != -1 && !(o.dose_g >= 0 && o.dose_g <= 100))
     return report(err, invalid_input("--dose-g", "give grams per dose, 0 to 100"));
 
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = active_trial(**repo);
-  if (!t) return report(err, t.error());
-  auto pack = pack_for(*t, in, err);
-  if (!pack) return kExitBadInput;
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
   if (day < t->start)
     return report(err, invalid_input("--date", day.to_string() + " is before the trial began (" + t->start.to_string() + ")"));
   if (t->ended_on && day > *t->ended_on)
@@ -264,12 +293,12 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
 int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   auto now = today();
   if (!now) return report(err, now.error());
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = active_trial(**repo);
-  if (!t) return report(err, t.error());
-  auto pack = pack_for(*t, in, err);
-  if (!pack) return kExitBadInput;
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
   const StoreLog log(**repo, t->id);
   const auto status = trial::compute_status(*pack, *t, log, *now);
   if (!status) return report(err, status.error());
@@ -313,12 +342,12 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& o) {
 }
 
 int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = active_trial(**repo);
-  if (!t) return report(err, t.error());
-  auto pack = pack_for(*t, in, err);
-  if (!pack) return kExitBadInput;
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
   auto entries = (*repo)->entries(kLocalProfile, t->id, std::nullopt, std::nullopt);
   if (!entries) return report(err, entries.error());
   const std::string text = trial::to_csv(*pack, *entries);
@@ -338,12 +367,12 @@ int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std:
   if (!now) return report(err, now.error());
   auto text = read_file(o.csv, in);
   if (!text) return report(err, text.error());
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = active_trial(**repo);
-  if (!t) return report(err, t.error());
-  auto pack = pack_for(*t, in, err);
-  if (!pack) return kExitBadInput;
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
   const Date latest = t->ended_on ? std::min(*t->ended_on, *now) : *now;
   auto entries = trial::from_csv(*pack, *text, t->start, latest);
   const std::string name = o.csv == "-" ? "(standard input)" : o.csv;
@@ -393,12 +422,12 @@ int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::o
     return report(err, invalid_input("amend", "nothing to change: give --product, --dose-g, --outcome or --review-date"));
   auto now = today();
   if (!now) return report(err, now.error());
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = active_trial(**repo);
-  if (!t) return report(err, t.error());
-  auto pack = pack_for(*t, in, err);
-  if (!pack) return kExitBadInput;
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
 
   // Each change is checked first, then saved as its own amendment.
   std::vector<std::pair<trial::Amendment, trial::Trial>> changes;

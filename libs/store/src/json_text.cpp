@@ -3,90 +3,14 @@
 #include <charconv>
 #include <limits>
 
-#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/json/value_stack.hpp>
+
+#include "trialwise/rules/json_text.hpp"
 
 namespace trialwise::store::detail {
 namespace {
 
 namespace json = boost::json;
-
-// boost::json::parser's own handler, except that a double is read again from
-// its text with std::from_chars (correctly rounded) instead of Boost's fast
-// but inexact conversion.
-struct PreciseHandler {
-  static constexpr std::size_t max_object_size = json::object::max_size();
-  static constexpr std::size_t max_array_size = json::array::max_size();
-  static constexpr std::size_t max_key_size = json::string::max_size();
-  static constexpr std::size_t max_string_size = json::string::max_size();
-
-  json::value_stack st;
-  std::string number;  // the text of a number split across on_number_part calls
-
-  bool on_document_begin(json::error_code&) { return true; }
-  bool on_document_end(json::error_code&) { return true; }
-  bool on_object_begin(json::error_code&) { return true; }
-  bool on_object_end(std::size_t n, json::error_code&) {
-    st.push_object(n);
-    return true;
-  }
-  bool on_array_begin(json::error_code&) { return true; }
-  bool on_array_end(std::size_t n, json::error_code&) {
-    st.push_array(n);
-    return true;
-  }
-  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-    st.push_chars(s);
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    st.push_key(s);
-    return true;
-  }
-  bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
-    st.push_chars(s);
-    return true;
-  }
-  bool on_string(json::string_view s, std::size_t, json::error_code&) {
-    st.push_string(s);
-    return true;
-  }
-  bool on_number_part(json::string_view s, json::error_code&) {
-    number.append(s.data(), s.size());
-    return true;
-  }
-  bool on_int64(std::int64_t i, json::string_view, json::error_code&) {
-    number.clear();
-    st.push_int64(i);
-    return true;
-  }
-  bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
-    number.clear();
-    st.push_uint64(u);
-    return true;
-  }
-  bool on_double(double d, json::string_view s, json::error_code&) {
-    number.append(s.data(), s.size());
-    double exact = 0;
-    const auto r = std::from_chars(number.data(), number.data() + number.size(), exact);
-    // from_chars refuses what JSON allows only at the extremes (overflow to
-    // infinity); keep Boost's value there.
-    st.push_double(r.ec == std::errc() && r.ptr == number.data() + number.size() ? exact : d);
-    number.clear();
-    return true;
-  }
-  bool on_bool(bool b, json::error_code&) {
-    st.push_bool(b);
-    return true;
-  }
-  bool on_null(json::error_code&) {
-    st.push_null();
-    return true;
-  }
-  bool on_comment_part(json::string_view, json::error_code&) { return true; }
-  bool on_comment(json::string_view, json::error_code&) { return true; }
-};
 
 Error bad(const std::string& where, const std::string& what) {
   return io_error(where, "the stored " + what + " is damaged; restore a backup with `trialwise restore FILE`");
@@ -95,13 +19,10 @@ Error bad(const std::string& where, const std::string& what) {
 }  // namespace
 
 Result<json::value> parse_json(std::string_view text, const std::string& where) {
-  json::basic_parser<PreciseHandler> parser(json::parse_options{});
-  parser.handler().st.reset();
-  json::error_code ec;
-  const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
-  if (!ec && used != text.size()) ec = json::error::extra_data;
-  if (ec) return Unexpected{invalid_input(where, "not JSON: " + ec.message())};
-  return parser.handler().st.release();
+  // The rules library's reader rounds every double exactly (Boost 1.81's own does not).
+  auto value = rules::parse_json(text);
+  if (!value) return Unexpected{invalid_input(where, "not JSON: " + value.error().message)};
+  return std::move(*value);
 }
 
 std::string steps_to_json(const std::vector<trial::PlannedStep>& steps) {

@@ -1,10 +1,10 @@
 #pragma once
 
 // The JSON columns: a trial's steps and plan, an entry's side effects and red
-// flags. Written with boost::json::serialize and read back with a parser that
-// turns every number into exactly the double that was written (Boost.JSON
-// 1.81's own parse is off by one unit in the last place for about one double
-// in twelve, so a plan would not survive a save unchanged).
+// flags. Written with boost::json::serialize and read back with the rules
+// library's reader, which turns every number into exactly the double that was
+// written (Boost.JSON 1.81's own parse is off by one unit in the last place
+// for about one double in twelve, so a plan would not survive a save unchanged).
 
 #include <map>
 #include <string>
