@@ -41,6 +41,10 @@ expect bad-side 2 '--side: "headache" is not a side effect' at 2026-12-13 "$tw" 
 expect bad-score 2 'from 0 to 10' at 2026-12-13 "$tw" log --outcome 5 --side bloating=11
 expect bad-outcome 2 '--outcome' at 2026-12-13 "$tw" log --outcome 12
 expect replace 0 'replacing the earlier entry' at 2026-12-13 "$tw" log --outcome 5 --doses 0
+expect history 0 'Version 1, saved .*outcome 6' at 2026-12-13 "$tw" history --date 2026-12-13
+grep -q 'Version 2 (current), saved .*outcome 5' "$tmp/out" || { echo "FAIL: history lacks the current version"; cat "$tmp/out"; fail=1; }
+expect trials 0 'Trial 1: Pure L-Glutamine Powder, gut_focused_trial, outcome gut_symptoms, from 2026-12-07; running' \
+  at 2026-12-13 "$tw" trials
 
 # Active: 5 g twice daily, then 10 g twice daily from day 8 only if tolerated.
 expect step-1 0 'step 1: 5 g x 2' at 2026-12-14 "$tw" status

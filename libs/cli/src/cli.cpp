@@ -44,6 +44,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* backup = add_backup_command(app, backup_options);
     RestoreOptions restore_options;
     auto* restore = add_restore_command(app, restore_options);
+    TrialsOptions trials_options;
+    auto* trials = add_trials_command(app, trials_options);
+    HistoryOptions history_options;
+    auto* history = add_history_command(app, history_options);
     CheckOptions check_options;
     auto* check = add_check_command(app, check_options);
 
@@ -65,6 +69,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (amend->parsed()) return run_amend(amend_options, in, out, err);
     if (backup->parsed()) return run_backup(backup_options, in, out, err);
     if (restore->parsed()) return run_restore(restore_options, in, out, err);
+    if (trials->parsed()) return run_trials(trials_options, in, out, err);
+    if (history->parsed()) return run_history(history_options, in, out, err);
     if (check->parsed()) return run_check(check_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;

@@ -500,4 +500,75 @@ int run_restore(const RestoreOptions& o, std::istream&, std::ostream& out, std::
   return kExitOk;
 }
 
+CLI::App* add_trials_command(CLI::App& app, TrialsOptions& o) {
+  auto* cmd = app.add_subcommand("trials", "List every trial, running and past");
+  cmd->add_flag("--json", o.json, "Print the list as JSON");
+  add_db_option(*cmd, o.db);
+  return cmd;
+}
+
+CLI::App* add_history_command(CLI::App& app, HistoryOptions& o) {
+  auto* cmd = app.add_subcommand("history", "Every version of one logged day of the running trial");
+  cmd->add_option("--date", o.date, "The day")->required()->type_name("YYYY-MM-DD");
+  add_db_option(*cmd, o.db);
+  return cmd;
+}
+
+int run_trials(const TrialsOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  auto repo = open_store(o.db);
+  if (!repo) return report(err, repo.error());
+  auto trials = (*repo)->list_trials(kLocalProfile);
+  if (!trials) return report(err, trials.error());
+  if (o.json) {
+    boost::json::array list;
+    for (const auto& t : *trials)
+      list.push_back(boost::json::object{{"id", t.id},
+                                         {"product", t.product_name},
+                                         {"protocol", t.protocol_id},
+                                         {"outcome", t.outcome_id},
+                                         {"start", t.start.to_string()},
+                                         {"review_date", t.review_date.to_string()},
+                                         {"ended_on", t.ended_on ? boost::json::value(t.ended_on->to_string()) : nullptr},
+                                         {"end_reason", t.end_reason},
+                                         {"pack", boost::json::object{{"id", t.pack_id}, {"version", t.pack_version}}}});
+    print_json(out, list);
+    return kExitOk;
+  }
+  if (trials->empty()) out << "No trials yet; start one with trialwise start.\n";
+  for (const auto& t : *trials) {
+    out << "Trial " << t.id << ": " << (t.product_name.empty() ? "(no product named)" : t.product_name) << ", "
+        << t.protocol_id << ", outcome " << t.outcome_id << ", from " << t.start.to_string() << "; ";
+    if (t.ended_on) {
+      out << "ended " << t.ended_on->to_string() << " (" << t.end_reason << ")\n";
+    } else {
+      out << "running, review " << t.review_date.to_string() << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int run_history(const HistoryOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto day = Date::parse(o.date, "--date");
+  if (!day) return report(err, day.error());
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto versions = running->repo->entry_history(kLocalProfile, running->trial.id, *day);
+  if (!versions) return report(err, versions.error());
+  if (versions->empty()) {
+    out << "Nothing logged for " << day->to_string() << ".\n";
+    return kExitOk;
+  }
+  for (const auto& e : *versions) {
+    out << "Version " << e.version << (&e == &versions->back() ? " (current)" : "") << ", saved " << e.recorded_at
+        << ": outcome " << num(e.outcome);
+    if (e.doses_taken) out << ", doses " << *e.doses_taken;
+    for (const auto& [id, score] : e.side_effects) out << ", " << id << " " << score;
+    for (const auto& f : e.red_flags) out << ", red flag " << f;
+    if (!e.note.empty()) out << ", note: " << e.note;
+    out << "\n";
+  }
+  return kExitOk;
+}
+
 }  // namespace trialwise::cli

@@ -94,3 +94,22 @@ int run_backup(const BackupOptions& o, std::istream& in, std::ostream& out, std:
 int run_restore(const RestoreOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace trialwise::cli
+
+namespace trialwise::cli {
+
+struct TrialsOptions {
+  std::string db;
+  bool json = false;
+};
+
+struct HistoryOptions {
+  std::string db;
+  std::string date;
+};
+
+CLI::App* add_trials_command(CLI::App& app, TrialsOptions& o);
+CLI::App* add_history_command(CLI::App& app, HistoryOptions& o);
+int run_trials(const TrialsOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+int run_history(const HistoryOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace trialwise::cli
