@@ -174,20 +174,33 @@ class SqliteRepository final : public TrialRepository {
   Result<EntryTotals> totals(const ProfileId& profile, TrialId id, Date from, Date to) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
-    // A range scan of the partial index entries_current.
-    auto q = db_.query(
-        "SELECT count(*), total(doses_taken) FROM entries"
-        " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND day >= ?3 AND day <= ?4");
-    if (!q) return Unexpected{q.error()};
-    q->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
-    auto row = q->step();
-    if (!row) return Unexpected{row.error()};
     EntryTotals t;
-    t.days = q->integer(0);
-    t.doses_taken = q->real(1);
+    // A range that covers every logged day reads the running totals (one
+    // row, however long the log); any other range scans the covering index.
+    auto whole = db_.query(
+        "SELECT days, doses_taken FROM trial_totals"
+        " WHERE profile = ?1 AND trial_id = ?2 AND first_day >= ?3 AND last_day <= ?4");
+    if (!whole) return Unexpected{whole.error()};
+    whole->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
+    auto found = whole->step();
+    if (!found) return Unexpected{found.error()};
+    if (*found) {
+      t.days = whole->integer(0);
+      t.doses_taken = whole->real(1);
+    } else {
+      auto q = db_.query(
+          "SELECT count(*), total(doses_taken) FROM entries"
+          " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND day >= ?3 AND day <= ?4");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      t.days = q->integer(0);
+      t.doses_taken = q->real(1);
+    }
     // Red flags are rare: a partial index holds just the days that have one.
     auto flags = db_.query(
-        "SELECT DISTINCT f.value FROM entries, json_each(entries.red_flags) AS f"
+        "SELECT DISTINCT f.value FROM entries INDEXED BY entries_red_flags, json_each(entries.red_flags) AS f"
         " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND red_flags <> '[]' AND day >= ?3 AND day <= ?4"
         " ORDER BY f.value");
     if (!flags) return Unexpected{flags.error()};

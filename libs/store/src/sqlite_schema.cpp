@@ -81,6 +81,33 @@ CREATE INDEX amendments_by_trial ON amendments (profile, trial_id, id);
 CREATE INDEX entries_red_flags ON entries (profile, trial_id, day) WHERE is_current = 1 AND red_flags <> '[]';
 CREATE INDEX entries_current_doses ON entries (profile, trial_id, day, doses_taken) WHERE is_current = 1;
 )sql",
+    // 3: running totals per trial, kept by triggers in the same transaction as
+    // each entry, so a total over the whole log costs the same at any length.
+    R"sql(
+CREATE TABLE trial_totals (
+  profile TEXT NOT NULL,
+  trial_id INTEGER NOT NULL,
+  days INTEGER NOT NULL,
+  doses_taken REAL NOT NULL,
+  first_day TEXT NOT NULL,
+  last_day TEXT NOT NULL,
+  PRIMARY KEY (profile, trial_id)
+) STRICT;
+INSERT INTO trial_totals
+  SELECT profile, trial_id, count(*), total(doses_taken), min(day), max(day)
+  FROM entries WHERE is_current = 1 GROUP BY profile, trial_id;
+CREATE TRIGGER entries_totals_insert AFTER INSERT ON entries WHEN NEW.is_current = 1 BEGIN
+  INSERT OR IGNORE INTO trial_totals VALUES (NEW.profile, NEW.trial_id, 0, 0, NEW.day, NEW.day);
+  UPDATE trial_totals SET days = days + 1, doses_taken = doses_taken + coalesce(NEW.doses_taken, 0),
+    first_day = min(first_day, NEW.day), last_day = max(last_day, NEW.day)
+    WHERE profile = NEW.profile AND trial_id = NEW.trial_id;
+END;
+CREATE TRIGGER entries_totals_retire AFTER UPDATE OF is_current ON entries
+  WHEN OLD.is_current = 1 AND NEW.is_current = 0 BEGIN
+  UPDATE trial_totals SET days = days - 1, doses_taken = doses_taken - coalesce(OLD.doses_taken, 0)
+    WHERE profile = OLD.profile AND trial_id = OLD.trial_id;
+END;
+)sql",
 };
 
 }  // namespace

@@ -450,3 +450,48 @@ TEST(DatabasePathTest, FlagThenEnvironmentThenXdgThenHome) {
 
 }  // namespace
 }  // namespace trialwise::store
+
+namespace trialwise::store {
+namespace {
+
+// The running totals (read for a range that covers every logged day) must
+// agree with the index scan (read for any narrower range), whatever order
+// days are logged and replaced in.
+TEST(SqliteTotalsTest, RunningTotalsAgreeWithTheIndexScan) {
+  testing::TempDir dir;
+  auto repo = open_sqlite(dir.file("totals.db"));
+  ASSERT_TRUE(repo);
+  Trial t;
+  t.pack_id = "glutamine";
+  t.start = *Date::parse("2026-01-01", "");
+  t.active_start = t.start.plus_days(7);
+  t.review_date = t.start.plus_days(60);
+  t.plan = boost::json::object{};
+  auto id = (*repo)->create_trial("local", t);
+  ASSERT_TRUE(id);
+  unsigned seed = 7;
+  auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  for (int i = 0; i < 300; ++i) {
+    DayEntry e;
+    e.date = t.start.plus_days(static_cast<int>(next() % 40));  // backdated and repeated days
+    e.outcome = 5;
+    if (next() % 4 != 0) e.doses_taken = static_cast<int>(next() % 3);
+    ASSERT_TRUE((*repo)->put_entry("local", *id, e));
+  }
+  auto entries = (*repo)->entries("local", *id, std::nullopt, std::nullopt);
+  ASSERT_TRUE(entries);
+  double doses = 0;
+  for (const auto& e : *entries) doses += e.doses_taken.value_or(0);
+  const Date first = entries->front().date, last = entries->back().date;
+  auto whole = (*repo)->totals("local", *id, t.start, t.start.plus_days(100));  // running totals
+  auto left = (*repo)->totals("local", *id, first, first.plus_days(19));        // scans
+  auto right = (*repo)->totals("local", *id, first.plus_days(20), last);
+  ASSERT_TRUE(whole && left && right);
+  EXPECT_EQ(whole->days, static_cast<int>(entries->size()));
+  EXPECT_EQ(whole->doses_taken, doses);
+  EXPECT_EQ(left->days + right->days, whole->days);
+  EXPECT_EQ(left->doses_taken + right->doses_taken, whole->doses_taken);
+}
+
+}  // namespace
+}  // namespace trialwise::store
