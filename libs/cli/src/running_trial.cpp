@@ -1,0 +1,83 @@
+#include "running_trial.hpp"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "exit_codes.hpp"
+#include "screening_input.hpp"
+#include "trialwise/rules/json_text.hpp"
+#include "trialwise/store/sqlite.hpp"
+
+namespace trialwise::cli {
+
+using trial::kLocalProfile;
+
+namespace {
+
+// The active trial, or an error that says what to do.
+Result<trial::Trial> active_trial(store::TrialRepository& repo) {
+  auto t = repo.active_trial(kLocalProfile);
+  if (!t) return Unexpected{t.error()};
+  if (!*t) return Unexpected{not_found("", "no trial is running; start one with trialwise start")};
+  return **t;
+}
+
+// The pack a trial was started with. Only the built-in pack is known today;
+// a trial from another pack version is still shown, with a note.
+std::shared_ptr<const pack::Pack> pack_for(const trial::Trial& t, std::istream& in, std::ostream& err) {
+  auto pack = load_pack_or_report("", in, err);
+  if (pack && (pack->id != t.pack_id || pack->version != t.pack_version)) {
+    err << "trialwise: note: this trial was started with pack " << t.pack_id << " " << t.pack_version
+        << "; using " << pack->id << " " << pack->version << "\n";
+  }
+  return pack;
+}
+
+}  // namespace
+
+int report(std::ostream& err, const Error& e) {
+  err << "trialwise: " << to_string(e) << "\n";
+  return exit_code(e.code);
+}
+
+void add_db_option(CLI::App& cmd, std::string& db) {
+  cmd.add_option("--db", db, "The database file (default: $TRIALWISE_DB, or $XDG_DATA_HOME/trialwise/trialwise.db)")
+      ->type_name("PATH");
+}
+
+Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& flag) {
+  auto path = store::default_database_path(flag);
+  if (!path) return Unexpected{path.error()};
+  return store::open_sqlite(*path);
+}
+
+std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
+
+Result<std::vector<trial::DayEntry>> StoreLog::between(Date from, Date to) const {
+  return repo_.entries(kLocalProfile, id_, from, to);
+}
+
+Result<trial::EntryTotals> StoreLog::totals(Date from, Date to) const {
+  return repo_.totals(kLocalProfile, id_, from, to);
+}
+
+
+std::optional<Running> open_running(const std::string& db, std::istream& in, std::ostream& err, int& status) {
+  status = kExitBadInput;
+  auto repo = open_store(db);
+  if (!repo) {
+    status = report(err, repo.error());
+    return std::nullopt;
+  }
+  auto t = active_trial(**repo);
+  if (!t) {
+    status = report(err, t.error());
+    return std::nullopt;
+  }
+  auto pack = pack_for(*t, in, err);
+  if (!pack) return std::nullopt;
+  status = kExitOk;
+  return Running{std::move(*repo), std::move(*t), std::move(pack)};
+}
+
+}  // namespace trialwise::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+// What the trial commands share: the store (--db), the running trial with its
+// pack, and errors reported through the one exit-code table.
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "trialwise/pack/pack.hpp"
+#include "trialwise/store/repository.hpp"
+#include "trialwise/trial/status.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace trialwise::cli {
+
+/// Prints "trialwise: where: message" and returns the error's exit code.
+int report(std::ostream& err, const Error& e);
+
+/// Adds --db PATH to a command.
+void add_db_option(CLI::App& cmd, std::string& db);
+
+/// Opens the database --db names (or the default one).
+Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& flag);
+
+/// A number as JSON writes it ("5", "7.5").
+std::string num(double d);
+
+/// The trial's log as status reads it: range queries on the store.
+class StoreLog final : public trial::Log {
+ public:
+  StoreLog(store::TrialRepository& repo, trial::TrialId id) : repo_(repo), id_(id) {}
+  Result<std::vector<trial::DayEntry>> between(Date from, Date to) const override;
+  Result<trial::EntryTotals> totals(Date from, Date to) const override;
+
+ private:
+  store::TrialRepository& repo_;
+  trial::TrialId id_;
+};
+
+/// The running trial, its store and its pack: what log, status, amend,
+/// export, import and history start from.
+struct Running {
+  std::unique_ptr<store::TrialRepository> repo;
+  trial::Trial trial;
+  std::shared_ptr<const pack::Pack> pack;
+};
+
+/// Opens the store and the running trial; on failure reports to `err`, sets
+/// `status` and returns nothing.
+std::optional<Running> open_running(const std::string& db, std::istream& in, std::ostream& err, int& status);
+
+}  // namespace trialwise::cli

@@ -1,0 +1,127 @@
+// export, import, backup and restore: moving a trial's data in and out.
+
+#include "running_trial.hpp"
+#include "trial_commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+#include <fstream>
+#include <sstream>
+
+#include "exit_codes.hpp"
+#include "input_text.hpp"
+#include "screening_input.hpp"
+#include "today.hpp"
+#include "trialwise/assess/report.hpp"
+#include "trialwise/rules/json_text.hpp"
+#include "trialwise/store/sqlite.hpp"
+#include "trialwise/trial/csv.hpp"
+#include "trialwise/trial/from_plan.hpp"
+#include "trialwise/trial/status.hpp"
+
+namespace trialwise::cli {
+
+using trial::kLocalProfile;
+
+CLI::App* add_export_command(CLI::App& app, ExportOptions& o) {
+  auto* cmd = app.add_subcommand("export", "Write the running trial's day entries out (CSV)");
+  cmd->add_option("--format", o.format, "csv")->check(CLI::IsMember({"csv"}))->type_name("FORMAT");
+  cmd->add_option("--out", o.out, "Write to FILE (default standard output)")->type_name("FILE");
+  add_db_option(*cmd, o.db);
+  return cmd;
+}
+
+CLI::App* add_import_command(CLI::App& app, ImportOptions& o) {
+  auto* cmd = app.add_subcommand("import", "Add day entries to the running trial from a CSV file (all rows or none)");
+  cmd->add_option("--csv", o.csv, "The CSV file, as trialwise export writes it (- for standard input)")
+      ->required()
+      ->type_name("FILE|-");
+  add_db_option(*cmd, o.db);
+  cmd->footer("Columns: " "date, outcome, doses_taken, dose_g, one per side effect, with_food, note, red_flags.\n"
+              "A bad row is reported with its line and column, and nothing from the file is saved.");
+  return cmd;
+}
+
+int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
+  auto entries = (*repo)->entries(kLocalProfile, t->id, std::nullopt, std::nullopt);
+  if (!entries) return report(err, entries.error());
+  const std::string text = trial::to_csv(*pack, *entries);
+  if (o.out.empty()) {
+    out << text;
+    return kExitOk;
+  }
+  std::ofstream file(o.out, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) return report(err, io_error(o.out, "could not write the file"));
+  return kExitOk;
+}
+
+int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto now = today();
+  if (!now) return report(err, now.error());
+  auto text = read_file(o.csv, in);
+  if (!text) return report(err, text.error());
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto* repo = &running->repo;  // used as (*repo)->... and **repo
+  auto* t = &running->trial;
+  const auto& pack = running->pack;
+  const Date latest = t->ended_on ? std::min(*t->ended_on, *now) : *now;
+  auto entries = trial::from_csv(*pack, *text, t->start, latest);
+  const std::string name = o.csv == "-" ? "(standard input)" : o.csv;
+  if (!entries) {
+    for (const auto& p : entries.error()) err << "trialwise: " << name << ": " << p.where << ": " << p.message << "\n";
+    err << "trialwise: nothing from " << name << " was saved\n";
+    return kExitBadInput;
+  }
+  if (auto ok = (*repo)->put_entries(kLocalProfile, t->id, *entries); !ok) return report(err, ok.error());
+  out << "Imported " << entries->size() << " day(s) into trial " << t->id << ".\n";
+  return kExitOk;
+}
+
+CLI::App* add_backup_command(CLI::App& app, BackupOptions& o) {
+  auto* cmd = app.add_subcommand("backup", "Copy the database to a file (safe while Trialwise runs)");
+  cmd->add_option("--to", o.to, "The backup file to write (must not exist)")->required()->type_name("FILE");
+  add_db_option(*cmd, o.db);
+  return cmd;
+}
+
+CLI::App* add_restore_command(CLI::App& app, RestoreOptions& o) {
+  auto* cmd = app.add_subcommand("restore", "Replace the database with a backup, after checking the backup is intact");
+  cmd->add_option("FILE", o.from, "The backup to restore")->required()->type_name("FILE");
+  add_db_option(*cmd, o.db);
+  cmd->footer("The current database is kept beside it, renamed with the time. Stop other Trialwise processes first.");
+  return cmd;
+}
+
+int run_backup(const BackupOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  auto path = store::default_database_path(o.db);
+  if (!path) return report(err, path.error());
+  if (auto ok = store::backup_sqlite(*path, o.to); !ok) return report(err, ok.error());
+  out << "Backed up " << *path << " to " << o.to << ".\n";
+  return kExitOk;
+}
+
+int run_restore(const RestoreOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  auto path = store::default_database_path(o.db);
+  if (!path) return report(err, path.error());
+  auto kept = store::restore_sqlite(*path, o.from);
+  if (!kept) return report(err, kept.error());
+  out << "Restored " << *path << " from " << o.from << ".";
+  if (!kept->empty()) out << " The previous database is kept as " << *kept << ".";
+  out << "\n";
+  return kExitOk;
+}
+
+
+}  // namespace trialwise::cli
