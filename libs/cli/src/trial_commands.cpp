@@ -177,36 +177,36 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto* repo = &running->repo;  // used as (*repo)->... and **repo
-  auto* t = &running->trial;
-  const auto& pack = running->pack;
-  if (day < t->start)
-    return report(err, invalid_input("--date", day.to_string() + " is before the trial began (" + t->start.to_string() + ")"));
-  if (t->ended_on && day > *t->ended_on)
-    return report(err, invalid_input("--date", day.to_string() + " is after the trial ended (" + t->ended_on->to_string() + ")"));
+  auto& repo = *running->repo;
+  auto& t = running->trial;
+  const auto& pack = *running->pack;
+  if (day < t.start)
+    return report(err, invalid_input("--date", day.to_string() + " is before the trial began (" + t.start.to_string() + ")"));
+  if (t.ended_on && day > *t.ended_on)
+    return report(err, invalid_input("--date", day.to_string() + " is after the trial ended (" + t.ended_on->to_string() + ")"));
 
   trial::DayEntry e;
   e.date = day;
   e.outcome = o.outcome;
   if (o.doses != -1) e.doses_taken = o.doses;
   if (o.dose_g != -1) e.dose_g = o.dose_g;
-  auto sides = parse_side_effects(*pack, o.side);
+  auto sides = parse_side_effects(pack, o.side);
   if (!sides) return report(err, sides.error());
   e.side_effects = *sides;
   for (const auto& f : o.red_flags) {
-    const bool known = std::any_of(pack->red_flags.begin(), pack->red_flags.end(), [&](const pack::RedFlag& r) { return r.id == f; });
+    const bool known = std::any_of(pack.red_flags.begin(), pack.red_flags.end(), [&](const pack::RedFlag& r) { return r.id == f; });
     if (!known) return report(err, invalid_input("--red-flag", "\"" + f + "\" is not a red flag this trial knows"));
     e.red_flags.push_back(f);
   }
   e.with_food = o.with_food;
   e.note = o.note;
-  auto saved = (*repo)->put_entry(kLocalProfile, t->id, e);
+  auto saved = repo.put_entry(kLocalProfile, t.id, e);
   if (!saved) return report(err, saved.error());
   out << "Saved " << day.to_string() << (saved->version > 1 ? " (replacing the earlier entry, kept in the history)" : "")
       << ".\n";
 
-  const StoreLog log(**repo, t->id);
-  const auto st = trial::compute_status(*pack, *t, log, *now);
+  const StoreLog log(repo, t.id);
+  const auto st = trial::compute_status(pack, t, log, *now);
   if (!st) return report(err, st.error());
   for (const auto& line : st->todo) out << "  " << line << "\n";
   return kExitOk;
@@ -218,17 +218,17 @@ int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std:
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto* repo = &running->repo;  // used as (*repo)->... and **repo
-  auto* t = &running->trial;
-  const auto& pack = running->pack;
-  const StoreLog log(**repo, t->id);
-  const auto status = trial::compute_status(*pack, *t, log, *now);
+  auto& repo = *running->repo;
+  auto& t = running->trial;
+  const auto& pack = *running->pack;
+  const StoreLog log(repo, t.id);
+  const auto status = trial::compute_status(pack, t, log, *now);
   if (!status) return report(err, status.error());
   const auto& st = *status;
-  auto amendments = (*repo)->amendments(kLocalProfile, t->id);
+  auto amendments = repo.amendments(kLocalProfile, t.id);
   if (!amendments) return report(err, amendments.error());
   if (o.json) {
-    auto json = status_json(*t, st);
+    auto json = status_json(t, st);
     boost::json::array list;
     for (const auto& a : *amendments)
       list.push_back(boost::json::object{{"field", a.field}, {"old", a.old_value}, {"new", a.new_value},
@@ -236,7 +236,7 @@ int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std:
     json["amendments"] = std::move(list);
     print_json(out, json);
   } else {
-    print_status(*pack, *t, st, out);
+    print_status(pack, t, st, out);
     for (const auto& a : *amendments)
       out << "  Amended:  " << a.field << " " << a.old_value << " -> " << a.new_value << " (" << a.reason << ", "
           << a.recorded_at << ")\n";

@@ -48,12 +48,12 @@ int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std:
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto* repo = &running->repo;  // used as (*repo)->... and **repo
-  auto* t = &running->trial;
-  const auto& pack = running->pack;
-  auto entries = (*repo)->entries(kLocalProfile, t->id, std::nullopt, std::nullopt);
+  auto& repo = *running->repo;
+  auto& t = running->trial;
+  const auto& pack = *running->pack;
+  auto entries = repo.entries(kLocalProfile, t.id, std::nullopt, std::nullopt);
   if (!entries) return report(err, entries.error());
-  const std::string text = trial::to_csv(*pack, *entries);
+  const std::string text = trial::to_csv(pack, *entries);
   if (o.out.empty()) {
     out << text;
     return kExitOk;
@@ -73,19 +73,19 @@ int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std:
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto* repo = &running->repo;  // used as (*repo)->... and **repo
-  auto* t = &running->trial;
-  const auto& pack = running->pack;
-  const Date latest = t->ended_on ? std::min(*t->ended_on, *now) : *now;
-  auto entries = trial::from_csv(*pack, *text, t->start, latest);
+  auto& repo = *running->repo;
+  auto& t = running->trial;
+  const auto& pack = *running->pack;
+  const Date latest = t.ended_on ? std::min(*t.ended_on, *now) : *now;
+  auto entries = trial::from_csv(pack, *text, t.start, latest);
   const std::string name = o.csv == "-" ? "(standard input)" : o.csv;
   if (!entries) {
     for (const auto& p : entries.error()) err << "trialwise: " << name << ": " << p.where << ": " << p.message << "\n";
     err << "trialwise: nothing from " << name << " was saved\n";
     return kExitBadInput;
   }
-  if (auto ok = (*repo)->put_entries(kLocalProfile, t->id, *entries); !ok) return report(err, ok.error());
-  out << "Imported " << entries->size() << " day(s) into trial " << t->id << ".\n";
+  if (auto ok = repo.put_entries(kLocalProfile, t.id, *entries); !ok) return report(err, ok.error());
+  out << "Imported " << entries->size() << " day(s) into trial " << t.id << ".\n";
   return kExitOk;
 }
 

@@ -49,13 +49,13 @@ int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::o
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto* repo = &running->repo;  // used as (*repo)->... and **repo
-  auto* t = &running->trial;
-  const auto& pack = running->pack;
+  auto& repo = *running->repo;
+  auto& t = running->trial;
+  const auto& pack = *running->pack;
 
   // Each change is checked first, then saved as its own amendment.
   std::vector<std::pair<trial::Amendment, trial::Trial>> changes;
-  trial::Trial next = *t;
+  trial::Trial next = t;
   auto change = [&](const std::string& field, const std::string& old_value, const std::string& new_value) {
     changes.push_back({trial::Amendment{0, field, old_value, new_value, o.reason, ""}, next});
   };
@@ -81,7 +81,7 @@ int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::o
     change("dose", old_value, num(o.dose_g) + " g per dose from " + now->to_string());
   }
   if (!o.outcome.empty()) {
-    const auto* outcome = pack->find_outcome(o.outcome);
+    const auto* outcome = pack.find_outcome(o.outcome);
     if (!outcome) return report(err, invalid_input("--outcome", "\"" + o.outcome + "\" is not an outcome this pack knows"));
     const std::string old_value = next.outcome_id;
     next.outcome_id = outcome->id;
@@ -97,7 +97,7 @@ int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::o
     change("review_date", old_value, d->to_string());
   }
   for (auto& [amendment, _] : changes) {
-    auto saved = (*repo)->amend(kLocalProfile, t->id, amendment, next);
+    auto saved = repo.amend(kLocalProfile, t.id, amendment, next);
     if (!saved) return report(err, saved.error());
     out << "Amended " << saved->field << ": " << saved->old_value << " -> " << saved->new_value << " (" << saved->reason
         << ", " << saved->recorded_at << ")\n";
