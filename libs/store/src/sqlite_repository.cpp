@@ -16,6 +16,7 @@
 
 #include "files.hpp"
 #include "json_text.hpp"
+#include "trialwise/trial/design_json.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -32,7 +33,7 @@ constexpr const char* kLastDay = "9999-12-31";
 
 const std::string kTrialColumns =
     "id, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, outcome_higher_is_better, "
-    "start, active_start, review_date, steps, plan, created_at, ended_on, end_reason";
+    "start, active_start, review_date, steps, plan, created_at, ended_on, end_reason, design";
 const std::string kEntryColumns =
     "day, outcome, doses_taken, dose_g, side_effects, red_flags, with_food, note, recorded_at, version";
 
@@ -52,7 +53,8 @@ class SqliteRepository final : public TrialRepository {
       auto q = db_.query(
           "INSERT INTO trials (profile, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, "
           "outcome_higher_is_better, start, active_start, review_date, steps, plan, created_at, ended_on, "
-          "end_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id");
+          "end_reason, design) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
+          "RETURNING id");
       if (!q) return Unexpected{q.error()};
       bind_plan_fields(*q, trial);
       q->bind(1, profile).bind(14, utc_now()).bind(16, trial.end_reason);
@@ -227,7 +229,7 @@ class SqliteRepository final : public TrialRepository {
       auto update = db_.query(
           "UPDATE trials SET pack_id = ?2, pack_version = ?3, product_name = ?4, g_per_serving = ?5, "
           "protocol_id = ?6, outcome_id = ?7, outcome_higher_is_better = ?8, start = ?9, active_start = ?10, "
-          "review_date = ?11, steps = ?12, plan = ?13 WHERE profile = ?1 AND id = ?14");
+          "review_date = ?11, steps = ?12, plan = ?13, design = ?17 WHERE profile = ?1 AND id = ?14");
       if (!update) return Unexpected{update.error()};
       bind_plan_fields(*update, amended);
       update->bind(1, profile).bind(14, id);
@@ -316,12 +318,14 @@ class SqliteRepository final : public TrialRepository {
     return std::optional<TrialId>(q->int64(0));
   }
 
-  // Parameters 2-13 of both the trial INSERT and the amendment UPDATE.
+  // Parameters 2-13 and 17 of both the trial INSERT and the amendment UPDATE.
   static void bind_plan_fields(Query& q, const Trial& t) {
     q.bind(2, t.pack_id).bind(3, t.pack_version).bind(4, t.product_name).bind(5, t.g_per_serving);
     q.bind(6, t.protocol_id).bind(7, t.outcome_id).bind_bool(8, t.outcome_higher_is_better);
     q.bind(9, t.start.to_string()).bind(10, t.active_start.to_string()).bind(11, t.review_date.to_string());
     q.bind(12, steps_to_json(t.steps)).bind(13, boost::json::serialize(t.plan));
+    if (t.blocks) q.bind(17, boost::json::serialize(trial::design_to_json(t.blocks)));
+    else q.bind_null(17);
   }
 
   // Marks the day's current version as history and inserts the next version.
@@ -392,6 +396,15 @@ class SqliteRepository final : public TrialRepository {
       t.ended_on = *d;
     }
     t.end_reason = q.text(15);
+    if (!q.is_null(16)) {
+      auto json = parse_json(q.text(16), where + "/design");
+      Result<std::optional<trial::BlockDesign>> design = std::optional<trial::BlockDesign>();
+      if (json) design = trial::design_from_json(*json, where + "/design");
+      if (!json || !design)
+        return Unexpected{io_error(where + "/design", "the stored design is damaged; restore a backup with "
+                                                      "`trialwise restore FILE`")};
+      t.blocks = std::move(*design);
+    }
     return t;
   }
 

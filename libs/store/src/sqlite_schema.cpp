@@ -12,7 +12,7 @@ namespace {
 //
 // Every table has a profile column and every statement filters by it. Dates
 // are "YYYY-MM-DD" text (they sort as dates); times are UTC ISO 8601 text.
-// JSON columns: trials.steps, trials.plan, entries.side_effects (object of
+// JSON columns: trials.steps, trials.plan, trials.design, entries.side_effects (object of
 // id -> 0..10) and entries.red_flags (array of ids).
 constexpr std::array kMigrations = {
     R"sql(
@@ -107,6 +107,11 @@ CREATE TRIGGER entries_totals_retire AFTER UPDATE OF is_current ON entries
   UPDATE trial_totals SET days = days - 1, doses_taken = doses_taken - coalesce(OLD.doses_taken, 0)
     WHERE profile = OLD.profile AND trial_id = OLD.trial_id;
 END;
+)sql",
+    // 4: the trial's design: NULL for the open design (baseline, then
+    // active), or a randomized block design as JSON (trial/design_json.hpp).
+    R"sql(
+ALTER TABLE trials ADD COLUMN design TEXT;
 )sql",
 };
 

@@ -1,5 +1,7 @@
 #include "validate.hpp"
 
+#include "trialwise/trial/design_json.hpp"
+
 #include <cmath>
 
 namespace trialwise::store::detail {
@@ -38,6 +40,11 @@ Result<void> check_trial(const trial::Trial& t) {
     if (!storable(t.steps[i].start)) return Unexpected{out_of_range(where + "/start", "not a calendar date")};
     if (!std::isfinite(t.steps[i].dose_g) || t.steps[i].dose_g < 0)
       return Unexpected{out_of_range(where + "/dose_g", "a dose must be zero or more grams")};
+  }
+  if (t.blocks) {
+    // The same rules as reading a design back, so what is saved can be read.
+    if (auto ok = trial::design_from_json(trial::design_to_json(t.blocks), "trial/design"); !ok)
+      return Unexpected{out_of_range(ok.error().where, ok.error().message)};
   }
   return {};
 }

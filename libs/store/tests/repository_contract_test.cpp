@@ -79,6 +79,12 @@ void expect_same_plan(const Trial& got, const Trial& want) {
     EXPECT_EQ(got.steps[i].requires_tolerance, want.steps[i].requires_tolerance);
   }
   EXPECT_EQ(got.plan, want.plan);
+  ASSERT_EQ(got.blocks.has_value(), want.blocks.has_value());
+  if (got.blocks) {
+    EXPECT_EQ(got.blocks->block_days, want.blocks->block_days);
+    EXPECT_EQ(got.blocks->on, want.blocks->on);
+    EXPECT_EQ(got.blocks->seed, want.blocks->seed);
+  }
 }
 
 void expect_same_entry(const DayEntry& got, const DayEntry& want) {
@@ -134,6 +140,31 @@ TEST_P(RepositoryContractTest, CreatesAndReadsBackEveryTrialField) {
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 1u);
   expect_same_plan(all->front(), want);
+}
+
+TEST_P(RepositoryContractTest, KeepsABlockDesignThroughSavesAndAmendments) {
+  Trial t = sample_trial();
+  t.blocks = trial::BlockDesign{7, {true, false, false, true}, 18446744073709551615ULL};  // the largest seed
+  auto id = repo_->create_trial("local", t);
+  ASSERT_TRUE(id) << to_string(id.error());
+  auto got = repo_->get_trial("local", *id);
+  ASSERT_TRUE(got);
+  expect_same_plan(*got, t);
+  Trial amended = *got;
+  amended.review_date = day("2026-04-12");
+  ASSERT_TRUE(repo_->amend("local", *id, {0, "review_date", "2026-04-05", "2026-04-12", "later", ""}, amended));
+  auto again = repo_->get_trial("local", *id);
+  ASSERT_TRUE(again);
+  expect_same_plan(*again, amended);
+}
+
+TEST_P(RepositoryContractTest, RefusesABlockDesignWhosePairsAreNotOneOnOneOff) {
+  Trial t = sample_trial();
+  t.blocks = trial::BlockDesign{7, {true, true, false, false}, 1};
+  auto id = repo_->create_trial("local", t);
+  ASSERT_FALSE(id);
+  EXPECT_EQ(id.error().code, Errc::invalid_input);
+  EXPECT_EQ(id.error().where, "trial/design/on/0");
 }
 
 TEST_P(RepositoryContractTest, RoundTripsATrialWithoutOptionalFields) {

@@ -122,37 +122,37 @@ std::size_t planned_step(const std::vector<Date>& begins, Date day) {
 
 std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
-// A log over entries held in memory.
-class VectorLog final : public Log {
- public:
-  explicit VectorLog(const std::vector<DayEntry>& entries) {
-    for (const auto& e : entries) by_day_[e.date] = &e;
-  }
-  Result<std::vector<DayEntry>> between(Date from, Date to) const override {
-    std::vector<DayEntry> out;
-    for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) out.push_back(*it->second);
-    return out;
-  }
-  Result<EntryTotals> totals(Date from, Date to) const override {
-    EntryTotals t;
-    std::set<std::string> flags;
-    for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) {
-      ++t.days;
-      t.doses_taken += it->second->doses_taken.value_or(0);
-      flags.insert(it->second->red_flags.begin(), it->second->red_flags.end());
-    }
-    t.red_flags.assign(flags.begin(), flags.end());
-    return t;
-  }
-
- private:
-  std::map<Date, const DayEntry*> by_day_;
-};
-
 }  // namespace
 
+MemoryLog::MemoryLog(const std::vector<DayEntry>& entries) {
+  for (const auto& e : entries) by_day_[e.date] = &e;
+}
+
+Result<std::vector<DayEntry>> MemoryLog::between(Date from, Date to) const {
+  std::vector<DayEntry> out;
+  for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) out.push_back(*it->second);
+  return out;
+}
+
+Result<EntryTotals> MemoryLog::totals(Date from, Date to) const {
+  EntryTotals t;
+  std::set<std::string> flags;
+  for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) {
+    ++t.days;
+    t.doses_taken += it->second->doses_taken.value_or(0);
+    flags.insert(it->second->red_flags.begin(), it->second->red_flags.end());
+  }
+  t.red_flags.assign(flags.begin(), flags.end());
+  return t;
+}
+
+Result<std::vector<Date>> step_start_dates(const pack::Pack& pack, const Trial& trial, const Log& log, Date until) {
+  Days days(log, trial.start);
+  return step_begins(pack, trial, days, until);
+}
+
 Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today) {
-  const VectorLog log(entries);
+  const MemoryLog log(entries);
   return *compute_status(pack, trial, log, today);  // an in-memory log cannot fail
 }
 

@@ -32,6 +32,16 @@ struct PlannedStep {
   bool requires_tolerance = false;  // begins only when the pack's tolerance rule holds
 };
 
+/// A randomized block design: after the baseline, the active period is cut
+/// into blocks of `block_days`; block i is taken ("on") when on[i] holds and
+/// not taken ("off") otherwise. Blocks come in pairs, one on and one off, in
+/// an order drawn from `seed` at the start and fixed from then on.
+struct BlockDesign {
+  int block_days = 7;
+  std::vector<bool> on;
+  std::uint64_t seed = 0;
+};
+
 /// A pre-registered trial: what was fixed at the start. Changing any of it
 /// later is an Amendment, never a silent rewrite.
 struct Trial {
@@ -46,11 +56,20 @@ struct Trial {
   Date active_start;  // first active day (baseline is [start, active_start))
   Date review_date;
   std::vector<PlannedStep> steps;
+  std::optional<BlockDesign> blocks;  // empty: the open design (baseline, then active)
   boost::json::value plan;  // the plan as made, answers and assessment included
   std::string created_at;   // UTC, ISO 8601, set by the store
   std::optional<Date> ended_on;
   std::string end_reason;   // a review outcome or "stopped" reason
 };
+
+/// The block of a block design that `day` falls in, or -1 (before the
+/// active period, after the last block, or an open design).
+int block_of(const Trial& t, Date day);
+
+/// Whether the supplement is planned on `day`: an active day of the open
+/// design, or a day of an on block; false in the baseline and off blocks.
+bool is_on_day(const Trial& t, Date day);
 
 /// One day's log. A day has one current entry; logging it again replaces it
 /// and keeps the earlier version in the history.

@@ -1,0 +1,15 @@
+#pragma once
+
+// Plain-text layout for the terminal.
+
+#include <cstddef>
+#include <string>
+
+namespace trialwise {
+
+/// Wraps a line that starts at column 0 (its leading spaces kept) to `width`
+/// columns; continuation lines are indented by `indent`. Words longer than a
+/// line stay whole.
+std::string wrap(const std::string& text, std::size_t indent, std::size_t width = 88);
+
+}  // namespace trialwise
