@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "trialwise/rules/json_text.hpp"
+#include "trialwise/stats/randomization.hpp"
 
 namespace trialwise::assess {
 namespace {
@@ -49,6 +50,36 @@ Result<const T*> choose(const std::vector<T>& items, const std::optional<std::st
                                               " for " + group + "; choose one of: " + ids_for(items, group))};
   }
   return Unexpected{internal_error(std::string("#/") + what + "s", std::string("no ") + what + " for " + group)};
+}
+
+// The design a block choice asks for, checked: its on days must fit the
+// protocol's range, as an open trial's active days must.
+Result<BlockDesign> block_design(const BlockChoices& c, bool days_given, const pack::DayRange& range,
+                                 const std::string& protocol) {
+  if (days_given)
+    return Unexpected{invalid_input("--days", "with a block design the length is --blocks x --block-days; leave out --days")};
+  if (c.blocks < 2 || c.blocks > 40 || c.blocks % 2 != 0)
+    return Unexpected{invalid_input("--blocks", "give an even number of blocks, 2 to 40: they come in pairs, one on "
+                                                "and one off")};
+  if (c.block_days < 1 || c.block_days > 56)
+    return Unexpected{invalid_input("--block-days", "give 1 to 56 days per block")};
+  const int on_days = c.blocks / 2 * c.block_days;
+  if (on_days < range.min_days || on_days > range.max_days)
+    return Unexpected{invalid_input("--blocks", std::to_string(c.blocks) + " blocks of " + std::to_string(c.block_days) +
+                                                    " days give " + std::to_string(on_days) + " days on the supplement; the " +
+                                                    protocol + " needs " + std::to_string(range.min_days) + " to " +
+                                                    std::to_string(range.max_days))};
+  return BlockDesign{c.block_days, stats::draw_block_order(c.blocks, c.seed), c.seed};
+}
+
+// The date of the n-th on day (from 1) of a block design.
+Date nth_on_day(const BlockDesign& d, Date active_start, int n) {
+  int seen = 0;
+  for (int day = 0;; ++day) {
+    const auto block = static_cast<std::size_t>(day / d.block_days);
+    if (block >= d.on.size()) return active_start.plus_days(day);  // past the last block: never reached
+    if (d.on[block] && ++seen == n) return active_start.plus_days(day);
+  }
 }
 
 }  // namespace
@@ -92,6 +123,12 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
     return Unexpected{invalid_input("--days", "the " + plan.protocol->label + " runs " + std::to_string(range.min_days) +
                                                   " to " + std::to_string(range.max_days) + " days")};
   }
+  if (choices.blocks) {
+    auto design = block_design(*choices.blocks, choices.active_days.has_value(), range, plan.protocol->label);
+    if (!design) return Unexpected{design.error()};
+    plan.blocks = std::move(*design);
+    plan.active_days = plan.blocks->block_days * static_cast<int>(plan.blocks->on.size());
+  }
 
   // Dates: the baseline first, then the active days, then the review.
   plan.start = choices.start;
@@ -105,7 +142,8 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
     PlannedStep s;
     s.number = static_cast<int>(i) + 1;
     s.start_day = steps[i].start_day;
-    s.date = plan.active_start.plus_days(steps[i].start_day - 1);
+    s.date = plan.blocks ? nth_on_day(*plan.blocks, plan.active_start, steps[i].start_day)
+                         : plan.active_start.plus_days(steps[i].start_day - 1);
     s.dose_g = steps[i].dose_g;
     s.times_per_day = steps[i].times_per_day;
     s.daily_g = s.dose_g * s.times_per_day;

@@ -73,6 +73,36 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
   return out;
 }
 
+namespace {
+
+// Each block's dates and whether it is on, in the order drawn at the start.
+struct Block {
+  int number = 0;
+  Date first, last;
+  bool on = false;
+};
+
+std::vector<Block> blocks_of(const TrialPlan& plan) {
+  std::vector<Block> out;
+  for (std::size_t i = 0; i < plan.blocks->on.size(); ++i) {
+    const Date first = plan.active_start.plus_days(static_cast<int>(i) * plan.blocks->block_days);
+    out.push_back({static_cast<int>(i) + 1, first, first.plus_days(plan.blocks->block_days - 1), plan.blocks->on[i]});
+  }
+  return out;
+}
+
+object design_json(const TrialPlan& plan) {
+  array blocks;
+  for (const auto& b : blocks_of(plan))
+    blocks.push_back(object{{"number", b.number}, {"start", b.first.to_string()}, {"end", b.last.to_string()}, {"on", b.on}});
+  return object{{"kind", "blocks"},
+                {"block_days", plan.blocks->block_days},
+                {"seed", std::to_string(plan.blocks->seed)},
+                {"blocks", std::move(blocks)}};
+}
+
+}  // namespace
+
 boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
                             const TrialPlan& plan) {
   array steps;
@@ -98,7 +128,7 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
   const auto* o = plan.outcome;
   object product{{"name", plan.product_name}};
   product["g_per_serving"] = plan.g_per_serving ? boost::json::value(*plan.g_per_serving) : nullptr;
-  return object{
+  object out{
       {"pack", pack_ref(pack)},
       {"decision", std::string(to_string(a.decision))},
       {"product", std::move(product)},
@@ -120,6 +150,8 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
       {"red_flags", std::move(red_flags)},
       {"warnings", std::move(warnings)},
       {"assessment", to_json(pack, answers, a)}};
+  if (plan.blocks) out["design"] = design_json(plan);
+  return out;
 }
 
 boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
@@ -191,7 +223,14 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
          " is better)\n";
   out += "  Baseline: " + plan.start.to_string() + " to " + plan.baseline_end.to_string() + " (" +
          std::to_string(plan.baseline_days) + " days): no glutamine; score the outcome every day\n";
-  out += "  Steps:\n";
+  if (plan.blocks) {
+    out += "  Design:   randomized blocks of " + std::to_string(plan.blocks->block_days) +
+           " days, in pairs of one on and one off (order drawn from seed " + std::to_string(plan.blocks->seed) + "):\n";
+    for (const auto& b : blocks_of(plan))
+      out += "    block " + std::to_string(b.number) + ": " + b.first.to_string() + " to " + b.last.to_string() + "  " +
+             (b.on ? "ON: take it as the steps say" : "off: no " + pack.supplement) + "\n";
+  }
+  out += std::string("  Steps:") + (plan.blocks ? " (days count on-block days only)" : "") + "\n";
   for (const auto& s : plan.steps) {
     out += "    " + std::to_string(s.number) + ". from " + s.date.to_string() + " (day " + std::to_string(s.start_day) +
            "): " + num(s.dose_g) + " g " + (s.times_per_day == 1 ? "once" : std::to_string(s.times_per_day) + " times") +

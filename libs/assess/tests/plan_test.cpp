@@ -170,3 +170,45 @@ TEST(PlanTest, ATreatingTeamProtocolIssuesNoDose) {
 
 }  // namespace
 }  // namespace trialwise::assess
+
+namespace trialwise::assess {
+namespace {
+
+TEST(PlanBlocksTest, ABlockDesignCutsTheActivePeriodIntoPairsFixedBySeed) {
+  auto p = plan_for(testing::clean_answers(),
+                    {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5,
+                     .blocks = BlockChoices{.block_days = 7, .blocks = 4, .seed = 42}});
+  ASSERT_TRUE(p) << p.error().message;
+  ASSERT_TRUE(p->blocks);
+  EXPECT_EQ(p->blocks->block_days, 7);
+  EXPECT_EQ(p->blocks->seed, 42u);
+  ASSERT_EQ(p->blocks->on.size(), 4u);
+  for (std::size_t i = 0; i < 4; i += 2) EXPECT_NE(p->blocks->on[i], p->blocks->on[i + 1]);
+  EXPECT_EQ(p->active_days, 28);
+  EXPECT_EQ(p->review_date.to_string(), "2027-01-11");
+  // The same seed gives the same order; the plan is reproducible.
+  auto again = plan_for(testing::clean_answers(), {.start = day("2026-12-07"), .blocks = BlockChoices{7, 4, 42}});
+  EXPECT_EQ(again->blocks->on, p->blocks->on);
+  // Step 2 (day 8 of the gut trial) is the 8th on day: the 1st day of the second on block.
+  const int second_on_block = p->blocks->on[2] ? 2 : 3;
+  EXPECT_EQ(p->steps[1].date, day("2026-12-14").plus_days(7 * second_on_block));
+  EXPECT_EQ(p->steps[0].date, day("2026-12-14").plus_days(p->blocks->on[0] ? 0 : 7));
+}
+
+TEST(PlanBlocksTest, BlockChoicesAreCheckedAndNamed) {
+  auto with = [](BlockChoices b, std::optional<int> days = std::nullopt) {
+    return plan_for(testing::clean_answers(), {.start = day("2026-12-07"), .active_days = days, .blocks = b});
+  };
+  EXPECT_EQ(with({7, 3, 1}).error().where, "--blocks");   // odd
+  EXPECT_EQ(with({7, 42, 1}).error().where, "--blocks");  // too many
+  EXPECT_EQ(with({0, 4, 1}).error().where, "--block-days");
+  // The gut trial needs 14 to 56 days on: 4 blocks of 6 days give 12 (refused), of 7 give 14.
+  EXPECT_EQ(with({6, 4, 1}).error().where, "--blocks");
+  EXPECT_TRUE(with({7, 4, 1}));
+  EXPECT_TRUE(with({14, 8, 1}));   // 56 on days
+  EXPECT_FALSE(with({15, 8, 1}));  // 60
+  EXPECT_EQ(with({7, 4, 1}, 28).error().where, "--days");
+}
+
+}  // namespace
+}  // namespace trialwise::assess

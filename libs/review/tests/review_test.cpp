@@ -241,3 +241,41 @@ TEST(ReviewTest, TheOpenDesignsCaveatsAreAlwaysThere) {
 
 }  // namespace
 }  // namespace trialwise::review
+
+namespace trialwise::review {
+namespace {
+
+using namespace testing;
+
+TEST(ReviewBlocksTest, ABlockDesignComparesOnBlocksWithOffBlocksAndAddsTheRandomizationTest) {
+  const auto t = gut_trial(assess::BlockChoices{.block_days = 7, .blocks = 4, .seed = 42});
+  ASSERT_TRUE(t.blocks);
+  const auto r = review_trial(shipped(), t, generate(t, {.effect = 3}, t.review_date), t.review_date);
+  EXPECT_EQ(r.days.active, 14);
+  EXPECT_EQ(r.days.active_planned, 14);
+  EXPECT_EQ(r.days.off, 14);
+  EXPECT_EQ(r.days.off_planned, 14);
+  EXPECT_EQ(r.verdict, Verdict::continue_trial);
+  ASSERT_TRUE(r.randomization);
+  EXPECT_EQ(r.randomization->orders, 4);
+  EXPECT_DOUBLE_EQ(r.randomization->p_value, 0.25);  // the observed order is the most extreme of 4
+  EXPECT_NEAR(r.randomization->observed, 3, 0.8);
+  ASSERT_TRUE(r.adherence);
+  EXPECT_DOUBLE_EQ(*r.adherence, 1.0);  // off days plan no doses
+  EXPECT_NE(r.caveats[1].find("random order"), std::string::npos);
+}
+
+TEST(ReviewBlocksTest, MoreBlocksAllowASmallerPValue) {
+  const auto t = gut_trial(assess::BlockChoices{.block_days = 7, .blocks = 8, .seed = 7});
+  const auto r = review_trial(shipped(), t, generate(t, {.effect = 3}, t.review_date), t.review_date);
+  ASSERT_TRUE(r.randomization);
+  EXPECT_EQ(r.randomization->orders, 16);
+  EXPECT_DOUBLE_EQ(r.randomization->p_value, 1.0 / 16);
+  // With no effect, the observed order is unremarkable.
+  const auto none = review_trial(shipped(), t, generate(t, {.effect = 0, .seed = 5}, t.review_date), t.review_date);
+  EXPECT_GT(none.randomization->p_value, 1.0 / 16);
+  EXPECT_EQ(none.verdict, Verdict::stop_no_clear_benefit);
+}
+
+}  // namespace
+}  // namespace trialwise::review

@@ -31,7 +31,7 @@ inline const pack::Pack& shipped() {
 
 inline Date day(const char* s) { return *Date::parse(s, "test"); }
 
-inline trial::Trial gut_trial() {
+inline trial::Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
   auto answers = boost::json::parse(R"({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
@@ -42,7 +42,7 @@ inline trial::Trial gut_trial() {
   auto checked = *assess::check_answers(shipped(), answers);
   auto a = *assess::assess(shipped(), checked);
   auto plan = *assess::make_plan(shipped(), checked, a,
-                                 {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
+                                 {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5, .blocks = blocks});
   return trial::trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
 }
 

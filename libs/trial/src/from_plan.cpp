@@ -18,6 +18,7 @@ Trial trial_from_plan(const pack::Pack& pack, const assess::TrialPlan& plan, boo
     const auto& s = plan.steps[i];
     t.steps.push_back({s.number, s.date, s.dose_g, s.times_per_day, plan.protocol->steps[i].requires_tolerance});
   }
+  t.blocks = plan.blocks;
   t.plan = std::move(plan_json);
   return t;
 }

@@ -122,6 +122,14 @@ std::size_t planned_step(const std::vector<Date>& begins, Date day) {
 
 std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
+// Days from `from` to `to` (inclusive) on which the supplement is planned.
+int on_days_between(const Trial& t, Date from, Date to) {
+  if (!t.blocks) return to.days_since(from) + 1;
+  int n = 0;
+  for (Date d = from; d <= to; d = d.plus_days(1)) n += is_on_day(t, d) ? 1 : 0;
+  return n;
+}
+
 }  // namespace
 
 MemoryLog::MemoryLog(const std::vector<DayEntry>& entries) {
@@ -202,7 +210,7 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
       for (std::size_t k = 0; k < begins->size(); ++k) {
         const Date from = (*begins)[k];
         const Date to = k + 1 < begins->size() ? std::min((*begins)[k + 1].plus_days(-1), last) : last;
-        if (to >= from) planned += (to.days_since(from) + 1) * trial.steps[k].times_per_day;
+        if (to >= from) planned += on_days_between(trial, from, to) * trial.steps[k].times_per_day;
       }
       if (planned > 0) st.adherence = active.doses_taken / planned;
     }
@@ -274,7 +282,15 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
   } else if (today < trial.review_date) {
     st.phase = Phase::active;
     st.day = today.days_since(trial.active_start) + 1;
-    if (!trial.steps.empty()) {
+    if (!is_on_day(trial, today)) {
+      // An off block of a block design: the outcome is still scored.
+      const int block = block_of(trial, today);
+      Date next_on = today;
+      while (next_on < trial.review_date && !is_on_day(trial, next_on)) next_on = next_on.plus_days(1);
+      st.todo.push_back("Off block (block " + std::to_string(block + 1) + " of " +
+                        std::to_string(trial.blocks->on.size()) + "): no " + pack.supplement + " today. Score the outcome." +
+                        (next_on < trial.review_date ? " The next on block starts " + next_on.to_string() + "." : ""));
+    } else if (!trial.steps.empty()) {
       std::size_t current = planned_step(*begins, today);
       std::string why;
       if (current + 1 < trial.steps.size() && trial.steps[current + 1].start <= today)

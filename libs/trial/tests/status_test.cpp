@@ -20,7 +20,7 @@ Date day(const char* s) { return *Date::parse(s, "test"); }
 // A healthy person with gut trouble: the gut-focused trial, baseline from
 // 2026-12-07 (7 days), active from 2026-12-14, step 2 planned for 2026-12-21
 // (10 g twice daily if tolerated), review on 2027-01-11.
-Trial gut_trial() {
+Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
   auto answers = boost::json::parse(R"({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
@@ -30,7 +30,7 @@ Trial gut_trial() {
     "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
   auto checked = *assess::check_answers(shipped(), answers);
   auto a = *assess::assess(shipped(), checked);
-  auto plan = *assess::make_plan(shipped(), checked, a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
+  auto plan = *assess::make_plan(shipped(), checked, a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5, .blocks = blocks});
   return trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
 }
 
@@ -168,6 +168,27 @@ TEST(StatusTest, EndedTrialSaysSo) {
   t.end_reason = "stop_no_clear_benefit";
   EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-31")).phase, Phase::ended);
   EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-29")).phase, Phase::active);
+}
+
+TEST(StatusTest, AnOffBlockPlansNoDoseAndSaysWhenTheNextOnBlockStarts) {
+  const Trial t = gut_trial(assess::BlockChoices{.block_days = 7, .blocks = 4, .seed = 42});
+  ASSERT_TRUE(t.blocks);
+  const int off_block = t.blocks->on[0] ? 1 : 0;
+  const Date off_day = t.active_start.plus_days(7 * off_block + 2);
+  const auto st = compute_status(shipped(), t, {}, off_day);
+  EXPECT_EQ(st.phase, Phase::active);
+  EXPECT_FALSE(st.step);
+  ASSERT_FALSE(st.todo.empty());
+  EXPECT_NE(st.todo[0].find("Off block (block " + std::to_string(off_block + 1) + " of 4)"), std::string::npos) << st.todo[0];
+
+  // Adherence counts planned doses on on days only: a full first pair of
+  // blocks with 2 doses on each on day is 100%.
+  std::vector<DayEntry> log;
+  for (Date d = t.active_start; d < t.active_start.plus_days(14); d = d.plus_days(1))
+    log.push_back(entry(d.to_string().c_str(), 4, is_on_day(t, d) ? 2 : 0));
+  const auto after = compute_status(shipped(), t, log, t.active_start.plus_days(13));
+  ASSERT_TRUE(after.adherence);
+  EXPECT_DOUBLE_EQ(*after.adherence, 1.0);
 }
 
 }  // namespace

@@ -1,13 +1,23 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "trialwise/assess/assessment.hpp"
+#include "trialwise/core/block_design.hpp"
 #include "trialwise/core/date.hpp"
 
 namespace trialwise::assess {
+
+/// A randomized block design as chosen: `blocks` blocks of `block_days`
+/// days, in pairs of one on and one off, the order drawn from `seed`.
+struct BlockChoices {
+  int block_days = 7;
+  int blocks = 4;
+  std::uint64_t seed = 0;
+};
 
 /// What the person chooses; everything but the start date has a default.
 struct PlanChoices {
@@ -17,6 +27,7 @@ struct PlanChoices {
   std::optional<std::string> product_name{};
   std::optional<double> g_per_serving{};     // grams of glutamine in one serving of the product
   std::optional<int> active_days{};          // default: the protocol's
+  std::optional<BlockChoices> blocks{};      // a randomized block design instead of the open one
 };
 
 struct PlannedStep {
@@ -44,7 +55,8 @@ struct TrialPlan {
   Date start, baseline_end, active_start, review_date;
   int baseline_days = 0;
   int active_days = 0;
-  std::vector<PlannedStep> steps;
+  std::vector<PlannedStep> steps;           // with a block design, step days count on-days only
+  std::optional<BlockDesign> blocks;        // empty: the open design
   double max_daily_g = 0;                   // the most the plan ever asks for in a day
   double existing_glutamine_g_per_day = 0;  // from the person's other products
   double total_max_daily_g = 0;

@@ -12,6 +12,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "trialwise/core/block_design.hpp"
 #include "trialwise/core/date.hpp"
 
 namespace trialwise::trial {
@@ -32,15 +33,7 @@ struct PlannedStep {
   bool requires_tolerance = false;  // begins only when the pack's tolerance rule holds
 };
 
-/// A randomized block design: after the baseline, the active period is cut
-/// into blocks of `block_days`; block i is taken ("on") when on[i] holds and
-/// not taken ("off") otherwise. Blocks come in pairs, one on and one off, in
-/// an order drawn from `seed` at the start and fixed from then on.
-struct BlockDesign {
-  int block_days = 7;
-  std::vector<bool> on;
-  std::uint64_t seed = 0;
-};
+using trialwise::BlockDesign;
 
 /// A pre-registered trial: what was fixed at the start. Changing any of it
 /// later is an Amendment, never a silent rewrite.
