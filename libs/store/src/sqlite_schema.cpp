@@ -13,7 +13,7 @@ namespace {
 // Every table has a profile column and every statement filters by it. Dates
 // are "YYYY-MM-DD" text (they sort as dates); times are UTC ISO 8601 text.
 // JSON columns: trials.steps, trials.plan, trials.design, entries.side_effects (object of
-// id -> 0..10) and entries.red_flags (array of ids).
+// id -> 0..10), entries.red_flags (array of ids), products.glutamine_rows and products.flags.
 constexpr std::array kMigrations = {
     R"sql(
 CREATE TABLE trials (
@@ -112,6 +112,31 @@ END;
     // active), or a randomized block design as JSON (trial/design_json.hpp).
     R"sql(
 ALTER TABLE trials ADD COLUMN design TEXT;
+)sql",
+    // 5: products imported from their labels (trialwise product import), so
+    // the plan counts the glutamine a person already takes. One row per
+    // product; a label imported twice would count twice, so name and brand
+    // are unique within a profile. JSON columns: glutamine_rows (the label
+    // rows the grams come from) and flags, as labels::Product holds them.
+    // AUTOINCREMENT: a removed product's id is never given to another.
+    R"sql(
+CREATE TABLE products (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  profile TEXT NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  brand TEXT NOT NULL,
+  label_id TEXT NOT NULL,
+  glutamine_g_per_serving REAL CHECK (glutamine_g_per_serving >= 0),
+  serving TEXT NOT NULL,
+  glutamine_rows TEXT NOT NULL,
+  flags TEXT NOT NULL,
+  servings_per_day REAL CHECK (servings_per_day >= 0),
+  third_party_tested INTEGER NOT NULL CHECK (third_party_tested IN (0, 1)),
+  source TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  UNIQUE (profile, name, brand)
+) STRICT;
+CREATE INDEX products_by_profile ON products (profile, id);
 )sql",
 };
 

@@ -1,0 +1,81 @@
+// Products as JSON (for --json output and the HTTP API) and as text.
+
+#include <cmath>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "numbers.hpp"
+#include "trialwise/labels/label.hpp"
+
+namespace trialwise::labels {
+namespace {
+
+boost::json::value number_or_null(const std::optional<double>& n) {
+  return n ? boost::json::value(*n) : boost::json::value(nullptr);
+}
+
+}  // namespace
+
+boost::json::object to_json(const Product& p) {
+  boost::json::array rows;
+  for (const auto& r : p.rows) {
+    rows.push_back(boost::json::object{{"name", r.name},
+                                       {"where", r.where},
+                                       {"form", r.form},
+                                       {"amount", number_or_null(r.amount)},
+                                       {"unit", r.unit},
+                                       {"operator", r.op},
+                                       {"glutamine_fraction", r.glutamine_fraction},
+                                       {"glutamine_g", number_or_null(r.glutamine_g)}});
+  }
+  boost::json::array flags;
+  for (const auto& f : p.flags) flags.push_back(boost::json::object{{"id", f.id}, {"message", f.message}, {"where", f.where}});
+  return boost::json::object{{"name", p.name},
+                             {"brand", p.brand},
+                             {"label_id", p.label_id},
+                             {"glutamine_g_per_serving", number_or_null(p.glutamine_g_per_serving)},
+                             {"serving", p.serving},
+                             {"rows", std::move(rows)},
+                             {"flags", std::move(flags)}};
+}
+
+boost::json::object to_json(const ImportedProduct& imported) {
+  boost::json::object o = to_json(imported.product);
+  o["id"] = imported.id;
+  o["servings_per_day"] = number_or_null(imported.servings_per_day);
+  o["third_party_tested"] = imported.third_party_tested;
+  o["source"] = imported.source;
+  o["imported_at"] = imported.imported_at;
+  return o;
+}
+
+std::string describe(const Product& p) {
+  using detail::format_number;
+  std::string out = p.name;
+  if (!p.brand.empty()) out += " (" + p.brand + ")";
+  out += "\n  Glutamine: ";
+  if (p.glutamine_g_per_serving) {
+    out += format_number(*p.glutamine_g_per_serving) + " g per serving of " + p.serving + "\n";
+  } else {
+    out += "listed, but no amount can be counted (per serving of " + p.serving + ")\n";
+  }
+  for (const auto& r : p.rows) {
+    out += "    from \"" + r.name + "\"";
+    if (r.amount && *r.amount > 0) {
+      out += ", " + format_number(*r.amount) + (r.unit.empty() ? "" : " " + r.unit);
+    } else {
+      out += ", no amount given";
+    }
+    if (r.glutamine_g && r.glutamine_fraction != 1) {
+      out += " x " + format_number(std::round(r.glutamine_fraction * 1e4) / 100) +
+             "% glutamine by mass";
+    }
+    out += r.glutamine_g ? ": " + format_number(*r.glutamine_g) + " g counted" : ": not counted";
+    out += " (" + r.where + ")\n";
+  }
+  for (const auto& f : p.flags) out += "  Note [" + f.id + "]: " + f.message + ".\n";
+  return out;
+}
+
+}  // namespace trialwise::labels

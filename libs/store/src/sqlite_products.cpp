@@ -1,0 +1,278 @@
+// ProductRepository on SQLite (the products table of migration 5). Behaves as
+// the memory repository does (the contract tests run both); every write is
+// one BEGIN IMMEDIATE ... COMMIT, durable before it returns, and every
+// statement filters by profile.
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "json_text.hpp"
+#include "product_checks.hpp"
+#include "sqlite_db.hpp"
+#include "sqlite_open.hpp"
+#include "trialwise/store/products.hpp"
+#include "utc_time.hpp"
+#include "validate.hpp"
+
+namespace trialwise::store {
+namespace detail {
+namespace {
+
+const std::string kProductColumns =
+    "id, name, brand, label_id, glutamine_g_per_serving, serving, glutamine_rows, flags, servings_per_day, "
+    "third_party_tested, source, imported_at";
+
+boost::json::value number_or_null(const std::optional<double>& n) {
+  return n ? boost::json::value(*n) : boost::json::value(nullptr);
+}
+
+// Rows and flags are written with boost::json::serialize and read back with
+// the exact reader (json_text.hpp), so a mass ratio comes back bit for bit.
+std::string rows_to_json(const std::vector<labels::GlutamineRow>& rows) {
+  boost::json::array out;
+  for (const auto& r : rows) {
+    out.push_back(boost::json::object{{"name", r.name},
+                                      {"where", r.where},
+                                      {"form", r.form},
+                                      {"amount", number_or_null(r.amount)},
+                                      {"unit", r.unit},
+                                      {"operator", r.op},
+                                      {"glutamine_fraction", r.glutamine_fraction},
+                                      {"glutamine_g", number_or_null(r.glutamine_g)}});
+  }
+  return boost::json::serialize(out);
+}
+
+std::string flags_to_json(const std::vector<labels::LabelFlag>& flags) {
+  boost::json::array out;
+  for (const auto& f : flags) out.push_back(boost::json::object{{"id", f.id}, {"message", f.message}, {"where", f.where}});
+  return boost::json::serialize(out);
+}
+
+Error damaged(const std::string& where) {
+  return io_error(where, "the stored product is damaged; restore a backup with `trialwise restore FILE`");
+}
+
+// The members of a stored JSON object, failing on anything the writers above
+// would not have written.
+class StoredObject {
+ public:
+  explicit StoredObject(const boost::json::value& v) : o_(v.if_object()) {}
+  bool ok() const { return o_ != nullptr && ok_; }
+
+  std::string text(std::string_view key) {
+    const auto* v = o_ ? o_->if_contains(key) : nullptr;
+    if (!v || !v->is_string()) {
+      ok_ = false;
+      return {};
+    }
+    return std::string(v->get_string());
+  }
+  std::optional<double> number(std::string_view key) {
+    const auto* v = o_ ? o_->if_contains(key) : nullptr;
+    if (v && v->is_null()) return std::nullopt;
+    if (!v || !v->is_number()) {
+      ok_ = false;
+      return std::nullopt;
+    }
+    return v->to_number<double>();
+  }
+
+ private:
+  const boost::json::object* o_;
+  bool ok_ = true;
+};
+
+Result<std::vector<labels::GlutamineRow>> rows_from_json(std::string_view text, const std::string& where) {
+  auto json = parse_json(text, where);
+  if (!json || !json->is_array()) return Unexpected{damaged(where)};
+  std::vector<labels::GlutamineRow> rows;
+  for (const auto& item : json->get_array()) {
+    StoredObject o(item);
+    labels::GlutamineRow r;
+    r.name = o.text("name");
+    r.where = o.text("where");
+    r.form = o.text("form");
+    r.amount = o.number("amount");
+    r.unit = o.text("unit");
+    r.op = o.text("operator");
+    const auto fraction = o.number("glutamine_fraction");
+    r.glutamine_g = o.number("glutamine_g");
+    if (!o.ok() || !fraction) return Unexpected{damaged(where)};
+    r.glutamine_fraction = *fraction;
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+Result<std::vector<labels::LabelFlag>> flags_from_json(std::string_view text, const std::string& where) {
+  auto json = parse_json(text, where);
+  if (!json || !json->is_array()) return Unexpected{damaged(where)};
+  std::vector<labels::LabelFlag> flags;
+  for (const auto& item : json->get_array()) {
+    StoredObject o(item);
+    labels::LabelFlag f;
+    f.id = o.text("id");
+    f.message = o.text("message");
+    f.where = o.text("where");
+    if (!o.ok()) return Unexpected{damaged(where)};
+    flags.push_back(std::move(f));
+  }
+  return flags;
+}
+
+class SqliteProductRepository final : public ProductRepository {
+ public:
+  explicit SqliteProductRepository(Connection db) : db_(std::move(db)) {}
+
+  Result<ImportedProduct> save_product(const ProfileId& profile, const ImportedProduct& product) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    if (auto ok = check_product(product); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<ImportedProduct> {
+      auto same = db_.query("SELECT id FROM products WHERE profile = ?1 AND name = ?2 AND brand = ?3");
+      if (!same) return Unexpected{same.error()};
+      same->bind(1, profile).bind(2, product.product.name).bind(3, product.product.brand);
+      auto found = same->step();
+      if (!found) return Unexpected{found.error()};
+      if (*found) return Unexpected{already_imported(product.product, same->int64(0))};
+
+      ImportedProduct saved = product;
+      saved.imported_at = utc_now();
+      const labels::Product& p = saved.product;
+      auto q = db_.query(
+          "INSERT INTO products (profile, name, brand, label_id, glutamine_g_per_serving, serving, glutamine_rows, "
+          "flags, servings_per_day, third_party_tested, source, imported_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, profile).bind(2, p.name).bind(3, p.brand).bind(4, p.label_id).bind(5, p.glutamine_g_per_serving);
+      q->bind(6, p.serving).bind(7, rows_to_json(p.rows)).bind(8, flags_to_json(p.flags));
+      q->bind(9, saved.servings_per_day).bind_bool(10, saved.third_party_tested).bind(11, saved.source);
+      q->bind(12, saved.imported_at);
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      saved.id = q->int64(0);
+      if (auto done = q->run(); !done) return Unexpected{done.error()};
+      return saved;
+    });
+  }
+
+  Result<ImportedProduct> get_product(const ProfileId& profile, ProductId id) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    auto q = db_.query("SELECT " + kProductColumns + " FROM products WHERE profile = ?1 AND id = ?2");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return Unexpected{product_not_found(profile, id)};
+    return read_product(*q);
+  }
+
+  Result<std::vector<ImportedProduct>> list_products(const ProfileId& profile) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    auto q = db_.query("SELECT " + kProductColumns + " FROM products WHERE profile = ?1 ORDER BY id");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile);
+    std::vector<ImportedProduct> out;
+    for (;;) {
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      if (!*row) return out;
+      auto p = read_product(*q);
+      if (!p) return Unexpected{p.error()};
+      out.push_back(std::move(*p));
+    }
+  }
+
+  Result<ImportedProduct> set_use(const ProfileId& profile, ProductId id, std::optional<double> servings_per_day,
+                                  bool third_party_tested) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    auto updated = write([&]() -> Result<void> {
+      if (auto ok = require_product(profile, id); !ok) return ok;
+      if (auto ok = check_servings_per_day(servings_per_day); !ok) return ok;
+      auto q = db_.query(
+          "UPDATE products SET servings_per_day = ?3, third_party_tested = ?4 WHERE profile = ?1 AND id = ?2");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, profile).bind(2, id).bind(3, servings_per_day).bind_bool(4, third_party_tested);
+      return q->run();
+    });
+    if (!updated) return Unexpected{updated.error()};
+    return get_product(profile, id);
+  }
+
+  Result<void> remove_product(const ProfileId& profile, ProductId id) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<void> {
+      if (auto ok = require_product(profile, id); !ok) return ok;
+      auto q = db_.query("DELETE FROM products WHERE profile = ?1 AND id = ?2");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, profile).bind(2, id);
+      return q->run();
+    });
+  }
+
+ private:
+  // Runs `body` in one write transaction: committed if it succeeds, rolled
+  // back otherwise. Returns only after COMMIT, i.e. once the change is durable.
+  template <class Body>
+  auto write(Body&& body) -> decltype(body()) {
+    if (auto ok = db_.begin_immediate(); !ok) return Unexpected{ok.error()};
+    auto result = body();
+    if (!result) {
+      db_.rollback();
+      return result;
+    }
+    if (auto ok = db_.commit(); !ok) {
+      db_.rollback();
+      return Unexpected{ok.error()};
+    }
+    return result;
+  }
+
+  // Errc::not_found unless the product exists in this profile.
+  Result<void> require_product(const ProfileId& profile, ProductId id) {
+    auto q = db_.query("SELECT 1 FROM products WHERE profile = ?1 AND id = ?2");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, profile).bind(2, id);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return Unexpected{product_not_found(profile, id)};
+    return {};
+  }
+
+  static Result<ImportedProduct> read_product(const Query& q) {
+    ImportedProduct out;
+    out.id = q.int64(0);
+    const std::string where = product_where(out.id);
+    labels::Product& p = out.product;
+    p.name = q.text(1);
+    p.brand = q.text(2);
+    p.label_id = q.text(3);
+    if (!q.is_null(4)) p.glutamine_g_per_serving = q.real(4);
+    p.serving = q.text(5);
+    auto rows = rows_from_json(q.text(6), where + "/rows");
+    if (!rows) return Unexpected{rows.error()};
+    p.rows = std::move(*rows);
+    auto flags = flags_from_json(q.text(7), where + "/flags");
+    if (!flags) return Unexpected{flags.error()};
+    p.flags = std::move(*flags);
+    if (!q.is_null(8)) out.servings_per_day = q.real(8);
+    out.third_party_tested = q.int64(9) != 0;
+    out.source = q.text(10);
+    out.imported_at = q.text(11);
+    return out;
+  }
+
+  Connection db_;
+};
+
+}  // namespace
+}  // namespace detail
+
+Result<std::unique_ptr<ProductRepository>> open_sqlite_products(const std::string& path) {
+  auto db = detail::open_database(path, detail::SqliteOptions{});
+  if (!db) return Unexpected{db.error()};
+  return std::unique_ptr<ProductRepository>(std::make_unique<detail::SqliteProductRepository>(std::move(*db)));
+}
+
+}  // namespace trialwise::store
