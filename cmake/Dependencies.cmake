@@ -2,7 +2,7 @@
 
 # Boost 1.81 (not Debian's default 1.74): Boost.JSON is the one JSON library of the codebase.
 set(Boost_NO_WARN_NEW_VERSIONS ON)
-find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json)
+find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json url)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(GTest REQUIRED)

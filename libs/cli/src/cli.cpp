@@ -4,8 +4,10 @@
 #include <exception>
 #include <ostream>
 
+#include "review_command.hpp"
 #include "rule_eval_command.hpp"
 #include "screening_commands.hpp"
+#include "serve_command.hpp"
 #include "trial_commands.hpp"
 
 namespace trialwise::cli {
@@ -50,6 +52,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* history = add_history_command(app, history_options);
     CheckOptions check_options;
     auto* check = add_check_command(app, check_options);
+    ServeOptions serve_options;
+    auto* serve = add_serve_command(app, serve_options);
+    ReviewOptions review_options;
+    auto* review = add_review_command(app, review_options);
 
     try {
       app.parse(argc, argv);
@@ -72,6 +78,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (trials->parsed()) return run_trials(trials_options, in, out, err);
     if (history->parsed()) return run_history(history_options, in, out, err);
     if (check->parsed()) return run_check(check_options, in, out, err);
+    if (serve->parsed()) return run_serve(serve_options, in, out, err);
+    if (review->parsed()) return run_review(review_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;
   } catch (const std::exception& e) {

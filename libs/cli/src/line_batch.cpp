@@ -88,7 +88,8 @@ void append_line_error(std::string& out, std::size_t line_no, const Error& e) {
   out.push_back('\n');
 }
 
-BatchSummary process_lines(std::istream& in, std::ostream& out, unsigned threads, const LineHandlerFactory& factory) {
+BatchSummary process_lines(std::istream& in, std::ostream& out, unsigned threads, const LineHandlerFactory& factory,
+                           const ProgressCallback& progress) {
   BatchSummary summary;
   LineReader reader(in);
   auto take = [&](ChunkResult r, std::size_t lines) {
@@ -96,6 +97,7 @@ BatchSummary process_lines(std::istream& in, std::ostream& out, unsigned threads
     if (r.bad > 0 && summary.bad_lines == 0) summary.first_bad = r.first_bad;
     summary.bad_lines += r.bad;
     summary.lines += lines;
+    if (progress) progress(summary.lines);
   };
 
   std::deque<std::pair<std::future<ChunkResult>, std::size_t>> in_flight;

@@ -30,11 +30,16 @@ using LineHandler = std::function<std::optional<Error>(std::string_view line, st
 /// scratch memory.
 using LineHandlerFactory = std::function<LineHandler()>;
 
+/// Called from the calling thread after each chunk's output is written, with
+/// the number of lines done so far (for a progress bar).
+using ProgressCallback = std::function<void(std::size_t lines_done)>;
+
 /// Runs `factory`'s handlers over every line of `in` with `threads` workers
 /// (1: in the calling thread). Empty lines and lines over 16 MiB are errors
 /// without calling the handler. An error becomes one JSON line,
 /// {"error":{"code","message","line","where"}}, in the line's place.
-BatchSummary process_lines(std::istream& in, std::ostream& out, unsigned threads, const LineHandlerFactory& factory);
+BatchSummary process_lines(std::istream& in, std::ostream& out, unsigned threads, const LineHandlerFactory& factory,
+                           const ProgressCallback& progress = {});
 
 /// Appends the error object for a bad line.
 void append_line_error(std::string& out, std::size_t line_no, const Error& e);

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <ostream>
+#include <random>
 
 #include "exit_codes.hpp"
 #include "screening_commands.hpp"
@@ -23,6 +24,21 @@ CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::st
       ->type_name("G")
       ->needs(product);
   cmd->add_option("--days", o.days, "Active days of the trial (default: the protocol's)")->type_name("N");
+  auto* design = cmd->add_option("--design", o.design,
+                                 "open: a baseline, then the supplement; blocks: after the baseline, on and off blocks "
+                                 "in pairs, in a random order fixed now (stronger evidence)")
+                     ->check(CLI::IsMember({"open", "blocks"}))
+                     ->type_name("open|blocks");
+  cmd->add_option("--block-days", o.block_days, "With --design blocks: days per block (default 7)")
+      ->type_name("N")
+      ->needs(design);
+  cmd->add_option("--blocks", o.blocks, "With --design blocks: blocks, an even number (default 4)")
+      ->type_name("N")
+      ->needs(design);
+  cmd->add_option("--seed", o.seed, "With --design blocks: the seed of the random order (default: drawn now and shown)")
+      ->type_name("N")
+      ->needs(design)
+      ->each([&o](const std::string&) { o.seed_given = true; });
   cmd->add_flag("--json", o.json, "Print the plan as JSON");
   add_pack_option(*cmd, o.pack_file);
   return cmd;
@@ -55,6 +71,14 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
   if (!o.product.empty()) choices.product_name = o.product;
   if (o.g_per_serving != 0) choices.g_per_serving = o.g_per_serving;
   if (o.days != 0) choices.active_days = o.days;
+  if (o.design == "blocks") {
+    // Without a seed, draw one: the plan shows it, so the order can be checked later.
+    const std::uint64_t seed = o.seed_given ? o.seed : (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+    choices.blocks = assess::BlockChoices{.block_days = o.block_days, .blocks = o.blocks, .seed = seed};
+  } else if (o.seed_given || o.blocks != 4 || o.block_days != 7) {
+    err << "trialwise: --design: --blocks, --block-days and --seed need --design blocks\n";
+    return std::nullopt;
+  }
   auto plan = assess::make_plan(pack, s->answers, s->assessment, choices);
   if (!plan) {
     if (plan.error().code != Errc::refused) {

@@ -6,6 +6,7 @@
 #include "exit_codes.hpp"
 #include "screening_input.hpp"
 #include "trialwise/rules/json_text.hpp"
+#include "trialwise/service/running.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::cli {
@@ -16,10 +17,10 @@ namespace {
 
 // The active trial, or an error that says what to do.
 Result<trial::Trial> active_trial(store::TrialRepository& repo) {
-  auto t = repo.active_trial(kLocalProfile);
-  if (!t) return Unexpected{t.error()};
-  if (!*t) return Unexpected{not_found("", "no trial is running; start one with trialwise start")};
-  return **t;
+  auto t = service::running_trial(repo, kLocalProfile);
+  if (!t && t.error().code == Errc::not_found)
+    return Unexpected{not_found("", t.error().message + "; start one with trialwise start")};
+  return t;
 }
 
 // The pack a trial was started with. Only the built-in pack is known today;
@@ -53,12 +54,25 @@ Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& fl
 
 std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
-Result<std::vector<trial::DayEntry>> StoreLog::between(Date from, Date to) const {
-  return repo_.entries(kLocalProfile, id_, from, to);
-}
-
-Result<trial::EntryTotals> StoreLog::totals(Date from, Date to) const {
-  return repo_.totals(kLocalProfile, id_, from, to);
+Error with_flag(Error e, const std::string& command) {
+  static const std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"/date", "--date"},         {"/outcome", "--outcome"},       {"/doses_taken", "--doses"},
+      {"/dose_g", "--dose-g"},     {"/side_effects", "--side"},     {"/red_flags", "--red-flag"},
+      {"/note", "--note"},         {"/reason", "--reason"},         {"/product", "--product"},
+      {"/g_per_serving", "--g-per-serving"}, {"/review_date", "--review-date"}};
+  if (e.code != Errc::invalid_input) return e;
+  if (e.where.empty()) {
+    e.where = command;
+    return e;
+  }
+  const std::string_view field = std::string_view(e.where).substr(0, e.where.find('/', 1));
+  for (const auto& [pointer, flag] : kFlags) {
+    if (field == pointer) {
+      e.where = flag;
+      break;
+    }
+  }
+  return e;
 }
 
 

@@ -30,17 +30,11 @@ Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& fl
 /// A number as JSON writes it ("5", "7.5").
 std::string num(double d);
 
-/// The trial's log as status reads it: range queries on the store.
-class StoreLog final : public trial::Log {
- public:
-  StoreLog(store::TrialRepository& repo, trial::TrialId id) : repo_(repo), id_(id) {}
-  Result<std::vector<trial::DayEntry>> between(Date from, Date to) const override;
-  Result<trial::EntryTotals> totals(Date from, Date to) const override;
-
- private:
-  store::TrialRepository& repo_;
-  trial::TrialId id_;
-};
+/// The use cases (libs/service) name a bad field by its JSON pointer, as the
+/// HTTP API's bodies spell it ("/doses_taken", "/side_effects/bloating");
+/// this names it by the command line's flag instead ("--doses", "--side").
+/// An error about no field in particular is put on `command`.
+Error with_flag(Error e, const std::string& command);
 
 /// The running trial, its store and its pack: what log, status, amend,
 /// export, import and history start from.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <optional>
@@ -34,6 +35,11 @@ struct PlanOptions {
   double g_per_serving = 0;
   int days = 0;
   bool json = false;
+  std::string design = "open";  // or "blocks"
+  int block_days = 7;
+  int blocks = 4;
+  std::uint64_t seed = 0;
+  bool seed_given = false;
 };
 
 struct CheckOptions {

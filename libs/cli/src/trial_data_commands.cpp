@@ -5,30 +5,38 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cmath>
-#include <ostream>
+#include <chrono>
 #include <fstream>
-#include <sstream>
+#include <ostream>
 
 #include "exit_codes.hpp"
 #include "input_text.hpp"
-#include "screening_input.hpp"
 #include "today.hpp"
-#include "trialwise/assess/report.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "screening_input.hpp"
+#include "trialwise/service/exports.hpp"
+#include "trialwise/service/records.hpp"
+#include "trialwise/service/review.hpp"
 #include "trialwise/store/sqlite.hpp"
 #include "trialwise/trial/csv.hpp"
-#include "trialwise/trial/from_plan.hpp"
-#include "trialwise/trial/status.hpp"
 
 namespace trialwise::cli {
 
 using trial::kLocalProfile;
 
 CLI::App* add_export_command(CLI::App& app, ExportOptions& o) {
-  auto* cmd = app.add_subcommand("export", "Write the running trial's day entries out (CSV)");
-  cmd->add_option("--format", o.format, "csv")->check(CLI::IsMember({"csv"}))->type_name("FORMAT");
+  auto* cmd = app.add_subcommand("export", "Write a trial out: its day entries (CSV), the whole trial (JSON), FHIR R4, "
+                                           "a calendar, or a clinician's report");
+  cmd->add_option("--format", o.format,
+                  "csv: day entries; json: the whole trial as one line (for review --batch); fhir: a FHIR R4 "
+                  "Bundle; ics: dose reminders and review dates; html: the clinician's report")
+      ->check(CLI::IsMember({"csv", "json", "fhir", "ics", "html"}))
+      ->type_name("FORMAT");
   cmd->add_option("--out", o.out, "Write to FILE (default standard output)")->type_name("FILE");
+  cmd->add_option("--trial", o.trial_id, "Export this trial (default: the running one)")
+      ->type_name("ID")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--as-of", o.as_of, "The review shown in fhir, ics and html: as on this day (default: today)")
+      ->type_name("YYYY-MM-DD");
   add_db_option(*cmd, o.db);
   return cmd;
 }
@@ -45,23 +53,34 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& o) {
 }
 
 int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  int exit_status = kExitOk;
-  auto running = open_running(o.db, in, err, exit_status);
-  if (!running) return exit_status;
-  auto& repo = *running->repo;
-  auto& t = running->trial;
-  const auto& pack = *running->pack;
-  auto entries = repo.entries(kLocalProfile, t.id, std::nullopt, std::nullopt);
-  if (!entries) return report(err, entries.error());
-  const std::string text = trial::to_csv(pack, *entries);
+  auto format = service::export_format(o.format, "--format");
+  if (!format) return report(err, format.error());
+  auto now = today();
+  if (!now) return report(err, now.error());
+  Date as_of = *now;
+  if (!o.as_of.empty()) {
+    auto d = Date::parse(o.as_of, "--as-of");
+    if (!d) return report(err, d.error());
+    as_of = *d;
+  }
+  auto repo = open_store(o.db);
+  if (!repo) return report(err, repo.error());
+  auto t = service::chosen_trial(**repo, kLocalProfile,
+                                 o.trial_id != 0 ? std::optional<trial::TrialId>(o.trial_id) : std::nullopt);
+  if (!t) return report(err, t.error());
+  auto pack = load_pack_or_report("", in, err);
+  if (!pack) return kExitBadInput;
+  const auto stamp = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto file = service::export_trial(**repo, kLocalProfile, *pack, *t, *format, as_of, stamp);
+  if (!file) return report(err, file.error());
   if (o.out.empty()) {
-    out << text;
+    out << file->text;
     return kExitOk;
   }
-  std::ofstream file(o.out, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  if (!file) return report(err, io_error(o.out, "could not write the file"));
+  std::ofstream stream(o.out, std::ios::binary | std::ios::trunc);
+  stream << file->text;
+  stream.close();
+  if (!stream) return report(err, io_error(o.out, "could not write the file"));
   return kExitOk;
 }
 

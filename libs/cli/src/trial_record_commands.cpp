@@ -4,22 +4,13 @@
 #include "trial_commands.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cmath>
 #include <ostream>
-#include <fstream>
-#include <sstream>
 
 #include "exit_codes.hpp"
-#include "input_text.hpp"
 #include "screening_input.hpp"
 #include "today.hpp"
-#include "trialwise/assess/report.hpp"
-#include "trialwise/rules/json_text.hpp"
-#include "trialwise/store/sqlite.hpp"
-#include "trialwise/trial/csv.hpp"
-#include "trialwise/trial/from_plan.hpp"
-#include "trialwise/trial/status.hpp"
+#include "trialwise/service/amend.hpp"
+#include "trialwise/service/records.hpp"
 
 namespace trialwise::cli {
 
@@ -41,67 +32,26 @@ CLI::App* add_amend_command(CLI::App& app, AmendOptions& o) {
 }
 
 int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  if (o.reason.empty()) return report(err, invalid_input("--reason", "say why the plan changes"));
-  if (o.product.empty() && o.dose_g == 0 && o.outcome.empty() && o.review_date.empty())
-    return report(err, invalid_input("amend", "nothing to change: give --product, --dose-g, --outcome or --review-date"));
   auto now = today();
   if (!now) return report(err, now.error());
-  int exit_status = kExitOk;
-  auto running = open_running(o.db, in, err, exit_status);
-  if (!running) return exit_status;
-  auto& repo = *running->repo;
-  auto& t = running->trial;
-  const auto& pack = *running->pack;
-
-  // Each change is checked first, then saved as its own amendment.
-  std::vector<std::pair<trial::Amendment, trial::Trial>> changes;
-  trial::Trial next = t;
-  auto change = [&](const std::string& field, const std::string& old_value, const std::string& new_value) {
-    changes.push_back({trial::Amendment{0, field, old_value, new_value, o.reason, ""}, next});
-  };
-  if (!o.product.empty()) {
-    if (o.g_per_serving < 0 || o.g_per_serving > 100)
-      return report(err, invalid_input("--g-per-serving", "must be more than 0 and at most 100 grams"));
-    const std::string old_value = next.product_name;
-    next.product_name = o.product;
-    if (o.g_per_serving > 0) next.g_per_serving = o.g_per_serving;
-    change("product", old_value, o.product + (o.g_per_serving > 0 ? " (" + num(o.g_per_serving) + " g per serving)" : ""));
-  }
-  if (o.dose_g != 0) {
-    if (!(o.dose_g > 0 && o.dose_g <= 100)) return report(err, invalid_input("--dose-g", "must be more than 0 and at most 100 grams"));
-    // The step in force today and every later one change; steps already
-    // over stay as they were, so the record of what was taken holds.
-    std::string old_value;
-    for (std::size_t i = 0; i < next.steps.size(); ++i) {
-      if (i + 1 < next.steps.size() && next.steps[i + 1].start <= *now) continue;
-      auto& step = next.steps[i];
-      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + num(step.dose_g) + " g");
-      step.dose_g = o.dose_g;
-    }
-    change("dose", old_value, num(o.dose_g) + " g per dose from " + now->to_string());
-  }
-  if (!o.outcome.empty()) {
-    const auto* outcome = pack.find_outcome(o.outcome);
-    if (!outcome) return report(err, invalid_input("--outcome", "\"" + o.outcome + "\" is not an outcome this pack knows"));
-    const std::string old_value = next.outcome_id;
-    next.outcome_id = outcome->id;
-    next.outcome_higher_is_better = outcome->higher_is_better;
-    change("outcome", old_value, outcome->id);
-  }
+  service::AmendInput change{o.reason};
+  if (!o.product.empty()) change.product = o.product;
+  if (o.g_per_serving != 0) change.g_per_serving = o.g_per_serving;
+  if (o.dose_g != 0) change.dose_g = o.dose_g;
+  if (!o.outcome.empty()) change.outcome = o.outcome;
   if (!o.review_date.empty()) {
     auto d = Date::parse(o.review_date, "--review-date");
     if (!d) return report(err, d.error());
-    if (*d <= next.active_start) return report(err, invalid_input("--review-date", "must come after the first active day"));
-    const std::string old_value = next.review_date.to_string();
-    next.review_date = *d;
-    change("review_date", old_value, d->to_string());
+    change.review_date = *d;
   }
-  for (auto& [amendment, _] : changes) {
-    auto saved = repo.amend(kLocalProfile, t.id, amendment, next);
-    if (!saved) return report(err, saved.error());
-    out << "Amended " << saved->field << ": " << saved->old_value << " -> " << saved->new_value << " (" << saved->reason
-        << ", " << saved->recorded_at << ")\n";
-  }
+  int exit_status = kExitOk;
+  auto running = open_running(o.db, in, err, exit_status);
+  if (!running) return exit_status;
+  auto saved = service::amend_trial(*running->repo, kLocalProfile, *running->pack, running->trial, change, *now);
+  if (!saved) return report(err, with_flag(saved.error(), "amend"));
+  for (const auto& a : *saved)
+    out << "Amended " << a.field << ": " << a.old_value << " -> " << a.new_value << " (" << a.reason << ", "
+        << a.recorded_at << ")\n";
   return kExitOk;
 }
 
@@ -126,18 +76,7 @@ int run_trials(const TrialsOptions& o, std::istream&, std::ostream& out, std::os
   auto trials = (*repo)->list_trials(kLocalProfile);
   if (!trials) return report(err, trials.error());
   if (o.json) {
-    boost::json::array list;
-    for (const auto& t : *trials)
-      list.push_back(boost::json::object{{"id", t.id},
-                                         {"product", t.product_name},
-                                         {"protocol", t.protocol_id},
-                                         {"outcome", t.outcome_id},
-                                         {"start", t.start.to_string()},
-                                         {"review_date", t.review_date.to_string()},
-                                         {"ended_on", t.ended_on ? boost::json::value(t.ended_on->to_string()) : nullptr},
-                                         {"end_reason", t.end_reason},
-                                         {"pack", boost::json::object{{"id", t.pack_id}, {"version", t.pack_version}}}});
-    print_json(out, list);
+    print_json(out, service::trials_json(*trials));
     return kExitOk;
   }
   if (trials->empty()) out << "No trials yet; start one with trialwise start.\n";

@@ -1,0 +1,220 @@
+// review: one trial in words (or JSON) with a chart, or many trials as JSON
+// Lines. Reviewing reads only; --record saves the verdict.
+
+#include "review_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <ostream>
+#include <thread>
+
+#include "exit_codes.hpp"
+#include "line_batch.hpp"
+#include "progress_bar.hpp"
+#include "running_trial.hpp"
+#include "screening_input.hpp"
+#include "today.hpp"
+#include "trialwise/review/report.hpp"
+#include "trialwise/rules/json_text.hpp"
+#include "trialwise/service/review.hpp"
+#include "trialwise/trial/trial_json.hpp"
+
+namespace trialwise::cli {
+
+using trial::kLocalProfile;
+
+CLI::App* add_review_command(CLI::App& app, ReviewOptions& o) {
+  auto* cmd = app.add_subcommand("review", "The verdict on a trial at its review date: continue, stop, reduce the dose, "
+                                           "or not enough to judge");
+  cmd->add_option("--as-of", o.as_of, "Review as on this day (default: today; with --batch or --all, each trial's "
+                                      "review date)")
+      ->type_name("YYYY-MM-DD");
+  auto* trial = cmd->add_option("--trial", o.trial_id, "Review this trial (trialwise trials lists them; default: the "
+                                                       "running one)")
+                    ->type_name("ID")
+                    ->check(CLI::PositiveNumber);
+  cmd->add_flag("--json", o.json, "Print the review as JSON");
+  auto* chart = cmd->add_option("--chart", o.chart, "Also write the outcome chart as an SVG file")->type_name("FILE.svg");
+  auto* record = cmd->add_flag("--record", o.record,
+                               "Save the verdict: a stop ends the trial; continue or reduce_dose sets the next review "
+                               "date (as an amendment)");
+  auto* batch = cmd->add_option("--batch", o.batch, "Review every trial in a JSON Lines file of exported trials "
+                                                    "(trialwise export --format json; - for standard input)")
+                    ->type_name("FILE|-");
+  auto* all = cmd->add_flag("--all", o.all, "Review every trial in the database, one JSON line each");
+  cmd->add_option("--out", o.out, "With --batch or --all: write the reviews here")->type_name("FILE");
+  batch->excludes(all)->excludes(trial)->excludes(chart)->excludes(record);
+  all->excludes(trial)->excludes(chart)->excludes(record);
+  add_db_option(*cmd, o.db);
+  cmd->footer("Exit status: 0 reviewed; 2 bad input (a bad batch line is reported in its place); 4 --record on an "
+              "ended trial; 5 the database or a file failed.\nEducational only: the verdict is about your own "
+              "trial's numbers, not medical advice.");
+  return cmd;
+}
+
+namespace {
+
+std::optional<Date> parse_as_of(const std::string& text, std::ostream& err, int& status) {
+  if (text.empty()) return std::nullopt;
+  auto d = Date::parse(text, "--as-of");
+  if (!d) {
+    status = report(err, d.error());
+    return std::nullopt;
+  }
+  return *d;
+}
+
+int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  int status = kExitOk;
+  auto as_of = parse_as_of(o.as_of, err, status);
+  if (status != kExitOk) return status;
+  if (!as_of) {
+    auto now = today();
+    if (!now) return report(err, now.error());
+    as_of = *now;
+  }
+  auto repo = open_store(o.db);
+  if (!repo) return report(err, repo.error());
+  auto t = service::chosen_trial(**repo, kLocalProfile,
+                                 o.trial_id != 0 ? std::optional<trial::TrialId>(o.trial_id) : std::nullopt);
+  if (!t) return report(err, t.error());
+  auto pack = load_pack_or_report("", in, err);
+  if (!pack) return kExitBadInput;
+  auto record = service::trial_record(**repo, kLocalProfile, *t);
+  if (!record) return report(err, record.error());
+
+  const auto r = review::review_trial(*pack, *t, record->entries, *as_of);
+  if (!o.chart.empty()) {
+    std::ofstream file(o.chart, std::ios::binary | std::ios::trunc);
+    file << review::chart_svg(r, *t);
+    file.close();
+    if (!file) return report(err, io_error(o.chart, "could not write the chart"));
+  }
+  std::string recorded;
+  if (o.record) {
+    auto saved = service::record_verdict(**repo, kLocalProfile, *t, r);
+    if (!saved) return report(err, saved.error().code == Errc::conflict ? Error{Errc::conflict, saved.error().message, "--record"}
+                                                                        : saved.error());
+    recorded = *saved;
+  }
+  if (o.json) {
+    print_json(out, service::review_json(r, *record));
+  } else {
+    out << "Trial " << t->id << ": " << t->product_name << (t->product_name.empty() ? "" : ", ") << t->protocol_id
+        << (t->blocks ? ", randomized blocks" : "") << "\n\n";
+    review::describe(r, out);
+    out << "\n" << review::chart_text(r, *t);
+    for (const auto& a : record->amendments)
+      out << "Amended:  " << a.field << " " << a.old_value << " -> " << a.new_value << " (" << a.reason << ", "
+          << a.recorded_at << ")\n";
+    out << "\nNot medical advice: this judges your own trial's numbers. Pack " << t->pack_id << " " << t->pack_version
+        << ".\n";
+  }
+  if (!recorded.empty()) (o.json ? err : out) << recorded << "\n";
+  return kExitOk;
+}
+
+// One review as a batch output line.
+void append_review(std::string& text, const review::Review& r, const trial::Trial& t) {
+  auto json = review::to_json(r);
+  json["trial"] = t.id;
+  rules::append_json(text, json);
+  text.push_back('\n');
+}
+
+std::size_t count_lines(const std::string& file) {
+  std::ifstream f(file, std::ios::binary);
+  std::size_t n = 0;
+  char buffer[1 << 16];
+  while (f.read(buffer, sizeof buffer) || f.gcount() > 0) {
+    n += static_cast<std::size_t>(std::count(buffer, buffer + f.gcount(), '\n'));
+    if (!f) break;
+  }
+  return n;
+}
+
+int review_file(const ReviewOptions& o, const pack::Pack& pack, std::optional<Date> as_of, std::istream& in,
+                std::ostream& sink, std::ostream& err) {
+  std::unique_ptr<std::ifstream> file;
+  std::istream* source = &in;
+  if (o.batch != "-") {
+    file = std::make_unique<std::ifstream>(o.batch, std::ios::binary);
+    if (!*file) return report(err, invalid_input("--batch", o.batch + ": cannot open the file"));
+    source = file.get();
+  }
+  const bool draw = stderr_is_terminal();
+  ProgressBar bar(err, draw && file ? count_lines(o.batch) : 0, draw);
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  const auto summary = process_lines(
+      *source, sink, threads,
+      [&pack, as_of]() -> LineHandler {
+        auto parser = std::make_shared<rules::JsonParser>();
+        return [&pack, as_of, parser](std::string_view line, std::string& text) -> std::optional<Error> {
+          auto json = parser->parse(line);
+          if (!json) return json.error();
+          auto record = trial::trial_record_from_json(*json, "");
+          if (!record) return record.error();
+          const auto& t = record->trial;
+          append_review(text, review::review_trial(pack, t, record->entries, as_of.value_or(t.review_date)), t);
+          return std::nullopt;
+        };
+      },
+      [&bar](std::size_t done) { bar.update(done); });
+  bar.finish();
+  if (summary.read_failed) return report(err, io_error("--batch", o.batch + ": reading failed"));
+  if (summary.bad_lines > 0) {
+    err << "trialwise: " << summary.bad_lines << " of " << summary.lines << " lines could not be reviewed (first: line "
+        << summary.first_bad << "); each has an error object in place of its review\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+int review_database(const ReviewOptions& o, const pack::Pack& pack, std::optional<Date> as_of, std::ostream& sink,
+                    std::ostream& err) {
+  auto repo = open_store(o.db);
+  if (!repo) return report(err, repo.error());
+  auto trials = (*repo)->list_trials(kLocalProfile);
+  if (!trials) return report(err, trials.error());
+  ProgressBar bar(err, trials->size(), stderr_is_terminal());
+  std::string text;
+  for (std::size_t i = 0; i < trials->size(); ++i) {
+    const auto& t = (*trials)[i];
+    auto entries = (*repo)->entries(kLocalProfile, t.id, std::nullopt, std::nullopt);
+    if (!entries) return report(err, entries.error());
+    text.clear();
+    append_review(text, review::review_trial(pack, t, *entries, as_of.value_or(t.review_date)), t);
+    sink << text;
+    bar.update(i + 1);
+  }
+  return kExitOk;
+}
+
+int review_many(const ReviewOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  int status = kExitOk;
+  auto as_of = parse_as_of(o.as_of, err, status);
+  if (status != kExitOk) return status;
+  auto pack = load_pack_or_report("", in, err);
+  if (!pack) return kExitBadInput;
+  std::unique_ptr<std::ofstream> out_file;
+  std::ostream* sink = &out;
+  if (!o.out.empty()) {
+    out_file = std::make_unique<std::ofstream>(o.out, std::ios::binary | std::ios::trunc);
+    if (!*out_file) return report(err, io_error("--out", o.out + ": cannot write the file"));
+    sink = out_file.get();
+  }
+  status = o.all ? review_database(o, *pack, as_of, *sink, err) : review_file(o, *pack, as_of, in, *sink, err);
+  sink->flush();
+  if (!*sink) return report(err, io_error("--out", "writing the reviews failed"));
+  return status;
+}
+
+}  // namespace
+
+int run_review(const ReviewOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (!o.batch.empty() || o.all) return review_many(o, in, out, err);
+  if (!o.out.empty()) return report(err, invalid_input("--out", "--out is for --batch or --all; use --chart FILE for a chart"));
+  return review_one(o, in, out, err);
+}
+
+}  // namespace trialwise::cli

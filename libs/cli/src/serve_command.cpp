@@ -1,0 +1,78 @@
+// trialwise serve: the HTTP JSON API on this machine.
+
+#include "serve_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <ostream>
+
+#include "exit_codes.hpp"
+#include "running_trial.hpp"
+#include "today.hpp"
+#include "trialwise/http/server.hpp"
+#include "trialwise/store/sqlite.hpp"
+
+namespace trialwise::cli {
+namespace {
+
+std::chrono::milliseconds millis(double seconds) {
+  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+}
+
+std::string url(const std::string& host, std::uint16_t port) {
+  const bool v6 = host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+}  // namespace
+
+CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API on this machine (http://127.0.0.1:8080)");
+  cmd->add_option("--host", o.host, "A loopback address to listen on (127.0.0.0/8 or ::1)")->type_name("HOST");
+  cmd->add_option("--port", o.port, "The port (0: any free one, printed)")->type_name("PORT")->check(CLI::Range(0, 65535));
+  cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")->type_name("N")->check(CLI::Range(1, 256));
+  cmd->add_option("--read-timeout", o.read_timeout, "Seconds a client has to send a whole request")
+      ->type_name("S")
+      ->check(CLI::Range(0.01, 3600.0));
+  cmd->add_option("--idle-timeout", o.idle_timeout, "Seconds an open connection may wait between requests")
+      ->type_name("S")
+      ->check(CLI::Range(0.01, 3600.0));
+  add_db_option(*cmd, o.db);
+  cmd->footer(
+      "Listens on loopback addresses only: Trialwise has no accounts or authentication yet, so personal health\n"
+      "data is not served to a network. SIGTERM or Ctrl-C stops it after the requests in flight.\n"
+      "The API is described at GET /api/v1/openapi.json (docs/http.md).");
+  return cmd;
+}
+
+int run_serve(const ServeOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  if (auto ok = http::check_loopback(o.host); !ok) return report(err, ok.error());
+  auto pack = pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  if (!pack) return report(err, pack.error().front());
+  auto path = store::default_database_path(o.db);
+  if (!path) return report(err, path.error());
+  // Open once now so that a bad database is reported before listening.
+  if (auto first = store::open_sqlite(*path); !first) return report(err, first.error());
+  const std::string db = *path;
+  http::Services services(
+      std::make_shared<const pack::Pack>(std::move(*pack)), pack::builtin_pack_text(),
+      [db] { return store::open_sqlite(db); }, [] { return today(); });
+
+  http::ServerOptions options;
+  options.host = o.host;
+  options.port = static_cast<std::uint16_t>(o.port);
+  options.threads = o.threads;
+  options.read_timeout = millis(o.read_timeout);
+  options.idle_timeout = millis(o.idle_timeout);
+  {  // the server's access log is written out when it goes
+    http::Server server(services, options);
+    if (auto ok = server.listen(); !ok) return report(err, ok.error());
+    out << "listening on " << url(o.host, server.port()) << std::endl;  // flushed: tests and scripts wait for it
+    err << "trialwise: serving " << db << "; SIGTERM or Ctrl-C stops\n" << std::flush;
+    server.run();
+  }
+  err << "trialwise: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace trialwise::cli

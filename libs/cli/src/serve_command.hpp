@@ -1,0 +1,32 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace trialwise::cli {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string db;
+  unsigned threads = 0;        // 0: one per core
+  double read_timeout = 10;    // seconds, from a request's first byte to its last
+  double idle_timeout = 30;    // seconds between requests on one connection
+};
+
+/// `trialwise serve`: the HTTP JSON API over the embedded database, on a
+/// loopback address only.
+CLI::App* add_serve_command(CLI::App& app, ServeOptions& o);
+
+/// Serves until SIGTERM or SIGINT, then drains the requests in flight and
+/// returns 0. Prints "listening on http://HOST:PORT" on `out` once listening
+/// (the chosen port for --port 0). Exit 2 for a host that is not loopback
+/// (personal health data is not served to a network without accounts), 5
+/// when the database cannot be opened or the address cannot be bound.
+int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace trialwise::cli

@@ -1,0 +1,69 @@
+#pragma once
+
+// The HTTP/1.1 server: Boost.Beast on Asio, keep-alive, a pool of threads
+// running one io_context, timeouts so that a slow client cannot hold a
+// worker, one access-log line per request, and a graceful stop on SIGTERM or
+// SIGINT. Listens on loopback addresses only.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "trialwise/core/result.hpp"
+#include "trialwise/http/services.hpp"
+
+namespace trialwise::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  ///< 0: any free port (see Server::port)
+  unsigned threads = 0;       ///< 0: one per core
+  /// From a request's first byte to its last: a client slower than this is
+  /// disconnected. Also bounds writing a response.
+  std::chrono::milliseconds read_timeout{10'000};
+  /// How long an open connection may wait between requests.
+  std::chrono::milliseconds idle_timeout{30'000};
+  /// Receives each access-log line ("METHOD TARGET STATUS BYTES MICROSECONDS",
+  /// no newline), from any worker thread, one at a time. Default: stderr.
+  std::function<void(std::string_view)> access_log{};
+};
+
+/// Whether `host` may be served on: an address in 127.0.0.0/8 or ::1, or a
+/// name all of whose addresses are (e.g. "localhost"). Otherwise fails with
+/// Errc::invalid_input, `where` "--host", saying that personal health data is
+/// not served to a network without accounts and authentication.
+Result<void> check_loopback(const std::string& host);
+
+class Server {
+ public:
+  /// `services` must outlive the server.
+  Server(Services& services, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Checks the host (check_loopback), binds and listens. Fails with
+  /// Errc::invalid_input for a refused or unresolvable host, Errc::io when
+  /// the address cannot be bound (e.g. the port is taken).
+  Result<void> listen();
+
+  /// The port listened on (the chosen one when options.port was 0).
+  std::uint16_t port() const;
+
+  /// Serves until SIGTERM, SIGINT or stop(): then stops accepting, closes
+  /// idle connections, lets requests in flight finish (each bounded by the
+  /// read timeout), and returns once every connection is closed.
+  void run();
+
+  /// Begins the graceful stop. Thread-safe; may be called before run().
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace trialwise::http

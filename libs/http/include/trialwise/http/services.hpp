@@ -1,0 +1,91 @@
+#pragma once
+
+// What request handling needs from the world: the pack, the store, the
+// calendar and the limits. One Services serves every worker thread.
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trialwise/core/date.hpp"
+#include "trialwise/core/result.hpp"
+#include "trialwise/pack/pack.hpp"
+#include "trialwise/store/repository.hpp"
+
+namespace trialwise::http {
+
+/// Bounds on what one request may ask of the server.
+struct Limits {
+  std::size_t body_bytes = 64 * 1024;   ///< larger bodies: 413
+  std::size_t header_bytes = 8 * 1024;  ///< larger request line and headers: 431
+  std::size_t json_depth = 64;          ///< deeper JSON bodies: 413 (Errc::limit)
+};
+
+/// Opens a repository (e.g. store::open_sqlite on the configured path).
+using StoreOpener = std::function<Result<std::unique_ptr<store::TrialRepository>>()>;
+
+/// Today's date where the person is (e.g. cli::today, which honours
+/// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
+using Clock = std::function<Result<Date>()>;
+
+class Services;
+
+/// A repository lent for one request; goes back to its pool when destroyed.
+class StoreLease {
+ public:
+  StoreLease(Services& owner, std::unique_ptr<store::TrialRepository> repo) : owner_(&owner), repo_(std::move(repo)) {}
+  StoreLease(StoreLease&& other) noexcept = default;
+  StoreLease& operator=(StoreLease&&) = delete;
+  StoreLease(const StoreLease&) = delete;
+  StoreLease& operator=(const StoreLease&) = delete;
+  ~StoreLease();
+
+  store::TrialRepository& operator*() const { return *repo_; }
+  store::TrialRepository* operator->() const { return repo_.get(); }
+
+ private:
+  Services* owner_;
+  std::unique_ptr<store::TrialRepository> repo_;
+};
+
+/// The pack, the store, the clock and the limits. Thread-safe: the pack and
+/// its document are immutable, and repositories are pooled so that no
+/// connection (e.g. a SQLite handle) is used by two threads at once.
+class Services {
+ public:
+  /// `pack_text` is the JSON the pack was loaded from; GET /api/v1/pack
+  /// serves parts of it as written (rules in `applies_if` included).
+  Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack_text, StoreOpener open_store, Clock today,
+           Limits limits = {});
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  const pack::Pack& pack() const { return *pack_; }
+  /// The questionnaire, outcomes, side effects, red flags, protocols, timing
+  /// and disclaimer, as the JSON text of GET /api/v1/pack.
+  const std::string& pack_document() const { return pack_document_; }
+  const Limits& limits() const { return limits_; }
+  Result<Date> today() const { return today_(); }
+
+  /// A repository for one request: an idle one from the pool, or a newly
+  /// opened one. Fails with the opener's error (e.g. Errc::io).
+  Result<StoreLease> store();
+
+ private:
+  friend class StoreLease;
+  void give_back(std::unique_ptr<store::TrialRepository> repo);
+
+  std::shared_ptr<const pack::Pack> pack_;
+  std::string pack_document_;
+  StoreOpener open_store_;
+  Clock today_;
+  Limits limits_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<store::TrialRepository>> pool_;
+};
+
+}  // namespace trialwise::http

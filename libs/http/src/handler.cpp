@@ -1,0 +1,135 @@
+// Dispatch: the route table, matching a target against it, and the last
+// resort that turns any exception into a 500.
+
+#include "trialwise/http/handler.hpp"
+
+#include <array>
+#include <exception>
+
+#include <boost/beast/http/field.hpp>
+#include <boost/url/parse.hpp>
+
+#include "reply.hpp"
+#include "routes.hpp"
+#include "static_routes.hpp"
+
+namespace trialwise::http {
+namespace {
+
+using boost::beast::http::verb;
+
+struct Route {
+  verb method;
+  std::string_view path;  // segments; "{name}" matches any one segment
+  Handler run;
+};
+
+// Every route; openapi.json must describe exactly these (a test checks).
+constexpr std::array kRoutes = {
+    Route{verb::get, "/healthz", routes::healthz},
+    Route{verb::get, "/api/v1/openapi.json", routes::openapi},
+    Route{verb::get, "/api/v1/pack", routes::pack},
+    Route{verb::post, "/api/v1/assess", routes::assess},
+    Route{verb::post, "/api/v1/plan", routes::plan},
+    Route{verb::post, "/api/v1/trial", routes::start_trial},
+    Route{verb::get, "/api/v1/trial", routes::trial_status},
+    Route{verb::get, "/api/v1/trial/days", routes::list_days},
+    Route{verb::put, "/api/v1/trial/days/{date}", routes::put_day},
+    Route{verb::get, "/api/v1/trial/days/{date}/history", routes::day_history},
+    Route{verb::post, "/api/v1/trial/amendments", routes::amend},
+    Route{verb::get, "/api/v1/trial/export.csv", routes::export_csv},
+    Route{verb::get, "/api/v1/trial/export.json", routes::export_json},
+    Route{verb::get, "/api/v1/trial/export.fhir.json", routes::export_fhir},
+    Route{verb::get, "/api/v1/trial/export.ics", routes::export_ics},
+    Route{verb::get, "/api/v1/trial/export.html", routes::export_html},
+    Route{verb::get, "/api/v1/trial/review", routes::review},
+    Route{verb::get, "/api/v1/trials", routes::list_trials},
+};
+
+// Whether `segments` (decoded) match `pattern`; the {parameters} go to `params`.
+bool matches(std::string_view pattern, const std::vector<std::string>& segments, std::vector<std::string>& params) {
+  params.clear();
+  std::size_t i = 0;
+  pattern.remove_prefix(1);  // the leading '/'
+  while (true) {
+    const auto slash = pattern.find('/');
+    const auto part = pattern.substr(0, slash);
+    if (i == segments.size()) return false;
+    if (part.size() > 1 && part.front() == '{') {
+      params.push_back(segments[i]);
+    } else if (part != segments[i]) {
+      return false;
+    }
+    ++i;
+    if (slash == std::string_view::npos) break;
+    pattern.remove_prefix(slash + 1);
+  }
+  return i == segments.size();
+}
+
+Response dispatch(const Request& req, Services& services) {
+  if (req.body().size() > services.limits().body_bytes) {
+    return error_reply(Status::payload_too_large, "limit",
+                       limit_reached("", "the body is larger than " +
+                                             std::to_string(services.limits().body_bytes / 1024) + " KiB"));
+  }
+  const auto target = boost::urls::parse_origin_form(req.target());
+  if (!target) {
+    return error_reply(Status::bad_request, "invalid_input",
+                       invalid_input("", "the request target is not a path (origin-form, RFC 9112)"));
+  }
+  std::vector<std::string> segments;
+  for (auto s : target->segments()) segments.push_back(std::move(s));
+  Context ctx{req, services};
+  for (auto p : target->params()) ctx.query.emplace_back(std::move(p.key), std::move(p.value));
+
+  std::string allow;
+  std::vector<std::string> params;
+  for (const auto& route : kRoutes) {
+    if (!matches(route.path, segments, params)) continue;
+    if (route.method == req.method()) {
+      ctx.params = std::move(params);
+      return route.run(ctx);
+    }
+    allow += (allow.empty() ? "" : ", ") + std::string(boost::beast::http::to_string(route.method));
+  }
+  if (!allow.empty()) {
+    auto res = error_reply(Status::method_not_allowed, "method_not_allowed",
+                           Error{Errc::invalid_input, std::string(req.method_string()) + " is not allowed here; use " + allow,
+                                 target->path()});
+    res.set(boost::beast::http::field::allow, allow);
+    return res;
+  }
+  // Not an API route: the web app's files (static_routes.cpp), else 404.
+  if (auto file = static_file(req, target->path())) return std::move(*file);
+  return error_reply(not_found(target->path(), "no such route; GET /api/v1/openapi.json lists them"));
+}
+
+}  // namespace
+
+Response handle(const Request& req, Services& services) {
+  Response res;
+  try {
+    res = dispatch(req, services);
+  } catch (const std::exception& e) {
+    res = error_reply(internal_error("", std::string("unexpected failure: ") + e.what()));
+  } catch (...) {
+    res = error_reply(internal_error("", "unexpected failure"));
+  }
+  res.version(req.version());
+  res.keep_alive(req.keep_alive());
+  res.set(boost::beast::http::field::server, "trialwise");
+  // API answers are never cached; the web app's files set their own policy.
+  if (res.find(boost::beast::http::field::cache_control) == res.end())
+    res.set(boost::beast::http::field::cache_control, "no-store");
+  res.prepare_payload();
+  return res;
+}
+
+std::vector<RouteInfo> route_table() {
+  std::vector<RouteInfo> out;
+  for (const auto& r : kRoutes) out.push_back({r.method, r.path});
+  return out;
+}
+
+}  // namespace trialwise::http

@@ -1,0 +1,33 @@
+#pragma once
+
+// The route handlers, by job. Each returns the response for every outcome.
+
+#include "context.hpp"
+
+namespace trialwise::http::routes {
+
+// Stateless: nothing stored (what a publisher embeds beside an article).
+Response healthz(const Context& ctx);
+Response pack(const Context& ctx);
+Response openapi(const Context& ctx);
+Response assess(const Context& ctx);
+Response plan(const Context& ctx);
+
+// The local profile's trial.
+Response start_trial(const Context& ctx);
+Response trial_status(const Context& ctx);
+Response put_day(const Context& ctx);
+Response list_days(const Context& ctx);
+Response day_history(const Context& ctx);
+Response amend(const Context& ctx);
+Response list_trials(const Context& ctx);
+Response export_csv(const Context& ctx);
+Response export_json(const Context& ctx);
+Response export_fhir(const Context& ctx);
+Response export_ics(const Context& ctx);
+Response export_html(const Context& ctx);
+/// The review on ?as_of=YYYY-MM-DD (default today), as `trialwise review --json`
+/// prints it; nothing is recorded.
+Response review(const Context& ctx);
+
+}  // namespace trialwise::http::routes

@@ -1,0 +1,33 @@
+#pragma once
+
+// What the trial routes share: the store for this request, the running
+// trial, and today's date, each failing as the response to send.
+
+#include "context.hpp"
+#include "trialwise/core/result.hpp"
+#include "trialwise/trial/trial.hpp"
+
+namespace trialwise::http {
+
+/// The profile every request is scoped to. A local install has one; accounts
+/// will choose it from the authenticated user.
+inline const trial::ProfileId& request_profile(const Context&) { return trial::kLocalProfile; }
+
+/// The store (500 if it cannot be opened).
+Result<StoreLease, Response> open_store(const Context& ctx);
+
+struct RunningTrial {
+  StoreLease store;
+  trial::Trial trial;
+};
+
+/// The store and the running trial (404 when none is running).
+Result<RunningTrial, Response> open_running(const Context& ctx);
+
+/// Today (500 if the clock, e.g. a malformed TRIALWISE_TODAY, fails).
+Result<Date, Response> today(const Context& ctx);
+
+/// The path parameter `index` as a date (400 naming "{name}").
+Result<Date, Response> path_date(const Context& ctx, std::size_t index, std::string_view name);
+
+}  // namespace trialwise::http

@@ -1,0 +1,109 @@
+// Stateless routes: health, the pack, the API's description, assess, plan.
+
+#include <memory>
+
+#include <boost/json/monotonic_resource.hpp>
+
+#include "plan_request.hpp"
+#include "reply.hpp"
+#include "routes.hpp"
+#include "body.hpp"
+#include "trialwise/assess/report.hpp"
+#include "trialwise/http/handler.hpp"
+
+namespace trialwise::http {
+namespace {
+
+// make_plan names the command line's flags; the API names body fields.
+std::string field_pointer(const std::string& where) {
+  for (const auto& [flag, pointer] : {std::pair{"--protocol", "/protocol"}, std::pair{"--outcome", "/outcome"},
+                                      std::pair{"--product", "/product"}, std::pair{"--g-per-serving", "/g_per_serving"},
+                                      std::pair{"--days", "/days"}, std::pair{"--start", "/start"}}) {
+    if (where == flag) return pointer;
+  }
+  return where;
+}
+
+}  // namespace
+
+Response answer_problems(const std::vector<Error>& problems, std::string_view base) {
+  std::vector<Error> named = problems;
+  for (auto& p : named) {
+    if (p.code == Errc::invalid_input) p.where = std::string(base) + p.where;
+  }
+  return error_reply(named);
+}
+
+Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return Unexpected{std::move(body).error()};
+  Fields f(*body);
+  const auto* answers = f.any("answers", true);
+  const auto start = f.date("start", true);
+  assess::PlanChoices choices;
+  choices.protocol_id = f.string("protocol");
+  choices.outcome_id = f.string("outcome");
+  choices.product_name = f.string("product");
+  choices.g_per_serving = f.number("g_per_serving");
+  choices.active_days = f.integer("days");
+  auto problems = f.finish();
+  if (!problems.empty()) return Unexpected{error_reply(problems)};
+  choices.start = *start;
+  const auto& pack = ctx.services.pack();
+  auto s = service::screen(pack, *answers);
+  if (!s) return Unexpected{answer_problems(s.error(), "/answers")};
+  auto plan = assess::make_plan(pack, s->answers, s->assessment, choices);
+  if (!plan) {
+    Error e = plan.error();
+    if (e.code != Errc::refused) {
+      e.where = field_pointer(e.where);
+      return Unexpected{error_reply(e)};
+    }
+    auto refusal = assess::refusal_to_json(pack, s->answers, s->assessment, e);
+    refusal["error"] = error_json(to_string(e.code), e);
+    return Unexpected{json_reply(status_for(e.code), refusal)};
+  }
+  return PlannedTrial{std::move(*s), std::move(*plan)};
+}
+
+namespace routes {
+
+Response healthz(const Context&) { return json_reply(Status::ok, boost::json::object{{"status", "ok"}}); }
+
+Response pack(const Context& ctx) {
+  return text_reply(Status::ok, ctx.services.pack_document(), "application/json");
+}
+
+Response openapi(const Context&) { return text_reply(Status::ok, std::string(openapi_document()), "application/json"); }
+
+// Memory for one request's JSON, recycled from request to request on a
+// thread: the hot stateless route then barely touches the allocator. Boost
+// 1.81's monotonic_resource needs an initial buffer to be usable after
+// release().
+struct RequestMemory {
+  static constexpr std::size_t kBytes = 64 * 1024;
+  std::unique_ptr<unsigned char[]> buffer = std::make_unique<unsigned char[]>(kBytes);
+  boost::json::monotonic_resource resource{buffer.get(), kBytes};
+};
+
+Response assess(const Context& ctx) {
+  thread_local RequestMemory memory;
+  memory.resource.release();
+  const boost::json::storage_ptr storage(&memory.resource);
+  auto body = json_body(ctx, storage);
+  if (!body) return std::move(body).error();
+  const auto& pack = ctx.services.pack();
+  auto s = service::screen(pack, std::move(*body));
+  if (!s) return answer_problems(s.error(), "");
+  return json_reply(Status::ok, assess::to_json(pack, s->answers, s->assessment, assess::Detail::full, storage));
+}
+
+Response plan(const Context& ctx) {
+  auto planned = plan_from_body(ctx);
+  if (!planned) return std::move(planned).error();
+  const auto& s = planned->screening;
+  return json_reply(Status::ok, assess::to_json(ctx.services.pack(), s.answers, s.assessment, planned->plan));
+}
+
+}  // namespace routes
+}  // namespace trialwise::http

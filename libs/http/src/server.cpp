@@ -1,0 +1,360 @@
+// The server: one io_context run by a pool of threads, a strand per
+// connection (Beast's advanced server), and a strand for the acceptor and
+// the signals. Each connection reads one request at a time:
+//
+//   idle     waiting for the first byte of a request (idle timeout);
+//   reading  header, then body (one read timeout for the whole request);
+//   writing  the handler's response (read timeout), then idle again.
+//
+// A graceful stop closes the acceptor and every idle connection; one that is
+// reading or writing finishes its request, answers with Connection: close,
+// and closes. Timeouts bound how long that takes.
+
+#include "trialwise/http/server.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include "access_log.hpp"
+#include "reply.hpp"
+#include "trialwise/http/handler.hpp"
+
+namespace trialwise::http {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+class Session;
+
+// What the acceptor and every connection share.
+struct Core {
+  Core(Services& s, ServerOptions o) : services(s), options(std::move(o)) {}
+
+  void log(std::string_view line) { access_log.write(line); }
+
+  void accept();
+  void stop();
+
+  Services& services;
+  ServerOptions options;
+  // Declared before the io_context so that they outlive any connection it
+  // still holds when it is destroyed.
+  AccessLog access_log{options.access_log};
+  std::mutex sessions_mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+
+  net::io_context ioc;
+  net::strand<net::io_context::executor_type> strand{net::make_strand(ioc)};
+  tcp::acceptor acceptor{strand};
+  net::signal_set signals{strand, SIGINT, SIGTERM};
+  net::steady_timer retry{strand};
+  std::atomic<bool> stopping{false};
+  std::uint16_t port = 0;
+};
+
+bool is_disconnect(const beast::error_code& ec) {
+  return ec == beast::error::timeout || ec == net::error::eof || ec == bhttp::error::end_of_stream ||
+         ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::broken_pipe ||
+         ec == bhttp::error::partial_message;
+}
+
+// The request's target as the log shows it: printable and bounded.
+std::string loggable(beast::string_view text) {
+  std::string out(text.substr(0, 200));
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x21 || static_cast<unsigned char>(c) > 0x7e) c = '?';
+  return out.empty() ? "-" : out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Core& server) : stream_(std::move(socket)), server_(server) {}
+
+  ~Session() {
+    const std::lock_guard lock(server_.sessions_mutex);
+    server_.sessions.erase(this);
+  }
+
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  void start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::wait, shared_from_this()));
+  }
+
+  // From any thread: close if idle, else finish the request and close.
+  void stop() {
+    net::post(stream_.get_executor(), beast::bind_front_handler(&Session::on_stop, shared_from_this()));
+  }
+
+ private:
+  enum class State { idle, reading, writing, closed };
+
+  const Limits& limits() const { return server_.services.limits(); }
+
+  void wait() {
+    if (server_.stopping) return close();
+    state_ = State::idle;
+    if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
+    stream_.expires_after(server_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+  }
+
+  void on_first_bytes(beast::error_code ec, std::size_t n) {
+    if (ec) return close();
+    buffer_.commit(n);
+    read_header();
+  }
+
+  void read_header() {
+    state_ = State::reading;
+    started_ = Clock::now();
+    method_ = "-";
+    target_ = "-";
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(limits().header_bytes));
+    parser_->body_limit(limits().body_bytes);
+    stream_.expires_after(server_.options.read_timeout);  // for the whole request
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    // The request line is known even when a header check failed.
+    if (const auto method = parser_->get().method_string(); !method.empty()) method_ = std::string(method);
+    target_ = loggable(parser_->get().target());
+    // Beast checks a Content-Length against the body limit with the header.
+    if (ec == bhttp::error::body_limit)
+      return reject(Status::payload_too_large, "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
+    if (ec == bhttp::error::header_limit)
+      return reject(Status::request_header_fields_too_large,
+                    "the request line and headers are larger than " + std::to_string(limits().header_bytes / 1024) + " KiB");
+    if (is_disconnect(ec)) return close();
+    if (ec) return reject(Status::bad_request, "not a valid HTTP/1.1 request: " + ec.message());
+    const auto& req = parser_->get();
+    if (const auto length = parser_->content_length(); length && *length > limits().body_bytes)
+      return reject(Status::payload_too_large, "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
+    if (parser_->is_done()) return on_body({}, 0);
+    if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
+      auto go_on = std::make_shared<bhttp::response<bhttp::empty_body>>(Status::continue_, req.version());
+      bhttp::async_write(stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code wec, std::size_t) {
+        if (wec) return self->close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
+  }
+
+  void on_body(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit)
+      return reject(Status::payload_too_large, "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
+    if (is_disconnect(ec)) return close();
+    if (ec) return reject(Status::bad_request, "not a valid HTTP/1.1 request: " + ec.message());
+    const Request req = parser_->release();
+    respond(handle(req, server_.services), false);
+  }
+
+  // An error before the request could be read whole: answer and close.
+  void reject(Status status, std::string message) {
+    auto res = error_reply(status, status == Status::bad_request ? "invalid_input" : "limit",
+                           Error{status == Status::bad_request ? Errc::invalid_input : Errc::limit, std::move(message), ""});
+    res.version(11);
+    res.keep_alive(false);
+    res.set(bhttp::field::server, "trialwise");
+    res.prepare_payload();
+    respond(std::move(res), true);
+  }
+
+  void respond(Response res, bool unread_input) {
+    state_ = State::writing;
+    if (server_.stopping) res.keep_alive(false);
+    res_ = std::make_shared<Response>(std::move(res));
+    stream_.expires_after(server_.options.read_timeout);
+    bhttp::async_write(stream_, *res_,
+                       [self = shared_from_this(), unread_input](beast::error_code ec, std::size_t) {
+                         self->on_write(ec, unread_input);
+                       });
+  }
+
+  void on_write(beast::error_code ec, bool unread_input) {
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    server_.log(method_ + " " + target_ + " " + std::to_string(res_->result_int()) + " " +
+                std::to_string(res_->body().size()) + " " + std::to_string(micros));
+    const bool keep_alive = res_->keep_alive();
+    res_.reset();
+    if (ec) return close();
+    if (unread_input) return drain();
+    if (!keep_alive) return close();
+    wait();
+  }
+
+  // After answering a request whose body was not read: stop sending, then
+  // read and discard for a moment, so that closing with unread bytes does not
+  // reset the connection before the client has read the answer.
+  void drain() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(1));
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > 1024 * 1024) return self->close();
+      self->drain();
+    });
+  }
+
+  void on_stop() {
+    if (state_ == State::idle) stream_.cancel();  // the pending wait ends, and wait() sees `stopping`
+  }
+
+  void close() {
+    if (state_ == State::closed) return;
+    state_ = State::closed;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Core& server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<Response> res_;
+  State state_ = State::idle;
+  Clock::time_point started_{};
+  std::string method_ = "-", target_ = "-";
+  std::size_t drained_ = 0;
+};
+
+void Core::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (stopping || ec == net::error::operation_aborted) return;
+    if (ec) {  // e.g. out of file descriptors: try again shortly rather than spin
+      retry.expires_after(std::chrono::milliseconds(50));
+      retry.async_wait([this](beast::error_code wec) {
+        if (!wec && !stopping) accept();
+      });
+      return;
+    }
+    auto session = std::make_shared<Session>(std::move(socket), *this);
+    {
+      const std::lock_guard lock(sessions_mutex);
+      sessions.emplace(session.get(), session);
+    }
+    session->start();
+    accept();
+  });
+}
+
+void Core::stop() {
+  if (stopping.exchange(true)) return;
+  net::post(strand, [this] {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    retry.cancel();
+    std::vector<std::shared_ptr<Session>> live;
+    {
+      const std::lock_guard lock(sessions_mutex);
+      for (auto& [ptr, weak] : sessions)
+        if (auto s = weak.lock()) live.push_back(std::move(s));
+    }
+    for (auto& s : live) s->stop();
+  });
+}
+
+}  // namespace
+
+struct Server::Impl : Core {
+  using Core::Core;
+};
+
+Server::Server(Services& services, ServerOptions options) : impl_(std::make_unique<Impl>(services, std::move(options))) {}
+
+Server::~Server() = default;
+
+Result<void> Server::listen() {
+  auto& o = impl_->options;
+  if (auto ok = check_loopback(o.host); !ok) return ok;
+  beast::error_code ec;
+  tcp::resolver resolver(impl_->ioc);
+  const auto results = resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::numeric_service, ec);
+  const std::string where = o.host + ":" + std::to_string(o.port);
+  if (ec || results.empty()) return Unexpected{invalid_input("--host", "cannot resolve \"" + o.host + "\": " + ec.message())};
+  const tcp::endpoint endpoint = results.begin()->endpoint();
+  auto& acceptor = impl_->acceptor;
+  if (acceptor.open(endpoint.protocol(), ec); ec) return Unexpected{io_error(where, "cannot open a socket: " + ec.message())};
+  if (acceptor.set_option(net::socket_base::reuse_address(true), ec); ec)
+    return Unexpected{io_error(where, "cannot set SO_REUSEADDR: " + ec.message())};
+  if (acceptor.bind(endpoint, ec); ec) return Unexpected{io_error(where, "cannot listen here: " + ec.message())};
+  if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec)
+    return Unexpected{io_error(where, "cannot listen here: " + ec.message())};
+  impl_->port = acceptor.local_endpoint(ec).port();
+  return {};
+}
+
+std::uint16_t Server::port() const { return impl_->port; }
+
+void Server::run() {
+  auto& impl = *impl_;
+  net::post(impl.strand, [&impl] {
+    if (impl.stopping) return;
+    impl.signals.async_wait([&impl](beast::error_code ec, int) {
+      if (!ec) impl.stop();
+    });
+    impl.accept();
+  });
+  const unsigned wanted = impl.options.threads ? impl.options.threads : std::thread::hardware_concurrency();
+  const unsigned threads = wanted == 0 ? 1 : wanted;
+  const auto work = [&impl] {
+    // A handler that throws (it should not: handle() catches) must not take
+    // the server down with it.
+    while (true) {
+      try {
+        impl.ioc.run();
+        return;
+      } catch (const std::exception& e) {
+        impl.log(std::string("trialwise: internal error in the server loop: ") + e.what());
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+void Server::stop() { impl_->stop(); }
+
+}  // namespace trialwise::http

@@ -1,0 +1,61 @@
+#include "trialwise/http/services.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "trialwise/rules/json_text.hpp"
+
+namespace trialwise::http {
+namespace {
+
+// What a web front end needs to build the questionnaire and the log form, as
+// the pack writes it: JsonLogic in `applies_if` stays a rule the page can run.
+std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
+  boost::json::object doc;
+  const auto parsed = rules::parse_json(text);
+  if (parsed && parsed->is_object()) {
+    const auto& p = parsed->as_object();
+    for (const char* key : {"format", "pack", "questionnaire", "outcomes", "side_effects", "side_effect_actions",
+                            "red_flags", "protocols", "timing"}) {
+      if (const auto* v = p.if_contains(key)) doc[key] = *v;
+    }
+  } else {  // the pack came from elsewhere than its text: say what it is at least
+    doc["pack"] = {{"id", pack.id}, {"version", pack.version}, {"supplement", pack.supplement}};
+  }
+  return boost::json::serialize(doc);
+}
+
+}  // namespace
+
+StoreLease::~StoreLease() {
+  if (repo_) owner_->give_back(std::move(repo_));
+}
+
+Services::Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack_text, StoreOpener open_store,
+                   Clock today, Limits limits)
+    : pack_(std::move(pack)),
+      pack_document_(make_pack_document(*pack_, pack_text)),
+      open_store_(std::move(open_store)),
+      today_(std::move(today)),
+      limits_(limits) {}
+
+Result<StoreLease> Services::store() {
+  {
+    const std::lock_guard lock(pool_mutex_);
+    if (!pool_.empty()) {
+      auto repo = std::move(pool_.back());
+      pool_.pop_back();
+      return StoreLease(*this, std::move(repo));
+    }
+  }
+  // Opened outside the lock: opening may wait on the database.
+  auto repo = open_store_();
+  if (!repo) return Unexpected{repo.error()};
+  return StoreLease(*this, std::move(*repo));
+}
+
+void Services::give_back(std::unique_ptr<store::TrialRepository> repo) {
+  const std::lock_guard lock(pool_mutex_);
+  pool_.push_back(std::move(repo));
+}
+
+}  // namespace trialwise::http

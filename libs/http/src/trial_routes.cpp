@@ -1,0 +1,124 @@
+// The local profile's trial: start it, see where it stands, log a day, read
+// the days back.
+
+#include <boost/beast/http/field.hpp>
+
+#include "body.hpp"
+#include "plan_request.hpp"
+#include "reply.hpp"
+#include "routes.hpp"
+#include "running.hpp"
+#include "trialwise/assess/report.hpp"
+#include "trialwise/service/day_log.hpp"
+#include "trialwise/service/records.hpp"
+#include "trialwise/service/start.hpp"
+#include "trialwise/service/status.hpp"
+
+namespace trialwise::http::routes {
+namespace {
+
+// A day's fields from the body of PUT /trial/days/{date}.
+Result<service::DayInput, std::vector<Error>> day_input(const boost::json::value& body, Date date) {
+  Fields f(body);
+  service::DayInput in;
+  in.date = date;
+  // Ranges here too, so that every bad field is named at once; the use case
+  // checks them again, with the pack's ids.
+  const auto outcome = f.number("outcome", true, 0, 10);
+  in.doses_taken = f.integer("doses_taken", false, 0, 24);
+  in.dose_g = f.number("dose_g", false, 0, 100);
+  in.side_effects = f.integers("side_effects", 0, 10).value_or(std::map<std::string, int>{});
+  in.red_flags = f.strings("red_flags").value_or(std::vector<std::string>{});
+  in.with_food = f.boolean("with_food").value_or(false);
+  in.note = f.string("note", false, service::kMaxNoteBytes).value_or("");
+  auto problems = f.finish();
+  if (!problems.empty()) return Unexpected{std::move(problems)};
+  in.outcome = *outcome;
+  return in;
+}
+
+}  // namespace
+
+Response start_trial(const Context& ctx) {
+  auto planned = plan_from_body(ctx);
+  if (!planned) return std::move(planned).error();
+  auto store = open_store(ctx);
+  if (!store) return std::move(store).error();
+  const auto& pack = ctx.services.pack();
+  const auto& s = planned->screening;
+  auto t = service::start_trial(**store, request_profile(ctx), pack, s, planned->plan);
+  if (!t) return error_reply(t.error());
+  auto body = assess::to_json(pack, s.answers, s.assessment, planned->plan);
+  body["trial"] = t->id;
+  auto res = json_reply(Status::created, body);
+  res.set(boost::beast::http::field::location, "/api/v1/trial");
+  return res;
+}
+
+Response trial_status(const Context& ctx) {
+  auto now = today(ctx);
+  if (!now) return std::move(now).error();
+  auto running = open_running(ctx);
+  if (!running) return std::move(running).error();
+  auto st = service::trial_status(*running->store, request_profile(ctx), ctx.services.pack(), running->trial, *now);
+  if (!st) return error_reply(st.error());
+  return json_reply(Status::ok, service::status_json(running->trial, *st));
+}
+
+Response put_day(const Context& ctx) {
+  auto date = path_date(ctx, 0, "date");
+  if (!date) return std::move(date).error();
+  auto body = json_body(ctx);
+  if (!body) return std::move(body).error();
+  auto in = day_input(*body, *date);
+  if (!in) return error_reply(in.error());
+  auto now = today(ctx);
+  if (!now) return std::move(now).error();
+  auto running = open_running(ctx);
+  if (!running) return std::move(running).error();
+  auto logged = service::log_day(*running->store, request_profile(ctx), ctx.services.pack(), running->trial, *in, *now);
+  if (!logged) {
+    Error e = logged.error();
+    if (e.where == "/date") e.where = "{date}";  // the day is named by the path here
+    return error_reply(e);
+  }
+  boost::json::array todo;
+  for (const auto& line : logged->status.todo) todo.emplace_back(line);
+  const bool replaced = logged->entry.version > 1;
+  return json_reply(replaced ? Status::ok : Status::created,
+                    boost::json::object{{"entry", service::entry_json(logged->entry)},
+                                        {"replaced", replaced},
+                                        {"phase", std::string(trial::to_string(logged->status.phase))},
+                                        {"todo", std::move(todo)}});
+}
+
+Response list_days(const Context& ctx) {
+  std::optional<Date> bounds[2];
+  const char* names[2] = {"from", "to"};
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (auto text = ctx.query_value(names[i])) {
+      auto d = Date::parse(*text, std::string("?") + names[i]);
+      if (!d) return error_reply(d.error());
+      bounds[i] = *d;
+    }
+  }
+  auto running = open_running(ctx);
+  if (!running) return std::move(running).error();
+  auto entries = running->store->entries(request_profile(ctx), running->trial.id, bounds[0], bounds[1]);
+  if (!entries) return error_reply(entries.error());
+  return json_reply(Status::ok, boost::json::object{{"trial", running->trial.id},
+                                                    {"entries", service::entries_json(*entries)}});
+}
+
+Response day_history(const Context& ctx) {
+  auto date = path_date(ctx, 0, "date");
+  if (!date) return std::move(date).error();
+  auto running = open_running(ctx);
+  if (!running) return std::move(running).error();
+  auto versions = running->store->entry_history(request_profile(ctx), running->trial.id, *date);
+  if (!versions) return error_reply(versions.error());
+  return json_reply(Status::ok, boost::json::object{{"date", date->to_string()},
+                                                    {"versions", service::entries_json(*versions)}});
+}
+
+}  // namespace trialwise::http::routes

@@ -1,0 +1,172 @@
+#include "fixture.hpp"
+
+#include <filesystem>
+
+namespace trialwise::http {
+namespace {
+
+using testing::example;
+using testing::HandlerTest;
+using testing::verb;
+namespace bhttp = boost::beast::http;
+
+std::string plan_body(const std::string& answers, const std::string& extra = "") {
+  return R"({"answers": )" + answers + R"(, "start": "2026-12-07")" + extra + "}";
+}
+
+TEST_F(HandlerTest, HealthzAnswersOk) {
+  auto res = call(verb::get, "/healthz");
+  EXPECT_EQ(res.result(), bhttp::status::ok);
+  EXPECT_EQ(res.body(), R"({"status":"ok"})");
+  EXPECT_EQ(res[bhttp::field::content_type], "application/json");
+}
+
+TEST_F(HandlerTest, PackCarriesWhatAFormNeeds) {
+  auto res = call(verb::get, "/api/v1/pack");
+  ASSERT_EQ(res.result(), bhttp::status::ok);
+  const auto doc = json(res).as_object();
+  for (const char* key : {"pack", "questionnaire", "outcomes", "side_effects", "red_flags", "protocols"})
+    EXPECT_TRUE(doc.contains(key)) << key;
+  EXPECT_TRUE(doc.at("pack").as_object().contains("disclaimer"));
+  bool has_rule = false;
+  for (const auto& q : doc.at("questionnaire").as_array()) has_rule = has_rule || q.as_object().contains("applies_if");
+  EXPECT_TRUE(has_rule);
+  EXPECT_FALSE(doc.contains("safety_rules"));  // what the form needs, not the screen's internals
+}
+
+TEST_F(HandlerTest, AssessAnswersExactlyAsTheCommandLineDoes) {
+  for (const auto& entry : std::filesystem::directory_iterator(TRIALWISE_GOLDEN_DIR)) {
+    const auto name = entry.path().filename().string();
+    const auto dot = name.find(".assess.json");
+    if (dot == std::string::npos) continue;
+    auto res = call(verb::post, "/api/v1/assess", example(name.substr(0, dot)));
+    ASSERT_EQ(res.result(), bhttp::status::ok) << name;
+    EXPECT_EQ(json(res), *rules::parse_json(testing::read_text(entry.path().string()))) << name;
+  }
+}
+
+TEST_F(HandlerTest, PlanAnswersAsTheCommandLineDoesAndRefusesWith422) {
+  int refused = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(TRIALWISE_GOLDEN_DIR)) {
+    const auto name = entry.path().filename().string();
+    const auto dot = name.find(".plan.json");
+    if (dot == std::string::npos) continue;
+    auto res = call(verb::post, "/api/v1/plan",
+                    plan_body(example(name.substr(0, dot)), R"(, "product": "Pure L-Glutamine Powder", "g_per_serving": 5)"));
+    auto body = json(res).as_object();
+    const auto golden = *rules::parse_json(testing::read_text(entry.path().string()));
+    if (golden.as_object().contains("refused")) {
+      ++refused;
+      EXPECT_EQ(res.result(), bhttp::status::unprocessable_entity) << name;
+      EXPECT_EQ(body.at("error").at("code").as_string(), "refused") << name;
+      EXPECT_EQ(res.body().find("dose_g"), std::string::npos) << name << ": a refusal shows a dose";
+      body.erase("error");
+    } else {
+      EXPECT_EQ(res.result(), bhttp::status::ok) << name;
+    }
+    EXPECT_EQ(boost::json::value(body), golden) << name;
+  }
+  EXPECT_GT(refused, 0);
+}
+
+TEST_F(HandlerTest, AssessNamesEveryBadAnswer) {
+  auto res = call(verb::post, "/api/v1/assess", R"({"age": 150, "pregnnat": false})");
+  ASSERT_EQ(res.result(), bhttp::status::bad_request);
+  const auto error = json(res).at("error");
+  EXPECT_EQ(error.at("code").as_string(), "invalid_input");
+  EXPECT_EQ(error.at("where").as_string(), "/age");
+  bool names_misspelt = false;
+  for (const auto& p : error.at("problems").as_array()) names_misspelt = names_misspelt || p.at("where") == "/pregnnat";
+  EXPECT_TRUE(names_misspelt);
+}
+
+TEST_F(HandlerTest, PlanNamesBadFieldsAndChoicesByPointer) {
+  auto res = call(verb::post, "/api/v1/plan", R"({"answers": {"age": 150}, "start": "2026-12-07"})");
+  EXPECT_EQ(res.result(), bhttp::status::bad_request);
+  EXPECT_EQ(error_where(res), "/answers/age");
+  res = call(verb::post, "/api/v1/plan", R"({"answers": {}, "start": "7 Dec", "dayz": 3})");
+  EXPECT_EQ(res.result(), bhttp::status::bad_request);
+  EXPECT_EQ(error_where(res), "/start");
+  EXPECT_EQ(json(res).at("error").at("problems").as_array().size(), 2u);
+  res = call(verb::post, "/api/v1/plan", plan_body(example("runner_in_heat"), R"(, "protocol": "megadose")"));
+  EXPECT_EQ(res.result(), bhttp::status::bad_request);
+  EXPECT_EQ(error_where(res), "/protocol");
+  res = call(verb::post, "/api/v1/plan", plan_body(example("runner_in_heat"), R"(, "days": "many")"));
+  EXPECT_EQ(error_where(res), "/days");
+}
+
+TEST_F(HandlerTest, MalformedJsonIs400WithItsPosition) {
+  auto res = call(verb::post, "/api/v1/assess", R"({"age": )");
+  EXPECT_EQ(res.result(), bhttp::status::bad_request);
+  EXPECT_EQ(error_code(res), "invalid_input");
+  EXPECT_EQ(error_where(res).rfind("line 1, column", 0), 0u);
+}
+
+TEST_F(HandlerTest, JsonNestedPastTheLimitIs413) {
+  const auto depth = services_.limits().json_depth + 1;
+  auto res = call(verb::post, "/api/v1/assess", std::string(depth, '[') + std::string(depth, ']'));
+  EXPECT_EQ(res.result(), bhttp::status::payload_too_large);
+  EXPECT_EQ(error_code(res), "limit");
+}
+
+TEST_F(HandlerTest, BodyOverTheLimitIs413) {
+  auto res = call(verb::post, "/api/v1/assess", std::string(services_.limits().body_bytes + 1, ' '));
+  EXPECT_EQ(res.result(), bhttp::status::payload_too_large);
+  EXPECT_EQ(error_code(res), "limit");
+}
+
+TEST_F(HandlerTest, NonJsonContentTypeIs415) {
+  auto res = call(verb::post, "/api/v1/assess", example("runner_in_heat"), "application/x-www-form-urlencoded");
+  EXPECT_EQ(res.result(), bhttp::status::unsupported_media_type);
+  EXPECT_EQ(error_code(res), "unsupported_media_type");
+  EXPECT_EQ(error_where(res), "Content-Type");
+  res = call(verb::post, "/api/v1/assess", example("runner_in_heat"), "Application/JSON; charset=utf-8");
+  EXPECT_EQ(res.result(), bhttp::status::ok);
+}
+
+TEST_F(HandlerTest, UnknownRouteIs404) {
+  for (const char* target : {"/api/v1/nope", "/healthz/", "/api/v1/trial/days/2026-12-08/history/x"}) {
+    auto res = call(verb::get, target);
+    EXPECT_EQ(res.result(), bhttp::status::not_found) << target;
+    EXPECT_EQ(error_code(res), "not_found") << target;
+  }
+}
+
+TEST_F(HandlerTest, WrongMethodIs405WithAllow) {
+  auto res = call(verb::delete_, "/api/v1/trial");
+  EXPECT_EQ(res.result(), bhttp::status::method_not_allowed);
+  EXPECT_EQ(res[bhttp::field::allow], "POST, GET");
+  EXPECT_EQ(error_code(res), "method_not_allowed");
+  res = call(verb::get, "/api/v1/assess");
+  EXPECT_EQ(res[bhttp::field::allow], "POST");
+}
+
+TEST_F(HandlerTest, AStoreThatCannotOpenIs500) {
+  store_fails_ = true;
+  auto res = call(verb::get, "/api/v1/trials");
+  EXPECT_EQ(res.result(), bhttp::status::internal_server_error);
+  EXPECT_EQ(error_code(res), "io");
+}
+
+TEST_F(HandlerTest, AnUnexpectedExceptionIs500) {
+  Services throwing{testing::builtin_pack(), pack::builtin_pack_text(), store::make_memory_repository,
+                    []() -> Result<Date> { throw std::runtime_error("clock on fire"); }};
+  Request req{verb::get, "/api/v1/trial", 11};
+  auto res = handle(req, throwing);
+  EXPECT_EQ(res.result(), bhttp::status::internal_server_error);
+  EXPECT_EQ(error_code(res), "internal");
+}
+
+TEST_F(HandlerTest, ResponsesFollowTheRequestsVersionAndKeepAlive) {
+  Request req{verb::get, "/healthz", 10};
+  auto res = handle(req, services_);
+  EXPECT_EQ(res.version(), 10u);
+  EXPECT_FALSE(res.keep_alive());
+  Request req11{verb::get, "/healthz", 11};
+  res = handle(req11, services_);
+  EXPECT_TRUE(res.keep_alive());
+  EXPECT_EQ(res[bhttp::field::content_length], "15");
+}
+
+}  // namespace
+}  // namespace trialwise::http

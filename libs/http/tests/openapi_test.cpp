@@ -1,0 +1,42 @@
+#include "fixture.hpp"
+
+#include <set>
+
+namespace trialwise::http {
+namespace {
+
+using testing::verb;
+namespace bhttp = boost::beast::http;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+TEST(OpenApiTest, DescribesExactlyTheRoutesTheServerDispatches) {
+  auto doc = rules::parse_json(openapi_document());
+  ASSERT_TRUE(doc) << to_string(doc.error());
+  EXPECT_EQ(doc->at("openapi").as_string().subview().substr(0, 4), "3.1.");
+  std::set<std::string> documented, dispatched;
+  for (const auto& path : doc->at("paths").as_object()) {
+    for (const auto& op : path.value().as_object()) {
+      if (op.key() == "parameters" || op.key() == "summary" || op.key() == "description") continue;
+      documented.insert(lower(op.key()) + " " + std::string(path.key()));
+    }
+  }
+  for (const auto& r : route_table()) dispatched.insert(lower(bhttp::to_string(r.method)) + " " + std::string(r.path));
+  EXPECT_EQ(documented, dispatched);
+}
+
+using OpenApiRouteTest = testing::HandlerTest;
+
+TEST_F(OpenApiRouteTest, IsServedAsJson) {
+  auto res = call(verb::get, "/api/v1/openapi.json");
+  EXPECT_EQ(res.result(), bhttp::status::ok);
+  EXPECT_EQ(res[bhttp::field::content_type], "application/json");
+  EXPECT_EQ(res.body(), openapi_document());
+}
+
+}  // namespace
+}  // namespace trialwise::http

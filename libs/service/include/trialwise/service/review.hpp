@@ -1,0 +1,41 @@
+#pragma once
+
+// Reviewing a stored trial, and recording the verdict: what `trialwise
+// review` and GET /api/v1/trial/review share.
+
+#include <optional>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "trialwise/core/result.hpp"
+#include "trialwise/pack/pack.hpp"
+#include "trialwise/review/review.hpp"
+#include "trialwise/store/repository.hpp"
+#include "trialwise/trial/trial_json.hpp"
+
+namespace trialwise::service {
+
+/// The trial `id` names (running or past), or the running one when `id` is
+/// empty. Errc::not_found when there is no such trial, or none running.
+Result<trial::Trial> chosen_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                  std::optional<trial::TrialId> id);
+
+/// The trial with its current day entries and its amendments.
+Result<trial::TrialRecord> trial_record(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                        const trial::Trial& trial);
+
+/// The review JSON of a stored trial: review::to_json with the series, plus
+/// `trial`, `pack` and `amendments` ("in every later report").
+boost::json::object review_json(const review::Review& r, const trial::TrialRecord& record);
+
+/// Saves a verdict: a stop (or see_clinician) ends the trial on the review
+/// day; continue and reduce_dose move the review date to the next one, and
+/// reduce_dose also sets every later step to the first step's dose, each as
+/// an amendment with the reason "review on D: verdict"; inconclusive saves
+/// nothing. Returns what was done, in words. Errc::conflict if the trial has
+/// ended.
+Result<std::string> record_verdict(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                   const trial::Trial& trial, const review::Review& r);
+
+}  // namespace trialwise::service

@@ -1,0 +1,36 @@
+#pragma once
+
+// Where the running trial stands, with the amendments made since its start.
+
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "trialwise/core/date.hpp"
+#include "trialwise/core/result.hpp"
+#include "trialwise/pack/pack.hpp"
+#include "trialwise/store/repository.hpp"
+#include "trialwise/trial/status.hpp"
+
+namespace trialwise::service {
+
+struct TrialStatus {
+  trial::Status status;
+  std::vector<trial::Amendment> amendments;  // oldest first
+};
+
+/// The trial's status on `today`, replayed from its plan and log, and its
+/// amendments. Fails only with the store's error.
+Result<TrialStatus> trial_status(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                 const pack::Pack& pack, const trial::Trial& trial, Date today);
+
+/// The status as `trialwise status --json` prints it: trial, phase, today,
+/// day, the logged and missing days, review_date, pack, step (or null),
+/// adherence (or null), side_effect_burden, actions, red_flags, todo, and
+/// amendments ({field, old, new, reason, recorded_at}).
+boost::json::object status_json(const trial::Trial& trial, const TrialStatus& status);
+
+/// One amendment as status_json lists it.
+boost::json::object amendment_json(const trial::Amendment& a);
+
+}  // namespace trialwise::service

@@ -1,0 +1,90 @@
+#include "trialwise/service/review.hpp"
+
+#include <boost/json/array.hpp>
+
+#include "trialwise/review/report.hpp"
+#include "trialwise/rules/json_text.hpp"
+#include "trialwise/service/running.hpp"
+#include "trialwise/service/status.hpp"
+
+namespace trialwise::service {
+
+namespace {
+std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
+}  // namespace
+
+Result<trial::Trial> chosen_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                  std::optional<trial::TrialId> id) {
+  if (!id) return running_trial(repo, profile);
+  return repo.get_trial(profile, *id);
+}
+
+Result<trial::TrialRecord> trial_record(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                        const trial::Trial& trial) {
+  trial::TrialRecord record{trial, {}, {}};
+  auto entries = repo.entries(profile, trial.id, std::nullopt, std::nullopt);
+  if (!entries) return Unexpected{entries.error()};
+  record.entries = std::move(*entries);
+  auto amendments = repo.amendments(profile, trial.id);
+  if (!amendments) return Unexpected{amendments.error()};
+  record.amendments = std::move(*amendments);
+  return record;
+}
+
+boost::json::object review_json(const review::Review& r, const trial::TrialRecord& record) {
+  const auto& t = record.trial;
+  auto json = review::to_json(r, true);
+  json["trial"] = t.id;
+  json["pack"] = boost::json::object{{"id", t.pack_id}, {"version", t.pack_version}};
+  boost::json::array list;
+  for (const auto& a : record.amendments) list.push_back(amendment_json(a));
+  json["amendments"] = std::move(list);
+  return json;
+}
+
+Result<std::string> record_verdict(store::TrialRepository& repo, const trial::ProfileId& profile,
+                                   const trial::Trial& t, const review::Review& r) {
+  if (t.ended_on)
+    return Unexpected{Error{Errc::conflict, "trial " + std::to_string(t.id) + " has already ended", ""}};
+  const std::string verdict(review::to_string(r.verdict));
+  switch (r.verdict) {
+    case review::Verdict::inconclusive:
+      return std::string("Nothing recorded: the review was inconclusive.");
+    case review::Verdict::see_clinician:
+    case review::Verdict::stop_side_effects:
+    case review::Verdict::stop_no_clear_benefit: {
+      auto ended = repo.end_trial(profile, t.id, r.as_of, verdict);
+      if (!ended) return Unexpected{ended.error()};
+      return "Recorded: trial " + std::to_string(t.id) + " ended on " + r.as_of.to_string() + " (" + verdict + ").";
+    }
+    case review::Verdict::continue_trial:
+    case review::Verdict::reduce_dose: break;
+  }
+  const std::string why = "review on " + r.as_of.to_string() + ": " + verdict;
+  trial::Trial next = t;
+  if (r.verdict == review::Verdict::reduce_dose && !t.steps.empty()) {
+    const auto& first = t.steps.front();
+    std::string old_value;
+    for (auto& step : next.steps) {
+      if (step.number == first.number || (step.dose_g == first.dose_g && step.times_per_day == first.times_per_day))
+        continue;
+      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + num(step.dose_g) +
+                                                      " g x " + std::to_string(step.times_per_day));
+      step.dose_g = first.dose_g;
+      step.times_per_day = first.times_per_day;
+    }
+    if (!old_value.empty()) {
+      const trial::Amendment dose{0, "dose", old_value,
+                                  num(first.dose_g) + " g x " + std::to_string(first.times_per_day) + " a day", why, ""};
+      auto saved = repo.amend(profile, t.id, dose, next);
+      if (!saved) return Unexpected{saved.error()};
+    }
+  }
+  next.review_date = *r.next_review_date;
+  const trial::Amendment date{0, "review_date", t.review_date.to_string(), r.next_review_date->to_string(), why, ""};
+  auto saved = repo.amend(profile, t.id, date, next);
+  if (!saved) return Unexpected{saved.error()};
+  return "Recorded: the next review is on " + r.next_review_date->to_string() + ".";
+}
+
+}  // namespace trialwise::service
