@@ -7,7 +7,9 @@
 #include "exit_codes.hpp"
 #include "screening_commands.hpp"
 #include "screening_input.hpp"
+#include "running_trial.hpp"
 #include "trialwise/assess/report.hpp"
+#include "product_command.hpp"
 
 namespace trialwise::cli {
 
@@ -46,6 +48,10 @@ CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::st
 
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
   auto* cmd = add_plan_options(app, "plan", "Make one defined trial: product, dose steps, outcome, baseline, review date", o);
+  cmd->add_option("--db", o.db, "Also count the products imported into this database (trialwise product import), "
+                                "as start does")
+      ->type_name("PATH")
+      ->each([&o](const std::string&) { o.with_products = true; });
   cmd->footer(
       "Example: trialwise plan --answers examples/runner_in_heat.json --start 2026-12-07 \\\n"
       "           --product \"Pure L-Glutamine Powder\" --g-per-serving 5\n"
@@ -61,7 +67,20 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     err << "trialwise: " << to_string(start.error()) << "\n";
     return std::nullopt;
   }
-  auto s = screen_or_report(o.pack_file, o.answers, in, err, status);
+  if (o.design != "blocks" && (o.seed_given || o.blocks != 4 || o.block_days != 7)) {
+    err << "trialwise: --design: --blocks, --block-days and --seed need --design blocks\n";
+    return std::nullopt;
+  }
+  std::vector<labels::ImportedProduct> products;
+  if (o.with_products) {
+    auto stored = stored_products(o.db);
+    if (!stored) {
+      status = report(err, stored.error());
+      return std::nullopt;
+    }
+    products = std::move(*stored);
+  }
+  auto s = screen_or_report(o.pack_file, o.answers, in, err, status, o.with_products ? &products : nullptr);
   if (!s) return std::nullopt;
   const auto& pack = *s->pack;
   assess::PlanChoices choices;
@@ -75,9 +94,6 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     // Without a seed, draw one: the plan shows it, so the order can be checked later.
     const std::uint64_t seed = o.seed_given ? o.seed : (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
     choices.blocks = assess::BlockChoices{.block_days = o.block_days, .blocks = o.blocks, .seed = seed};
-  } else if (o.seed_given || o.blocks != 4 || o.block_days != 7) {
-    err << "trialwise: --design: --blocks, --block-days and --seed need --design blocks\n";
-    return std::nullopt;
   }
   auto plan = assess::make_plan(pack, s->answers, s->assessment, choices);
   if (!plan) {
@@ -94,6 +110,8 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     status = kExitRefused;
     return std::nullopt;
   }
+  // What the person's imported products leave uncertain travels with the plan.
+  for (const auto& note : s->intake_notes) plan->warnings.push_back(note);
   status = kExitOk;
   return PlannedTrial{std::move(*s), std::move(*plan)};
 }

@@ -40,6 +40,8 @@ struct PlanOptions {
   int blocks = 4;
   std::uint64_t seed = 0;
   bool seed_given = false;
+  std::string db;              // with with_products: the database whose products count
+  bool with_products = false;  // merge imported products into the answers (start; plan --db)
 };
 
 struct CheckOptions {

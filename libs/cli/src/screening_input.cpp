@@ -5,6 +5,7 @@
 
 #include "exit_codes.hpp"
 #include "input_text.hpp"
+#include "trialwise/labels/intake.hpp"
 #include "trialwise/rules/json_text.hpp"
 
 namespace trialwise::cli {
@@ -39,7 +40,9 @@ std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_fi
 }
 
 std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
-                                                      std::istream& in, std::ostream& err) {
+                                                      std::istream& in, std::ostream& err,
+                                                      const std::vector<labels::ImportedProduct>* products,
+                                                      std::vector<assess::PlanNote>* notes) {
   const std::string name = file == "-" ? "(standard input)" : file;
   auto text = read_file(file, in);
   if (!text) {
@@ -51,6 +54,10 @@ std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, co
     err << "trialwise: " << name << ": " << to_string(json.error()) << "\n";
     return std::nullopt;
   }
+  if (products != nullptr && !products->empty()) {
+    for (auto& n : labels::merge_into_answers(*json, *products, pack.plan.existing_intake))
+      if (notes != nullptr) notes->push_back({n.id, n.text, n.section});
+  }
   auto answers = assess::check_answers(pack, *json);
   if (!answers) {
     for (const auto& p : answers.error()) err << "trialwise: " << name << "#" << p.where << ": " << p.message << "\n";
@@ -61,11 +68,13 @@ std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, co
 }
 
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
-                                          std::istream& in, std::ostream& err, int& exit_status) {
+                                          std::istream& in, std::ostream& err, int& exit_status,
+                                          const std::vector<labels::ImportedProduct>* products) {
   exit_status = kExitBadInput;
   auto pack = load_pack_or_report(pack_file, in, err);
   if (!pack) return std::nullopt;
-  auto answers = read_answers_or_report(*pack, answers_file, in, err);
+  std::vector<assess::PlanNote> notes;
+  auto answers = read_answers_or_report(*pack, answers_file, in, err, products, &notes);
   if (!answers) return std::nullopt;
   auto a = assess::assess(*pack, *answers);
   if (!a) {
@@ -74,7 +83,7 @@ std::optional<Screening> screen_or_report(const std::string& pack_file, const st
     return std::nullopt;
   }
   exit_status = kExitOk;
-  return Screening{std::move(pack), std::move(*answers), std::move(*a)};
+  return Screening{std::move(pack), std::move(*answers), std::move(*a), std::move(notes)};
 }
 
 std::string answers_line(const std::string& answers_file) {

@@ -6,8 +6,11 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "trialwise/assess/assessment.hpp"
+#include "trialwise/assess/plan.hpp"
+#include "trialwise/labels/product.hpp"
 #include "trialwise/pack/pack.hpp"
 
 namespace CLI {
@@ -26,20 +29,27 @@ std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_fi
 
 /// Reads and checks answers from FILE or "-". On failure prints every
 /// problem ("FILE#/age: ...") to `err` and returns nothing.
+/// With `products`, they join the answers' list of products already taken
+/// (labels::merge_into_answers) before the check, and `notes` receives what
+/// they leave uncertain.
 std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
-                                                      std::istream& in, std::ostream& err);
+                                                      std::istream& in, std::ostream& err,
+                                                      const std::vector<labels::ImportedProduct>* products = nullptr,
+                                                      std::vector<assess::PlanNote>* notes = nullptr);
 
 /// A person's answers, checked and assessed against a pack.
 struct Screening {
   std::shared_ptr<const pack::Pack> pack;
   assess::Answers answers;
   assess::Assessment assessment;
+  std::vector<assess::PlanNote> intake_notes;  // about imported products merged into the answers
 };
 
 /// Loads the pack, reads the answers and assesses them, reporting any
 /// failure to `err`; on failure returns nothing and sets `exit_status`.
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
-                                          std::istream& in, std::ostream& err, int& exit_status);
+                                          std::istream& in, std::ostream& err, int& exit_status,
+                                          const std::vector<labels::ImportedProduct>* products = nullptr);
 
 /// "Answers: FILE" (or standard input): every result names what it was made from.
 std::string answers_line(const std::string& answers_file);

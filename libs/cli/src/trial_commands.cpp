@@ -95,7 +95,11 @@ CLI::App* add_status_command(CLI::App& app, StatusOptions& o) {
 
 int run_start(const StartOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
-  auto planned = plan_or_report(o.plan, in, out, err, status);
+  // The plan counts the glutamine in products imported into this database.
+  PlanOptions plan_options = o.plan;
+  plan_options.db = o.db;
+  plan_options.with_products = true;
+  auto planned = plan_or_report(plan_options, in, out, err, status);
   if (!planned) return status;
   auto repo = open_store(o.db);
   if (!repo) return report(err, repo.error());
