@@ -39,14 +39,6 @@ CLI::App* add_assess_command(CLI::App& app, AssessOptions& o) {
 
 namespace {
 
-// Memory for one line's answers, recycled from line to line. Boost 1.81's
-// monotonic_resource needs an initial buffer to be usable after release().
-struct LineMemory {
-  static constexpr std::size_t kBytes = 64 * 1024;
-  std::unique_ptr<unsigned char[]> buffer = std::make_unique<unsigned char[]>(kBytes);
-  boost::json::monotonic_resource resource{buffer.get(), kBytes};
-};
-
 int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& in, std::ostream& out,
                  std::ostream& err) {
   std::unique_ptr<std::ifstream> file;

@@ -6,10 +6,13 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
+
+#include <boost/json/monotonic_resource.hpp>
 
 #include "trialwise/core/error.hpp"
 
@@ -40,6 +43,15 @@ using ProgressCallback = std::function<void(std::size_t lines_done)>;
 /// {"error":{"code","message","line","where"}}, in the line's place.
 BatchSummary process_lines(std::istream& in, std::ostream& out, unsigned threads, const LineHandlerFactory& factory,
                            const ProgressCallback& progress = {});
+
+/// Memory for one line's JSON, recycled from line to line by a worker:
+/// release() before each line. Boost 1.81's monotonic_resource needs an
+/// initial buffer to be usable after release().
+struct LineMemory {
+  static constexpr std::size_t kBytes = 64 * 1024;
+  std::unique_ptr<unsigned char[]> buffer = std::make_unique<unsigned char[]>(kBytes);
+  boost::json::monotonic_resource resource{buffer.get(), kBytes};
+};
 
 /// Appends the error object for a bad line.
 void append_line_error(std::string& out, std::size_t line_no, const Error& e);

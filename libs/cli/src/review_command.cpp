@@ -148,9 +148,12 @@ int review_file(const ReviewOptions& o, const pack::Pack& pack, std::optional<Da
   const auto summary = process_lines(
       *source, sink, threads,
       [&pack, as_of]() -> LineHandler {
+        // Per worker: a parser and memory recycled from line to line.
         auto parser = std::make_shared<rules::JsonParser>();
-        return [&pack, as_of, parser](std::string_view line, std::string& text) -> std::optional<Error> {
-          auto json = parser->parse(line);
+        auto memory = std::make_shared<LineMemory>();
+        return [&pack, as_of, parser, memory](std::string_view line, std::string& text) -> std::optional<Error> {
+          memory->resource.release();
+          auto json = parser->parse(line, boost::json::storage_ptr(&memory->resource));
           if (!json) return json.error();
           auto record = trial::trial_record_from_json(*json, "");
           if (!record) return record.error();
