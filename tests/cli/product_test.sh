@@ -4,20 +4,8 @@
 # counting imported products (start always; plan with --db).
 set -u
 tw=$1 examples=$2 labels=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export TRIALWISE_DB="$tmp/trialwise.db"
-fail=0
-expect() {  # expect NAME EXIT PATTERN COMMAND...
-  local name=$1 want=$2 pattern=$3
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then echo "FAIL $name: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fail=1; return; fi
-  if ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
-    echo "FAIL $name: no match for /$pattern/ in:"; cat "$tmp/out" "$tmp/err"; fail=1
-  fi
-}
 
 expect list-empty 0 'No products imported' "$tw" product list
 [ ! -e "$TRIALWISE_DB" ] || { echo "FAIL: listing created a database"; fail=1; }

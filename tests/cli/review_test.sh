@@ -5,20 +5,7 @@
 # the bad inputs. TRIALWISE_TODAY fixes "today" so the dates are stable.
 set -u
 tw=$1 examples=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect NAME EXIT PATTERN COMMAND...
-  local name=$1 want=$2 pattern=$3
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then echo "FAIL $name: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fail=1; return; fi
-  if ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
-    echo "FAIL $name: no match for /$pattern/ in:"; cat "$tmp/out" "$tmp/err"; fail=1
-  fi
-}
-at() { TRIALWISE_TODAY=$1 "${@:2}"; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 next_day() { date -u -d "$1 + 1 day" +%F; }
 
 # start_trial DB [start options...]: the runner's gut trial from 2026-12-07.

@@ -3,19 +3,7 @@
 # message naming what is wrong and where.
 set -u
 tw=$1 examples=$2 bad_packs=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect NAME EXIT PATTERN COMMAND...
-  local name=$1 want=$2 pattern=$3
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then echo "FAIL $name: exit $got, expected $want"; cat "$tmp/err"; fail=1; return; fi
-  if ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
-    echo "FAIL $name: no match for /$pattern/ in:"; cat "$tmp/out" "$tmp/err"; fail=1
-  fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # Answers with several problems: each is named by its pointer.
 cat >"$tmp/bad.json" <<'JSON'

@@ -4,21 +4,8 @@
 # TRIALWISE_TODAY fixes "today" so the dates are stable.
 set -u
 tw=$1 examples=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export TRIALWISE_DB="$tmp/trialwise.db"
-fail=0
-expect() {  # expect NAME EXIT PATTERN COMMAND...
-  local name=$1 want=$2 pattern=$3
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then echo "FAIL $name: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fail=1; return; fi
-  if ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
-    echo "FAIL $name: no match for /$pattern/ in:"; cat "$tmp/out" "$tmp/err"; fail=1
-  fi
-}
-at() { TRIALWISE_TODAY=$1 "${@:2}"; }
 
 # Refused for safety: exit 3, nothing saved.
 expect refused 3 'No plan' at 2026-12-07 "$tw" start --answers "$examples/liver_encephalopathy_history.json" --start 2026-12-07

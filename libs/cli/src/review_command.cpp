@@ -65,22 +65,15 @@ std::optional<Date> parse_as_of(const std::string& text, std::ostream& err, int&
 }
 
 int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto as_of = date_or_today(o.as_of, "--as-of");
+  if (!as_of) return report(err, as_of.error());
   int status = kExitOk;
-  auto as_of = parse_as_of(o.as_of, err, status);
-  if (status != kExitOk) return status;
-  if (!as_of) {
-    auto now = today();
-    if (!now) return report(err, now.error());
-    as_of = *now;
-  }
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = service::chosen_trial(**repo, kLocalProfile,
-                                 o.trial_id != 0 ? std::optional<trial::TrialId>(o.trial_id) : std::nullopt);
-  if (!t) return report(err, t.error());
-  auto pack = load_pack_or_report("", in, err);
-  if (!pack) return kExitBadInput;
-  auto record = service::trial_record(**repo, kLocalProfile, *t);
+  auto chosen = open_chosen(o.db, o.trial_id, in, err, status);
+  if (!chosen) return status;
+  auto& repo = *chosen->repo;
+  const auto* t = &chosen->trial;
+  const auto& pack = chosen->pack;
+  auto record = service::trial_record(repo, kLocalProfile, *t);
   if (!record) return report(err, record.error());
 
   const auto r = review::review_trial(*pack, *t, record->entries, *as_of);
@@ -92,7 +85,7 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
   }
   std::string recorded;
   if (o.record) {
-    auto saved = service::record_verdict(**repo, kLocalProfile, *t, r);
+    auto saved = service::record_verdict(repo, kLocalProfile, *t, r);
     if (!saved) return report(err, saved.error().code == Errc::conflict ? Error{Errc::conflict, saved.error().message, "--record"}
                                                                         : saved.error());
     recorded = *saved;

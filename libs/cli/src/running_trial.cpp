@@ -5,6 +5,7 @@
 
 #include "exit_codes.hpp"
 #include "screening_input.hpp"
+#include "today.hpp"
 #include "trialwise/rules/json_text.hpp"
 #include "trialwise/service/running.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -76,14 +77,15 @@ Error with_flag(Error e, const std::string& command) {
 }
 
 
-std::optional<Running> open_running(const std::string& db, std::istream& in, std::ostream& err, int& status) {
+std::optional<Running> open_chosen(const std::string& db, std::int64_t trial_id, std::istream& in, std::ostream& err,
+                                   int& status) {
   status = kExitBadInput;
   auto repo = open_store(db);
   if (!repo) {
     status = report(err, repo.error());
     return std::nullopt;
   }
-  auto t = active_trial(**repo);
+  auto t = trial_id != 0 ? (*repo)->get_trial(kLocalProfile, trial_id) : active_trial(**repo);
   if (!t) {
     status = report(err, t.error());
     return std::nullopt;
@@ -92,6 +94,15 @@ std::optional<Running> open_running(const std::string& db, std::istream& in, std
   if (!pack) return std::nullopt;
   status = kExitOk;
   return Running{std::move(*repo), std::move(*t), std::move(pack)};
+}
+
+std::optional<Running> open_running(const std::string& db, std::istream& in, std::ostream& err, int& status) {
+  return open_chosen(db, 0, in, err, status);
+}
+
+Result<Date> date_or_today(const std::string& text, const std::string& flag) {
+  if (text.empty()) return today();
+  return Date::parse(text, flag);
 }
 
 }  // namespace trialwise::cli

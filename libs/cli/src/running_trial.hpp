@@ -3,6 +3,7 @@
 // What the trial commands share: the store (--db), the running trial with its
 // pack, and errors reported through the one exit-code table.
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -43,6 +44,15 @@ struct Running {
   trial::Trial trial;
   std::shared_ptr<const pack::Pack> pack;
 };
+
+/// The day a date flag (e.g. --as-of) names, or today when it is empty.
+Result<Date> date_or_today(const std::string& text, const std::string& flag);
+
+/// Opens the store, the trial `trial_id` names (running or past; 0: the
+/// running one) and its pack; on failure reports to `err`, sets `status` and
+/// returns nothing.
+std::optional<Running> open_chosen(const std::string& db, std::int64_t trial_id, std::istream& in, std::ostream& err,
+                                   int& status);
 
 /// Opens the store and the running trial; on failure reports to `err`, sets
 /// `status` and returns nothing.

@@ -55,23 +55,13 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& o) {
 int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   auto format = service::export_format(o.format, "--format");
   if (!format) return report(err, format.error());
-  auto now = today();
-  if (!now) return report(err, now.error());
-  Date as_of = *now;
-  if (!o.as_of.empty()) {
-    auto d = Date::parse(o.as_of, "--as-of");
-    if (!d) return report(err, d.error());
-    as_of = *d;
-  }
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto t = service::chosen_trial(**repo, kLocalProfile,
-                                 o.trial_id != 0 ? std::optional<trial::TrialId>(o.trial_id) : std::nullopt);
-  if (!t) return report(err, t.error());
-  auto pack = load_pack_or_report("", in, err);
-  if (!pack) return kExitBadInput;
+  auto as_of = date_or_today(o.as_of, "--as-of");
+  if (!as_of) return report(err, as_of.error());
+  int status = kExitOk;
+  auto chosen = open_chosen(o.db, o.trial_id, in, err, status);
+  if (!chosen) return status;
   const auto stamp = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto file = service::export_trial(**repo, kLocalProfile, *pack, *t, *format, as_of, stamp);
+  auto file = service::export_trial(*chosen->repo, kLocalProfile, *chosen->pack, chosen->trial, *format, *as_of, stamp);
   if (!file) return report(err, file.error());
   if (o.out.empty()) {
     out << file->text;

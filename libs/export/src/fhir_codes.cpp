@@ -69,21 +69,6 @@ object quantity(double value, std::string_view unit, std::string_view code) {
   return object{{"value", value}, {"unit", unit}, {"system", kUcum}, {"code", code}};
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 object narrative(std::string_view xhtml) {
   return object{{"status", "generated"},

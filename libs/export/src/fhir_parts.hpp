@@ -10,6 +10,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "trialwise/core/text.hpp"
 #include "trialwise/pack/pack.hpp"
 
 namespace trialwise::interop::detail {
@@ -25,8 +26,7 @@ boost::json::object reference(std::string_view urn, std::string_view display = {
 boost::json::object quantity(double value, std::string_view unit, std::string_view code);
 /// A generated narrative: an XHTML div holding `xhtml` (already escaped).
 boost::json::object narrative(std::string_view xhtml);
-/// Text escaped for XHTML.
-std::string xml_escape(std::string_view text);
+inline std::string xml_escape(std::string_view text) { return escape_xml(text); }
 /// True when `text` is a FHIR dateTime (a date, or a date and time with zone).
 bool is_fhir_datetime(std::string_view text);
 

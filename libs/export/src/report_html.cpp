@@ -1,5 +1,6 @@
 // The clinician's report as one HTML page.
 
+#include "trialwise/core/text.hpp"
 #include "trialwise/export/report_html.hpp"
 
 #include <algorithm>
@@ -13,21 +14,8 @@ namespace {
 
 using namespace detail;
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+
+std::string esc(std::string_view text) { return escape_xml(text); }
 
 std::string section_or_default(const std::string& s) { return s.empty() ? "pack default" : s; }
 

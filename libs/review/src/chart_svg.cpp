@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "segments.hpp"
+#include "trialwise/core/text.hpp"
 #include "trialwise/review/report.hpp"
 #include "words.hpp"
 
@@ -15,19 +16,6 @@ namespace {
 constexpr double kWidth = 720, kHeight = 320;
 constexpr double kLeft = 48, kRight = 16, kTop = 40, kBottom = 56;
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string fixed(double d) { return number(std::round(d * 10) / 10); }
 
@@ -57,14 +45,14 @@ std::string chart_svg(const Review& r, const trial::Trial& t) {
                   "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n";
   const std::string title = r.outcome_label + " by day (0-10, " + (r.higher_is_better ? "higher" : "lower") +
                             " is better)";
-  s += "<title>" + escape(title) + "</title>\n";
-  s += "<text x=\"" + fixed(kLeft) + "\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" + escape(title) + "</text>\n";
+  s += "<title>" + escape_xml(title) + "</title>\n";
+  s += "<text x=\"" + fixed(kLeft) + "\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" + escape_xml(title) + "</text>\n";
   for (const auto& seg : segs) {
     const double x0 = x_edge(seg.first), x1 = x_edge(seg.last.plus_days(1));
     s += "<rect x=\"" + fixed(x0) + "\" y=\"" + fixed(kTop) + "\" width=\"" + fixed(x1 - x0) + "\" height=\"" +
          fixed(plot_h) + "\" fill=\"" + fill_of(seg.phase) + "\"/>\n";
     s += "<text x=\"" + fixed(x0 + 3) + "\" y=\"" + fixed(kTop + plot_h + 16) + "\" fill=\"#37474f\">" +
-         escape(seg.label) + "</text>\n";
+         escape_xml(seg.label) + "</text>\n";
     s += "<text x=\"" + fixed(x0 + 3) + "\" y=\"" + fixed(kTop + plot_h + 30) + "\" fill=\"#607d8b\">" +
          seg.first.to_string() + "</text>\n";
     if (seg.logged > 0)

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace trialwise {
 
@@ -11,5 +12,9 @@ namespace trialwise {
 /// columns; continuation lines are indented by `indent`. Words longer than a
 /// line stay whole.
 std::string wrap(const std::string& text, std::size_t indent, std::size_t width = 88);
+
+/// Text made safe inside XML, XHTML, HTML and SVG, in element content and in
+/// quoted attributes: & < > " ' become entities.
+std::string escape_xml(std::string_view text);
 
 }  // namespace trialwise
