@@ -4,6 +4,8 @@
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include <random>
+
 #include "plan_request.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
@@ -18,7 +20,9 @@ namespace {
 std::string field_pointer(const std::string& where) {
   for (const auto& [flag, pointer] : {std::pair{"--protocol", "/protocol"}, std::pair{"--outcome", "/outcome"},
                                       std::pair{"--product", "/product"}, std::pair{"--g-per-serving", "/g_per_serving"},
-                                      std::pair{"--days", "/days"}, std::pair{"--start", "/start"}}) {
+                                      std::pair{"--days", "/days"}, std::pair{"--start", "/start"},
+                                      std::pair{"--blocks", "/design/blocks"},
+                                      std::pair{"--block-days", "/design/block_days"}}) {
     if (where == flag) return pointer;
   }
   return where;
@@ -46,7 +50,26 @@ Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   choices.product_name = f.string("product");
   choices.g_per_serving = f.number("g_per_serving");
   choices.active_days = f.integer("days");
+  const auto* design = f.any("design");
   auto problems = f.finish();
+  if (design != nullptr && !design->is_null()) {
+    // {"block_days"?, "blocks", "seed"?}: a randomized block design; the
+    // seed (a decimal string) is drawn when absent, and the plan shows it.
+    Fields d(*design, "/design");
+    const int block_days = d.integer("block_days", false, 1, 56).value_or(7);
+    const auto blocks = d.integer("blocks", true, 2, 40);
+    const auto seed = d.string("seed", false, 20);
+    auto more = d.finish();
+    std::uint64_t seed_value = (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+    if (seed) {
+      if (seed->empty() || seed->find_first_not_of("0123456789") != std::string::npos || seed->size() > 19)
+        more.push_back(invalid_input("/design/seed", "give the seed as a whole number in a string, e.g. \"42\""));
+      else
+        seed_value = std::stoull(*seed);
+    }
+    problems.insert(problems.end(), more.begin(), more.end());
+    if (blocks) choices.blocks = assess::BlockChoices{.block_days = block_days, .blocks = *blocks, .seed = seed_value};
+  }
   if (!problems.empty()) return Unexpected{error_reply(problems)};
   choices.start = *start;
   const auto& pack = ctx.services.pack();

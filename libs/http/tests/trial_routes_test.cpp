@@ -21,7 +21,8 @@ class TrialRoutesTest : public testing::HandlerTest {
 
 TEST_F(TrialRoutesTest, EveryTrialRouteIs404BeforeAStart) {
   for (const char* target : {"/api/v1/trial", "/api/v1/trial/days", "/api/v1/trial/days/2026-12-08/history",
-                             "/api/v1/trial/export.csv", "/api/v1/trial/review"}) {
+                             "/api/v1/trial/export.csv", "/api/v1/trial/export.json", "/api/v1/trial/export.fhir.json",
+                             "/api/v1/trial/export.ics", "/api/v1/trial/export.html", "/api/v1/trial/review"}) {
     auto res = call(verb::get, target);
     EXPECT_EQ(res.result(), bhttp::status::not_found) << target;
     EXPECT_NE(json(res).at("error").at("message").as_string().find("no trial is running"), std::string::npos);
@@ -143,6 +144,47 @@ TEST_F(TrialRoutesTest, ReviewsTheRunningTrialOnADayWithoutRecordingIt) {
   EXPECT_EQ(call(verb::get, "/api/v1/trial/review").result(), bhttp::status::ok);  // today
   EXPECT_EQ(error_where(call(verb::get, "/api/v1/trial/review?as_of=later")), "?as_of");
   EXPECT_EQ(json(call(verb::get, "/api/v1/trial")).at("phase"), "active");  // still running
+}
+
+TEST_F(TrialRoutesTest, ExportsTheTrialInEachForm) {
+  ASSERT_EQ(start().result(), bhttp::status::created);
+  ASSERT_EQ(put_day("2026-12-08", R"({"outcome": 6, "doses_taken": 0})").result(), bhttp::status::created);
+  const struct {
+    const char* target;
+    const char* type;
+    const char* starts;
+  } forms[] = {{"/api/v1/trial/export.json", "application/json", "{\"format\":\"trialwise-trial/1\""},
+               {"/api/v1/trial/export.fhir.json", "application/fhir+json", "{"},
+               {"/api/v1/trial/export.ics", "text/calendar; charset=utf-8", "BEGIN:VCALENDAR\r\n"},
+               {"/api/v1/trial/export.html", "text/html; charset=utf-8", "<!DOCTYPE html>"}};
+  for (const auto& f : forms) {
+    auto res = call(verb::get, f.target);
+    ASSERT_EQ(res.result(), bhttp::status::ok) << f.target << ": " << res.body();
+    EXPECT_EQ(res[bhttp::field::content_type], f.type) << f.target;
+    EXPECT_EQ(res.body().rfind(f.starts, 0), 0u) << f.target << ": " << res.body().substr(0, 80);
+    EXPECT_NE(res[bhttp::field::content_disposition].find("trial-1."), std::string::npos) << f.target;
+  }
+  EXPECT_NE(call(verb::get, "/api/v1/trial/export.fhir.json").body().find("\"Bundle\""),
+            std::string::npos);
+  EXPECT_EQ(call(verb::get, "/api/v1/trial/export.html?as_of=2027-02-30").result(), bhttp::status::bad_request);
+}
+
+TEST_F(TrialRoutesTest, StartsARandomizedBlockDesignAndNamesBadDesignFields) {
+  auto bad = call(verb::post, "/api/v1/trial",
+                  R"({"answers": )" + example("runner_in_heat") +
+                      R"(, "start": "2026-12-07", "design": {"blocks": 3, "seed": "x"}})");
+  ASSERT_EQ(bad.result(), bhttp::status::bad_request) << bad.body();
+  EXPECT_NE(bad.body().find("/design/seed"), std::string::npos) << bad.body();
+  auto odd = call(verb::post, "/api/v1/plan",
+                  R"({"answers": )" + example("runner_in_heat") + R"(, "start": "2026-12-07", "design": {"blocks": 3}})");
+  ASSERT_EQ(odd.result(), bhttp::status::bad_request) << odd.body();
+  EXPECT_NE(odd.body().find("/design/blocks"), std::string::npos) << odd.body();
+  auto res = call(verb::post, "/api/v1/trial",
+                  R"({"answers": )" + example("runner_in_heat") +
+                      R"(, "start": "2026-12-07", "design": {"blocks": 4, "block_days": 7, "seed": "42"}})");
+  ASSERT_EQ(res.result(), bhttp::status::created) << res.body();
+  EXPECT_EQ(json(res).at("design").at("seed"), "42");
+  EXPECT_EQ(json(res).at("design").at("blocks").as_array().size(), 4u);
 }
 
 }  // namespace
