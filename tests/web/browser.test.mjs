@@ -176,6 +176,14 @@ test('the whole journey: check, result, plan, start, days logged, dashboard, rev
   assert.equal(await page.locator('svg.chart .pt-baseline').count() > 0, true, 'baseline points drawn');
   assert.equal(await page.locator('svg.chart .pt-active').count() > 0, true, 'active points drawn');
   assert.match(await visibleText(page), /Bloating: average/);
+  // The exports are one click away, and each link really serves its file.
+  for (const [href, type] of [['/api/v1/trial/export.html', /^text\/html/], ['/api/v1/trial/export.ics', /^text\/calendar/],
+    ['/api/v1/trial/export.fhir.json', /^application\/fhir\+json/], ['/api/v1/trial/export.csv', /^text\/csv/]]) {
+    assert.equal(await page.locator(`a[href="${href}"]`).count(), 1, href);
+    const res = await page.request.get(new URL(href, page.url()).href);
+    assert.equal(res.status(), 200, href);
+    assert.match(res.headers()['content-type'], type, href);
+  }
   await disclaimerShown(page, pack);
   await w.shot('dashboard');
 

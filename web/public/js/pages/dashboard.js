@@ -53,5 +53,12 @@ export async function render(main, { pack }) {
         h('h2', { id: 'dash-amend' }, 'Amendments'),
         h('ul', null, status.amendments.map((a) => h('li', null, `${a.field}: ${a.old} → ${a.new} (${a.reason}; ${a.recorded_at})`))))
       : null,
+    h('section', { class: 'card', 'aria-labelledby': 'dash-take' },
+      h('h2', { id: 'dash-take' }, 'Take it with you'),
+      h('ul', { class: 'downloads' },
+        h('li', null, h('a', { href: '/api/v1/trial/export.html', download: '' }, 'Report for your clinician'), ' (a page that prints on A4 or Letter)'),
+        h('li', null, h('a', { href: '/api/v1/trial/export.ics', download: '' }, 'Dose reminders and review dates'), ' (for your calendar)'),
+        h('li', null, h('a', { href: '/api/v1/trial/export.fhir.json', download: '' }, 'FHIR R4 record'), ' (for a clinic\'s record system)'),
+        h('li', null, h('a', { href: '/api/v1/trial/export.csv', download: '' }, 'Your days as CSV'), ' (for a spreadsheet)'))),
     h('p', null, h('a', { href: '#/review' }, 'See the review'), ' · ', h('a', { href: '#/history' }, 'History')));
 }
