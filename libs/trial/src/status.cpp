@@ -267,7 +267,7 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
   if (stop_for_side_effects) {
     st.phase = Phase::stopped;
     if (const auto* stop = action_named(pack, "stop")) st.todo.push_back(stop->text);
-    st.todo.push_back("Then run trialwise review to record the outcome.");
+    st.todo.push_back("Then see the review: trialwise review (--record saves the verdict).");
     return st;
   }
   if (today < trial.start) {
@@ -316,7 +316,7 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
     }
   } else {
     st.phase = Phase::review_due;
-    st.todo.push_back("The review date has come: run trialwise review.");
+    st.todo.push_back("The review date has come: run trialwise review (--record saves the verdict).");
     return st;
   }
   for (const auto& id : st.actions) {
