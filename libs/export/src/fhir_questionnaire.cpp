@@ -275,8 +275,13 @@ object questionnaire_resource(const pack::Pack& pack, std::string_view pack_text
   const auto rules_by_item = applies_if_rules(pack, pack_text);
   array items;
   for (const auto& q : pack.questionnaire) {
+    // The rule as the pack wrote it, kept by the loader; a pack's text, when
+    // given, serves packs loaded before the loader kept it.
     const auto found = rules_by_item.find(q.id);
-    items.push_back(question_item(q, q.id, found != rules_by_item.end() ? &found->second : nullptr, pack, pack_system));
+    const value* rule = !q.applies_if_source.is_null() ? &q.applies_if_source
+                        : found != rules_by_item.end() ? &found->second
+                                                       : nullptr;
+    items.push_back(question_item(q, q.id, rule, pack, pack_system));
   }
   return object{{"resourceType", "Questionnaire"},
                 {"url", questionnaire_url(pack)},

@@ -181,8 +181,18 @@ TEST_F(FhirBundleTest, QuestionnaireSaysWhenRestDaysAreAsked) {
   EXPECT_EQ(item_with_link(items, "sleep_hours")->at("type").as_string(), "decimal");
 }
 
-TEST_F(FhirBundleTest, WithoutThePackTextConditionsAreFlaggedNotGuessed) {
+TEST_F(FhirBundleTest, ThePackKeepsEachConditionAsWrittenSoNoTextIsNeeded) {
   const auto bundle = fhir_bundle(pack_, open_.record, open_.review);
+  const auto q = resources_of(bundle, "Questionnaire").at(0);
+  const auto* rest = item_with_link(q.at("item").as_array(), "rest_days_per_week");
+  ASSERT_TRUE(rest->contains("enableWhen"));
+  EXPECT_EQ(rest->at("enableWhen").as_array().at(0).at("question").as_string(), "training_hours_per_week");
+}
+
+TEST_F(FhirBundleTest, WithoutAConditionsSourceItIsFlaggedNotGuessed) {
+  auto bare = review::testing::fresh_pack();
+  for (auto& item : bare->questionnaire) item.applies_if_source = nullptr;
+  const auto bundle = fhir_bundle(*bare, open_.record, open_.review);
   const auto q = resources_of(bundle, "Questionnaire").at(0);
   const auto* rest = item_with_link(q.at("item").as_array(), "rest_days_per_week");
   EXPECT_FALSE(rest->contains("enableWhen"));
@@ -191,7 +201,7 @@ TEST_F(FhirBundleTest, WithoutThePackTextConditionsAreFlaggedNotGuessed) {
   // Nor from another pack's text.
   std::string other(pack::builtin_pack_text());
   other.replace(other.find("\"1.0.0\""), 7, "\"9.9.9\"");
-  const auto b2 = fhir_bundle(pack_, open_.record, open_.review, {.pack_text = other});
+  const auto b2 = fhir_bundle(*bare, open_.record, open_.review, {.pack_text = other});
   const auto q2 = resources_of(b2, "Questionnaire").at(0);
   EXPECT_FALSE(item_with_link(q2.at("item").as_array(), "rest_days_per_week")->contains("enableWhen"));
 }

@@ -43,6 +43,7 @@ class PackLoader {
         auto& question = *std::find_if(p_.questionnaire.begin(), p_.questionnaire.end(),
                                        [&](const Question& x) { return x.id == r_.text(q, ptr, "id"); });
         question.applies_if = rule(q, ptr, "applies_if", answers_);
+        question.applies_if_source = q.at("applies_if");
       }
     });
     read_strengths(*o);

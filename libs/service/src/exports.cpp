@@ -39,11 +39,7 @@ Result<ExportFile> export_trial(store::TrialRepository& repo, const trial::Profi
   const auto r = review::review_trial(pack, trial, record->entries, as_of);
   switch (format) {
     case ExportFormat::fhir: {
-      // The questionnaire's enableWhen comes from the pack's own text; only
-      // the built-in pack's is at hand here.
-      interop::FhirOptions options;
-      if (pack.file == pack::kBuiltinPackName) options.pack_text = pack::builtin_pack_text();
-      return ExportFile{interop::fhir_bundle_text(pack, *record, r, options), "application/fhir+json",
+      return ExportFile{interop::fhir_bundle_text(pack, *record, r), "application/fhir+json",
                         base + ".fhir.json"};
     }
     case ExportFormat::ics: {

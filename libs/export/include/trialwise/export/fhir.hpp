@@ -39,10 +39,10 @@
 namespace trialwise::interop {
 
 struct FhirOptions {
-  /// The JSON text the pack was loaded from (for the built-in pack,
-  /// pack::builtin_pack_text()). A pack keeps its questionnaire conditions
-  /// (applies_if) only as compiled rules; their JsonLogic is read from here
-  /// so that simple ones become enableWhen. Empty, or not this pack's text:
+  /// Optional: the JSON text the pack was loaded from. The loader keeps each
+  /// questionnaire condition (applies_if) as written (Question::
+  /// applies_if_source), and simple ones become enableWhen; this text serves
+  /// only a Pack built without that (e.g. by hand in a test). With neither,
   /// no enableWhen, and each conditional item carries the extension
   /// kAppliesIfExtension saying that a condition exists.
   std::string_view pack_text{};

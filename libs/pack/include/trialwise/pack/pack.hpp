@@ -46,6 +46,7 @@ struct Question {
   std::vector<Choice> values;             // enumerations
   std::vector<Question> fields;           // arrays: each element's fields
   std::optional<rules::Rule> applies_if;  // asked only when this holds on the answers so far
+  boost::json::value applies_if_source;   // that rule as written in the pack (null when none), for exports
   std::optional<boost::json::value> default_value;
 };
 
