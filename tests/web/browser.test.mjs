@@ -196,6 +196,13 @@ test('the whole journey: check, result, plan, start, days logged, dashboard, rev
   assert.match(await visibleText(page), /Next review: Mon 8 Feb 2027/);
   assert.ok(await page.locator('svg.chart').count() === 1);
   await w.shot('review');
+  // Recording it sets the next review date (an amendment the dashboard shows).
+  await page.click('#review-record');
+  await page.waitForFunction(() => /next review is on 2027-02-08/.test(document.querySelector('#review-recorded').textContent));
+  await rendered(page, () => page.click('nav a[href="#/dashboard"]'));
+  assert.equal(await page.textContent('#dash-review-date'), 'Mon 8 Feb 2027');
+  assert.match(await visibleText(page), /review_date: 2027-01-11 → 2027-02-08 \(review on 2027-01-11: continue/);
+  await w.shot('review-recorded-dashboard');
 
   // History: the trial, and both versions of 8 December.
   await rendered(page, () => page.click('nav a[href="#/history"]'));

@@ -43,6 +43,7 @@ constexpr std::array kRoutes = {
     Route{verb::get, "/api/v1/trial/export.ics", routes::export_ics},
     Route{verb::get, "/api/v1/trial/export.html", routes::export_html},
     Route{verb::get, "/api/v1/trial/review", routes::review},
+    Route{verb::post, "/api/v1/trial/review/record", routes::record_review},
     Route{verb::get, "/api/v1/trials", routes::list_trials},
 };
 

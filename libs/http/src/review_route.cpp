@@ -1,6 +1,7 @@
-// The review of the running trial on a day: GET /api/v1/trial/review.
-// Read-only: recording the verdict stays with `trialwise review --record`.
+// The review of the running trial on a day: GET /api/v1/trial/review reads;
+// POST /api/v1/trial/review/record saves the verdict, as `review --record`.
 
+#include "body.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
 #include "running.hpp"
@@ -8,23 +9,50 @@
 
 namespace trialwise::http::routes {
 
+namespace {
+
+// ?as_of= (or the body's "as_of"), else today.
+Result<Date, Response> review_day(const Context& ctx, std::optional<std::string> text) {
+  if (!text) text = ctx.query_value("as_of");
+  if (!text) return today(ctx);
+  auto d = Date::parse(*text, "?as_of");
+  if (!d) return Unexpected{error_reply(d.error())};
+  return *d;
+}
+
+}  // namespace
+
 Response review(const Context& ctx) {
-  std::optional<Date> as_of;
-  if (auto text = ctx.query_value("as_of")) {
-    auto d = Date::parse(*text, "?as_of");
-    if (!d) return error_reply(d.error());
-    as_of = *d;
-  } else {
-    auto now = today(ctx);
-    if (!now) return std::move(now).error();
-    as_of = *now;
-  }
+  auto as_of = review_day(ctx, std::nullopt);
+  if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
   auto record = service::trial_record(*running->store, request_profile(ctx), running->trial);
   if (!record) return error_reply(record.error());
   const auto r = review::review_trial(ctx.services.pack(), record->trial, record->entries, *as_of);
-  const auto json = service::review_json(r, *record);
+  return json_reply(Status::ok, service::review_json(r, *record));
+}
+
+Response record_review(const Context& ctx) {
+  std::optional<std::string> as_of_text;
+  if (!ctx.request.body().empty()) {
+    auto body = json_body(ctx);
+    if (!body) return std::move(body).error();
+    Fields f(*body);
+    as_of_text = f.string("as_of");
+    if (auto problems = f.finish(); !problems.empty()) return error_reply(problems);
+  }
+  auto as_of = review_day(ctx, as_of_text);
+  if (!as_of) return std::move(as_of).error();
+  auto running = open_running(ctx);
+  if (!running) return std::move(running).error();
+  auto record = service::trial_record(*running->store, request_profile(ctx), running->trial);
+  if (!record) return error_reply(record.error());
+  const auto r = review::review_trial(ctx.services.pack(), record->trial, record->entries, *as_of);
+  auto done = service::record_verdict(*running->store, request_profile(ctx), running->trial, r);
+  if (!done) return error_reply(done.error());
+  auto json = service::review_json(r, *record);
+  json["recorded"] = *done;
   return json_reply(Status::ok, json);
 }
 

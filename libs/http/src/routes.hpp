@@ -29,5 +29,6 @@ Response export_html(const Context& ctx);
 /// The review on ?as_of=YYYY-MM-DD (default today), as `trialwise review --json`
 /// prints it; nothing is recorded.
 Response review(const Context& ctx);
+Response record_review(const Context& ctx);
 
 }  // namespace trialwise::http::routes

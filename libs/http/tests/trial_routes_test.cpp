@@ -187,5 +187,30 @@ TEST_F(TrialRoutesTest, StartsARandomizedBlockDesignAndNamesBadDesignFields) {
   EXPECT_EQ(json(res).at("design").at("blocks").as_array().size(), 4u);
 }
 
+TEST_F(TrialRoutesTest, RecordsTheVerdictOnlyWhenThereIsOne) {
+  today_ = "2027-01-11";
+  ASSERT_EQ(start().result(), bhttp::status::created);
+  // Nothing logged: inconclusive, nothing saved.
+  auto early = call(verb::post, "/api/v1/trial/review/record", R"({"as_of": "2027-01-11"})");
+  ASSERT_EQ(early.result(), bhttp::status::ok) << early.body();
+  EXPECT_EQ(json(early).at("outcome"), "inconclusive");
+  EXPECT_NE(json(early).at("recorded").as_string().find("Nothing recorded"), std::string::npos);
+  // Every day logged with no change: no clear benefit, and recording ends the trial.
+  Date d = *Date::parse("2026-12-07", "test");
+  for (int i = 0; i < 35; ++i, d = d.plus_days(1))
+    ASSERT_EQ(put_day(d.to_string(), i % 2 ? R"({"outcome": 5, "doses_taken": 2})" : R"({"outcome": 6, "doses_taken": 2})")
+                  .result(),
+              bhttp::status::created);
+  EXPECT_EQ(call(verb::post, "/api/v1/trial/review/record", R"({"as_of": "2027-02-30"})").result(),
+            bhttp::status::bad_request);
+  auto done = call(verb::post, "/api/v1/trial/review/record?as_of=2027-01-11");
+  ASSERT_EQ(done.result(), bhttp::status::ok) << done.body();
+  EXPECT_EQ(json(done).at("outcome"), "stop_no_clear_benefit");
+  EXPECT_NE(json(done).at("recorded").as_string().find("ended on 2027-01-11"), std::string::npos);
+  EXPECT_EQ(call(verb::get, "/api/v1/trial").result(), bhttp::status::not_found);  // no trial running now
+  auto trials = json(call(verb::get, "/api/v1/trials")).at("trials").as_array();
+  EXPECT_EQ(trials[0].at("end_reason"), "stop_no_clear_benefit");
+}
+
 }  // namespace
 }  // namespace trialwise::http

@@ -1,12 +1,32 @@
 // The review: the verdict in plain words, the reasons, the figures (effect
 // with its uncertainty, adherence, days, side effects) and the chart.
-// Read-only: GET /api/v1/trial/review records nothing.
+// Looking records nothing (GET /api/v1/trial/review); once the review date
+// has come, a button saves the verdict (POST /api/v1/trial/review/record):
+// a stop ends the trial, continue sets the next review date.
 
 import { api, runningTrial } from '../api.js';
 import { outcomeChart } from '../chart.js';
 import { h, replace } from '../dom.js';
 import { longDate, num, percent, verdictWords } from '../format.js';
 import { noTrial, webLine } from './today.js';
+
+/// "Record this verdict": saves it, then shows what was saved in its place.
+function recordButton(main, r) {
+  const status = h('p', { id: 'review-recorded', role: 'status', 'aria-live': 'polite' });
+  const label = r.next_review_date ? `Record it: continue and review again on ${longDate(r.next_review_date)}` : 'Record it: end this trial';
+  const button = h('button', { type: 'button', class: 'primary', id: 'review-record', onClick: async () => {
+    button.disabled = true;
+    try {
+      const saved = await api('POST', '/trial/review/record', { as_of: r.as_of });
+      status.textContent = saved.recorded;
+      button.remove();
+    } catch (e) {
+      status.textContent = e.message;
+      button.disabled = false;
+    }
+  } }, label);
+  return h('div', { class: 'actions' }, button, status);
+}
 
 export async function render(main, { pack }) {
   const trial = await runningTrial();
@@ -28,7 +48,8 @@ export async function render(main, { pack }) {
       h('p', { class: 'eyebrow' }, `Verdict as of ${longDate(r.as_of)}`),
       h('h2', { id: 'verdict-title' }, words.title),
       h('p', null, words.text),
-      r.next_review_date ? h('p', null, h('strong', null, `Next review: ${longDate(r.next_review_date)}`)) : null),
+      r.next_review_date ? h('p', null, h('strong', null, `Next review: ${longDate(r.next_review_date)}`)) : null,
+      r.review_date_reached && r.outcome !== 'inconclusive' ? recordButton(main, r) : null),
     r.reasons && r.reasons.length
       ? h('section', { class: 'card', 'aria-labelledby': 'review-why' }, h('h2', { id: 'review-why' }, 'Why'),
         h('ul', null, r.reasons.map((x) => h('li', null, x))))
