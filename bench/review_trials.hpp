@@ -55,13 +55,7 @@ struct GutPerson {
 
   static const GutPerson& get() {
     static const GutPerson p = [] {
-      auto json = boost::json::parse(R"({
-        "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
-        "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-        "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
-        "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
-        "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
-        "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
+      auto json = rt::gut_answers();
       auto answers = *assess::check_answers(rt::shipped(), json);
       auto a = *assess::assess(rt::shipped(), answers);
       return GutPerson{std::move(answers), std::move(a)};

@@ -7,37 +7,18 @@
 
 #include "numbers.hpp"
 #include "trialwise/labels/label.hpp"
+#include "trialwise/labels/product_json.hpp"
 
 namespace trialwise::labels {
-namespace {
-
-boost::json::value number_or_null(const std::optional<double>& n) {
-  return n ? boost::json::value(*n) : boost::json::value(nullptr);
-}
-
-}  // namespace
 
 boost::json::object to_json(const Product& p) {
-  boost::json::array rows;
-  for (const auto& r : p.rows) {
-    rows.push_back(boost::json::object{{"name", r.name},
-                                       {"where", r.where},
-                                       {"form", r.form},
-                                       {"amount", number_or_null(r.amount)},
-                                       {"unit", r.unit},
-                                       {"operator", r.op},
-                                       {"glutamine_fraction", r.glutamine_fraction},
-                                       {"glutamine_g", number_or_null(r.glutamine_g)}});
-  }
-  boost::json::array flags;
-  for (const auto& f : p.flags) flags.push_back(boost::json::object{{"id", f.id}, {"message", f.message}, {"where", f.where}});
   return boost::json::object{{"name", p.name},
                              {"brand", p.brand},
                              {"label_id", p.label_id},
                              {"glutamine_g_per_serving", number_or_null(p.glutamine_g_per_serving)},
                              {"serving", p.serving},
-                             {"rows", std::move(rows)},
-                             {"flags", std::move(flags)}};
+                             {"rows", rows_json(p.rows)},
+                             {"flags", flags_json(p.flags)}};
 }
 
 boost::json::object to_json(const ImportedProduct& imported) {

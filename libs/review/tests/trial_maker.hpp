@@ -31,14 +31,19 @@ inline const pack::Pack& shipped() {
 
 inline Date day(const char* s) { return *Date::parse(s, "test"); }
 
-inline trial::Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
-  auto answers = boost::json::parse(R"({
+/// A healthy adult with gut trouble: every basic in place, nothing to avoid.
+inline boost::json::value gut_answers() {
+  return boost::json::parse(R"({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
     "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
     "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
     "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
     "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
+}
+
+inline trial::Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
+  auto answers = gut_answers();
   auto checked = *assess::check_answers(shipped(), answers);
   auto a = *assess::assess(shipped(), checked);
   auto plan = *assess::make_plan(shipped(), checked, a,

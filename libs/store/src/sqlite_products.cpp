@@ -11,6 +11,7 @@
 #include "product_checks.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_open.hpp"
+#include "trialwise/labels/product_json.hpp"
 #include "trialwise/store/products.hpp"
 #include "utc_time.hpp"
 #include "validate.hpp"
@@ -23,31 +24,14 @@ const std::string kProductColumns =
     "id, name, brand, label_id, glutamine_g_per_serving, serving, glutamine_rows, flags, servings_per_day, "
     "third_party_tested, source, imported_at";
 
-boost::json::value number_or_null(const std::optional<double>& n) {
-  return n ? boost::json::value(*n) : boost::json::value(nullptr);
-}
-
 // Rows and flags are written with boost::json::serialize and read back with
 // the exact reader (json_text.hpp), so a mass ratio comes back bit for bit.
 std::string rows_to_json(const std::vector<labels::GlutamineRow>& rows) {
-  boost::json::array out;
-  for (const auto& r : rows) {
-    out.push_back(boost::json::object{{"name", r.name},
-                                      {"where", r.where},
-                                      {"form", r.form},
-                                      {"amount", number_or_null(r.amount)},
-                                      {"unit", r.unit},
-                                      {"operator", r.op},
-                                      {"glutamine_fraction", r.glutamine_fraction},
-                                      {"glutamine_g", number_or_null(r.glutamine_g)}});
-  }
-  return boost::json::serialize(out);
+  return boost::json::serialize(labels::rows_json(rows));
 }
 
 std::string flags_to_json(const std::vector<labels::LabelFlag>& flags) {
-  boost::json::array out;
-  for (const auto& f : flags) out.push_back(boost::json::object{{"id", f.id}, {"message", f.message}, {"where", f.where}});
-  return boost::json::serialize(out);
+  return boost::json::serialize(labels::flags_json(flags));
 }
 
 Error damaged(const std::string& where) {

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "raw_sql.hpp"
 #include "temp_dir.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -293,23 +294,7 @@ INSTANTIATE_TEST_SUITE_P(
                               }}),
     [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
 
-// Runs SQL on a raw connection and returns the first column of the first row.
-std::string raw(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    const char* tail = sql.c_str();
-    while (*tail != '\0' && sqlite3_prepare_v2(db, tail, -1, &stmt, &tail) == SQLITE_OK && stmt != nullptr) {
-      if (sqlite3_step(stmt) == SQLITE_ROW && out.empty() && sqlite3_column_text(stmt, 0) != nullptr)
-        out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      sqlite3_finalize(stmt);
-      stmt = nullptr;
-    }
-  }
-  sqlite3_close(db);
-  return out;
-}
+using testing::raw;
 
 trial::Trial a_trial() {
   trial::Trial t;

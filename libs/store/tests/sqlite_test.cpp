@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "sqlite_repository.hpp"
+#include "raw_sql.hpp"
 #include "temp_dir.hpp"
 #include "trialwise/store/sqlite.hpp"
 
@@ -65,24 +66,7 @@ unsigned mode_of(const std::string& path) {
   return st.st_mode & 0777u;
 }
 
-// Runs SQL on a raw connection (to inspect a file or tamper with it) and
-// returns the first column of the first row.
-std::string raw(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    const char* tail = sql.c_str();
-    while (*tail != '\0' && sqlite3_prepare_v2(db, tail, -1, &stmt, &tail) == SQLITE_OK && stmt != nullptr) {
-      if (sqlite3_step(stmt) == SQLITE_ROW && out.empty() && sqlite3_column_text(stmt, 0) != nullptr)
-        out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      sqlite3_finalize(stmt);
-      stmt = nullptr;
-    }
-  }
-  sqlite3_close(db);
-  return out;
-}
+using testing::raw;
 
 class SqliteTest : public ::testing::Test {
  protected:
