@@ -146,13 +146,14 @@ const std::vector<ConceptGroup>& trialwise_concepts() {
        {{"activity-baseline", "Baseline period", "Track the outcome every day; take nothing yet."},
         {"activity-dose-step", "Dose step", "Take the supplement at one step's dose."},
         {"activity-review", "Review", "Judge the trial: continue, stop, reduce the dose, or inconclusive."}}},
-      {"verdict", "Review verdicts", "Contract v1's review outcomes.",
+      {"verdict", "Review verdicts", "The review outcomes.",
        {{"verdict-continue", "Continue", "A clear benefit with tolerable side effects; review again on the next review date."},
         {"verdict-stop_no_clear_benefit", "Stop: no clear benefit", "The improvement is not clear enough to keep taking it."},
         {"verdict-stop_side_effects", "Stop: side effects", "A side effect reached the pack's stop level, or the step-down level even at the first step."},
         {"verdict-reduce_dose", "Reduce the dose", "A clear benefit, but side effects came with a higher step."},
         {"verdict-inconclusive", "Inconclusive", "Too few days, low adherence, or the review date not yet reached."},
-        {"verdict-see_clinician", "See a clinician", "A red flag was logged."}}},
+        {"verdict-see_clinician", "See a clinician", "A red flag was logged."},
+        {"verdict-stop_take_a_break", "Stop and take a break", "A clear benefit, but the trial reached the protocol's longest duration: stop, and start any later trial with a fresh baseline."}}},
       {"safety-level", "Safety levels", "Contract v1's safety levels, least to most severe.",
        {{"safety-ok", "OK", "No finding stands in the way of a self-directed trial."},
         {"safety-caution", "Caution", "A trial is possible with care."},
@@ -243,14 +244,19 @@ object pack_code_system(const pack::Pack& pack) {
   for (const auto& f : pack.red_flags) red_flags.push_back(concept_json("red-flag." + f.id, f.label, f.action));
   for (const auto& r : pack.safety_rules) safety.push_back(concept_json("safety-rule." + r.id, humanize(r.id), r.text));
   for (const auto& b : pack.basics) basics.push_back(concept_json("basic." + b.id, b.label, b.advice));
-  for (const auto& q : pack.questionnaire) {
-    if (q.type != pack::QuestionType::enumeration) continue;
+  auto add_choices = [&](const pack::Question& q) {
+    if (q.type != pack::QuestionType::enumeration) return;
     object item = concept_json("answer." + q.id, q.question, "");
     array values;
     for (const auto& v : q.values) values.push_back(concept_json(answer_code(q.id, v.value), v.label, ""));
     count += values.size();
     item["concept"] = std::move(values);
     answers.push_back(std::move(item));
+  };
+  // The choices of every item, and of the fields of list items.
+  for (const auto& q : pack.questionnaire) {
+    add_choices(q);
+    for (const auto& f : q.fields) add_choices(f);
   }
   group("group", "Problem groups", std::move(groups));
   group("protocol", "Dose protocols", std::move(protocols));

@@ -141,6 +141,7 @@ std::string verdict_headline(review::Verdict v) {
     case review::Verdict::reduce_dose: return "Reduce the dose: a clear benefit, but side effects came with a higher step";
     case review::Verdict::inconclusive: return "Inconclusive: the data cannot tell yet";
     case review::Verdict::see_clinician: return "See a clinician: a red flag was logged";
+    case review::Verdict::stop_take_a_break: return "Stop and take a break: the protocol's longest duration is reached";
   }
   return "Inconclusive";
 }

@@ -13,6 +13,7 @@
 #include "trialwise/stats/normal.hpp"
 #include "trialwise/stats/randomization.hpp"
 #include "trialwise/stats/regression.hpp"
+#include "trialwise/trial/dose_history.hpp"
 #include "trialwise/trial/status.hpp"
 #include "words.hpp"
 
@@ -30,21 +31,14 @@ Date last_counted_day(const trial::Trial& t, const std::set<Date>& logged, Date 
   return last;
 }
 
-int step_on(const std::vector<Date>& begins, Date day) {
-  int step = 0;
-  for (std::size_t k = 1; k < begins.size(); ++k)
-    if (begins[k] <= day) step = static_cast<int>(k);
-  return step;
-}
-
-void count_planned_days(const trial::Trial& t, Date as_of, Date last, const std::vector<Date>& begins, Review& r,
+void count_planned_days(const trial::Trial& t, Date as_of, Date last, const trial::DoseHistory& doses, Review& r,
                         double& doses_planned) {
   const Date baseline_last = std::min(t.active_start.plus_days(-1), as_of);
   r.days.baseline_planned = std::max(0, baseline_last.days_since(t.start) + 1);
   for (Date d = t.active_start; d <= last; d = d.plus_days(1)) {
     if (trial::is_on_day(t, d)) {
       ++r.days.active_planned;
-      if (!t.steps.empty()) doses_planned += t.steps[static_cast<std::size_t>(step_on(begins, d))].times_per_day;
+      if (!t.steps.empty()) doses_planned += t.steps[doses.step_on(d)].times_per_day;
     } else {
       ++r.days.off_planned;
     }
@@ -146,10 +140,11 @@ Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std:
 
   const Date last = last_counted_day(t, logged, as_of);
   const trial::MemoryLog log(entries);
-  const auto begins = trial::step_start_dates(pack, t, log, std::max(last, t.active_start)).value_or(
-      std::vector<Date>{t.active_start});
+  // An in-memory log cannot fail.
+  const trial::DoseHistory doses = *trial::replay_doses(pack, t, log, std::max(last, t.active_start));
+  f.upset_stop = doses.upset_stop;
   double doses_planned = 0, doses_taken = 0;
-  count_planned_days(t, as_of, last, begins, r, doses_planned);
+  count_planned_days(t, as_of, last, doses, r, doses_planned);
 
   std::set<std::string> flags;
   std::map<std::string, SideEffectDays> seen;
@@ -164,7 +159,7 @@ Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std:
       p.phase = active ? Point::Phase::active : Point::Phase::off;
       if (const int block = trial::block_of(t, e->date); block >= 0) block_obs.push_back({block, e->outcome});
       if (active) {
-        const int step = step_on(begins, e->date);
+        const int step = static_cast<int>(doses.step_on(e->date));
         p.step = step + 1;
         ++r.days.active;
         doses_taken += e->doses_taken.value_or(0);

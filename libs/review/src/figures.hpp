@@ -19,6 +19,9 @@ struct Figures {
   /// Side effects that came with a step above the first, in words; empty
   /// when the higher steps were no harder to bear than the first.
   std::string higher_step_burden;
+  /// The day side effects at the step-down level, repeated at the lowest
+  /// dose, stopped the trial (the pack's repeated-upset rule).
+  std::optional<Date> upset_stop;
 };
 
 /// Fills the review's days, adherence, side effects, red flags, series,

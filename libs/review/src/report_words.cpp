@@ -21,6 +21,7 @@ std::string headline(Verdict v) {
     case Verdict::reduce_dose: return "Reduce the dose: a clear benefit, but side effects came with the higher dose.";
     case Verdict::inconclusive: return "Inconclusive: not enough to judge yet.";
     case Verdict::see_clinician: return "Stop and see a clinician: a red flag was logged.";
+    case Verdict::stop_take_a_break: return "Stop and take a break: it helped, but the trial has run as long as its protocol allows.";
   }
   return "";
 }

@@ -21,6 +21,7 @@ std::string_view to_string(Verdict v) noexcept {
     case Verdict::reduce_dose: return "reduce_dose";
     case Verdict::inconclusive: return "inconclusive";
     case Verdict::see_clinician: return "see_clinician";
+    case Verdict::stop_take_a_break: return "stop_take_a_break";
   }
   return "inconclusive";
 }
@@ -45,7 +46,12 @@ bool check_red_flags(const pack::Pack& pack, Review& r) {
 
 // A side effect at the stop level on any active day, or one at the
 // step-down level on average even at the first step: stop.
-bool check_side_effects(const Figures& f, double stop_level, double moderate, Review& r) {
+bool check_side_effects(const pack::Pack& pack, const Figures& f, double stop_level, double moderate, Review& r) {
+  if (f.upset_stop && pack.tolerance.repeated_upset) {
+    r.verdict = Verdict::stop_side_effects;
+    r.reasons.push_back(pack.tolerance.repeated_upset->text + " (from " + f.upset_stop->to_string() + ")");
+    return true;
+  }
   if (f.worst_active) {
     const auto& [score, id, date] = *f.worst_active;
     if (score >= stop_level) {
@@ -112,7 +118,7 @@ Review review_trial(const pack::Pack& pack, const trial::Trial& t, const std::ve
   const Figures f = gather_figures(pack, t, entries, as_of, moderate, r);
   r.caveats = design_caveats(t, r);
 
-  if (check_red_flags(pack, r) || check_side_effects(f, stop_level, moderate, r) || check_enough(policy, t, r))
+  if (check_red_flags(pack, r) || check_side_effects(pack, f, stop_level, moderate, r) || check_enough(policy, t, r))
     return r;
 
   if (!r.effect) {
@@ -132,7 +138,19 @@ Review review_trial(const pack::Pack& pack, const trial::Trial& t, const std::ve
     return r;
   }
   r.reasons.push_back(benefit_sentence(r));
-  r.next_review_date = as_of.plus_days(policy.next_review_days);
+  // Never past the protocol's longest duration: then a break, and a fresh
+  // baseline before any later trial.
+  const auto* protocol = pack.find_protocol(t.protocol_id);
+  const int longest = protocol ? protocol->active_days.max_days : policy.next_review_days;
+  const Date ceiling = t.active_start.plus_days(longest);
+  if (as_of >= ceiling) {
+    r.verdict = Verdict::stop_take_a_break;
+    r.reasons.push_back("The trial has reached " + std::to_string(longest) + " days since the first active day, the " +
+                        "longest this protocol runs: stop and take a break. A supplement should not drift into a " +
+                        "routine forever; a later trial starts again with a fresh baseline.");
+    return r;
+  }
+  r.next_review_date = std::min(as_of.plus_days(policy.next_review_days), ceiling);
   if (!f.higher_step_burden.empty()) {
     r.verdict = Verdict::reduce_dose;
     r.reasons.push_back("But " + f.higher_step_burden + ".");

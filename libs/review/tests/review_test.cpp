@@ -7,6 +7,8 @@
 
 #include "trial_maker.hpp"
 
+#include <boost/json/serialize.hpp>
+
 namespace trialwise::review {
 namespace {
 
@@ -187,27 +189,52 @@ TEST(ReviewTest, ASideEffectAtTheStopLevelStopsTheTrial) {
 }
 
 TEST(ReviewTest, ModerateSideEffectsEvenAtTheFirstStepStop) {
-  // Bloating of 4 or more holds the dose at step 1 (the tolerance rule), so
-  // all 28 active days are at step 1. The step-down level is 5/10: a mean of
-  // 5 stops; 27 days at 5 and one at 4 (mean 4.96) does not.
+  // The mean rule alone (a pack without the repeated-upset rule): bloating of
+  // 4 or more holds the dose at step 1 (the tolerance rule), so all 28 active
+  // days are at step 1. The step-down level is 5/10: a mean of 5 stops; 27
+  // days at 5 and one at 4 (mean 4.96) does not.
+  auto json = boost::json::parse(pack::builtin_pack_text());
+  json.as_object()["tolerance"].as_object().erase("repeated_upset");
+  const auto pack = *pack::load_pack(boost::json::serialize(json), "copy.json");
   auto scores = [](int days_at_four) {
     return generate(gut_trial(), {.effect = 3, .side_effects = [days_at_four](int k) {
                                     return std::map<std::string, int>{{"bloating", k < days_at_four ? 4 : 5}};
                                   }});
   };
-  const auto five = review_of(scores(0));
+  const auto five = review_of(scores(0), kReviewDate, pack);
   EXPECT_EQ(five.verdict, Verdict::stop_side_effects);
   ASSERT_EQ(five.side_effects.size(), 1u);
   EXPECT_EQ(five.side_effects[0].mean_by_step.size(), 1u);
-  const auto below = review_of(scores(1));
+  const auto below = review_of(scores(1), kReviewDate, pack);
   EXPECT_NEAR(below.side_effects[0].mean, 139.0 / 28, 1e-12);
   EXPECT_EQ(below.verdict, Verdict::continue_trial);
+  // With the shipped pack, the same days stop far earlier: repeated upset.
+  EXPECT_EQ(review_of(scores(1)).verdict, Verdict::stop_side_effects);
+}
+
+// Repeated upset at the lowest dose (3 days at the step-down level within 7)
+// stops the trial, before the review date too; 2 in every 7 does not.
+TEST(ReviewTest, RepeatedUpsetAtTheLowestDoseStops) {
+  auto upset_on = [](std::set<int> week_days) {
+    return generate(gut_trial(), {.effect = 3, .side_effects = [week_days](int k) {
+                                    return std::map<std::string, int>{{"nausea", week_days.count(k % 7) ? 5 : 0}};
+                                  }});
+  };
+  const auto three = review_of(upset_on({0, 2, 4}), day("2026-12-20"));
+  EXPECT_EQ(three.verdict, Verdict::stop_side_effects) << "before the review date too";
+  ASSERT_FALSE(three.reasons.empty());
+  EXPECT_NE(three.reasons[0].find("repeatedly upsets"), std::string::npos) << three.reasons[0];
+  const auto two = review_of(upset_on({0, 3}));
+  EXPECT_NE(two.verdict, Verdict::stop_side_effects) << two.reasons.front();
 }
 
 TEST(ReviewTest, SideEffectsThatCameWithTheHigherStepReduceTheDose) {
+  // Step 2 begins on active day 7; a 5/10 there steps the dose down the next
+  // day, and a second try (after a calm window at step 1) steps it down
+  // again, holding step 1 for good. The days at step 2 carry the burden.
   auto at_step2 = [](int score) {
     return generate(gut_trial(), {.effect = 3, .side_effects = [score](int k) {
-                                    return std::map<std::string, int>{{"bloating", k >= 7 ? score : 1}};
+                                    return std::map<std::string, int>{{"bloating", k == 7 || k == 11 ? score : 1}};
                                   }});
   };
   const auto moderate = review_of(at_step2(5));
@@ -217,11 +244,32 @@ TEST(ReviewTest, SideEffectsThatCameWithTheHigherStepReduceTheDose) {
   ASSERT_EQ(moderate.side_effects[0].mean_by_step.size(), 2u);
   EXPECT_DOUBLE_EQ(moderate.side_effects[0].mean_by_step[0], 1);
   EXPECT_DOUBLE_EQ(moderate.side_effects[0].mean_by_step[1], 5);
-  EXPECT_EQ(moderate.side_effects[0].days_at_or_above_moderate, 21);
+  EXPECT_EQ(moderate.side_effects[0].days_at_or_above_moderate, 2);
   ASSERT_TRUE(moderate.next_review_date);
-  const auto mild = review_of(at_step2(4));
+  // Side effects of 4 at step 2 from day 7 on: below the step-down level.
+  const auto mild = review_of(generate(gut_trial(), {.effect = 3, .side_effects = [](int k) {
+                                                      return std::map<std::string, int>{{"bloating", k >= 7 ? 4 : 1}};
+                                                    }}));
   EXPECT_EQ(mild.verdict, Verdict::continue_trial);
   EXPECT_TRUE(mild.side_effects[0].rose_with_dose);  // described, but tolerable
+}
+
+// "Not forever": a clear benefit re-reviews, but never past the protocol's
+// longest duration (the gut trial's 8 weeks); there, stop and take a break.
+TEST(ReviewTest, AClearBenefitNeverRunsPastTheProtocolsLongestDuration) {
+  trial::Trial t = gut_trial();
+  const Date ceiling = t.active_start.plus_days(56);
+  t.review_date = ceiling.plus_days(-1);  // re-reviewed once, a day short of eight weeks
+  const auto log = generate(t, {.effect = 3}, ceiling);
+  const auto before = review_trial(shipped(), t, log, ceiling.plus_days(-1));
+  EXPECT_EQ(before.verdict, Verdict::continue_trial);
+  ASSERT_TRUE(before.next_review_date);
+  EXPECT_EQ(*before.next_review_date, ceiling) << "the next review is capped at the ceiling";
+  t.review_date = ceiling;
+  const auto at = review_trial(shipped(), t, log, ceiling);
+  EXPECT_EQ(at.verdict, Verdict::stop_take_a_break);
+  EXPECT_FALSE(at.next_review_date);
+  EXPECT_EQ(to_string(at.verdict), "stop_take_a_break");
 }
 
 TEST(ReviewTest, NoWordingPromisesAnImmuneBoost) {

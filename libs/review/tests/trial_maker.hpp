@@ -36,7 +36,9 @@ inline boost::json::value gut_answers() {
   return boost::json::parse(R"({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
+    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
+    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
+    "nutrition_support": false, "icu_recent": false,
     "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
     "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
     "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");

@@ -52,7 +52,8 @@ Result<std::string> record_verdict(store::TrialRepository& repo, const trial::Pr
       return std::string("Nothing recorded: the review was inconclusive.");
     case review::Verdict::see_clinician:
     case review::Verdict::stop_side_effects:
-    case review::Verdict::stop_no_clear_benefit: {
+    case review::Verdict::stop_no_clear_benefit:
+    case review::Verdict::stop_take_a_break: {
       auto ended = repo.end_trial(profile, t.id, r.as_of, verdict);
       if (!ended) return Unexpected{ended.error()};
       return "Recorded: trial " + std::to_string(t.id) + " ended on " + r.as_of.to_string() + " (" + verdict + ").";

@@ -12,7 +12,7 @@ using testing::day;
 // days from `side_from` on.
 class ReviewRecordTest : public testing::RunningTrialTest {
  protected:
-  void log_all(double base, double active, int side = 0, Date side_from = Date{}) {
+  void log_all(double base, double active, int side = 0, Date side_from = Date{}, std::optional<Date> side_to = {}) {
     int i = 0;
     for (Date d = trial_.start; d < trial_.review_date; d = d.plus_days(1), ++i) {
       trial::DayEntry e;
@@ -20,7 +20,7 @@ class ReviewRecordTest : public testing::RunningTrialTest {
       const bool on = d >= trial_.active_start;
       e.outcome = (on ? active : base) + i % 2;
       e.doses_taken = on ? 2 : 0;
-      e.side_effects["bloating"] = on && d >= side_from ? side : 0;
+      e.side_effects["bloating"] = on && d >= side_from && (!side_to || d <= *side_to) ? side : 0;
       ASSERT_TRUE(repo_->put_entry(trial::kLocalProfile, trial_.id, e));
     }
   }
@@ -50,7 +50,8 @@ TEST_F(ReviewRecordTest, ContinueMovesTheReviewDateAsAnAmendment) {
 }
 
 TEST_F(ReviewRecordTest, ReduceDoseSetsLaterStepsToTheFirstStepsDose) {
-  log_all(7, 3, 5, day("2026-12-21"));
+  // A 5/10 day on step 2's first day: the step-down level, at the higher step.
+  log_all(7, 3, 5, day("2026-12-21"), day("2026-12-21"));
   const auto r = review_now();
   ASSERT_EQ(r.verdict, review::Verdict::reduce_dose);
   ASSERT_TRUE(record_verdict(*repo_, trial::kLocalProfile, trial_, r));

@@ -12,6 +12,7 @@
 #include <boost/json/object.hpp>
 
 #include "trialwise/rules/json_text.hpp"
+#include "trialwise/trial/dose_history.hpp"
 
 namespace trialwise::trial {
 
@@ -70,64 +71,40 @@ const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_v
   return nullptr;
 }
 
-// Does the pack's tolerance rule hold over the `window` days before `day`?
-Result<bool> tolerated_before(const pack::Pack& pack, Days& days, Date day) {
-  int worst = 0, logged = 0;
-  for (int i = 1; i <= pack.tolerance.window_days; ++i) {
-    auto e = days.get(day.plus_days(-i));
-    if (!e) return Unexpected{e.error()};
-    if (!*e) continue;
-    ++logged;
-    worst = std::max(worst, worst_side_effect(**e));
-  }
-  thread_local rules::Scratch scratch;
-  const boost::json::value data = boost::json::object{{"worst_side_effect", worst}, {"days_logged", logged}};
-  auto r = pack.tolerance.rule.evaluate(data, scratch);
-  return r && rules::truthy(*r);  // if the rule cannot be evaluated, hold the step
-}
-
-// When each step began: a step that requires tolerance begins on the first
-// day from its planned start (and not before the previous step began) on
-// which the rule holds over the days before.
-Result<std::vector<Date>> step_begins(const pack::Pack& pack, const Trial& trial, Days& days, Date until) {
-  std::vector<Date> begins{trial.active_start};
-  for (std::size_t k = 1; k < trial.steps.size(); ++k) {
-    const auto& step = trial.steps[k];
-    std::optional<Date> begin;
-    for (Date d = std::max(step.start, begins.back()); d <= until; d = d.plus_days(1)) {
-      bool ok = true;
-      if (step.requires_tolerance) {
-        auto t = tolerated_before(pack, days, d);
-        if (!t) return Unexpected{t.error()};
-        ok = *t;
-      }
-      if (ok) {
-        begin = d;
-        break;
-      }
-    }
-    if (!begin) break;  // later steps cannot begin before this one
-    begins.push_back(*begin);
-  }
-  return begins;
-}
-
-// The planned step in force on `day` (before any step-down).
-std::size_t planned_step(const std::vector<Date>& begins, Date day) {
-  std::size_t current = 0;
-  for (std::size_t k = 1; k < begins.size(); ++k)
-    if (begins[k] <= day) current = k;
-  return current;
-}
-
 std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
-// Days from `from` to `to` (inclusive) on which the supplement is planned.
-int on_days_between(const Trial& t, Date from, Date to) {
-  if (!t.blocks) return to.days_since(from) + 1;
-  int n = 0;
-  for (Date d = from; d <= to; d = d.plus_days(1)) n += is_on_day(t, d) ? 1 : 0;
-  return n;
+std::string step_name(const Trial& t, std::size_t k) { return "step " + std::to_string(t.steps[k].number); }
+
+// Why today's step is what it is, when it is not simply the plan's: held for
+// good, back after a step-down, or waiting for evidence of tolerance (and
+// then what to log).
+std::string step_words(const pack::Pack& pack, const Trial& t, const DoseHistory& h, std::size_t current, Date today) {
+  if (h.held_at && *h.held_at == current)
+    return "held at " + step_name(t, current) + " for the rest of the trial: the dose was stepped down twice from " +
+           step_name(t, current + 1) + ".";
+  const auto down = std::find_if(h.changes.rbegin(), h.changes.rend(), [&](const StepChange& c) {
+    return c.date <= today;
+  });
+  const bool back = down != h.changes.rend() && down->kind == StepChange::Kind::down && down->step == current;
+  std::string why;
+  if (back) {
+    const auto* step_down = action_named(pack, "step_down");
+    why = "back to " + step_name(t, current) + " since " + down->date.to_string() + ": " +
+          (step_down ? step_down->text : std::string("a side effect at the step-down level")) +
+          " It stays there until " + std::to_string(pack.tolerance.window_days) + " logged days at this dose are tolerated.";
+  }
+  if (h.waiting && h.waiting->planned <= today) {
+    const auto& w = *h.waiting;
+    std::string wait = "held at " + step_name(t, current) + " until " + pack.tolerance.text + ": " +
+                       std::to_string(w.logged) + " of the last " + std::to_string(w.window_days) +
+                       " days at this dose logged";
+    if (w.logged < w.window_days)
+      wait += "; log every day, side effects included (0 if none): days not logged are not evidence of tolerance";
+    else if (w.side_effects)
+      wait += "; a side effect scored " + std::to_string(w.worst) + "/10 in that time";
+    why += (why.empty() ? "" : " ") + wait + ".";
+  }
+  return why;
 }
 
 }  // namespace
@@ -152,11 +129,6 @@ Result<EntryTotals> MemoryLog::totals(Date from, Date to) const {
   }
   t.red_flags.assign(flags.begin(), flags.end());
   return t;
-}
-
-Result<std::vector<Date>> step_start_dates(const pack::Pack& pack, const Trial& trial, const Log& log, Date until) {
-  Days days(log, trial.start);
-  return step_begins(pack, trial, days, until);
 }
 
 Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today) {
@@ -186,8 +158,8 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
   // flags; the short baseline and any days past the review are subtracted.
   auto today_entry = days.get(today);
   if (!today_entry) return fail(today_entry.error());
-  auto begins = step_begins(pack, trial, days, today);
-  if (!begins) return fail(begins.error());
+  auto history = replay_doses(pack, trial, log, today);
+  if (!history) return fail(history.error());
   if (today >= trial.start) {
     auto all = log.totals(trial.start, today);
     if (!all) return fail(all.error());
@@ -207,11 +179,8 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
       st.active_days_logged = active.days;
       st.active_days_missing = last.days_since(trial.active_start) + 1 - active.days;
       double planned = 0;
-      for (std::size_t k = 0; k < begins->size(); ++k) {
-        const Date from = (*begins)[k];
-        const Date to = k + 1 < begins->size() ? std::min((*begins)[k + 1].plus_days(-1), last) : last;
-        if (to >= from) planned += on_days_between(trial, from, to) * trial.steps[k].times_per_day;
-      }
+      for (Date d = trial.active_start; d <= last; d = d.plus_days(1))
+        if (is_on_day(trial, d)) planned += trial.steps[history->step_on(d)].times_per_day;
       if (planned > 0) st.adherence = active.doses_taken / planned;
     }
   }
@@ -264,6 +233,12 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
         st.todo.push_back(f.label + ": " + f.action);
     return st;
   }
+  if (history->upset_stop && pack.tolerance.repeated_upset) {
+    st.phase = Phase::stopped;
+    st.todo.push_back(pack.tolerance.repeated_upset->text + " (" + history->upset_stop->to_string() + ")");
+    st.todo.push_back("Then see the review: trialwise review (--record saves the verdict).");
+    return st;
+  }
   if (stop_for_side_effects) {
     st.phase = Phase::stopped;
     if (const auto* stop = action_named(pack, "stop")) st.todo.push_back(stop->text);
@@ -291,19 +266,8 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
                         std::to_string(trial.blocks->on.size()) + "): no " + pack.supplement + " today. Score the outcome." +
                         (next_on < trial.review_date ? " The next on block starts " + next_on.to_string() + "." : ""));
     } else if (!trial.steps.empty()) {
-      std::size_t current = planned_step(*begins, today);
-      std::string why;
-      if (current + 1 < trial.steps.size() && trial.steps[current + 1].start <= today)
-        why = "held at step " + std::to_string(trial.steps[current].number) + " until " + pack.tolerance.text;
-      // A side effect at the pack's step-down level yesterday sends today's
-      // dose back one step.
-      auto yesterday = days.get(today.plus_days(-1));
-      if (!yesterday) return fail(yesterday.error());
-      const auto* step_down = action_named(pack, "step_down");
-      if (step_down && current > 0 && *yesterday && worst_side_effect(**yesterday) >= step_down->at_least) {
-        --current;
-        why = "back to step " + std::to_string(trial.steps[current].number) + ": " + step_down->text;
-      }
+      const std::size_t current = history->step_on(today);
+      const std::string why = step_words(pack, trial, *history, current, today);
       const auto& s = trial.steps[current];
       st.step = StepNow{s.number, s.dose_g, s.times_per_day, why};
       std::string dose = "Today: " + num(s.dose_g) + " g " +

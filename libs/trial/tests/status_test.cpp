@@ -24,7 +24,9 @@ Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
   auto answers = boost::json::parse(R"({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
+    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
+    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
+    "nutrition_support": false, "icu_recent": false,
     "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
     "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
     "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
@@ -93,23 +95,94 @@ TEST(StatusTest, StepsUpOnlyWhenTolerated) {
 TEST(StatusTest, HeldStepBeginsOnceTheWindowIsCalm) {
   const Trial t = gut_trial();
   std::vector<DayEntry> log;
-  log_days(log, "2026-12-14", "2026-12-20", 2, 5);
+  log_days(log, "2026-12-14", "2026-12-20", 2, 4);  // 4/10: below the step-down level, but not tolerated
   log_days(log, "2026-12-21", "2026-12-23", 2, 0);  // three calm days
   EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-23")).step->number, 1);
   EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-24")).step->number, 2);
 }
 
-TEST(StatusTest, StepDownAfterADayAtTheStepDownLevel) {
+// "If tolerated" needs evidence: each day of the window logged. Three
+// unlogged days are not tolerance, and status says what to log.
+TEST(StatusTest, UnloggedDaysAreNotEvidenceOfTolerance) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2026-12-17", 2, 0);  // then nothing logged
+  auto st = compute_status(shipped(), t, log, day("2026-12-21"));
+  EXPECT_EQ(st.step->number, 1) << "the planned day of step 2, with the window unlogged";
+  EXPECT_NE(st.step->why.find("0 of the last 3 days"), std::string::npos) << st.step->why;
+  EXPECT_NE(st.step->why.find("log every day"), std::string::npos) << st.step->why;
+  // Two of three logged: still held.
+  log_days(log, "2026-12-19", "2026-12-20", 2, 0);
+  st = compute_status(shipped(), t, log, day("2026-12-21"));
+  EXPECT_EQ(st.step->number, 1);
+  EXPECT_NE(st.step->why.find("2 of the last 3 days"), std::string::npos) << st.step->why;
+  // The third logged: the step begins.
+  log_days(log, "2026-12-18", "2026-12-18", 2, 0);
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-21")).step->number, 2);
+}
+
+// A step-down sticks: the dose stays down until a full window at the lower
+// dose is tolerated (not the next calm day).
+TEST(StatusTest, AStepDownSticksUntilANewWindowIsTolerated) {
   const Trial t = gut_trial();
   std::vector<DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 0);
-  log_days(log, "2026-12-21", "2026-12-22", 2, 5);  // at step 2, a 5/10 day
-  auto st = compute_status(shipped(), t, log, day("2026-12-23"));
+  log_days(log, "2026-12-21", "2026-12-21", 2, 5);  // at step 2, a 5/10 day
+  auto st = compute_status(shipped(), t, log, day("2026-12-22"));
   EXPECT_EQ(st.step->number, 1);
-  EXPECT_NE(st.step->why.find("back to step 1"), std::string::npos);
-  // 4/10 is below the step-down level: the step stays.
-  log.back().side_effects["bloating"] = 4;
-  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-23")).step->number, 2);
+  EXPECT_NE(st.step->why.find("back to step 1"), std::string::npos) << st.step->why;
+  log_days(log, "2026-12-22", "2026-12-24", 2, 0);  // calm at step 1 from the day of the step-down
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-23")).step->number, 1) << "one calm day is not a window";
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-24")).step->number, 1) << "two calm days are not a window";
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-25")).step->number, 2) << "three calm logged days are";
+  // 4/10 at step 2 is below the step-down level: no step-down.
+  log[7].side_effects["bloating"] = 4;
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-22")).step->number, 2);
+}
+
+// A second step-down from the same step holds the lower dose for the rest of
+// the trial: no daily back-and-forth.
+TEST(StatusTest, ASecondStepDownHoldsTheLowerDoseForGood) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2026-12-20", 2, 0);
+  log_days(log, "2026-12-21", "2026-12-21", 2, 5);  // step 2, then down on the 22nd
+  log_days(log, "2026-12-22", "2026-12-24", 2, 0);  // a calm window: up again on the 25th
+  log_days(log, "2026-12-25", "2026-12-25", 2, 5);  // down again on the 26th
+  log_days(log, "2026-12-26", "2027-01-05", 2, 0);  // calm for days
+  ASSERT_EQ(compute_status(shipped(), t, log, day("2026-12-25")).step->number, 2);
+  auto st = compute_status(shipped(), t, log, day("2027-01-05"));
+  EXPECT_EQ(st.step->number, 1);
+  EXPECT_NE(st.step->why.find("rest of the trial"), std::string::npos) << st.step->why;
+  // One step-down only (the second 5/10 day a 4): back up after the window.
+  log[11].side_effects["bloating"] = 4;
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2027-01-05")).step->number, 2);
+}
+
+// "If a supplement repeatedly upsets your stomach ... not something to push
+// through": 3 days at the step-down level within 7 at the lowest dose stop.
+TEST(StatusTest, RepeatedUpsetAtTheLowestDoseStopsTheTrial) {
+  const Trial t = gut_trial();
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2026-12-20", 2, 0);
+  for (const char* d : {"2026-12-14", "2026-12-16", "2026-12-20"}) log[static_cast<std::size_t>(day(d).days_since(day("2026-12-14")))].side_effects["nausea"] = 5;
+  auto st = compute_status(shipped(), t, log, day("2026-12-20"));
+  EXPECT_EQ(st.phase, Phase::stopped);
+  ASSERT_FALSE(st.todo.empty());
+  EXPECT_NE(st.todo[0].find("repeatedly upsets"), std::string::npos) << st.todo[0];
+  // Across the threshold: the same three days spread over eight are not 3 in 7.
+  log[0].side_effects["nausea"] = 0;
+  log[6].side_effects["nausea"] = 0;
+  log_days(log, "2026-12-21", "2026-12-21", 2, 0);
+  log.back().side_effects["nausea"] = 5;  // 16th, 21st: two in any seven
+  log[0].side_effects["nausea"] = 5;      // 14th, 16th, 21st: eight days apart end to end
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-21")).phase, Phase::active);
+  // Two days at the level within seven: not yet.
+  log[0].side_effects["nausea"] = 0;
+  log[2].side_effects["nausea"] = 5;
+  log[3].side_effects["nausea"] = 5;
+  log.back().side_effects["nausea"] = 0;
+  EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-21")).phase, Phase::active);
 }
 
 TEST(StatusTest, SideEffectActionsFollowThePacksThresholds) {

@@ -18,7 +18,10 @@
 // review date has not come, too few days logged, or adherence below the
 // pack's threshold: says what is missing), then continue or reduce_dose
 // (clear benefit; reduce_dose when side effects came with a higher step) or
-// stop_no_clear_benefit.
+// stop_no_clear_benefit. A clear benefit never re-reviews past the
+// protocol's longest duration (its active_days.max, counted in calendar days
+// from the first active day): at that point the verdict is stop_take_a_break,
+// because a supplement must not drift into a routine forever.
 
 #include <optional>
 #include <string>
@@ -31,7 +34,7 @@
 
 namespace trialwise::review {
 
-/// Contract v1's review outcomes.
+/// The review outcomes: contract v1's six, and stop_take_a_break.
 enum class Verdict {
   continue_trial,         ///< "continue"
   stop_no_clear_benefit,
@@ -39,6 +42,7 @@ enum class Verdict {
   reduce_dose,
   inconclusive,
   see_clinician,
+  stop_take_a_break,      ///< a clear benefit, but the protocol's longest duration is reached
 };
 
 /// The contract name ("continue", "stop_no_clear_benefit", ...).

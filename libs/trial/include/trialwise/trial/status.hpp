@@ -74,12 +74,6 @@ class MemoryLog final : public Log {
   std::map<Date, const DayEntry*> by_day_;
 };
 
-/// The day each dose step really began, up to `until`: the first step on the
-/// first active day; a later step on the first day from its planned start on
-/// which the pack's tolerance rule holds over the days before (steps that
-/// have not begun by `until` are absent).
-Result<std::vector<Date>> step_start_dates(const pack::Pack& pack, const Trial& trial, const Log& log, Date until);
-
 /// Computes the status on `today`. Reads only what it needs: totals for the
 /// counts, adherence and red flags, and the days around each step's start and
 /// the last week. Fails only if the log cannot be read.
