@@ -27,13 +27,21 @@ inline std::vector<std::string> generate_lines(std::size_t count) {
       << R"(,"liver_disease":")" << pick({"none", "none", "none", "mild", "advanced"})
       << R"(","hepatic_encephalopathy_history":)" << chance(0.02) << R"(,"kidney_disease":")"
       << pick({"none", "none", "none", "monitored", "severe_failure"}) << R"(","multiorgan_failure":)"
-      << chance(0.01) << R"(,"cancer_treatment_active":)" << chance(0.05) << R"(,"icu_recent":)" << chance(0.03)
+      << chance(0.01) << R"(,"organ_failure_other":)" << chance(0.01) << R"(,"complex_condition":)" << chance(0.03)
+      << R"(,"cancer_treatment_active":)" << chance(0.05) << R"(,"cancer_diagnosis":)" << chance(0.04)
+      << R"(,"major_surgery_or_burns_recent":)" << chance(0.02) << R"(,"nutrition_support":)" << chance(0.01)
+      << R"(,"icu_recent":)" << chance(0.03)
       << R"(,"neuro_symptoms_unexplained":)" << chance(0.03) << R"(,"prescription_count":)"
       << std::uniform_int_distribution<int>(0, 8)(rng) << R"(,"supplements":[)";
     const int n = std::uniform_int_distribution<int>(0, 4)(rng);
     for (int k = 0; k < n; ++k) {
-      o << (k ? "," : "") << R"({"name":"product )" << k << R"(","glutamine_g_per_serving":)"
-        << std::uniform_int_distribution<int>(0, 10)(rng) << R"(,"servings_per_day":)"
+      const int grams = std::uniform_int_distribution<int>(0, 10)(rng);
+      o << (k ? "," : "") << R"({"name":"product )" << k << R"(",)";
+      if (grams > 0)
+        o << R"("contains_glutamine":"amount_given","glutamine_g_per_serving":)" << grams;
+      else
+        o << R"("contains_glutamine":"no")";
+      o << R"(,"servings_per_day":)"
         << std::uniform_int_distribution<int>(1, 3)(rng) << R"(,"third_party_tested":)" << chance(0.5) << "}";
     }
     o << R"(],"sleep_hours":)" << std::uniform_int_distribution<int>(40, 95)(rng) / 10.0

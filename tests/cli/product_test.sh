@@ -19,14 +19,18 @@ expect missing-file 2 'nope.json' "$tw" product import "$tmp/nope.json"
 expect bad-servings 2 '--servings-per-day' "$tw" product import "$labels/mcg.json" --servings-per-day 500
 expect list 0 'Product 1: Pure L-Glutamine Powder .*5 g glutamine per serving, 1 a day' "$tw" product list
 
-# The plan counts them: 5 g from the powder, 1 g of capsules (1 serving
-# counted); the blend counts nothing and leaves a warning.
+# The plan names them and pauses them for the trial: 5 g a day from the
+# powder, 1 g of capsules (1 serving counted), and the blend, which lists
+# glutamine without an amount (never a silent 0 g).
 expect plan-without 0 'Most a day: 20 g from the trial$' "$tw" plan --answers "$examples/runner_in_heat.json" \
   --start 2026-12-07 --product Mine --g-per-serving 5
-expect plan-with 0 'Most a day: 20 g from the trial \+ 6 g from your other products = 26 g' "$tw" plan \
+expect plan-with 0 'Pause: .*Pure L-Glutamine Powder \(5 g a day\)' "$tw" plan \
   --answers "$examples/runner_in_heat.json" --start 2026-12-07 --product Mine --g-per-serving 5 --db "$TRIALWISE_DB"
-grep -q 'Recovery Matrix' "$tmp/out" || { echo "FAIL: the blend's warning is not shown"; fail=1; }
-expect start 0 'from your other products' env TRIALWISE_TODAY=2026-12-07 "$tw" start \
+grep -q 'Recovery Matrix' "$tmp/out" || { echo "FAIL: the blend is not named"; fail=1; }
+# Kept rather than paused: the blend's amount is unknown, so the plan is refused.
+expect plan-keep 3 'cannot be known' "$tw" plan --answers "$examples/runner_in_heat.json" --start 2026-12-07 \
+  --product Mine --g-per-serving 5 --db "$TRIALWISE_DB" --keep-other-products
+expect start 0 'Pause:' env TRIALWISE_TODAY=2026-12-07 "$tw" start \
   --answers "$examples/runner_in_heat.json" --start 2026-12-07 --product Mine --g-per-serving 5
 # A dipeptide counts by molar mass (1 g of alanyl-glutamine is 0.6728 g).
 expect dipeptide 0 'Imported as product 4' "$tw" product import "$labels/alanyl_glutamine.json" --servings-per-day 1

@@ -17,9 +17,13 @@ JSON
 expect answers-age 2 'bad.json#/age: "age" is 150; it must be between 0 and 120 years' "$tw" assess --answers "$tmp/bad.json"
 expect answers-enum 2 '#/problem: "problem" is "hangover", which is not allowed' "$tw" assess --answers "$tmp/bad.json"
 expect answers-type 2 '#/pregnant: "pregnant" must be true or false' "$tw" assess --answers "$tmp/bad.json"
-expect answers-field 2 '#/supplements/0/glutamine_g_per_serving: missing' "$tw" assess --answers "$tmp/bad.json"
+expect answers-field 2 '#/supplements/0/contains_glutamine: missing' "$tw" assess --answers "$tmp/bad.json"
 expect answers-unknown 2 '#/pregnnat: unknown item' "$tw" assess --answers "$tmp/bad.json"
-expect answers-count 2 '5 answer\(s\) to fix' "$tw" assess --answers "$tmp/bad.json"
+# A v1 answer set: each contract v2 safety item is named as missing, never read as "no".
+for item in organ_failure_other complex_condition cancer_diagnosis major_surgery_or_burns_recent nutrition_support; do
+  grep -q "#/$item: missing" "$tmp/out" "$tmp/err" || { echo "FAIL answers-v1: $item is not named as missing"; fail=1; }
+done
+expect answers-count 2 '10 answer\(s\) to fix' "$tw" assess --answers "$tmp/bad.json"
 expect answers-plan 2 '#/age' "$tw" plan --answers "$tmp/bad.json" --start 2026-12-07
 echo '{"age": ' >"$tmp/broken.json"
 expect answers-syntax 2 'broken.json: line 2, column 1' "$tw" assess --answers "$tmp/broken.json"

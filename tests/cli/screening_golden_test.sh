@@ -28,10 +28,13 @@ for answers in "$examples"/*.json; do
   persona=$(basename "$answers" .json)
   [ "$persona" = screening_rules ] && continue
   check "$persona.assess.json" 0 "$tw" assess --answers "$answers" --json
-  decision=$(sed -n 's/^  "decision": "\(.*\)",$/\1/p' "$tmp/$persona.assess.json")
-  case "$decision" in
-    do_not_start|see_clinician) want=3 ;;
-    *) want=0 ;;
+  # A refused plan (no dose) exits 3: after do_not_start, see_clinician, and
+  # fix_basics_first where the pack puts the basics before the supplement.
+  allowed=$(sed -n 's/^  "plan_allowed": \(.*\),$/\1/p' "$tmp/$persona.assess.json")
+  case "$allowed" in
+    false) want=3 ;;
+    true) want=0 ;;
+    *) echo "FAIL $persona: the assessment has no plan_allowed"; status=1; continue ;;
   esac
   check "$persona.plan.json" "$want" "$tw" plan --answers "$answers" --start 2026-12-07 \
     --product "Pure L-Glutamine Powder" --g-per-serving 5 --json

@@ -16,6 +16,7 @@ import {
 const example = (name) => JSON.parse(readFileSync(path.join(examplesDir, `${name}.json`), 'utf8'));
 const runner = example('runner_in_heat');
 const liver = example('liver_encephalopathy_history');
+const athlete = example('athlete_no_rest_days');
 
 // Anything that reads as an amount of glutamine to take.
 const DOSE = /\b\d+(?:[.,]\d+)?\s*(?:g|grams?|mg)\b|\bg a day\b|\bdose:/i;
@@ -117,7 +118,8 @@ test('the whole journey: check, result, plan, start, days logged, dashboard, rev
   assert.match(plan, /Mon 11 Jan 2027/, 'the review date');
   assert.match(plan, /5 g 2 times a day/);
   assert.match(plan, /10 g 2 times a day/);
-  assert.match(plan, /From your other products: 0 g/);
+  assert.match(plan, /None of your other products lists it/);
+  assert.match(plan, /Total at most: 20 g a day/);
   await w.shot('plan');
   await rendered(page, () => page.click('#plan-start'));
   assert.match(page.url(), /#\/today$/);
@@ -248,6 +250,23 @@ test('the refusal journey: hepatic encephalopathy history gets no plan and no do
   w.assertNoErrors();
 });
 
+// Training recovery: the article says "only after" the basics, so a basic
+// to fix blocks the plan: no "plan anyway", and the plan page refuses.
+test('basics first blocks the plan where the article says only after them', async (t) => {
+  const w = await world(t);
+  const { page, pack } = w;
+  await go(page, w.url, '#/check');
+  await completeCheck(page, pack, athlete);
+  assert.equal(await page.getAttribute('[data-decision]', 'data-decision'), 'fix_basics_first');
+  assert.match(await page.textContent('[data-decision]'), /no plan until they are in place/);
+  assert.equal(await page.locator('a.button[href="#/plan"]').count(), 0, 'no "plan a trial anyway"');
+  await w.shot('result-basics-first');
+  await rendered(page, () => page.click('nav a[href="#/plan"]'));
+  assert.equal(await page.locator('#plan-product').count(), 0, 'no plan form');
+  assert.doesNotMatch(await visibleText(page), DOSE, 'no dose on the plan page');
+  w.assertNoErrors();
+});
+
 test('bad input in forms: each message next to its field, nothing sent until fixed', async (t) => {
   const w = await world(t);
   const { page, pack } = w;
@@ -283,6 +302,9 @@ test('bad input in forms: each message next to its field, nothing sent until fix
     await page.click('#check-next');
   }
   await page.click('#q-supplements-add');
+  assert.equal(await page.locator('#q-supplements-0-glutamine_g_per_serving').count(), 0,
+    'the amount is asked only once the label is said to give one');
+  await page.selectOption('#q-supplements-0-contains_glutamine', 'amount_given');
   await page.fill('#q-supplements-0-glutamine_g_per_serving', 'lots');
   assert.match(await page.textContent('#q-supplements-0-glutamine_g_per_serving-error'), /Enter a number, between 0 and 100 g/);
   await page.click('#check-next');

@@ -35,6 +35,7 @@ export async function answerItem(page, item, value) {
           if (v === undefined) continue;
           const sel = `#q-${item.id}-${r}-${field.id}`;
           if (field.type === 'boolean') await page.setChecked(sel, Boolean(v));
+          else if (field.type === 'enum') await page.selectOption(sel, String(v));  // redraws the row
           else await page.fill(sel, String(v));
         }
       }

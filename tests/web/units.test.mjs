@@ -11,10 +11,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // web/public/js holds browser modules without a package.json of their own:
-// load each as an ES module from its text.
+// load each as an ES module from its text, its relative imports inlined the
+// same way (a data: module cannot resolve a relative path).
+function moduleUrl(rel) {
+  const text = readFileSync(path.join(root, 'web/public/js', rel), 'utf8')
+    .replace(/from '\.\/([\w-]+\.js)'/g, (_, dep) => `from ${JSON.stringify(moduleUrl(dep))}`);
+  return `data:text/javascript,${encodeURIComponent(text)}`;
+}
 async function browserModule(rel) {
-  const text = readFileSync(path.join(root, 'web/public/js', rel), 'utf8');
-  return import(`data:text/javascript,${encodeURIComponent(text)}`);
+  return import(moduleUrl(rel));
 }
 
 const { apply, truthy } = await browserModule('jsonlogic.js');
@@ -75,10 +80,15 @@ test('answer checks name what is wrong and what to enter', () => {
   assert.deepEqual(check(item('problem'), undefined), { error: 'Please choose one of the options.' });
   assert.deepEqual(check(item('problem'), 'hangover'), { error: 'Choose one of the options.' });
   assert.deepEqual(check(item('pregnant'), false), { value: false });
-  const list = check(item('supplements'), [{ name: '', glutamine_g_per_serving: '-1', servings_per_day: '2' }]);
+  const list = check(item('supplements'), [{ name: '', contains_glutamine: 'amount_given', glutamine_g_per_serving: '-1', servings_per_day: '2' }]);
   assert.equal(list.error, 'Fix the entries marked below.');
   assert.match(list.errors[0].name, /Please fill this in/);
   assert.match(list.errors[0].glutamine_g_per_serving, /out of range/);
-  const ok = check(item('supplements'), [{ name: 'Blend', glutamine_g_per_serving: '2.5', servings_per_day: '1' }]);
-  assert.deepEqual(ok.value, [{ name: 'Blend', glutamine_g_per_serving: 2.5, servings_per_day: 1, third_party_tested: false }]);
+  const ok = check(item('supplements'), [{ name: 'Blend', contains_glutamine: 'amount_given', glutamine_g_per_serving: '2.5', servings_per_day: '1' }]);
+  assert.deepEqual(ok.value, [{ name: 'Blend', contains_glutamine: 'amount_given', glutamine_g_per_serving: 2.5, servings_per_day: 1, third_party_tested: false }]);
+  // Contract v2: a blend without an amount is not asked for one, and sends none (never a silent 0 g).
+  const blend = check(item('supplements'), [{ name: 'Blend', contains_glutamine: 'no_amount', glutamine_g_per_serving: '3', servings_per_day: '1' }]);
+  assert.deepEqual(blend.value, [{ name: 'Blend', contains_glutamine: 'no_amount', servings_per_day: 1, third_party_tested: false }]);
+  const unsaid = check(item('supplements'), [{ name: 'Blend', servings_per_day: '1' }]);
+  assert.match(unsaid.errors[0].contains_glutamine, /choose one of the options/i);
 });

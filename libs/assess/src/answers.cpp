@@ -30,6 +30,19 @@ std::string allowed_values(const Question& q) {
   return out;
 }
 
+// Whether a list's field is asked, from the other fields of its element; a
+// rule that cannot be evaluated asks (erring toward asking).
+struct FieldApplies {
+  bool operator()(const Question& q, const boost::json::object& element) const {
+    if (!q.applies_if) return true;
+    thread_local rules::Scratch scratch;
+    thread_local boost::json::value data;
+    data = element;
+    auto r = q.applies_if->evaluate(data, scratch);
+    return !r || rules::truthy(*r);
+  }
+};
+
 class Checker {
  public:
   AnswerProblems problems;
@@ -97,7 +110,7 @@ class Checker {
             bad(item, "each entry of " + name() + " must be an object with " + field_names(q));
             continue;
           }
-          check_object(q.fields, items[i].get_object(), item, nullptr);
+          check_object(q.fields, items[i].get_object(), item, field_applies_);
         }
         return;
       }
@@ -116,6 +129,15 @@ class Checker {
       const bool present = it != o.end() && !it->value().is_null();
       bool asked = true;
       if constexpr (!std::is_same_v<Applies, std::nullptr_t>) asked = applies(q, o);
+      if constexpr (std::is_same_v<Applies, FieldApplies>) {
+        // A value given where the entry's own answers say it does not apply
+        // contradicts them; said once the entry's other answers are complete.
+        if (present && !asked && !misses_required(questions, o)) {
+          bad(pointer + "/" + q.id, "\"" + q.id + "\" does not apply to this entry: it is asked only when " +
+                                        rules::to_json_text(q.applies_if_source));
+          continue;
+        }
+      }
       if (!present) {
         if (q.default_value) {
           o[q.id] = *q.default_value;
@@ -136,6 +158,15 @@ class Checker {
           std::any_of(questions.begin(), questions.end(), [&](const Question& q) { return q.id == kv.key(); });
       if (!is_question) bad(pointer + "/" + std::string(kv.key()), "unknown item \"" + std::string(kv.key()) + "\"");
     }
+  }
+
+  FieldApplies field_applies_;
+
+  static bool misses_required(const std::vector<Question>& questions, const boost::json::object& o) {
+    return std::any_of(questions.begin(), questions.end(), [&](const Question& q) {
+      const auto it = o.find(q.id);
+      return q.required && !q.applies_if && (it == o.end() || it->value().is_null());
+    });
   }
 
   static std::string field_names(const Question& q) {

@@ -98,6 +98,7 @@ Result<Assessment> assess(const pack::Pack& pack, const Answers& answers) {
   // "clinician_first" never yields a self-dosing plan.
   if (a.safety == Safety::avoid) a.decision = Decision::do_not_start;
   if (a.safety == Safety::clinician_first && !blocks_plan(a.decision)) a.decision = Decision::see_clinician;
+  a.plan_allowed = !blocks_plan(a.decision) && !(a.decision == Decision::fix_basics_first && group->basics_block_plan);
   return a;
 }
 

@@ -82,15 +82,71 @@ Date nth_on_day(const BlockDesign& d, Date active_start, int n) {
   }
 }
 
+// Every other product that contains the supplement or may (any answer but
+// the pack's "none"), with its daily amount where one is given. A product
+// listed as containing it without an amount is never counted as 0 g: it is
+// named, and counted as unknown.
+void add_other_products(const pack::Pack& pack, const Answers& answers, TrialPlan& plan) {
+  const auto& intake = pack.plan.existing_intake;
+  if (intake.list.empty()) return;
+  const auto products = answers.object().find(intake.list);
+  if (products == answers.object().end() || !products->value().is_array()) return;
+  const pack::Question* list = pack.find_question(intake.list);
+  auto label_of = [&](const std::string& value) {
+    if (list)
+      for (const auto& f : list->fields)
+        if (f.id == intake.contains)
+          for (const auto& c : f.values)
+            if (c.value == value) return c.label;
+    return value;
+  };
+  auto text = [](const boost::json::object& o, const std::string& key) {
+    const auto it = o.find(key);
+    return it != o.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+  };
+  auto number = [](const boost::json::object& o, const std::string& key) -> std::optional<double> {
+    const auto it = o.find(key);
+    if (it == o.end() || !it->value().is_number()) return std::nullopt;
+    return it->value().to_number<double>();
+  };
+  double known = 0;
+  for (const auto& item : products->value().get_array()) {
+    if (!item.is_object()) continue;
+    const auto& o = item.get_object();
+    const std::string name = text(o, intake.name);
+    const std::string contains = text(o, intake.contains);
+    if (contains == intake.contains_none) continue;
+    if (!plan.product_name.empty() && !name.empty() && lower(name) == lower(plan.product_name)) {
+      plan.warnings.push_back({"same_product",
+                               "\"" + name + "\" is already in your list: during the trial take it only as the plan "
+                               "says, not as well as your usual servings.",
+                               "pack default"});
+      continue;
+    }
+    OtherProduct other{name, contains, label_of(contains), std::nullopt};
+    if (const auto g = number(o, intake.amount_per_serving)) {
+      other.daily_g = round2(*g * number(o, intake.servings_per_day).value_or(0));
+      known += *other.daily_g;
+    } else {
+      ++plan.unknown_amount_products;
+    }
+    plan.other_products.push_back(std::move(other));
+  }
+  plan.existing_glutamine_g_per_day = round2(known);
+}
+
 }  // namespace
 
 Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, const Assessment& a,
                             const PlanChoices& choices) {
-  if (blocks_plan(a.decision)) {
+  if (!a.plan_allowed) {
+    if (a.decision == Decision::do_not_start)
+      return Unexpected{Error{Errc::refused, pack.supplement + " is not for you to start on your own: no plan and no dose", ""}};
+    if (a.decision == Decision::see_clinician)
+      return Unexpected{Error{Errc::refused, "see a clinician first: no self-dosing plan until they agree", ""}};
     return Unexpected{Error{Errc::refused,
-                            a.decision == Decision::do_not_start
-                                ? pack.supplement + " is not for you to start on your own: no plan and no dose"
-                                : "see a clinician first: no self-dosing plan until they agree",
+                            "fix the basics first: for your problem they come before " + pack.supplement +
+                                ", so there is no plan until they are in place",
                             ""}};
   }
 
@@ -155,35 +211,16 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
 
   // What the person already takes, from every other product (the pack says
   // which answers hold it; checked answers have every required field).
-  const auto& intake = pack.plan.existing_intake;
-  const auto products = intake.list.empty() ? answers.object().end() : answers.object().find(intake.list);
-  auto number_of = [](const boost::json::object& o, const std::string& key) {
-    const auto it = o.find(key);
-    return it != o.end() && it->value().is_number() ? it->value().to_number<double>() : 0.0;
-  };
-  if (products != answers.object().end() && products->value().is_array()) {
-    for (const auto& item : products->value().get_array()) {
-      if (!item.is_object()) continue;
-      const auto& o = item.get_object();
-      const auto name_it = o.find(intake.name);
-      const std::string name = name_it != o.end() && name_it->value().is_string() ? std::string(name_it->value().get_string()) : "";
-      if (!plan.product_name.empty() && !name.empty() && lower(name) == lower(plan.product_name)) {
-        plan.warnings.push_back({"same_product",
-                                 "\"" + name + "\" is already in your list: during the trial take it only as the plan "
-                                 "says, not as well as your usual servings.",
-                                 "pack default"});
-        continue;
-      }
-      plan.existing_glutamine_g_per_day += number_of(o, intake.amount_per_serving) * number_of(o, intake.servings_per_day);
-    }
-  }
-  plan.existing_glutamine_g_per_day = round2(plan.existing_glutamine_g_per_day);
-  plan.total_max_daily_g = round2(plan.max_daily_g + plan.existing_glutamine_g_per_day);
+  add_other_products(pack, answers, plan);
+  plan.pause_other_products = choices.pause_other_products;
+  plan.total_max_daily_g = round2(plan.max_daily_g + (plan.pause_other_products ? 0 : plan.existing_glutamine_g_per_day));
 
   // The pack's plan checks refuse; its warnings travel with the plan.
   const boost::json::value figures = boost::json::object{{"existing_glutamine_g_per_day", plan.existing_glutamine_g_per_day},
                                                          {"max_daily_g", plan.max_daily_g},
-                                                         {"total_max_daily_g", plan.total_max_daily_g}};
+                                                         {"total_max_daily_g", plan.total_max_daily_g},
+                                                         {"other_products_paused", plan.pause_other_products},
+                                                         {"unknown_amount_products", plan.unknown_amount_products}};
   rules::Scratch scratch;
   for (const auto& check : pack.plan.checks) {
     auto r = check.when.evaluate(figures, scratch);

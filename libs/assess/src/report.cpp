@@ -46,6 +46,7 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
   out["fit"] = to_string(a.fit);
   out["basics_to_fix"] = std::move(basic_ids);
   out["decision"] = to_string(a.decision);
+  out["plan_allowed"] = a.plan_allowed;
   out["reasons"] = reasons_json(a, detail, sp);
   object pack_id(sp);
   pack_id["id"] = pack.id;
@@ -69,6 +70,9 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
   }
   out["basics"] = std::move(basics);
   out["evidence"] = std::move(evidence);
+  out["decision_text"] = decision_in_words(pack, a);
+  if (const auto* g = pack.find_group(a.group); g && !g->trial_limit.empty())
+    out["trial_limit"] = object{{"text", g->trial_limit}, {"section", g->trial_limit_source.section}};
   out["answers"] = answers.values;
   return out;
 }
@@ -99,6 +103,30 @@ object design_json(const TrialPlan& plan) {
                 {"block_days", plan.blocks->block_days},
                 {"seed", std::to_string(plan.blocks->seed)},
                 {"blocks", std::move(blocks)}};
+}
+
+// Every other product with the supplement, and whether (and when) the plan
+// pauses them.
+object other_products_json(const pack::Pack& pack, const TrialPlan& plan) {
+  array items;
+  for (const auto& p : plan.other_products) {
+    object item{{"name", p.name}, {"contains", p.contains}, {"contains_label", p.contains_label}};
+    item["daily_g"] = p.daily_g ? boost::json::value(*p.daily_g) : nullptr;
+    items.push_back(std::move(item));
+  }
+  object out{{"paused", plan.pause_other_products},
+             {"unknown_amount_products", plan.unknown_amount_products},
+             {"products", std::move(items)}};
+  if (plan.pause_other_products && !plan.other_products.empty())
+    out["pause"] = object{{"from", plan.start.to_string()},
+                          {"until", plan.review_date.to_string()},
+                          {"text", pack.plan.pause_text},
+                          {"section", pack.plan.pause_source.section}};
+  return out;
+}
+
+std::string other_product_words(const OtherProduct& p) {
+  return p.name + " (" + (p.daily_g ? num(*p.daily_g) + " g a day" : p.contains_label) + ")";
 }
 
 }  // namespace
@@ -143,6 +171,7 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
       {"max_daily_g", plan.max_daily_g},
       {"existing_glutamine_g_per_day", plan.existing_glutamine_g_per_day},
       {"total_max_daily_g", plan.total_max_daily_g},
+      {"other_products", other_products_json(pack, plan)},
       {"review_date", plan.review_date.to_string()},
       {"track", object{{"outcome", o->id}, {"side_effects", std::move(side_effects)}, {"doses_taken", true}, {"with_food", true}}},
       {"timing", object{{"text", pack.timing.text}, {"section", pack.timing.source.section}}},
@@ -168,23 +197,30 @@ boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answe
                 {"assessment", to_json(pack, answers, a)}};
 }
 
-std::string decision_in_words(Decision d, std::string_view supplement) {
-  const std::string name(supplement);
-  switch (d) {
+std::string decision_in_words(const pack::Pack& pack, const Assessment& a) {
+  const std::string& name = pack.supplement;
+  switch (a.decision) {
     case Decision::do_not_start:
       return "Do not start " + name + ". The article says people in your situation should not take it on their own.";
     case Decision::see_clinician:
       return "See a clinician before starting. Trialwise will not give you a self-dosing plan.";
     case Decision::fix_basics_first:
-      return "Fix the basics first: they are likely to help more than " + name + ". Come back when they are in place.";
+      if (!a.plan_allowed)
+        return "Fix the basics first: for your problem the article puts them before " + name +
+               ", so Trialwise gives no plan until they are in place. Take the check again then.";
+      return "Fix the basics first: they are likely to help more than " + name +
+             ". A short, defined trial is possible while you fix them (trialwise plan).";
     case Decision::trial_ok:
+      if (a.fit == Fit::poor)
+        return name + " is usually not the best first move for this. If you still want to try it, keep it to one "
+               "defined trial with a review date, and expect little (trialwise plan).";
       return "A defined trial is reasonable: one product, one dose, one outcome, one review date (trialwise plan).";
   }
   return "";
 }
 
 std::string describe(const pack::Pack& pack, const Assessment& a) {
-  std::string out = wrap("Decision: " + decision_in_words(a.decision, pack.supplement), 10) + "\n";
+  std::string out = wrap("Decision: " + decision_in_words(pack, a), 10) + "\n";
   if (!a.reasons.empty()) {
     out += "\nReasons (safety: " + std::string(to_string(a.safety)) + "):\n";
     for (const auto& r : a.reasons)
@@ -202,6 +238,8 @@ std::string describe(const pack::Pack& pack, const Assessment& a) {
   const auto* group = pack.find_group(a.group);
   out += "\nYour problem: " + group->label + " (fit: " + std::string(to_string(a.fit)) + ")\n" +
          wrap("  " + group->summary + cite(group->source.section), 2) + "\n";
+  if (!group->trial_limit.empty())
+    out += wrap("  What a trial cannot show: " + group->trial_limit + cite(group->trial_limit_source.section), 2) + "\n";
   if (!a.evidence.empty()) {
     out += "\nWhat the evidence says:\n";
     for (const auto* e : a.evidence) {
@@ -240,9 +278,20 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
     out += "\n";
   }
   out += "  Most a day: " + num(plan.max_daily_g) + " g from the trial";
-  if (plan.existing_glutamine_g_per_day > 0)
+  if (!plan.pause_other_products && plan.existing_glutamine_g_per_day > 0)
     out += " + " + num(plan.existing_glutamine_g_per_day) + " g from your other products = " +
            num(plan.total_max_daily_g) + " g";
+  if (!plan.other_products.empty()) {
+    std::string names;
+    for (const auto& p : plan.other_products) names += (names.empty() ? "" : "; ") + other_product_words(p);
+    if (plan.pause_other_products) {
+      out += "\n" + wrap("  Pause:    " + names + ": from " + plan.start.to_string() + " to " +
+                             plan.review_date.to_string() + ". " + pack.plan.pause_text + cite(pack.plan.pause_source.section),
+                         12);
+    } else {
+      out += "\n" + wrap("  Kept:     " + names, 12);
+    }
+  }
   out += "\n  Review:   " + plan.review_date.to_string() + " (after " + std::to_string(plan.active_days) +
          " active days). Stop if there is no clear benefit.\n";
   out += wrap("  Timing: " + pack.timing.text, 10) + "\n";

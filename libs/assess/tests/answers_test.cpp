@@ -28,7 +28,8 @@ std::string list(const AnswerProblems& ps) {
 
 TEST(AnswersTest, CleanAnswersPassAndGainDefaults) {
   auto a = clean_answers();
-  a["supplements"] = boost::json::array{boost::json::object{{"name", "Whey"}, {"glutamine_g_per_serving", 2}, {"servings_per_day", 1}}};
+  a["supplements"] = boost::json::array{boost::json::object{
+      {"name", "Whey"}, {"contains_glutamine", "amount_given"}, {"glutamine_g_per_serving", 2}, {"servings_per_day", 1}}};
   auto r = check_answers(shipped_pack(), a);
   ASSERT_TRUE(r) << list(r.error());
   EXPECT_EQ(r->object().at("supplements").at(0).at("third_party_tested"), boost::json::value(false));
@@ -95,9 +96,9 @@ TEST(AnswersTest, RefusesUnknownItemsSoTyposCannotHide) {
 TEST(AnswersTest, ChecksEachSupplementField) {
   auto a = clean_answers();
   a["supplements"] = boost::json::parse(R"([
-    {"name": "Ok", "glutamine_g_per_serving": 5, "servings_per_day": 1},
-    {"name": "", "glutamine_g_per_serving": -1, "servings_per_day": 1, "colour": "red"},
-    {"glutamine_g_per_serving": 5, "servings_per_day": "two"},
+    {"name": "Ok", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 5, "servings_per_day": 1},
+    {"name": "", "contains_glutamine": "amount_given", "glutamine_g_per_serving": -1, "servings_per_day": 1, "colour": "red"},
+    {"contains_glutamine": "amount_given", "glutamine_g_per_serving": 5, "servings_per_day": "two"},
     7])");
   auto ps = problems(a);
   EXPECT_TRUE(named(ps, "/supplements/1/name", "must not be empty")) << list(ps);
@@ -106,6 +107,37 @@ TEST(AnswersTest, ChecksEachSupplementField) {
   EXPECT_TRUE(named(ps, "/supplements/2/name", "missing")) << list(ps);
   EXPECT_TRUE(named(ps, "/supplements/2/servings_per_day", "must be a number")) << list(ps);
   EXPECT_TRUE(named(ps, "/supplements/3", "must be an object")) << list(ps);
+}
+
+// Contract v2: whether a label lists the supplement is asked of every entry;
+// the amount only when one is given, and never beside an answer of "no".
+TEST(AnswersTest, TheAmountIsAskedOnlyWhenTheLabelGivesOne) {
+  auto a = clean_answers();
+  a["supplements"] = boost::json::parse(R"([
+    {"name": "Blend", "contains_glutamine": "no_amount", "servings_per_day": 1},
+    {"name": "Pure", "contains_glutamine": "amount_given", "servings_per_day": 1},
+    {"name": "Oil", "contains_glutamine": "no", "glutamine_g_per_serving": 0, "servings_per_day": 1},
+    {"name": "Old", "glutamine_g_per_serving": 0, "servings_per_day": 1}])");
+  auto ps = problems(a);
+  EXPECT_FALSE(named(ps, "/supplements/0/glutamine_g_per_serving", "")) << list(ps);
+  EXPECT_TRUE(named(ps, "/supplements/1/glutamine_g_per_serving", "missing")) << list(ps);
+  EXPECT_TRUE(named(ps, "/supplements/2/glutamine_g_per_serving", "does not apply")) << list(ps);
+  EXPECT_TRUE(named(ps, "/supplements/3/contains_glutamine", "missing")) << list(ps);
+  EXPECT_FALSE(named(ps, "/supplements/3/glutamine_g_per_serving", "")) << "said once: the missing answer";
+}
+
+// A v1 answer set lacks the v2 safety items: refused, naming each, so that a
+// missing safety answer is never read as "no".
+TEST(AnswersTest, AVersionOneAnswerSetIsRefusedNamingEveryNewItem) {
+  auto a = clean_answers();
+  for (const char* item : {"organ_failure_other", "complex_condition", "cancer_diagnosis",
+                           "major_surgery_or_burns_recent", "nutrition_support"})
+    a.erase(item);
+  auto ps = problems(a);
+  EXPECT_EQ(ps.size(), 5u) << list(ps);
+  for (const char* item : {"/organ_failure_other", "/complex_condition", "/cancer_diagnosis",
+                           "/major_surgery_or_burns_recent", "/nutrition_support"})
+    EXPECT_TRUE(named(ps, item, "missing")) << item << list(ps);
 }
 
 TEST(AnswersTest, ItemsThatDoNotApplyAreNotRequired) {

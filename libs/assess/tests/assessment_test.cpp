@@ -34,15 +34,25 @@ const Persona kPersonas[] = {
     {"runner_in_heat.json", Decision::trial_ok, Safety::ok, "gut_recovery", Fit::good, {}, {}},
     {"fewer_colds_short_sleep.json", Decision::fix_basics_first, Safety::ok, "general_immunity", Fit::poor, {}, {"sleep", "protein"}},
     {"chemo_mouth_sores.json", Decision::see_clinician, Safety::clinician_first, "medical_recovery", Fit::good,
-     {"active_cancer_treatment", "medically_intense_recovery"}, {}},
+     {"active_cancer_treatment", "cancer_diagnosis", "medically_intense_recovery"}, {}},
     {"liver_encephalopathy_history.json", Decision::do_not_start, Safety::avoid, "general_immunity", Fit::poor,
      {"advanced_liver_disease", "hepatic_encephalopathy"}, {}},
     {"surgery_after_icu.json", Decision::see_clinician, Safety::clinician_first, "medical_recovery", Fit::good,
-     {"recent_icu", "medically_intense_recovery"}, {}},
+     {"recent_major_surgery_or_burns", "recent_icu", "medically_intense_recovery"}, {}},
     {"athlete_no_rest_days.json", Decision::fix_basics_first, Safety::ok, "training_recovery", Fit::poor, {}, {"rest"}},
     {"pregnant_gut_trouble.json", Decision::see_clinician, Safety::clinician_first, "gut_recovery", Fit::good, {"pregnancy"}, {}},
     {"recovery_powder_user.json", Decision::trial_ok, Safety::caution, "training_recovery", Fit::possible,
      {"other_glutamine_products", "untested_glutamine_product"}, {}},
+    // Contract v2: none of these may get a dose.
+    {"surgery_gut_trouble.json", Decision::see_clinician, Safety::clinician_first, "gut_recovery", Fit::good,
+     {"recent_major_surgery_or_burns"}, {}},
+    {"cancer_untreated.json", Decision::see_clinician, Safety::clinician_first, "gut_recovery", Fit::good,
+     {"cancer_diagnosis"}, {}},
+    {"heart_failure.json", Decision::do_not_start, Safety::avoid, "gut_recovery", Fit::good, {"other_organ_failure"}, {}},
+    {"tube_feeding.json", Decision::see_clinician, Safety::clinician_first, "gut_recovery", Fit::good,
+     {"nutrition_support"}, {}},
+    {"kidney_unmonitored.json", Decision::see_clinician, Safety::clinician_first, "gut_recovery", Fit::good,
+     {"unmonitored_kidney_disease", "other_glutamine_products", "untested_glutamine_product"}, {}},
 };
 
 TEST(AssessmentTest, PersonasFromTheArticle) {
@@ -58,6 +68,9 @@ TEST(AssessmentTest, PersonasFromTheArticle) {
     for (const auto& b : a.basics_to_fix) basics.push_back(b.id);
     EXPECT_EQ(reasons, p.reasons);
     EXPECT_EQ(basics, p.basics);
+    if (blocks_plan(p.decision)) {
+      EXPECT_FALSE(a.plan_allowed);
+    }
     EXPECT_FALSE(a.evidence.empty()) << "the evidence for the group is always shown";
   }
 }

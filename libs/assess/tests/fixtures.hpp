@@ -22,15 +22,30 @@ inline boost::json::object clean_answers() {
   return boost::json::parse(R"({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
+    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
+    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
+    "nutrition_support": false, "icu_recent": false,
     "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
     "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
     "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})")
       .as_object();
 }
 
+/// A product that lists `grams` per serving (0: it lists none).
 inline boost::json::object supplement(double grams, double servings, bool tested, const char* name = "Product") {
-  return {{"name", name}, {"glutamine_g_per_serving", grams}, {"servings_per_day", servings}, {"third_party_tested", tested}};
+  if (grams == 0)
+    return {{"name", name}, {"contains_glutamine", "no"}, {"servings_per_day", servings}, {"third_party_tested", tested}};
+  return {{"name", name},
+          {"contains_glutamine", "amount_given"},
+          {"glutamine_g_per_serving", grams},
+          {"servings_per_day", servings},
+          {"third_party_tested", tested}};
+}
+
+/// A product whose label lists the supplement without an amount
+/// ("no_amount"), or may contain it ("not_sure").
+inline boost::json::object supplement_without_amount(const char* contains, bool tested, const char* name = "Blend") {
+  return {{"name", name}, {"contains_glutamine", contains}, {"servings_per_day", 1}, {"third_party_tested", tested}};
 }
 
 /// Checks and assesses; the answers must be valid.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
+#include "trialwise/assess/report.hpp"
 
 namespace trialwise::assess {
 namespace {
@@ -92,32 +93,120 @@ TEST(PlanTest, RefusesWithoutADoseWhenTheDecisionBlocks) {
   EXPECT_EQ(p.error().code, Errc::refused);
 }
 
-TEST(PlanTest, CountsGlutamineFromOtherProductsAndWarns) {
+bool has_warning(const TrialPlan& p, const char* id) {
+  return std::any_of(p.warnings.begin(), p.warnings.end(), [&](const PlanNote& w) { return w.id == id; });
+}
+
+// One product: every other product that contains the supplement (or may) is
+// named, and by default paused from the first baseline day to the review, so
+// the day's total is the trial's alone.
+TEST(PlanTest, NamesEveryOtherProductWithTheSupplementAndPausesThem) {
   auto a = clean_answers();
-  a["supplements"] = boost::json::array{supplement(2.5, 2, true, "Whey"), supplement(0, 3, true, "Fish oil")};
+  a["supplements"] = boost::json::array{supplement(2.5, 2, true, "Whey"), supplement(0, 3, true, "Fish oil"),
+                                        supplement_without_amount("no_amount", true, "Gut Blend"),
+                                        supplement_without_amount("not_sure", true, "Protein")};
   auto p = plan_for(a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
-  ASSERT_TRUE(p);
+  ASSERT_TRUE(p) << p.error().message;
+  ASSERT_EQ(p->other_products.size(), 3u) << "the fish oil lists none";
+  EXPECT_EQ(p->other_products[0].name, "Whey");
+  EXPECT_EQ(*p->other_products[0].daily_g, 5);
+  EXPECT_EQ(p->other_products[1].name, "Gut Blend");
+  EXPECT_FALSE(p->other_products[1].daily_g) << "never silently 0 g";
+  EXPECT_EQ(p->other_products[2].contains, "not_sure");
+  EXPECT_EQ(p->unknown_amount_products, 2);
+  EXPECT_TRUE(p->pause_other_products);
   EXPECT_EQ(p->existing_glutamine_g_per_day, 5);
-  EXPECT_EQ(p->total_max_daily_g, 25);
-  EXPECT_TRUE(std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "existing_glutamine"; }));
+  EXPECT_EQ(p->total_max_daily_g, 20) << "paused: the day holds the trial's dose alone";
 
   a["supplements"] = boost::json::array{supplement(0, 3, true, "Fish oil")};
   p = plan_for(a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
   ASSERT_TRUE(p);
+  EXPECT_TRUE(p->other_products.empty());
   EXPECT_EQ(p->existing_glutamine_g_per_day, 0);
-  EXPECT_FALSE(std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "existing_glutamine"; }));
 }
 
-TEST(PlanTest, RefusesPlansAboveTheStudiedRangeAndAcceptsTheEdge) {
-  // Gut trial: at most 20 g a day. 10 g more already taken reaches 30 (allowed); 10.5 goes over.
+// Kept products: the ceiling is the protocol's own most a day, and a product
+// whose amount is unknown cannot be kept (the total cannot be known).
+TEST(PlanTest, KeepingOtherProductsIsRefusedAboveTheProtocolsMost) {
   auto a = clean_answers();
-  a["supplements"] = boost::json::array{supplement(5, 2, true, "Blend")};
-  EXPECT_TRUE(plan_for(a, {.start = day("2026-12-07")}));
-  a["supplements"] = boost::json::array{supplement(5.25, 2, true, "Blend")};
-  auto p = plan_for(a, {.start = day("2026-12-07")});
+  a["supplements"] = boost::json::array{supplement(0.01, 1, true, "Trace")};
+  auto p = plan_for(a, {.start = day("2026-12-07"), .pause_other_products = false});
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, Errc::refused);
+  EXPECT_EQ(p.error().where, "above_protocol_max");
+  EXPECT_TRUE(plan_for(a, {.start = day("2026-12-07")})) << "paused: allowed";
+
+  a["supplements"] = boost::json::array{supplement(0, 1, true, "Fish oil")};
+  p = plan_for(a, {.start = day("2026-12-07"), .pause_other_products = false});
+  ASSERT_TRUE(p) << "nothing with the supplement to keep: at the protocol's most exactly";
+  EXPECT_EQ(p->total_max_daily_g, p->max_daily_g);
+
+  for (const char* contains : {"no_amount", "not_sure"}) {
+    a["supplements"] = boost::json::array{supplement_without_amount(contains, true)};
+    p = plan_for(a, {.start = day("2026-12-07"), .pause_other_products = false});
+    ASSERT_FALSE(p) << contains;
+    EXPECT_EQ(p.error().where, "unknown_amount_kept") << contains;
+    EXPECT_TRUE(plan_for(a, {.start = day("2026-12-07")})) << contains << ": paused, allowed";
+  }
+}
+
+TEST(PlanTest, ThePauseTravelsWithThePlan) {
+  auto a = clean_answers();
+  a["supplements"] = boost::json::array{supplement_without_amount("no_amount", true, "Gut Blend")};
+  auto checked = *check_answers(shipped_pack(), a);
+  auto assessment = *assess(shipped_pack(), checked);
+  auto p = *make_plan(shipped_pack(), checked, assessment, {.start = day("2026-12-07")});
+  const auto json = to_json(shipped_pack(), checked, assessment, p);
+  const auto& other = json.at("other_products").as_object();
+  EXPECT_EQ(other.at("paused"), true);
+  EXPECT_EQ(other.at("pause").at("from"), "2026-12-07");
+  EXPECT_EQ(other.at("pause").at("until").as_string(), p.review_date.to_string());
+  EXPECT_EQ(other.at("products").at(0).at("name"), "Gut Blend");
+  EXPECT_TRUE(other.at("products").at(0).at("daily_g").is_null());
+  const std::string words = describe(shipped_pack(), p);
+  EXPECT_NE(words.find("Pause:"), std::string::npos) << words;
+  EXPECT_NE(words.find("Gut Blend"), std::string::npos) << words;
+}
+
+TEST(PlanTest, TheStudiedRangeCeilingStillHoldsForKeptProducts) {
+  // With the protocol ceiling removed from a copy of the pack, the top of the
+  // article's studied range (30 g a day) still refuses kept products above it.
+  auto json = boost::json::parse(pack::builtin_pack_text());
+  auto& checks = json.as_object()["plan"].as_object()["checks"].as_array();
+  for (auto it = checks.begin(); it != checks.end();) {
+    it = it->as_object()["id"] == "above_protocol_max" ? checks.erase(it) : it + 1;
+  }
+  auto pack = pack::load_pack(boost::json::serialize(json), "copy.json");
+  ASSERT_TRUE(pack);
+  auto plan_with = [&](double grams) {
+    auto a = clean_answers();
+    a["supplements"] = boost::json::array{supplement(grams, 2, true, "Blend")};
+    auto checked = *check_answers(*pack, a);
+    auto assessment = *assess(*pack, checked);
+    return make_plan(*pack, checked, assessment, {.start = day("2026-12-07"), .pause_other_products = false});
+  };
+  EXPECT_TRUE(plan_with(5)) << "20 + 10 = 30: at the edge";
+  auto p = plan_with(5.25);
+  ASSERT_FALSE(p);
   EXPECT_EQ(p.error().where, "above_study_range");
+}
+
+TEST(PlanTest, BasicsFirstRefusesThePlanForTrainingAndColdsButNotForGut) {
+  for (const char* problem : {"heavy_training", "fewer_colds"}) {
+    auto a = clean_answers();
+    a["problem"] = problem;
+    a["hydration_ok"] = false;
+    auto p = plan_for(a, {.start = day("2026-12-07")});
+    ASSERT_FALSE(p) << problem;
+    EXPECT_EQ(p.error().code, Errc::refused);
+    EXPECT_NE(p.error().message.find("basics"), std::string::npos);
+    a["hydration_ok"] = true;
+    EXPECT_TRUE(plan_for(a, {.start = day("2026-12-07")})) << problem;
+  }
+  auto gut = clean_answers();
+  gut["hydration_ok"] = false;
+  gut["meals_regular"] = false;
+  EXPECT_TRUE(plan_for(gut, {.start = day("2026-12-07")})) << "gut: fix the basics alongside";
 }
 
 TEST(PlanTest, TheTrialProductIsNotCountedTwice) {
@@ -126,7 +215,7 @@ TEST(PlanTest, TheTrialProductIsNotCountedTwice) {
   auto p = plan_for(a, {.start = day("2026-12-07"), .product_name = "pure glutamine", .g_per_serving = 5});
   ASSERT_TRUE(p);
   EXPECT_EQ(p->existing_glutamine_g_per_day, 0);
-  EXPECT_TRUE(std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "same_product"; }));
+  EXPECT_TRUE(has_warning(*p, "same_product"));
 }
 
 TEST(PlanTest, BadChoicesAreNamed) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
+#include "trialwise/assess/report.hpp"
 
 namespace trialwise::assess {
 namespace {
@@ -51,7 +52,44 @@ const Side kSides[] = {
     {"untested_glutamine_product", Safety::caution,
      [](auto& a) { a["supplements"] = boost::json::array{supplement(5, 1, false)}; },
      [](auto& a) { a["supplements"] = boost::json::array{supplement(5, 1, true), supplement(0, 1, false)}; }},
+    // Contract v2: the screening holes a clinical read of the article found.
+    {"other_organ_failure", Safety::avoid, [](auto& a) { a["organ_failure_other"] = true; },
+     [](auto& a) { a["organ_failure_other"] = false; }},
+    {"complex_medical_condition", Safety::clinician_first, [](auto& a) { a["complex_condition"] = true; },
+     [](auto& a) { a["complex_condition"] = false; }},
+    {"unmonitored_kidney_disease", Safety::clinician_first, [](auto& a) { a["kidney_disease"] = "unmonitored"; },
+     [](auto& a) { a["kidney_disease"] = "none"; }},
+    {"cancer_diagnosis", Safety::clinician_first, [](auto& a) { a["cancer_diagnosis"] = true; },
+     [](auto& a) { a["cancer_diagnosis"] = false; }},
+    {"recent_major_surgery_or_burns", Safety::clinician_first,
+     [](auto& a) { a["major_surgery_or_burns_recent"] = true; },  // whatever the problem: gut trouble here
+     [](auto& a) { a["major_surgery_or_burns_recent"] = false; }},
+    {"nutrition_support", Safety::clinician_first, [](auto& a) { a["nutrition_support"] = true; },
+     [](auto& a) { a["nutrition_support"] = false; }},
 };
+
+// A blend that lists the supplement without an amount, or a product that may
+// contain it, counts as containing it: its cautions fire; never read as 0 g.
+TEST(SafetyRulesTest, ProductsWithoutAnAmountCountAsContainingIt) {
+  for (const char* contains : {"no_amount", "not_sure"}) {
+    auto a = clean_answers();
+    a["supplements"] = boost::json::array{supplement_without_amount(contains, false)};
+    const auto r = assess_answers(a);
+    EXPECT_TRUE(has_reason(r, "other_glutamine_products")) << contains;
+    EXPECT_TRUE(has_reason(r, "untested_glutamine_product")) << contains;
+  }
+}
+
+TEST(SafetyRulesTest, EachNewItemBlocksTheDoseAlone) {
+  for (const char* item : {"organ_failure_other", "complex_condition", "cancer_diagnosis",
+                           "major_surgery_or_burns_recent", "nutrition_support"}) {
+    auto a = clean_answers();
+    a[item] = true;
+    const auto r = assess_answers(a);
+    EXPECT_FALSE(r.plan_allowed) << item;
+    EXPECT_TRUE(blocks_plan(r.decision)) << item;
+  }
+}
 
 TEST(SafetyRulesTest, EveryRuleHoldsOnOneSideAndNotTheOther) {
   for (const auto& side : kSides) {
@@ -160,6 +198,54 @@ TEST(DecisionTest, BasicsThresholdDependsOnTheGroup) {
   auto colds_none = clean_answers();
   colds_none["problem"] = "fewer_colds";
   EXPECT_EQ(assess_answers(colds_none).decision, Decision::trial_ok);
+}
+
+// "Only after" the basics (general immunity, training recovery) blocks the
+// plan; for gut recovery the article allows a trial while they are fixed.
+TEST(DecisionTest, BasicsFirstBlocksThePlanOnlyWhereTheArticleSaysOnlyAfter) {
+  for (const char* problem : {"fewer_colds", "heavy_training"}) {
+    auto one = clean_answers();
+    one["problem"] = problem;
+    one["hydration_ok"] = false;
+    const auto blocked = assess_answers(one);
+    EXPECT_EQ(blocked.decision, Decision::fix_basics_first) << problem;
+    EXPECT_FALSE(blocked.plan_allowed) << problem;
+    auto none = clean_answers();
+    none["problem"] = problem;
+    EXPECT_TRUE(assess_answers(none).plan_allowed) << problem << ": every basic in place";
+  }
+  auto gut_two = clean_answers();
+  gut_two["hydration_ok"] = false;
+  gut_two["meals_regular"] = false;
+  const auto gut = assess_answers(gut_two);
+  EXPECT_EQ(gut.decision, Decision::fix_basics_first);
+  EXPECT_TRUE(gut.plan_allowed) << "gut: a warning, not a block";
+}
+
+TEST(DecisionTest, APoorFitIsNotWordedAsAnEndorsement) {
+  auto colds = clean_answers();
+  colds["problem"] = "fewer_colds";
+  const auto poor = assess_answers(colds);
+  ASSERT_EQ(poor.decision, Decision::trial_ok);
+  ASSERT_EQ(poor.fit, Fit::poor);
+  const std::string words = decision_in_words(shipped_pack(), poor);
+  EXPECT_EQ(words.find("reasonable"), std::string::npos) << words;
+  EXPECT_NE(words.find("usually not the best first move"), std::string::npos) << words;
+  const auto good = assess_answers(clean_answers());
+  ASSERT_NE(good.fit, Fit::poor);
+  EXPECT_NE(decision_in_words(shipped_pack(), good).find("reasonable"), std::string::npos);
+}
+
+TEST(DecisionTest, GeneralImmunitySaysTheTrialCannotShowFewerColds) {
+  auto colds = clean_answers();
+  colds["problem"] = "fewer_colds";
+  const auto a = assess_answers(colds);
+  const auto json = to_json(shipped_pack(), *check_answers(shipped_pack(), colds), a);
+  ASSERT_TRUE(json.contains("trial_limit"));
+  EXPECT_NE(std::string(json.at("trial_limit").at("text").as_string()).find("fewer colds"), std::string::npos);
+  EXPECT_NE(describe(shipped_pack(), a).find("What a trial cannot show:"), std::string::npos);
+  const auto gut = to_json(shipped_pack(), *check_answers(shipped_pack(), clean_answers()), assess_answers(clean_answers()));
+  EXPECT_FALSE(gut.contains("trial_limit"));
 }
 
 TEST(FitTest, FollowsTheGroupAndTheBasics) {

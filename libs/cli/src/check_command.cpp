@@ -370,6 +370,13 @@ class Interview {
           entry[field.id] = std::move(nested);
           continue;
         }
+        // A field asked only on some entries (e.g. the amount, when the
+        // label gives one): decided by the entry's answers so far.
+        if (field.applies_if) {
+          const boost::json::value so_far = entry;
+          auto asked = field.applies_if->evaluate(so_far, scratch_);
+          if (asked && !rules::truthy(*asked)) continue;
+        }
         std::optional<boost::json::value> value;
         if (const Stop s = ask_item(field, heading, value); s != Stop::none) return s;
         if (value) entry[field.id] = std::move(*value);

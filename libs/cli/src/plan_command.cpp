@@ -41,6 +41,9 @@ CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::st
       ->type_name("N")
       ->needs(design)
       ->each([&o](const std::string&) { o.seed_given = true; });
+  cmd->add_flag("--keep-other-products", o.keep_other_products,
+                "Keep taking your other products that contain the supplement during the trial (default: pause "
+                "them; refused when their amount is unknown or the day would go above the protocol's most)");
   cmd->add_flag("--json", o.json, "Print the plan as JSON");
   add_pack_option(*cmd, o.pack_file);
   return cmd;
@@ -90,6 +93,7 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
   if (!o.product.empty()) choices.product_name = o.product;
   if (o.g_per_serving != 0) choices.g_per_serving = o.g_per_serving;
   if (o.days != 0) choices.active_days = o.days;
+  choices.pause_other_products = !o.keep_other_products;
   if (o.design == "blocks") {
     // Without a seed, draw one: the plan shows it, so the order can be checked later.
     const std::uint64_t seed = o.seed_given ? o.seed : (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
@@ -123,7 +127,7 @@ void print_plan(const PlanOptions& o, const PlannedTrial& p, std::ostream& out) 
     print_json(out, assess::to_json(pack, p.screening.answers, a, p.plan));
     return;
   }
-  out << "Decision: " << assess::decision_in_words(a.decision, pack.supplement) << "\n";
+  out << "Decision: " << assess::decision_in_words(pack, a) << "\n";
   for (const auto& b : a.basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
   for (const auto& r : a.reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
   out << "\n" << assess::describe(pack, p.plan);

@@ -35,6 +35,7 @@ struct PlanOptions {
   double g_per_serving = 0;
   int days = 0;
   bool json = false;
+  bool keep_other_products = false;  // do not pause other products with the supplement (refused if over the protocol's most)
   std::string design = "open";  // or "blocks"
   int block_days = 7;
   int blocks = 4;

@@ -35,7 +35,12 @@ struct Script {
       {"hepatic_encephalopathy_history", "n"},
       {"kidney_disease", "1"},
       {"multiorgan_failure", "n"},
+      {"organ_failure_other", "n"},
+      {"complex_condition", "n"},
       {"cancer_treatment_active", "n"},
+      {"cancer_diagnosis", "n"},
+      {"major_surgery_or_burns_recent", "n"},
+      {"nutrition_support", "n"},
       {"icu_recent", "n"},
       {"neuro_symptoms_unexplained", "n"},
       {"prescription_count", "0"},
@@ -54,7 +59,9 @@ struct Script {
   std::string text(const std::string& stop_before = "") const {
     static const char* kOrder[] = {"age", "problem", "pregnant", "breastfeeding", "liver_disease",
                                    "hepatic_encephalopathy_history", "kidney_disease", "multiorgan_failure",
-                                   "cancer_treatment_active", "icu_recent", "neuro_symptoms_unexplained",
+                                   "organ_failure_other", "complex_condition", "cancer_treatment_active",
+                                   "cancer_diagnosis", "major_surgery_or_burns_recent", "nutrition_support",
+                                   "icu_recent", "neuro_symptoms_unexplained",
                                    "prescription_count", "supplements", "sleep_hours", "meals_regular",
                                    "protein_each_meal", "hydration_ok", "alcohol_heavy", "training_hours_per_week",
                                    "rest_days_per_week"};
@@ -124,8 +131,8 @@ TEST_F(CheckCommandTest, FullRunSavesAnswersThatPassTheCheckAndPrintsTheDecision
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("Decision: "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("(1 of 20) How old are you?"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("(20 of 20)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(1 of 25) How old are you?"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(25 of 25)"), std::string::npos) << r.out;
 }
 
 TEST_F(CheckCommandTest, InvalidAnswerIsAskedAgainWithItsReason) {
@@ -144,12 +151,12 @@ TEST_F(CheckCommandTest, InvalidAnswerIsAskedAgainWithItsReason) {
 TEST_F(CheckCommandTest, EnumTakesItsNumberOrItsId) {
   Script by_number;
   by_number.line["problem"] = "2";
-  by_number.line["kidney_disease"] = "0\n4\nmonitored";
+  by_number.line["kidney_disease"] = "0\n5\nmonitored";
   auto r = check(by_number.text());
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(saved().at("problem"), "gut_symptoms");
   EXPECT_EQ(saved().at("kidney_disease"), "monitored");
-  EXPECT_NE(r.out.find("\"0\" is not one of the choices. Please enter a number from 1 to 3."), std::string::npos)
+  EXPECT_NE(r.out.find("\"0\" is not one of the choices. Please enter a number from 1 to 4."), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("    1. Getting sick less often"), std::string::npos) << r.out;
 
@@ -195,7 +202,7 @@ TEST_F(CheckCommandTest, RestDaysAreSkippedWithoutTrainingAndAskedWithIt) {
   some.line["rest_days_per_week"] = "3";
   r = check(some.text(), {"--force"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  EXPECT_NE(r.out.find("(20 of 20) How many full rest days"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(25 of 25) How many full rest days"), std::string::npos) << r.out;
   EXPECT_EQ(saved().at("rest_days_per_week"), 3);
 }
 
@@ -203,20 +210,21 @@ TEST_F(CheckCommandTest, SupplementsLoopTakesTwoProducts) {
   Script s;
   s.line["supplements"] =
       "y\n"
-      "Recovery Blend\n5\n2\n\n"  // Enter: third-party tested takes its default (no)
+      "Recovery Blend\n3\n2\n\n"  // lists it without an amount: the amount is not asked; Enter: not tested
       "yes\n"
-      "Pure L-Glutamine\n-1\n3\n1\ny\n"  // -1 g is refused, then 3
+      "Pure L-Glutamine\n2\n-1\n3\n1\ny\n"  // with an amount: -1 g is refused, then 3
       "n";
   const auto r = check(s.text());
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("Anything to list? (y/n)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Add another? (y/n)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"-1\" is below the minimum of 0."), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Entry 2, 1 of 4: Product name"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Entry 2, 1 of 5: Product name"), std::string::npos) << r.out;
   const auto list = saved().at("supplements").as_array();
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].at("name"), "Recovery Blend");
-  EXPECT_EQ(list[0].at("glutamine_g_per_serving"), 5);
+  EXPECT_EQ(list[0].at("contains_glutamine"), "no_amount");
+  EXPECT_FALSE(list[0].as_object().contains("glutamine_g_per_serving")) << "never a silent 0 g";
   EXPECT_EQ(list[0].at("servings_per_day"), 2);
   EXPECT_EQ(list[0].at("third_party_tested"), false);
   EXPECT_EQ(list[1].at("name"), "Pure L-Glutamine");

@@ -238,7 +238,9 @@ object question_item(const pack::Question& q, const std::string& link_id, const 
         {"linkId", link_id + ".help"},
         {"text", q.help},
         {"type", "display"}});
-  for (const auto& f : q.fields) children.push_back(question_item(f, link_id + "." + f.id, nullptr, pack, pack_system));
+  for (const auto& f : q.fields)
+    children.push_back(question_item(f, link_id + "." + f.id, f.applies_if_source.is_null() ? nullptr : &f.applies_if_source,
+                                     pack, pack_system));
   if (!children.empty()) item["item"] = std::move(children);
   return item;
 }

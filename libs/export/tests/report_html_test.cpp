@@ -55,13 +55,13 @@ TEST_F(ClinicianReportTest, ShowsAnAgeBandNotTheAge) {
 
 TEST_F(ClinicianReportTest, ShowsFindingsPlanSideEffectsAndSources) {
   EXPECT_TRUE(has(html_, "<td>trial_ok</td>"));
-  EXPECT_TRUE(has(html_, "<td>2</td><td class=\"date\">2026-12-21</td><td class=\"num\">10 g</td><td class=\"num\">2</td><td class=\"num\">20 g</td><td>if tolerated: no side effect"));
+  EXPECT_TRUE(has(html_, "<td>2</td><td class=\"date\">2026-12-21</td><td class=\"num\">10 g</td><td class=\"num\">2</td><td class=\"num\">20 g</td><td>if tolerated: each of the last 3 days"));
   EXPECT_TRUE(has(html_, "<th class=\"num\">Step 2</th>"));
   EXPECT_TRUE(has(html_, "<td>Bloating</td>"));
   EXPECT_TRUE(has(html_, "<li>Dosage, Forms, and Timing</li>"));
   EXPECT_TRUE(has(html_, "<li>How to Decide if It Fits</li>"));
   EXPECT_TRUE(has(html_, pack_.disclaimer.text.substr(0, 60)));
-  EXPECT_TRUE(has(html_, "Knowledge pack <b>glutamine 1.0.0</b>"));
+  EXPECT_TRUE(has(html_, "Knowledge pack <b>glutamine 2.0.0</b>"));
   for (const auto& c : open_.review.caveats) {
     std::string escaped;
     for (char ch : c) escaped += ch == '"' ? std::string("&quot;") : ch == '\'' ? std::string("&#39;") : std::string(1, ch);

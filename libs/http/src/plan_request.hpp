@@ -2,7 +2,7 @@
 
 // A plan asked for in a request body, as POST /plan and POST /trial take it:
 // {"answers": {...}, "start": "YYYY-MM-DD", "protocol"?, "outcome"?,
-// "product"?, "g_per_serving"?, "days"?}.
+// "product"?, "g_per_serving"?, "days"?, "keep_other_products"?, "design"?}.
 
 #include "context.hpp"
 #include "trialwise/assess/plan.hpp"

@@ -50,6 +50,7 @@ Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   choices.product_name = f.string("product");
   choices.g_per_serving = f.number("g_per_serving");
   choices.active_days = f.integer("days");
+  choices.pause_other_products = !f.boolean("keep_other_products").value_or(false);
   const auto* design = f.any("design");
   auto problems = f.finish();
   if (design != nullptr && !design->is_null()) {

@@ -33,12 +33,21 @@ SupplementEntries to_supplement_entries(const std::vector<ImportedProduct>& prod
   SupplementEntries out;
   for (const auto& item : products) {
     const Product& p = item.product;
-    // Unknown grams count 0: the notes below say the total may be low.
-    const double g = p.glutamine_g_per_serving.value_or(0.0);
     const double servings = item.servings_per_day.value_or(1.0);
     boost::json::object entry;
     entry[intake.name] = p.name;
-    entry[intake.amount_per_serving] = g;
+    // The label's answer to "does it contain it?": an amount counted; listed
+    // without one (never read as 0 g); only protein that may hold some; or none.
+    const bool counted = p.glutamine_g_per_serving && *p.glutamine_g_per_serving > 0;
+    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [](const GlutamineRow& r) {
+      return r.form == "protein";
+    });
+    const std::string& contains = counted                                        ? intake.contains_amount
+                                  : only_protein                                 ? intake.contains_unsure
+                                  : !p.rows.empty() || !p.glutamine_g_per_serving ? intake.contains_no_amount
+                                                                                  : intake.contains_none;
+    entry[intake.contains] = contains;
+    if (counted) entry[intake.amount_per_serving] = *p.glutamine_g_per_serving;
     entry[intake.servings_per_day] = servings;
     entry[kThirdPartyTested] = item.third_party_tested;
     out.entries.push_back(std::move(entry));
@@ -48,9 +57,10 @@ SupplementEntries to_supplement_entries(const std::vector<ImportedProduct>& prod
     }
     if (!item.servings_per_day) {
       out.notes.push_back({"servings_per_day_not_given",
-                           p.name + ": servings a day were not given, so one serving a day (" +
-                               detail::format_number(g) + " g of glutamine) is counted; give the servings you take "
-                               "to count them exactly.",
+                           p.name + ": servings a day were not given, so one serving a day" +
+                               (counted ? " (" + detail::format_number(*p.glutamine_g_per_serving) + " g of glutamine)"
+                                        : std::string()) +
+                               " is counted; give the servings you take to count them exactly.",
                            "pack default", item.id});
     }
   }

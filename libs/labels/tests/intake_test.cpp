@@ -40,7 +40,9 @@ boost::json::value clean_answers() {
   return boost::json::parse(R"j({
     "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
     "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "cancer_treatment_active": false, "icu_recent": false,
+    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
+    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
+    "nutrition_support": false, "icu_recent": false,
     "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
     "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
     "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})j");
@@ -59,17 +61,19 @@ TEST(IntakeTest, EntriesCarryThePackKeysAndTheLabelFigures) {
   powder.third_party_tested = true;
   const auto out = to_supplement_entries({powder, imported("capsules_mg.json", 3, 2)}, intake());
   ASSERT_EQ(out.entries.size(), 2u);
-  EXPECT_EQ(out.entries[0], boost::json::parse(R"j({"name": "Pure L-Glutamine Powder", "glutamine_g_per_serving": 5.0,
+  EXPECT_EQ(out.entries[0], boost::json::parse(R"j({"name": "Pure L-Glutamine Powder", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 5.0,
                                                    "servings_per_day": 2.0, "third_party_tested": true})j"));
-  EXPECT_EQ(out.entries[1], boost::json::parse(R"j({"name": "L-Glutamine 500 mg Capsules", "glutamine_g_per_serving": 1.0,
+  EXPECT_EQ(out.entries[1], boost::json::parse(R"j({"name": "L-Glutamine 500 mg Capsules", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 1.0,
                                                    "servings_per_day": 3.0, "third_party_tested": false})j"));
   EXPECT_TRUE(out.notes.empty());
 }
 
-TEST(IntakeTest, BlendWithoutAmountCountsZeroAndLeavesANote) {
+// A blend that lists it without an amount contains it: never a silent 0 g.
+TEST(IntakeTest, BlendWithoutAmountContainsItWithNoAmountAndLeavesANote) {
   const auto out = to_supplement_entries({imported("blend_no_amount.json", 1, 9)}, intake());
   ASSERT_EQ(out.entries.size(), 1u);
-  EXPECT_EQ(out.entries[0].at("glutamine_g_per_serving").as_double(), 0.0);
+  EXPECT_EQ(out.entries[0].at("contains_glutamine"), "no_amount");
+  EXPECT_FALSE(out.entries[0].as_object().contains("glutamine_g_per_serving"));
   ASSERT_EQ(note_ids(out.notes), Ids{"blend_without_amount"});
   EXPECT_EQ(out.notes[0].product_id, 9);
   EXPECT_EQ(out.notes[0].section, "pack default");
@@ -81,6 +85,7 @@ TEST(IntakeTest, OnlyFlagsThatTouchTheTotalBecomeNotes) {
                                           imported("odd_units.json", 1)},
                                          intake());
   EXPECT_EQ(note_ids(out.notes), (Ids{"may_contain_glutamine", "unrecognised_unit", "unrecognised_unit"}));
+  EXPECT_EQ(out.entries[1].at("contains_glutamine"), "not_sure") << "protein only: it may contain some";
 }
 
 TEST(IntakeTest, ServingsNotGivenCountOneWithANote) {
@@ -95,7 +100,8 @@ TEST(IntakeTest, ServingsNotGivenCountOneWithANote) {
 TEST(IntakeTest, MergeAppendsAndKeepsWhatThePersonListed) {
   auto answers = clean_answers();
   answers.as_object()["supplements"] = boost::json::parse(
-      R"j([{"name": "pure l-glutamine powder ", "glutamine_g_per_serving": 5, "servings_per_day": 1}])j");
+      R"j([{"name": "pure l-glutamine powder ", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 5,
+           "servings_per_day": 1}])j");
   const auto notes = merge_into_answers(answers, {imported("powder_5g.json", 2, 1), imported("capsules_mg.json", 1, 2)},
                                         intake());
   const auto& list = answers.at("supplements").as_array();

@@ -34,7 +34,7 @@ class PackLoader {
     }
     if (const auto* v = r_.member(*o, "", "pack", true)) read_meta(*v, "/pack");
     r_.each(*o, "", "questionnaire", true, [&](const object& q, const std::string& ptr) {
-      p_.questionnaire.push_back(read_question(q, ptr, true));
+      p_.questionnaire.push_back(read_question(q, ptr));
     });
     build_answer_scope();
     // The answer-scope rules of the questionnaire are checked once every id is known.
@@ -126,7 +126,7 @@ class PackLoader {
     }
   }
 
-  Question read_question(const object& o, const std::string& ptr, bool top_level) {
+  Question read_question(const object& o, const std::string& ptr) {
     r_.only_keys(o, ptr, {"id", "type", "required", "question", "help", "unit", "min", "max", "max_items",
                           "max_length", "values", "fields", "applies_if", "default"});
     Question q;
@@ -161,12 +161,23 @@ class PackLoader {
     }
     if (q.type == QuestionType::array) {
       r_.each(o, ptr, "fields", true, [&](const object& f, const std::string& fp) {
-        q.fields.push_back(read_question(f, fp, false));
+        q.fields.push_back(read_question(f, fp));
       });
     } else if (o.contains("fields")) {
       r_.fail(child(ptr, "fields"), "only an array has fields");
     }
-    if (!top_level && o.contains("applies_if")) r_.fail(child(ptr, "applies_if"), "fields of a list cannot be skipped");
+    if (q.type == QuestionType::array) {
+      // A field may be skipped by a rule over the other fields of its element.
+      RuleScope element{{}, {}, "the fields of " + q.id};
+      for (const auto& f : q.fields) element.names.insert(f.id);
+      r_.each(o, ptr, "fields", true, [&](const object& f, const std::string& fp) {
+        if (!f.contains("applies_if")) return;
+        auto& field = *std::find_if(q.fields.begin(), q.fields.end(),
+                                    [&](const Question& x) { return x.id == r_.text(f, fp, "id"); });
+        field.applies_if = rule(f, fp, "applies_if", element);
+        field.applies_if_source = f.at("applies_if");
+      });
+    }
     return q;
   }
 
@@ -203,9 +214,23 @@ class PackLoader {
 
   void read_groups(const object& o) {
     r_.each(o, "", "groups", true, [&](const object& g, const std::string& ptr) {
-      r_.only_keys(g, ptr, {"id", "label", "problems", "summary", "source", "reason", "quote"});
-      p_.groups.push_back({r_.text(g, ptr, "id"), r_.text(g, ptr, "label"), r_.text(g, ptr, "summary"),
-                           r_.texts(g, ptr, "problems", true), source(g, ptr)});
+      r_.only_keys(g, ptr, {"id", "label", "problems", "summary", "source", "reason", "quote", "basics_block_plan",
+                            "trial_limit"});
+      Group group;
+      group.id = r_.text(g, ptr, "id");
+      group.label = r_.text(g, ptr, "label");
+      group.summary = r_.text(g, ptr, "summary");
+      group.problems = r_.texts(g, ptr, "problems", true);
+      group.source = source(g, ptr);
+      group.basics_block_plan = r_.boolean(g, ptr, "basics_block_plan", false);
+      if (const auto* t = r_.member(g, ptr, "trial_limit", false)) {
+        if (const object* to = r_.object(*t, child(ptr, "trial_limit"))) {
+          Note n = note(*to, child(ptr, "trial_limit"));
+          group.trial_limit = std::move(n.text);
+          group.trial_limit_source = std::move(n.source);
+        }
+      }
+      p_.groups.push_back(std::move(group));
     });
     unique_ids(p_.groups, "/groups");
   }
@@ -289,15 +314,32 @@ class PackLoader {
     }
     if (const auto* v = r_.member(o, "", "tolerance", true)) {
       if (const object* t = r_.object(*v, "/tolerance")) {
-        r_.only_keys(*t, "/tolerance", {"window_days", "rule", "text", "source", "reason", "quote", "threshold"});
+        r_.only_keys(*t, "/tolerance",
+                     {"window_days", "rule", "text", "source", "reason", "quote", "threshold", "repeated_upset"});
         p_.tolerance.window_days = r_.integer(*t, "/tolerance", "window_days", true, 1, 60).value_or(3);
         const RuleScope scope{{"worst_side_effect", "days_logged"}, {}, "{worst_side_effect, days_logged}"};
         if (auto rl = rule(*t, "/tolerance", "rule", scope)) p_.tolerance.rule = *rl;
         p_.tolerance.text = r_.text(*t, "/tolerance", "text");
         p_.tolerance.source = source(*t, "/tolerance");
         threshold(*t, "/tolerance");
+        if (const auto* ru = r_.member(*t, "/tolerance", "repeated_upset", false)) read_repeated_upset(*ru);
       }
     }
+  }
+
+  void read_repeated_upset(const boost::json::value& v) {
+    const std::string ptr = "/tolerance/repeated_upset";
+    const object* o = r_.object(v, ptr);
+    if (!o) return;
+    r_.only_keys(*o, ptr, {"days", "window_days", "text", "source", "reason", "quote", "threshold"});
+    RepeatedUpset ru;
+    ru.window_days = r_.integer(*o, ptr, "window_days", true, 1, 60).value_or(7);
+    ru.days = r_.integer(*o, ptr, "days", true, 1, 60).value_or(3);
+    if (ru.days > ru.window_days) r_.fail(child(ptr, "days"), "cannot be more than window_days");
+    ru.text = r_.text(*o, ptr, "text");
+    ru.source = source(*o, ptr);
+    threshold(*o, ptr);
+    p_.tolerance.repeated_upset = std::move(ru);
   }
 
   void read_protocols(const object& o) {
@@ -355,8 +397,11 @@ class PackLoader {
   }
 
   PlanCheck plan_check(const object& c, const std::string& ptr) {
-    static const RuleScope scope{{"existing_glutamine_g_per_day", "max_daily_g", "total_max_daily_g"}, {},
-                                 "{existing_glutamine_g_per_day, max_daily_g, total_max_daily_g}"};
+    static const RuleScope scope{{"existing_glutamine_g_per_day", "max_daily_g", "total_max_daily_g",
+                                  "other_products_paused", "unknown_amount_products"},
+                                 {},
+                                 "{existing_glutamine_g_per_day, max_daily_g, total_max_daily_g, "
+                                 "other_products_paused, unknown_amount_products}"};
     r_.only_keys(c, ptr, {"id", "when", "text", "source", "reason", "quote"});
     PlanCheck pc;
     pc.id = r_.text(c, ptr, "id");
@@ -371,22 +416,42 @@ class PackLoader {
     if (!v) return;
     const object* po = r_.object(*v, "/plan");
     if (!po) return;
-    r_.only_keys(*po, "/plan", {"baseline_days", "source", "reason", "quote", "checks", "warnings", "existing_intake"});
+    r_.only_keys(*po, "/plan",
+                 {"baseline_days", "source", "reason", "quote", "checks", "warnings", "existing_intake", "pause"});
     if (const auto* ei = r_.member(*po, "/plan", "existing_intake", false)) read_existing_intake(*ei, "/plan/existing_intake");
     p_.plan.baseline_days = r_.integer(*po, "/plan", "baseline_days", true, 0, 60).value_or(7);
     p_.plan.source = source(*po, "/plan");
     r_.each(*po, "/plan", "checks", false, [&](const object& c, const std::string& ptr) { p_.plan.checks.push_back(plan_check(c, ptr)); });
     r_.each(*po, "/plan", "warnings", false, [&](const object& c, const std::string& ptr) { p_.plan.warnings.push_back(plan_check(c, ptr)); });
+    if (const auto* pv = r_.member(*po, "/plan", "pause", !p_.plan.existing_intake.list.empty())) {
+      if (const object* pause = r_.object(*pv, "/plan/pause")) {
+        Note n = note(*pause, "/plan/pause");
+        p_.plan.pause_text = std::move(n.text);
+        p_.plan.pause_source = std::move(n.source);
+      }
+    }
   }
 
   // The list question and its fields must exist, with the right types.
   void read_existing_intake(const boost::json::value& v, const std::string& ptr) {
     const object* o = r_.object(v, ptr);
     if (!o) return;
-    r_.only_keys(*o, ptr, {"list", "name", "amount_per_serving", "servings_per_day"});
+    r_.only_keys(*o, ptr, {"list", "name", "contains", "contains_values", "amount_per_serving", "servings_per_day"});
     auto& e = p_.plan.existing_intake;
     e.list = r_.text(*o, ptr, "list");
     e.name = r_.text(*o, ptr, "name");
+    e.contains = r_.text(*o, ptr, "contains");
+    const std::string vp = child(ptr, "contains_values");
+    std::vector<std::pair<const char*, std::string*>> values{{"none", &e.contains_none},
+                                                             {"amount", &e.contains_amount},
+                                                             {"no_amount", &e.contains_no_amount},
+                                                             {"unsure", &e.contains_unsure}};
+    if (const auto* cv = r_.member(*o, ptr, "contains_values", true)) {
+      if (const object* co = r_.object(*cv, vp)) {
+        r_.only_keys(*co, vp, {"none", "amount", "no_amount", "unsure"});
+        for (auto& [key, target] : values) *target = r_.text(*co, vp, key);
+      }
+    }
     e.amount_per_serving = r_.text(*o, ptr, "amount_per_serving");
     e.servings_per_day = r_.text(*o, ptr, "servings_per_day");
     const Question* list = p_.find_question(e.list);
@@ -394,17 +459,38 @@ class PackLoader {
       if (!e.list.empty()) r_.fail(child(ptr, "list"), "\"" + e.list + "\" is not an array question");
       return;
     }
-    auto field = [&](const std::string& id, const char* key, bool numeric) {
+    auto find = [&](const std::string& id) {
       const auto it = std::find_if(list->fields.begin(), list->fields.end(), [&](const Question& f) { return f.id == id; });
-      const bool ok = it != list->fields.end() && it->required &&
-                      (numeric ? it->type == QuestionType::number || it->type == QuestionType::integer
-                               : it->type == QuestionType::string);
-      if (!ok && !id.empty())
-        r_.fail(child(ptr, key), "\"" + id + "\" must be a required " + (numeric ? "number" : "text") + " field of " + e.list);
+      return it == list->fields.end() ? nullptr : &*it;
     };
-    field(e.name, "name", false);
-    field(e.amount_per_serving, "amount_per_serving", true);
-    field(e.servings_per_day, "servings_per_day", true);
+    auto field = [&](const std::string& id, const char* key, QuestionType type, const char* what) {
+      const Question* f = find(id);
+      const bool ok = f && f->required &&
+                      (f->type == type || (type == QuestionType::number && f->type == QuestionType::integer));
+      if (!ok && !id.empty())
+        r_.fail(child(ptr, key), "\"" + id + "\" must be a required " + what + " field of " + e.list);
+    };
+    field(e.name, "name", QuestionType::string, "text");
+    field(e.contains, "contains", QuestionType::enumeration, "enum");
+    field(e.amount_per_serving, "amount_per_serving", QuestionType::number, "number");
+    field(e.servings_per_day, "servings_per_day", QuestionType::number, "number");
+    if (const Question* c = find(e.contains); c && c->type == QuestionType::enumeration) {
+      for (const auto& [key, target] : values) {
+        const std::string& value = *target;
+        const bool known =
+            std::any_of(c->values.begin(), c->values.end(), [&](const Choice& choice) { return choice.value == value; });
+        if (!known && !value.empty()) r_.fail(child(vp, key), "\"" + value + "\" is not a value of " + e.contains);
+      }
+    }
+    // The amount is asked only when the product contains the supplement: it
+    // may be skipped, but never for a product that says it has none.
+    if (const Question* a = find(e.amount_per_serving); a && a->applies_if) {
+      thread_local rules::Scratch scratch;
+      const boost::json::value none = boost::json::object{{e.contains, e.contains_none}};
+      auto asked = a->applies_if->evaluate(none, scratch);
+      if (asked && rules::truthy(*asked))
+        r_.fail(child(ptr, "amount_per_serving"), "asked even when the product contains none: the rule is backwards");
+    }
   }
 
   void read_outcomes(const object& o) {

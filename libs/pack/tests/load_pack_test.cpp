@@ -39,7 +39,7 @@ TEST(LoadPackTest, ShippedPackLoadsCleanly) {
   EXPECT_EQ(pack->id, "glutamine");
   EXPECT_EQ(pack->groups.size(), 4u);
   EXPECT_EQ(pack->protocols.size(), 4u);
-  EXPECT_EQ(pack->questionnaire.size(), 20u) << "every item of contract v1";
+  EXPECT_EQ(pack->questionnaire.size(), 25u) << "every item of contract v2";
   EXPECT_GE(pack->safety_rules.size(), 15u);
   ASSERT_NE(pack->group_for_problem("surgery_or_burns"), nullptr);
   EXPECT_EQ(pack->group_for_problem("surgery_or_burns")->id, "medical_recovery");

@@ -73,6 +73,8 @@ export function verdictWords(verdict) {
       return { kind: 'basics', title: 'Inconclusive: the data cannot tell yet', text: 'Nothing is decided from too few days or too many missed doses.' };
     case 'see_clinician':
       return { kind: 'stop', title: 'Stop and see a clinician', text: 'A red flag was logged.' };
+    case 'stop_take_a_break':
+      return { kind: 'stop', title: 'Stop and take a break', text: 'It helped, but the trial has run as long as its protocol allows: a supplement should not drift into a routine forever. A later trial starts with a fresh baseline.' };
     default:
       return { kind: 'basics', title: verdict, text: '' };
   }

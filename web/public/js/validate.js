@@ -2,6 +2,8 @@
 // length), with messages that say what is wrong and what to enter. The
 // server checks again; these messages appear as the person types.
 
+import { apply, truthy } from './jsonlogic.js';
+
 function unitText(item) {
   return item.unit ? ` ${item.unit}` : '';
 }
@@ -73,6 +75,19 @@ export function requiredMessage(item) {
   }
 }
 
+/// Whether a list's field is asked, from the other fields of its row (the
+/// server decides the same way; a rule this page cannot read asks).
+export function fieldApplies(field, row) {
+  if (!field.applies_if) return true;
+  const data = {};
+  for (const [k, v] of Object.entries(row || {})) if (!isEmpty(v)) data[k] = v;
+  try {
+    return truthy(apply(field.applies_if, data));
+  } catch (e) {
+    return true;
+  }
+}
+
 /// Checks one answer (raw) to `item`, required-ness included. Returns
 /// {value, error}; for a list, `errors` holds one object of field errors per row.
 export function check(item, raw) {
@@ -85,6 +100,7 @@ export function check(item, raw) {
       const rowErrors = {};
       const out = {};
       for (const field of item.fields || []) {
+        if (!fieldApplies(field, row)) continue;  // not asked for this row: nothing sent
         const r = check(field, row[field.id]);
         if (r.error) {
           rowErrors[field.id] = r.error;

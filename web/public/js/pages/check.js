@@ -7,7 +7,7 @@ import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
 import { apply, truthy } from '../jsonlogic.js';
 import { keys, load, remove, save } from '../state.js';
-import { check, isEmpty, parse } from '../validate.js';
+import { check, fieldApplies, isEmpty, parse } from '../validate.js';
 
 const PER_STEP = 3;
 
@@ -237,7 +237,7 @@ export async function render(main, { pack, navigate }) {
         const errs = (rowErrors[item.id] && rowErrors[item.id][r]) || {};
         return h('li', null, h('fieldset', { class: 'row' },
           h('legend', null, `Product ${r + 1}`),
-          item.fields.map((field) => rowField(field, row, r, errs[field.id])),
+          item.fields.filter((field) => fieldApplies(field, row)).map((field) => rowField(field, row, r, errs[field.id])),
           h('button', { type: 'button', class: 'link', onClick: () => removeRow(r) }, `Remove product ${r + 1}`)));
       }));
       if (focusRow >= 0) {
@@ -270,6 +270,26 @@ export async function render(main, { pack, navigate }) {
             }),
             h('span', null, field.question)),
           field.help ? h('p', { class: 'help', id: helpId }, field.help) : null,
+          err);
+      }
+      if (field.type === 'enum') {
+        // A choice that decides which other fields the row asks: redraw.
+        return h('div', { class: 'field' },
+          h('label', { for: fid }, field.question),
+          field.help ? h('p', { class: 'help', id: helpId }, field.help) : null,
+          h('select', {
+            id: fid, 'aria-describedby': `${field.help ? `${helpId} ` : ''}${errId}`, 'aria-invalid': message ? 'true' : null,
+            onChange: (e) => {
+              row[field.id] = e.target.value || undefined;
+              for (const other of item.fields) if (!fieldApplies(other, row)) delete row[other.id];
+              persist();
+              setError('');
+              drawRows();
+              document.getElementById(fid)?.focus();
+            },
+          },
+          h('option', { value: '', selected: !row[field.id] }, 'Choose…'),
+          (field.values || []).map((v) => h('option', { value: v.value, selected: row[field.id] === v.value }, v.label))),
           err);
       }
       const numeric = field.type === 'integer' || field.type === 'number';

@@ -8,7 +8,7 @@ import { h, replace } from '../dom.js';
 import { localToday, longDate, num, section } from '../format.js';
 import { keys, load, save } from '../state.js';
 import { check } from '../validate.js';
-import { bringList, decisionBanner, reasonsList, refused } from './result.js';
+import { bringList, decisionBanner, planAllowed, reasonsList } from './result.js';
 
 const fields = {
   product: { id: 'product', type: 'string', required: true, max_length: 200 },
@@ -27,9 +27,23 @@ function refusalView(body, pack) {
   ];
 }
 
-export function planView(plan, pack, answers) {
-  const supplementsWithGlutamine = ((answers && answers.supplements) || [])
-    .filter((s) => Number(s.glutamine_g_per_serving) > 0);
+// Every other product with the supplement: paused for the trial (the
+// default), or kept and counted.
+function otherProductsView(plan) {
+  const other = plan.other_products || { products: [] };
+  const items = other.products.map((p) => h('li', null, `${p.name}: `,
+    p.daily_g === null || p.daily_g === undefined ? p.contains_label : `${num(p.daily_g, 2)} g a day`));
+  if (!items.length) return h('p', { id: 'plan-other-products' }, 'None of your other products lists it.');
+  if (other.paused && other.pause) {
+    return h('div', { id: 'plan-other-products', class: 'notice' },
+      h('p', null, h('strong', null, `Pause from ${longDate(other.pause.from)} to ${longDate(other.pause.until)}:`)),
+      h('ul', null, items),
+      h('p', null, other.pause.text, ' ', h('cite', null, `(${section(other.pause.section)})`)));
+  }
+  return h('div', { id: 'plan-other-products' }, h('p', null, 'Kept during the trial:'), h('ul', null, items));
+}
+
+export function planView(plan, pack) {
   return h('section', { class: 'card plan', 'aria-labelledby': 'plan-title', id: 'plan-view' },
     h('h2', { id: 'plan-title' }, `Your trial: ${plan.protocol.label}`),
     h('p', { class: 'small' }, h('cite', null, `(${section(plan.protocol.section)})`)),
@@ -48,13 +62,10 @@ export function planView(plan, pack, answers) {
       `From ${longDate(st.date)} (day ${st.start_day}): ${num(st.dose_g, 2)} g ${st.times_per_day} time${st.times_per_day === 1 ? '' : 's'} a day (${num(st.daily_g, 2)} g a day)`,
       st.servings_per_dose ? `, ${num(st.servings_per_dose, 2)} serving${st.servings_per_dose === 1 ? '' : 's'} per dose` : '',
       st.condition ? h('span', { class: 'condition' }, ` ${st.condition}`) : null))),
-    h('h3', null, 'Glutamine a day, every product counted'),
+    h('h3', null, 'One product: your other products'),
+    otherProductsView(plan),
     h('ul', { class: 'totals' },
       h('li', null, `Most a day from the trial: ${num(plan.max_daily_g, 2)} g`),
-      h('li', null, `From your other products: ${num(plan.existing_glutamine_g_per_day, 2)} g`,
-        supplementsWithGlutamine.length
-          ? ` (${supplementsWithGlutamine.map((s) => `${s.name}: ${num(s.glutamine_g_per_serving * s.servings_per_day, 2)} g`).join('; ')})`
-          : ''),
       h('li', null, h('strong', null, `Total at most: ${num(plan.total_max_daily_g, 2)} g a day`))),
     plan.warnings && plan.warnings.length
       ? h('div', { class: 'warnings' }, h('h3', null, 'Before you start'),
@@ -79,7 +90,7 @@ export async function render(main, { pack, navigate }) {
     replace(main, heading, h('p', null, 'There is nothing to plan from yet. ', h('a', { href: '#/check' }, 'Take the check'), ' first.'));
     return;
   }
-  if (refused(assessment)) {
+  if (!planAllowed(assessment)) {
     replace(main, heading, ...refusalView({ decision: assessment.decision, reasons: assessment.reasons }, pack));
     return;
   }

@@ -10,9 +10,17 @@ export function refused(assessment) {
   return assessment.decision === 'do_not_start' || assessment.decision === 'see_clinician';
 }
 
+/// Whether a plan may be made: the server says (plan_allowed); a result from
+/// before it said falls back to the decisions that always refuse.
+export function planAllowed(assessment) {
+  return typeof assessment.plan_allowed === 'boolean' ? assessment.plan_allowed : !refused(assessment);
+}
+
 /// The decision banner, shared with the plan page.
 export function decisionBanner(assessment, pack) {
   const words = decisionWords(assessment.decision, pack.pack.supplement || 'this supplement');
+  // The server's sentence knows the fit and whether a plan is open.
+  if (assessment.decision_text) words.text = assessment.decision_text.replace(/\s*\(trialwise [^)]*\)/g, '');
   return h('section', { class: ['decision', `decision-${words.kind}`], 'aria-labelledby': 'decision-title', 'data-decision': assessment.decision },
     h('p', { class: 'eyebrow' }, 'Decision'),
     h('h2', { id: 'decision-title' }, words.title),
@@ -73,7 +81,8 @@ export async function render(main, { pack }) {
         h('a', { class: 'button secondary', href: '#/check' }, 'Change an answer'))
       : h('div', { class: 'actions' },
         h('a', { class: 'button primary', href: '#/check' }, 'Take the check again once the basics are fixed'),
-        h('a', { class: 'button secondary', href: '#/plan' }, 'Plan a trial anyway'));
+        // Only where the article allows a trial while the basics are fixed.
+        planAllowed(a) ? h('a', { class: 'button secondary', href: '#/plan' }, 'Plan a short trial while you fix them') : null);
 
   replace(main,
     h('h1', { tabindex: '-1' }, 'Your result'),
@@ -84,7 +93,9 @@ export async function render(main, { pack }) {
       h('h2', { id: 'problem-title' }, 'Your problem'),
       h('p', null, h('strong', null, groupLabels[a.group] || a.group), ` (fit: ${fitLabels[a.fit] || a.fit})`),
       problem ? h('p', { class: 'small' }, `You said: ${problem}.`) : null,
-      h('p', null, `Safety: ${safetyLabels[a.safety] || a.safety}.`)),
+      h('p', null, `Safety: ${safetyLabels[a.safety] || a.safety}.`),
+      a.trial_limit ? h('p', { class: 'notice', id: 'trial-limit' }, `What a trial cannot show: ${a.trial_limit.text} `,
+        h('cite', null, `(${section(a.trial_limit.section)})`)) : null),
     !isRefusal ? reasonsList(a.reasons, 'Take care') : null,
     !isRefusal ? bringList(a.reasons) : null,
     a.basics && a.basics.length

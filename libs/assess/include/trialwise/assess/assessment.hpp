@@ -32,6 +32,10 @@ struct Assessment {
   Fit fit = Fit::poor;
   std::vector<BasicToFix> basics_to_fix;
   Decision decision = Decision::do_not_start;
+  /// Whether make_plan may give a plan: never after do_not_start or
+  /// see_clinician, and not after fix_basics_first for a group whose pack
+  /// says the basics come before the supplement (Group::basics_block_plan).
+  bool plan_allowed = false;
   std::vector<Reason> reasons;                   // every safety finding, most severe first
   std::vector<const pack::Evidence*> evidence;   // for the person's group
   std::string pack_id, pack_version;

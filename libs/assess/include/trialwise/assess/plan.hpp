@@ -28,6 +28,19 @@ struct PlanChoices {
   std::optional<double> g_per_serving{};     // grams of glutamine in one serving of the product
   std::optional<int> active_days{};          // default: the protocol's
   std::optional<BlockChoices> blocks{};      // a randomized block design instead of the open one
+  /// Pause every other product that contains the supplement from the first
+  /// baseline day to the review (the default: one product, and a baseline
+  /// without it). When false, the plan is refused if their amount is unknown
+  /// or would take the day above the protocol's own most.
+  bool pause_other_products = true;
+};
+
+/// Another product the person takes that contains the supplement, or may.
+struct OtherProduct {
+  std::string name;
+  std::string contains;                // the answer, e.g. "amount_given", "no_amount", "not_sure"
+  std::string contains_label;          // that answer in the questionnaire's words
+  std::optional<double> daily_g;       // amount per serving x servings a day, when the amount is given
 };
 
 struct PlannedStep {
@@ -58,14 +71,17 @@ struct TrialPlan {
   std::vector<PlannedStep> steps;           // with a block design, step days count on-days only
   std::optional<BlockDesign> blocks;        // empty: the open design
   double max_daily_g = 0;                   // the most the plan ever asks for in a day
-  double existing_glutamine_g_per_day = 0;  // from the person's other products
-  double total_max_daily_g = 0;
+  double existing_glutamine_g_per_day = 0;  // from the person's other products, where amounts are given
+  std::vector<OtherProduct> other_products; // every other product that contains the supplement, or may
+  bool pause_other_products = true;         // paused from `start` to `review_date`
+  int unknown_amount_products = 0;          // other products whose amount is not known
+  double total_max_daily_g = 0;             // the trial's most, plus the other products when not paused
   std::vector<PlanNote> warnings;
 };
 
-/// Makes the plan. Fails with Errc::refused when the assessment's decision is
-/// do_not_start or see_clinician, when the protocol issues no dose, or when a
-/// pack plan check holds (the message says why); with Errc::invalid_input
+/// Makes the plan. Fails with Errc::refused when the assessment does not allow
+/// a plan (Assessment::plan_allowed), when the protocol issues no dose, or
+/// when a pack plan check holds (the message says why); with Errc::invalid_input
 /// naming the choice ("--protocol", "--outcome", "--g-per-serving", ...) when
 /// a choice is unknown or does not fit the person's group.
 Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, const Assessment& assessment,

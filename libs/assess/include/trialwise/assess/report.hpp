@@ -17,9 +17,10 @@ enum class Detail {
   full,      ///< also the evidence, the advice for each basic, what to bring
 };
 
-/// Contract v1: safety, group, fit, basics_to_fix (ids), decision, reasons
-/// ({rule, level, text, section}), pack; and the answers used. Detail::full
-/// adds "evidence", "basics" (with advice) and each reason's "bring".
+/// Contract v2: safety, group, fit, basics_to_fix (ids), decision,
+/// plan_allowed, reasons ({rule, level, text, section}), pack; and the answers
+/// used. Detail::full adds "evidence", "basics" (with advice), each reason's
+/// "bring", "decision_text" and the group's "trial_limit" when it has one.
 /// Memory comes from `sp` (the heap by default).
 boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
                             Detail detail = Detail::full, const boost::json::storage_ptr& sp = {});
@@ -31,8 +32,9 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
 boost::json::object refusal_to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
                                     const Error& why);
 
-/// The decision in one plain sentence about `supplement`.
-std::string decision_in_words(Decision d, std::string_view supplement);
+/// The decision in one plain sentence: whether a plan is open, and for a
+/// poor fit, words that do not read as an endorsement.
+std::string decision_in_words(const pack::Pack& pack, const Assessment& a);
 
 /// The assessment for a person to read: the decision first, then the
 /// reasons with their sources, the basics, and the evidence.

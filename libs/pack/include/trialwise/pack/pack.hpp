@@ -45,7 +45,8 @@ struct Question {
   std::optional<std::size_t> max_length;  // strings
   std::vector<Choice> values;             // enumerations
   std::vector<Question> fields;           // arrays: each element's fields
-  std::optional<rules::Rule> applies_if;  // asked only when this holds on the answers so far
+  std::optional<rules::Rule> applies_if;  // asked only when this holds on the answers so far (a list's
+                                          // field: on the other fields of its element)
   boost::json::value applies_if_source;   // that rule as written in the pack (null when none), for exports
   std::optional<boost::json::value> default_value;
 };
@@ -66,6 +67,13 @@ struct Group {
   std::string id, label, summary;
   std::vector<std::string> problems;  // values of the `problem` question
   Source source;
+  /// A decision of fix_basics_first refuses the plan for this group (the
+  /// article puts the basics before the supplement); otherwise it is a warning.
+  bool basics_block_plan = false;
+  /// What a trial cannot show for this group, said with every result; empty
+  /// text when there is nothing to say.
+  std::string trial_limit;
+  Source trial_limit_source;
 };
 
 /// A finding of the safety screen, holding when `when` is truthy on the answers.
@@ -105,6 +113,9 @@ struct Step {
   bool requires_tolerance = false;  // moves on only if the tolerance rule holds
 };
 
+/// Active days a trial may be planned for. `max_days` is also the longest
+/// the trial may run in all, re-reviews included: a review that finds a clear
+/// benefit never schedules the next one past it.
 struct DayRange {
   int default_days = 28, min_days = 14, max_days = 56;
 };
@@ -150,11 +161,25 @@ struct RedFlag {
   Source source;
 };
 
+/// Side effects at the step-down level on `days` of the last `window_days`
+/// days at the lowest dose step stop the trial (the article: a supplement
+/// that repeatedly upsets the stomach is not something to push through).
+struct RepeatedUpset {
+  int days = 3;
+  int window_days = 7;
+  std::string text;
+  Source source;
+};
+
+/// Evidence of tolerance, needed before a step that requires it: every one of
+/// the last `window_days` days at the current dose logged (days not logged are
+/// not evidence), and the pack's rule holding over them.
 struct Tolerance {
   int window_days = 3;
   rules::Rule rule;  // over {worst_side_effect, days_logged}
   std::string text;
   Source source;
+  std::optional<RepeatedUpset> repeated_upset;
 };
 
 struct ReviewPolicy {
@@ -168,10 +193,14 @@ struct ReviewPolicy {
 };
 
 /// Where the answers list products already taken, and which of their fields
-/// hold the name, the amount per serving and the servings a day. Empty when
-/// the pack does not ask (nothing is then counted).
+/// hold the name, whether the product contains the supplement, the amount
+/// per serving (asked only when an amount is given) and the servings a day.
+/// The `contains` field's values: none, with an amount, listed without one,
+/// or unsure (may contain); any answer but none counts as containing it.
+/// Empty when the pack does not ask (nothing is then counted).
 struct ExistingIntake {
-  std::string list, name, amount_per_serving, servings_per_day;
+  std::string list, name, contains, amount_per_serving, servings_per_day;
+  std::string contains_none, contains_amount, contains_no_amount, contains_unsure;
 };
 
 struct PlanPolicy {
@@ -180,6 +209,10 @@ struct PlanPolicy {
   Source source;
   std::vector<PlanCheck> checks;    // refuse the plan when one holds
   std::vector<PlanCheck> warnings;  // shown with the plan when one holds
+  /// Why the plan asks to pause every other product that contains the
+  /// supplement, from the first baseline day to the review.
+  std::string pause_text;
+  Source pause_source;
 };
 
 /// A loaded, checked pack. Immutable after loading; safe to share.
