@@ -49,7 +49,7 @@ expect import 0 'Imported 15 day' env TRIALWISE_DB="$tmp/second.db" TRIALWISE_TO
 TRIALWISE_DB="$tmp/second.db" at 2026-12-21 "$tw" export --format csv >"$tmp/second.csv"
 cmp -s "$tmp/first.csv" "$tmp/second.csv" || { echo "FAIL: re-export differs"; diff "$tmp/first.csv" "$tmp/second.csv"; fail=1; }
 # A bad row: its line and column named, nothing saved.
-{ head -n 3 "$tmp/first.csv"; echo "2026-12-30,5,,,,,,,,false,,"; echo "2026-12-19,eleven,,,,,,,,false,,"; } >"$tmp/bad.csv"
+{ head -n 3 "$tmp/first.csv"; echo "2026-12-30,5,,,,,,,,false,,,false"; echo "2026-12-19,eleven,,,,,,,,false,,,false"; } >"$tmp/bad.csv"
 expect import-bad 2 'line 5, column 2: outcome' at 2026-12-21 "$tw" import --csv "$tmp/bad.csv"
 grep -q 'line 4, column 1: 2026-12-30 is after' "$tmp/err" || { echo "FAIL: future row not named"; cat "$tmp/err"; fail=1; }
 at 2026-12-21 "$tw" export --format csv >"$tmp/after.csv"

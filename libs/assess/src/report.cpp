@@ -256,9 +256,9 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   std::string out = "Trial plan: " + plan.protocol->label + cite(plan.protocol->source.section) + "\n";
   out += "  Product:  " + (plan.product_name.empty() ? std::string("(not named yet)") : plan.product_name);
   if (plan.g_per_serving) out += ", " + num(*plan.g_per_serving) + " g glutamine per serving";
-  out += "\n  Outcome:  " + plan.outcome->label + ": \"" + plan.outcome->question + "\" (0 = " + plan.outcome->scale_low +
-         ", 10 = " + plan.outcome->scale_high + "; " + (plan.outcome->higher_is_better ? "higher" : "lower") +
-         " is better)\n";
+  out += "\n  Outcome:  " + plan.outcome->label + ": \"" + plan.outcome->question + "\" (" +
+         num(plan.outcome->scale_min) + " = " + plan.outcome->scale_low + ", " + num(plan.outcome->scale_max) + " = " +
+         plan.outcome->scale_high + "; " + (plan.outcome->higher_is_better ? "higher" : "lower") + " is better)\n";
   out += "  Baseline: " + plan.start.to_string() + " to " + plan.baseline_end.to_string() + " (" +
          std::to_string(plan.baseline_days) + " days): no glutamine; score the outcome every day\n";
   if (plan.blocks) {

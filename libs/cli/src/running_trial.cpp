@@ -8,6 +8,7 @@
 #include "today.hpp"
 #include "trialwise/rules/json_text.hpp"
 #include "trialwise/service/running.hpp"
+#include "trialwise/service/trial_pack.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::cli {
@@ -24,15 +25,21 @@ Result<trial::Trial> active_trial(store::TrialRepository& repo) {
   return t;
 }
 
-// The pack a trial was started with. Only the built-in pack is known today;
-// a trial from another pack version is still shown, with a note.
+// The pack a trial was planned with (kept with it); the built-in pack for a
+// trial from before packs were kept, with a note when its version differs.
 std::shared_ptr<const pack::Pack> pack_for(const trial::Trial& t, std::istream& in, std::ostream& err) {
-  auto pack = load_pack_or_report("", in, err);
-  if (pack && (pack->id != t.pack_id || pack->version != t.pack_version)) {
-    err << "trialwise: note: this trial was started with pack " << t.pack_id << " " << t.pack_version
-        << "; using " << pack->id << " " << pack->version << "\n";
+  auto builtin = load_pack_or_report("", in, err);
+  if (!builtin) return nullptr;
+  auto pack = service::TrialPacks(builtin).for_trial(t);
+  if (!pack) {
+    err << "trialwise: " << to_string(pack.error()) << "\n";
+    return nullptr;
   }
-  return pack;
+  if (t.pack_text.empty() && ((*pack)->id != t.pack_id || (*pack)->version != t.pack_version)) {
+    err << "trialwise: note: this trial was started with pack " << t.pack_id << " " << t.pack_version
+        << ", which it did not keep; using " << (*pack)->id << " " << (*pack)->version << "\n";
+  }
+  return *pack;
 }
 
 }  // namespace

@@ -75,12 +75,15 @@ CLI::App* add_start_command(CLI::App& app, StartOptions& o) {
 CLI::App* add_log_command(CLI::App& app, LogOptions& o) {
   auto* cmd = app.add_subcommand("log", "Log one day of the running trial (logging a day again replaces it)");
   cmd->add_option("--date", o.date, "The day (default: today)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--outcome", o.outcome, "Your outcome score for the day, 0 to 10")->required()->type_name("N");
+  cmd->add_option("--outcome", o.outcome, "Your outcome score for the day, on the plan's scale (0 to 10 for glutamine)")->required()->type_name("N");
   cmd->add_option("--doses", o.doses, "Doses taken that day")->type_name("N");
   cmd->add_option("--dose-g", o.dose_g, "Grams per dose actually taken")->type_name("G");
   cmd->add_option("--side", o.side, "Side effects, 0 to 10 each: bloating=2,nausea=0,...")->type_name("ID=N,...");
   cmd->add_option("--red-flag", o.red_flags, "A red flag noticed that day (e.g. new_neuro_symptoms)")->type_name("ID");
   cmd->add_flag("--with-food", o.with_food, "Taken with food");
+  cmd->add_flag("--other-product", o.other_product,
+                "Another product with the supplement was taken today (the plan asks you to pause them; the review "
+                "counts the day's doses as missed)");
   cmd->add_option("--note", o.note, "A short note")->type_name("TEXT");
   add_db_option(*cmd, o.db);
   return cmd;
@@ -135,6 +138,7 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
   day.side_effects = std::move(*sides);
   day.red_flags = o.red_flags;
   day.with_food = o.with_food;
+  day.other_product = o.other_product;
   day.note = o.note;
 
   int exit_status = kExitOk;

@@ -27,6 +27,7 @@ struct LogOptions {
   std::string side;  // "bloating=2,nausea=0"
   std::vector<std::string> red_flags;
   bool with_food = false;
+  bool other_product = false;
   std::string note;
 };
 

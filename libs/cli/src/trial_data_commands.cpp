@@ -86,7 +86,9 @@ int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std:
   auto& t = running->trial;
   const auto& pack = *running->pack;
   const Date latest = t.ended_on ? std::min(*t.ended_on, *now) : *now;
-  auto entries = trial::from_csv(pack, *text, t.start, latest);
+  const auto* outcome = pack.find_outcome(t.outcome_id);
+  if (!outcome) return report(err, internal_error("", "the trial's outcome \"" + t.outcome_id + "\" is not in its pack"));
+  auto entries = trial::from_csv(pack, *outcome, *text, t.start, latest);
   const std::string name = o.csv == "-" ? "(standard input)" : o.csv;
   if (!entries) {
     for (const auto& p : entries.error()) err << "trialwise: " << name << ": " << p.where << ": " << p.message << "\n";

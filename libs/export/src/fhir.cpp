@@ -356,7 +356,8 @@ class Builder {
     const std::string outcome_label = outcome_ ? outcome_->label : t_.outcome_id;
     std::string outcome_text = outcome_label;
     if (outcome_)
-      outcome_text += " (0 = " + outcome_->scale_low + ", 10 = " + outcome_->scale_high + "; " +
+      outcome_text += " (" + number(outcome_->scale_min) + " = " + outcome_->scale_low + ", " +
+                      number(outcome_->scale_max) + " = " + outcome_->scale_high + "; " +
                       (outcome_->higher_is_better ? "higher" : "lower") + " is better)";
     for (const auto& e : entries) {
       const std::string date = e.date.to_string();

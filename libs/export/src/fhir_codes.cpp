@@ -110,7 +110,7 @@ struct ConceptGroup {
 const std::vector<ConceptGroup>& trialwise_concepts() {
   static const std::vector<ConceptGroup> groups{
       {"observation-kind", "Kinds of observation", "What a Trialwise observation records.",
-       {{"daily-outcome", "Daily outcome score", "The person's score of the trial's tracked outcome for one day, on the pack's 0-10 scale."},
+       {{"daily-outcome", "Daily outcome score", "The person's score of the trial's tracked outcome for one day, on the outcome's scale (the pack's)."},
         {"side-effect-score", "Side-effect score", "The person's score of one side effect for one day, 0 (none) to 10 (worst)."},
         {"red-flag-noticed", "Red flag noticed", "A red flag from the pack that the person noticed on that day."},
         {"doses-taken", "Doses taken", "How many doses of the supplement the person took that day."},

@@ -262,8 +262,9 @@ class Report {
       row({"Protocol", esc(protocol->label) + " <span class=\"note\">(" + esc(section_or_default(protocol->source.section)) + ")</span>"});
     std::string outcome_text = esc(outcome_label());
     if (outcome_ != nullptr)
-      outcome_text += ": \"" + esc(outcome_->question) + "\" (0 = " + esc(outcome_->scale_low) + ", 10 = " +
-                      esc(outcome_->scale_high) + "; " + (outcome_->higher_is_better ? "higher" : "lower") + " is better)";
+      outcome_text += ": \"" + esc(outcome_->question) + "\" (" + number(outcome_->scale_min) + " = " +
+                      esc(outcome_->scale_low) + ", " + number(outcome_->scale_max) + " = " + esc(outcome_->scale_high) +
+                      "; " + (outcome_->higher_is_better ? "higher" : "lower") + " is better)";
     row({"Tracked outcome", outcome_text});
     row({"Baseline", t_.start.to_string() + " to " + baseline_end(t_).to_string() + " (" +
                          std::to_string(t_.active_start.days_since(t_.start)) + " days, no " + esc(pack_.supplement) + ")"});
@@ -314,7 +315,8 @@ class Report {
   void outcome_chart() {
     h2("outcome", "The outcome by phase");
     out_ += "<figure>\n" + review::chart_svg(r_, t_) + "<figcaption>" + esc(outcome_label()) +
-            " scored by the person each day (0-10; " + (r_.higher_is_better ? "higher" : "lower") +
+            " scored by the person each day (" + number(r_.scale_min) + "-" + number(r_.scale_max) + "; " +
+            (r_.higher_is_better ? "higher" : "lower") +
             " is better). Shaded: the phases.</figcaption>\n</figure>\n<table>\n";
     head({"Phase", "Days logged", "Days planned"});
     row({"Baseline", std::to_string(r_.days.baseline), std::to_string(r_.days.baseline_planned)});

@@ -28,7 +28,7 @@ Response amend(const Context& ctx) {
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto saved = service::amend_trial(*running->store, request_profile(ctx), ctx.services.pack(), running->trial, in, *now);
+  auto saved = service::amend_trial(*running->store, request_profile(ctx), *running->pack, running->trial, in, *now);
   if (!saved) return error_reply(saved.error());
   boost::json::array list;
   for (const auto& a : *saved) list.push_back(service::amendment_json(a));

@@ -29,7 +29,7 @@ Response review(const Context& ctx) {
   if (!running) return std::move(running).error();
   auto record = service::trial_record(*running->store, request_profile(ctx), running->trial);
   if (!record) return error_reply(record.error());
-  const auto r = review::review_trial(ctx.services.pack(), record->trial, record->entries, *as_of);
+  const auto r = review::review_trial(*running->pack, record->trial, record->entries, *as_of);
   return json_reply(Status::ok, service::review_json(r, *record));
 }
 
@@ -48,7 +48,7 @@ Response record_review(const Context& ctx) {
   if (!running) return std::move(running).error();
   auto record = service::trial_record(*running->store, request_profile(ctx), running->trial);
   if (!record) return error_reply(record.error());
-  const auto r = review::review_trial(ctx.services.pack(), record->trial, record->entries, *as_of);
+  const auto r = review::review_trial(*running->pack, record->trial, record->entries, *as_of);
   auto done = service::record_verdict(*running->store, request_profile(ctx), running->trial, r);
   if (!done) return error_reply(done.error());
   auto json = service::review_json(r, *record);

@@ -24,7 +24,9 @@ Result<RunningTrial, Response> open_running(const Context& ctx) {
     if (e.code == Errc::not_found) e.message += "; start one with POST /api/v1/trial";
     return Unexpected{error_reply(e)};
   }
-  return RunningTrial{std::move(*store), std::move(*t)};
+  auto pack = ctx.services.trial_packs().for_trial(*t);
+  if (!pack) return Unexpected{error_reply(pack.error())};
+  return RunningTrial{std::move(*store), std::move(*t), std::move(*pack)};
 }
 
 Result<Date, Response> today(const Context& ctx) {

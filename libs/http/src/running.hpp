@@ -5,6 +5,7 @@
 
 #include "context.hpp"
 #include "trialwise/core/result.hpp"
+#include "trialwise/pack/pack.hpp"
 #include "trialwise/trial/trial.hpp"
 
 namespace trialwise::http {
@@ -19,6 +20,7 @@ Result<StoreLease, Response> open_store(const Context& ctx);
 struct RunningTrial {
   StoreLease store;
   trial::Trial trial;
+  std::shared_ptr<const pack::Pack> pack;  // the pack the trial was planned with
 };
 
 /// The store and the running trial (404 when none is running).

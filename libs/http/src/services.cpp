@@ -33,6 +33,7 @@ StoreLease::~StoreLease() {
 Services::Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack_text, StoreOpener open_store,
                    Clock today, Limits limits)
     : pack_(std::move(pack)),
+      trial_packs_(pack_),
       pack_document_(make_pack_document(*pack_, pack_text)),
       open_store_(std::move(open_store)),
       today_(std::move(today)),

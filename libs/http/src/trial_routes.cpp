@@ -23,13 +23,14 @@ Result<service::DayInput, std::vector<Error>> day_input(const boost::json::value
   service::DayInput in;
   in.date = date;
   // Ranges here too, so that every bad field is named at once; the use case
-  // checks them again, with the pack's ids.
-  const auto outcome = f.number("outcome", true, 0, 10);
+  // checks them again, with the pack's ids and the outcome's own scale.
+  const auto outcome = f.number("outcome", true);
   in.doses_taken = f.integer("doses_taken", false, 0, 24);
   in.dose_g = f.number("dose_g", false, 0, 100);
   in.side_effects = f.integers("side_effects", 0, 10).value_or(std::map<std::string, int>{});
   in.red_flags = f.strings("red_flags").value_or(std::vector<std::string>{});
   in.with_food = f.boolean("with_food").value_or(false);
+  in.other_product = f.boolean("other_product").value_or(false);
   in.note = f.string("note", false, service::kMaxNoteBytes).value_or("");
   auto problems = f.finish();
   if (!problems.empty()) return Unexpected{std::move(problems)};
@@ -60,7 +61,7 @@ Response trial_status(const Context& ctx) {
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto st = service::trial_status(*running->store, request_profile(ctx), ctx.services.pack(), running->trial, *now);
+  auto st = service::trial_status(*running->store, request_profile(ctx), *running->pack, running->trial, *now);
   if (!st) return error_reply(st.error());
   return json_reply(Status::ok, service::status_json(running->trial, *st));
 }
@@ -76,7 +77,7 @@ Response put_day(const Context& ctx) {
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto logged = service::log_day(*running->store, request_profile(ctx), ctx.services.pack(), running->trial, *in, *now);
+  auto logged = service::log_day(*running->store, request_profile(ctx), *running->pack, running->trial, *in, *now);
   if (!logged) {
     Error e = logged.error();
     if (e.where == "/date") e.where = "{date}";  // the day is named by the path here

@@ -78,7 +78,7 @@ TEST_F(TrialRoutesTest, LogsADayThenReplacesItKeepingTheHistory) {
 
 TEST_F(TrialRoutesTest, NamesEveryBadFieldOfADay) {
   ASSERT_EQ(start().result(), bhttp::status::created);
-  auto res = put_day("2026-12-08", R"({"outcome": 11, "doses_taken": 1.5, "side_effects": {"bloating": "bad"},
+  auto res = put_day("2026-12-08", R"({"outcome": "11", "doses_taken": 1.5, "side_effects": {"bloating": "bad"},
                                        "red_flags": "all", "with_food": 1, "colour": "red"})");
   ASSERT_EQ(res.result(), bhttp::status::bad_request);
   std::vector<std::string> where;
@@ -87,6 +87,11 @@ TEST_F(TrialRoutesTest, NamesEveryBadFieldOfADay) {
   EXPECT_EQ(where, (std::vector<std::string>{"/outcome", "/doses_taken", "/side_effects/bloating", "/red_flags",
                                              "/with_food", "/colour"}));
   EXPECT_EQ(error_where(put_day("2026-12-08", R"({"doses_taken": 1})")), "/outcome");
+  // Off the trial's own scale (0-10 for the built-in pack): named, with the scale.
+  const auto off = put_day("2026-12-08", R"({"outcome": 11})");
+  ASSERT_EQ(off.result(), bhttp::status::bad_request);
+  EXPECT_EQ(error_where(off), "/outcome");
+  EXPECT_NE(off.body().find("from 0 to 10"), std::string::npos) << off.body();
 }
 
 TEST_F(TrialRoutesTest, ChecksTheDayAgainstTheTrialAndThePack) {

@@ -637,6 +637,7 @@ Result<Pack, Problems> load_pack(std::string_view json_text, const std::string& 
   }
   Pack pack;
   pack.file = file;
+  pack.text = std::string(json_text);
   Problems problems = PackLoader(file, pack).load(*json);
   if (!problems.empty()) return Unexpected{std::move(problems)};
   return pack;

@@ -38,12 +38,16 @@ std::string chart_svg(const Review& r, const trial::Trial& t) {
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   auto x_of = [&](Date d) { return kLeft + (d.days_since(first) + 0.5) / days * plot_w; };
   auto x_edge = [&](Date d) { return kLeft + d.days_since(first) / days * plot_w; };
-  auto y_of = [&](double score) { return kTop + (1.0 - std::clamp(score, 0.0, 10.0) / 10.0) * plot_h; };
+  const double span = std::max(r.scale_max - r.scale_min, 1e-9);
+  auto y_of = [&](double score) {
+    return kTop + (1.0 - (std::clamp(score, r.scale_min, r.scale_max) - r.scale_min) / span) * plot_h;
+  };
 
   std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + fixed(kWidth) + " " + fixed(kHeight) +
                   "\" width=\"" + fixed(kWidth) + "\" height=\"" + fixed(kHeight) +
                   "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n";
-  const std::string title = r.outcome_label + " by day (0-10, " + (r.higher_is_better ? "higher" : "lower") +
+  const std::string title = r.outcome_label + " by day (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +
+                            (r.higher_is_better ? "higher" : "lower") +
                             " is better)";
   s += "<title>" + escape_xml(title) + "</title>\n";
   s += "<text x=\"" + fixed(kLeft) + "\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" + escape_xml(title) + "</text>\n";
@@ -59,12 +63,12 @@ std::string chart_svg(const Review& r, const trial::Trial& t) {
       s += "<line x1=\"" + fixed(x0) + "\" x2=\"" + fixed(x1) + "\" y1=\"" + fixed(y_of(seg.mean)) + "\" y2=\"" +
            fixed(y_of(seg.mean)) + "\" stroke=\"#263238\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n";
   }
-  for (int score = 0; score <= 10; score += 5) {
+  for (const double score : {r.scale_min, (r.scale_min + r.scale_max) / 2, r.scale_max}) {
     const double y = y_of(score);
     s += "<line x1=\"" + fixed(kLeft) + "\" x2=\"" + fixed(kLeft + plot_w) + "\" y1=\"" + fixed(y) + "\" y2=\"" +
          fixed(y) + "\" stroke=\"#b0bec5\" stroke-width=\"0.5\"/>\n";
-    s += "<text x=\"" + fixed(kLeft - 8) + "\" y=\"" + fixed(y + 4) + "\" text-anchor=\"end\">" +
-         std::to_string(score) + "</text>\n";
+    s += "<text x=\"" + fixed(kLeft - 8) + "\" y=\"" + fixed(y + 4) + "\" text-anchor=\"end\">" + number(score) +
+         "</text>\n";
   }
   std::string path;
   for (const auto& p : r.series) {

@@ -16,8 +16,9 @@ constexpr std::array<const char*, 8> kMarks{"▁", "▂", "▃", "▄", "▅", "
 constexpr int kMarksPerLine = 56;
 constexpr std::size_t kLabelWidth = 14;
 
-const char* mark(double score) {
-  const long level = std::lround(std::clamp(score, 0.0, 10.0) / 10.0 * 7.0);
+const char* mark(const Review& r, double score) {
+  const double span = std::max(r.scale_max - r.scale_min, 1e-9);
+  const long level = std::lround((std::clamp(score, r.scale_min, r.scale_max) - r.scale_min) / span * 7.0);
   return kMarks[static_cast<std::size_t>(level)];
 }
 
@@ -26,7 +27,8 @@ const char* mark(double score) {
 std::string chart_text(const Review& r, const trial::Trial& t) {
   std::map<Date, double> by_day;
   for (const auto& p : r.series) by_day[p.date] = p.outcome;
-  std::string out = r.outcome_label + " (0-10, " + (r.higher_is_better ? "higher" : "lower") +
+  std::string out = r.outcome_label + " (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +
+                    (r.higher_is_better ? "higher" : "lower") +
                     " is better), a mark a day, · not logged:\n";
   for (const auto& s : segments(r, t)) {
     std::string label = "  " + s.label;
@@ -40,7 +42,7 @@ std::string chart_text(const Review& r, const trial::Trial& t) {
         on_line = 0;
       }
       const auto it = by_day.find(d);
-      line += it == by_day.end() ? "·" : mark(it->second);
+      line += it == by_day.end() ? "·" : mark(r, it->second);
       ++on_line;
     }
     line += std::string(static_cast<std::size_t>(kMarksPerLine - on_line) + 1, ' ');

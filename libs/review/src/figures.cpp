@@ -156,13 +156,19 @@ Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std:
     if (e->date >= t.active_start) {
       if (e->date > last) continue;  // past the review date: the next review's days
       const bool active = trial::is_on_day(t, e->date);
+      if (!active && e->other_product) {  // no control day: left out of the comparison
+        ++r.days.other_product_control;
+        continue;
+      }
       p.phase = active ? Point::Phase::active : Point::Phase::off;
       if (const int block = trial::block_of(t, e->date); block >= 0) block_obs.push_back({block, e->outcome});
       if (active) {
         const int step = static_cast<int>(doses.step_on(e->date));
         p.step = step + 1;
         ++r.days.active;
-        doses_taken += e->doses_taken.value_or(0);
+        // Another product that day: the trial's doses count as missed.
+        if (e->other_product) ++r.days.other_product_active;
+        else doses_taken += e->doses_taken.value_or(0);
         for (const auto& [id, score] : e->side_effects) {
           auto& s = seen[id];
           s.sum += score;
@@ -185,6 +191,10 @@ Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std:
         ++r.days.off;
       }
     } else {
+      if (e->other_product) {  // no baseline day: left out of the comparison
+        ++r.days.other_product_control;
+        continue;
+      }
       ++r.days.baseline;
     }
     r.series.push_back(p);

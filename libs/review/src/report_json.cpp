@@ -57,6 +57,10 @@ boost::json::object to_json(const Review& r, bool with_series) {
     days["off"] = r.days.off;
     days["off_planned"] = r.days.off_planned;
   }
+  if (r.days.other_product_active + r.days.other_product_control > 0) {
+    days["other_product_active"] = r.days.other_product_active;
+    days["other_product_control"] = r.days.other_product_control;
+  }
   o["days"] = std::move(days);
   boost::json::array sides;
   for (const auto& s : r.side_effects) {

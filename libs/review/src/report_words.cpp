@@ -40,7 +40,8 @@ void describe(const Review& r, std::ostream& out) {
   out << "\nThe figures:\n";
   if (r.effect) {
     const auto& e = *r.effect;
-    out << wrap("  " + r.outcome_label + " (0-10, " + (r.higher_is_better ? "higher" : "lower") +
+    out << wrap("  " + r.outcome_label + " (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +
+                    (r.higher_is_better ? "higher" : "lower") +
                     " is better): mean " + number(round1(e.control_mean)) + " without, " +
                     number(round1(e.active_mean)) + " with the supplement.",
                 4)

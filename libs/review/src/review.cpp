@@ -112,11 +112,19 @@ Review review_trial(const pack::Pack& pack, const trial::Trial& t, const std::ve
   r.certainty = policy.clear_benefit_probability;
   const auto* outcome = pack.find_outcome(t.outcome_id);
   r.outcome_label = outcome != nullptr ? outcome->label : t.outcome_id;
+  if (outcome != nullptr) {
+    r.scale_min = outcome->scale_min;
+    r.scale_max = outcome->scale_max;
+  }
 
   const double moderate = action_level(pack, "step_down", 5);
   const double stop_level = action_level(pack, "stop", 7);
   const Figures f = gather_figures(pack, t, entries, as_of, moderate, r);
   r.caveats = design_caveats(t, r);
+  if (const int n = r.days.other_product_active + r.days.other_product_control; n > 0)
+    r.caveats.push_back("On " + std::to_string(n) + " day(s) another product with the supplement was taken, which " +
+                        "the plan asks to pause: on days of the trial its doses count as missed, and days without " +
+                        "the trial's supplement are left out of the comparison.");
 
   if (check_red_flags(pack, r) || check_side_effects(pack, f, stop_level, moderate, r) || check_enough(policy, t, r))
     return r;

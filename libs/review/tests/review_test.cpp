@@ -272,6 +272,42 @@ TEST(ReviewTest, AClearBenefitNeverRunsPastTheProtocolsLongestDuration) {
   EXPECT_EQ(to_string(at.verdict), "stop_take_a_break");
 }
 
+// One product: a day another product with the supplement was taken counts
+// as missed doses on the trial, and is no control day; the review says so.
+TEST(ReviewTest, DaysWithAnotherProductCountAsMissedDosesAndAreNoControl) {
+  auto with_other = [](int active_days) {
+    auto log = generate(gut_trial(), {.effect = 3});
+    int marked_active = 0, marked_baseline = 0;
+    for (auto& e : log) {
+      const bool baseline = e.date < gut_trial().active_start;
+      if ((baseline && marked_baseline < 1) || (!baseline && marked_active < active_days)) {
+        e.other_product = true;
+        (baseline ? marked_baseline : marked_active) += 1;
+      }
+    }
+    return review_of(log);
+  };
+  const auto five = with_other(5);
+  EXPECT_EQ(five.days.other_product_active, 5);
+  EXPECT_EQ(five.days.other_product_control, 1);
+  EXPECT_EQ(five.days.baseline, 6) << "the baseline day with another product is no control";
+  ASSERT_TRUE(five.adherence);
+  EXPECT_DOUBLE_EQ(*five.adherence, 23.0 / 28) << "their doses count as missed";
+  EXPECT_EQ(five.verdict, Verdict::continue_trial) << "82% of doses: above the 80% threshold";
+  const bool said = std::any_of(five.caveats.begin(), five.caveats.end(), [](const std::string& c) {
+    return c.find("another product with the supplement") != std::string::npos;
+  });
+  EXPECT_TRUE(said);
+  // One more such day: 22 of 28 doses (79%), below the threshold.
+  const auto six = with_other(6);
+  EXPECT_DOUBLE_EQ(*six.adherence, 22.0 / 28);
+  EXPECT_EQ(six.verdict, Verdict::inconclusive);
+  // Without them, the same trial is judged on every day.
+  const auto clean = review_of(generate(gut_trial(), {.effect = 3}));
+  EXPECT_EQ(clean.days.other_product_active + clean.days.other_product_control, 0);
+  EXPECT_DOUBLE_EQ(*clean.adherence, 1.0);
+}
+
 TEST(ReviewTest, NoWordingPromisesAnImmuneBoost) {
   for (double effect : {0.0, 3.0}) {
     const auto r = review_of(generate(gut_trial(), {.effect = effect}));

@@ -3,10 +3,14 @@
 #include <algorithm>
 
 #include "trialwise/core/json_pointer.hpp"
+#include "trialwise/rules/json_text.hpp"
 #include "trialwise/service/running.hpp"
+#include "trialwise/service/trial_pack.hpp"
 
 namespace trialwise::service {
 namespace {
+
+std::string number_words(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 std::string side_effect_ids(const pack::Pack& pack) {
   std::string ids;
@@ -24,9 +28,15 @@ Result<void> check_date(const trial::Trial& t, Date day, Date today) {
   return {};
 }
 
-Result<void> check_scores(const pack::Pack& pack, const DayInput& day) {
+Result<void> check_scores(const pack::Pack& pack, const trial::Trial& trial, const DayInput& day) {
+  const pack::Outcome* outcome = trial_outcome(pack, trial);
+  if (!outcome)
+    return Unexpected{internal_error("/outcome", "the trial's outcome \"" + trial.outcome_id + "\" is not in its pack")};
   // Negated comparisons so that NaN fails too.
-  if (!(day.outcome >= 0 && day.outcome <= 10)) return Unexpected{invalid_input("/outcome", "give a score from 0 to 10")};
+  if (!(day.outcome >= outcome->scale_min && day.outcome <= outcome->scale_max))
+    return Unexpected{invalid_input("/outcome", "give a score " + scale_words(*outcome) + " (" + outcome->label + ": " +
+                                                   number_words(outcome->scale_min) + " = " + outcome->scale_low + ", " +
+                                                   number_words(outcome->scale_max) + " = " + outcome->scale_high + ")")};
   if (day.doses_taken && (*day.doses_taken < 0 || *day.doses_taken > 24))
     return Unexpected{invalid_input("/doses_taken", "give the doses taken, 0 to 24")};
   if (day.dose_g && !(*day.dose_g >= 0 && *day.dose_g <= 100))
@@ -59,7 +69,7 @@ Result<void> check_scores(const pack::Pack& pack, const DayInput& day) {
 
 Result<trial::DayEntry> check_day(const pack::Pack& pack, const trial::Trial& trial, const DayInput& day, Date today) {
   if (auto ok = check_date(trial, day.date, today); !ok) return Unexpected{ok.error()};
-  if (auto ok = check_scores(pack, day); !ok) return Unexpected{ok.error()};
+  if (auto ok = check_scores(pack, trial, day); !ok) return Unexpected{ok.error()};
   trial::DayEntry e;
   e.date = day.date;
   e.outcome = day.outcome;
@@ -68,6 +78,7 @@ Result<trial::DayEntry> check_day(const pack::Pack& pack, const trial::Trial& tr
   e.side_effects = day.side_effects;
   e.red_flags = day.red_flags;
   e.with_food = day.with_food;
+  e.other_product = day.other_product;
   e.note = day.note;
   return e;
 }

@@ -8,6 +8,7 @@ namespace trialwise::service {
 Result<trial::Trial> start_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
                                  const pack::Pack& pack, const Screening& screening, const assess::TrialPlan& plan) {
   auto t = trial::trial_from_plan(pack, plan, assess::to_json(pack, screening.answers, screening.assessment, plan));
+  t.pack_text = pack.text;  // the trial is judged by the pack it was planned with
   auto id = repo.create_trial(profile, t);
   if (!id) {
     // The store names the profile and the trial; the person needs the rule.

@@ -28,9 +28,9 @@ constexpr const char* kLastDay = "9999-12-31";
 
 const std::string kTrialColumns =
     "id, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, outcome_higher_is_better, "
-    "start, active_start, review_date, steps, plan, created_at, ended_on, end_reason, design";
+    "start, active_start, review_date, steps, plan, created_at, ended_on, end_reason, design, pack_text";
 const std::string kEntryColumns =
-    "day, outcome, doses_taken, dose_g, side_effects, red_flags, with_food, note, recorded_at, version";
+    "day, outcome, doses_taken, dose_g, side_effects, red_flags, with_food, note, recorded_at, version, other_product";
 
 class SqliteRepository final : public TrialRepository {
  public:
@@ -48,10 +48,12 @@ class SqliteRepository final : public TrialRepository {
       auto q = db_.query(
           "INSERT INTO trials (profile, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, "
           "outcome_higher_is_better, start, active_start, review_date, steps, plan, created_at, ended_on, "
-          "end_reason, design) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
-          "RETURNING id");
+          "end_reason, design, pack_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+          "?17, ?18) RETURNING id");
       if (!q) return Unexpected{q.error()};
       bind_plan_fields(*q, trial);
+      if (trial.pack_text.empty()) q->bind_null(18);
+      else q->bind(18, trial.pack_text);
       q->bind(1, profile).bind(14, utc_now()).bind(16, trial.end_reason);
       if (trial.ended_on) q->bind(15, trial.ended_on->to_string());
       else q->bind_null(15);
@@ -335,14 +337,14 @@ class SqliteRepository final : public TrialRepository {
 
     auto insert = db_.query(
         "INSERT INTO entries (profile, trial_id, day, version, is_current, outcome, doses_taken, dose_g,"
-        " side_effects, red_flags, with_food, note, recorded_at) VALUES (?1, ?2, ?3,"
+        " side_effects, red_flags, with_food, note, recorded_at, other_product) VALUES (?1, ?2, ?3,"
         " (SELECT coalesce(max(version), 0) + 1 FROM entries WHERE profile = ?1 AND trial_id = ?2 AND day = ?3),"
-        " 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING version");
+        " 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING version");
     if (!insert) return Unexpected{insert.error()};
     insert->bind(1, profile).bind(2, id).bind(3, day).bind(4, entry.outcome).bind(5, entry.doses_taken);
     insert->bind(6, entry.dose_g).bind(7, side_effects_to_json(entry.side_effects));
     insert->bind(8, strings_to_json(entry.red_flags)).bind_bool(9, entry.with_food).bind(10, entry.note);
-    insert->bind(11, now);
+    insert->bind(11, now).bind_bool(12, entry.other_product);
     auto row = insert->step();
     if (!row) return Unexpected{row.error()};
     DayEntry saved = entry;
@@ -400,6 +402,7 @@ class SqliteRepository final : public TrialRepository {
                                                       "`trialwise restore FILE`")};
       t.blocks = std::move(*design);
     }
+    if (!q.is_null(17)) t.pack_text = q.text(17);
     return t;
   }
 
@@ -428,6 +431,7 @@ class SqliteRepository final : public TrialRepository {
       e.note = q.text(7);
       e.recorded_at = q.text(8);
       e.version = q.integer(9);
+      e.other_product = q.int64(10) != 0;
       out.push_back(std::move(e));
     }
   }

@@ -12,7 +12,7 @@ namespace {
 //
 // Every table has a profile column and every statement filters by it. Dates
 // are "YYYY-MM-DD" text (they sort as dates); times are UTC ISO 8601 text.
-// JSON columns: trials.steps, trials.plan, trials.design, entries.side_effects (object of
+// JSON columns: trials.steps, trials.plan, trials.design, trials.pack_text, entries.side_effects (object of
 // id -> 0..10), entries.red_flags (array of ids), products.glutamine_rows and products.flags.
 constexpr std::array kMigrations = {
     R"sql(
@@ -137,6 +137,13 @@ CREATE TABLE products (
   UNIQUE (profile, name, brand)
 ) STRICT;
 CREATE INDEX products_by_profile ON products (profile, id);
+)sql",
+    // 6: the pack each trial was planned with, as its JSON text, so the trial
+    // is judged by it (NULL for trials started before: the built-in pack);
+    // and whether another product with the supplement was taken on a day.
+    R"sql(
+ALTER TABLE trials ADD COLUMN pack_text TEXT;
+ALTER TABLE entries ADD COLUMN other_product INTEGER NOT NULL DEFAULT 0 CHECK (other_product IN (0, 1));
 )sql",
 };
 

@@ -51,8 +51,9 @@ Result<void> check_trial(const trial::Trial& t) {
 
 Result<void> check_entry(const trial::DayEntry& e, const std::string& where) {
   if (!storable(e.date)) return Unexpected{out_of_range(where + "/date", "not a calendar date")};
-  if (!std::isfinite(e.outcome) || e.outcome < 0 || e.outcome > 10)
-    return Unexpected{out_of_range(where + "/outcome", "the outcome must be on its 0-10 scale")};
+  // The outcome's scale is the pack's: the service checks it; the store
+  // keeps any finite score.
+  if (!std::isfinite(e.outcome)) return Unexpected{out_of_range(where + "/outcome", "the outcome must be a number")};
   if (e.doses_taken && *e.doses_taken < 0)
     return Unexpected{out_of_range(where + "/doses_taken", "doses taken cannot be negative")};
   if (e.dose_g && (!std::isfinite(*e.dose_g) || *e.dose_g < 0))

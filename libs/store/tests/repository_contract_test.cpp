@@ -36,6 +36,7 @@ Trial sample_trial() {
   Trial t;
   t.pack_id = "glutamine";
   t.pack_version = "1.2.0";
+  t.pack_text = R"({"format": "trialwise-pack/1", "note": "kept as written, ü ✓"})";
   t.product_name = "L-Glutamine powder \"pure\" ü";
   t.g_per_serving = 0.1 + 0.2;  // 0.30000000000000004: must come back bit for bit
   t.protocol_id = "slow-ramp";
@@ -62,6 +63,7 @@ DayEntry entry(const char* date, double outcome, std::optional<int> doses = 1) {
 void expect_same_plan(const Trial& got, const Trial& want) {
   EXPECT_EQ(got.pack_id, want.pack_id);
   EXPECT_EQ(got.pack_version, want.pack_version);
+  EXPECT_EQ(got.pack_text, want.pack_text);
   EXPECT_EQ(got.product_name, want.product_name);
   EXPECT_EQ(got.g_per_serving, want.g_per_serving);
   EXPECT_EQ(got.protocol_id, want.protocol_id);
@@ -95,6 +97,7 @@ void expect_same_entry(const DayEntry& got, const DayEntry& want) {
   EXPECT_EQ(got.side_effects, want.side_effects);
   EXPECT_EQ(got.red_flags, want.red_flags);
   EXPECT_EQ(got.with_food, want.with_food);
+  EXPECT_EQ(got.other_product, want.other_product);
   EXPECT_EQ(got.note, want.note);
 }
 
@@ -383,6 +386,7 @@ TEST_P(RepositoryContractTest, RoundTripsEveryEntryField) {
   full.side_effects = {{"bloating", 2}, {"nausea", 0}, {"abdominal_discomfort", 10}};
   full.red_flags = {"new_neurologic_symptom", "confusion"};
   full.with_food = true;
+  full.other_product = true;
   full.note = "after lunch, \"fine\"; ünïcode ✓\nsecond line";
   DayEntry bare = entry("2026-03-11", 0, std::nullopt);
 
@@ -403,7 +407,9 @@ TEST_P(RepositoryContractTest, RoundTripsEveryEntryField) {
 TEST_P(RepositoryContractTest, RefusesEntryValuesOffTheirScales) {
   const TrialId id = start_trial();
   DayEntry nan = entry("2026-03-01", std::numeric_limits<double>::quiet_NaN());
-  DayEntry high = entry("2026-03-01", 11);
+  // The outcome's scale is the pack's (checked by the service); the store
+  // refuses only what is no number at all.
+  DayEntry high = entry("2026-03-01", std::numeric_limits<double>::infinity());
   DayEntry negative = entry("2026-03-01", 5, -1);
   DayEntry side = entry("2026-03-01", 5);
   side.side_effects["nausea"] = 12;
@@ -430,7 +436,8 @@ TEST_P(RepositoryContractTest, PutEntriesSavesAllOrNothing) {
   DayEntry impossible = entry("2026-03-04", 4);
   impossible.date = Date(std::chrono::sys_days(std::chrono::days(10'000'000)));
   const std::vector<std::pair<std::vector<DayEntry>, std::string>> bad_batches = {
-      {{entry("2026-03-01", 9), entry("2026-03-02", 2), entry("2026-03-03", 11), entry("2026-03-04", 4)},
+      {{entry("2026-03-01", 9), entry("2026-03-02", 2), entry("2026-03-03", std::numeric_limits<double>::quiet_NaN()),
+        entry("2026-03-04", 4)},
        "entries/2/outcome"},
       {{entry("2026-03-01", 9), entry("2026-03-02", 2), entry("2026-03-03", 3), entry("2026-03-02", 4)},
        "entries/3/date"},

@@ -128,6 +128,25 @@ TEST_F(SqliteTest, ReopeningKeepsTheData) {
   EXPECT_EQ(entries->size(), 5u);
 }
 
+// Migration 6 on a database written before it (schema 5): its trials keep
+// no pack (judged by the built-in one) and its days took no other product.
+TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
+  const TrialId id = make_database(3);
+  raw(db_, "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
+           " PRAGMA user_version = 5");
+  ASSERT_EQ(raw(db_, "PRAGMA user_version"), "5");
+  auto repo = open_sqlite(db_);
+  ASSERT_TRUE(repo) << repo.error().message;
+  EXPECT_EQ(raw(db_, "PRAGMA user_version"), std::to_string(sqlite_schema_version()));
+  auto t = (*repo)->get_trial("local", id);
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->pack_text.empty());
+  auto entries = (*repo)->entries("local", id, std::nullopt, std::nullopt);
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 3u);
+  for (const auto& e : *entries) EXPECT_FALSE(e.other_product);
+}
+
 TEST_F(SqliteTest, RefusesANewerSchemaWithoutTouchingTheFile) {
   make_database();
   // Out of WAL mode, so that even the switch to WAL would show in the bytes.

@@ -94,7 +94,7 @@ bool parse_number(const std::string& s, T& out) {
 std::vector<std::string> csv_columns(const pack::Pack& pack) {
   std::vector<std::string> cols{"date", "outcome", "doses_taken", "dose_g"};
   for (const auto& s : pack.side_effects) cols.push_back(s.id);
-  cols.insert(cols.end(), {"with_food", "note", "red_flags"});
+  cols.insert(cols.end(), {"with_food", "note", "red_flags", "other_product"});
   return cols;
 }
 
@@ -119,22 +119,27 @@ std::string to_csv(const pack::Pack& pack, std::vector<DayEntry> entries) {
     std::string flags;
     for (const auto& f : e.red_flags) flags += (flags.empty() ? "" : ";") + f;
     append_field(out, flags);
+    out += e.other_product ? ",true" : ",false";
     out.push_back('\n');
   }
   return out;
 }
 
-Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, std::string_view text,
-                                                    std::optional<Date> earliest, std::optional<Date> latest) {
+Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
+                                                    std::string_view text, std::optional<Date> earliest,
+                                                    std::optional<Date> latest) {
   auto rows = split_records(text);
   if (!rows) return Unexpected{std::move(rows).error()};
   CsvProblems problems;
   auto bad = [&](std::size_t line, std::size_t column, const std::string& message) {
     problems.push_back(invalid_input("line " + std::to_string(line) + ", column " + std::to_string(column), message));
   };
-  const auto cols = csv_columns(pack);
+  auto cols = csv_columns(pack);
   if (rows->empty()) return Unexpected{CsvProblems{invalid_input("line 1, column 1", "the file is empty; expected a header row")}};
   const auto& header = rows->front();
+  // Files written before the other_product column read as they were.
+  if (header.fields.size() + 1 == cols.size() && header.fields.back() == cols[cols.size() - 2]) cols.pop_back();
+  const bool has_other = cols.back() == "other_product";
   for (std::size_t c = 0; c < std::max(cols.size(), header.fields.size()); ++c) {
     const std::string got = c < header.fields.size() ? header.fields[c] : "(nothing)";
     const std::string want = c < cols.size() ? cols[c] : "(no more columns)";
@@ -168,7 +173,9 @@ Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, std:
     } else {
       e.date = *date;
     }
-    if (!parse_number(f[1], e.outcome) || !(e.outcome >= 0 && e.outcome <= 10)) bad(row.line, 2, "outcome must be a number from 0 to 10, not \"" + f[1] + "\"");
+    if (!parse_number(f[1], e.outcome) || !(e.outcome >= outcome.scale_min && e.outcome <= outcome.scale_max))
+      bad(row.line, 2, "outcome must be a number from " + num(outcome.scale_min) + " to " + num(outcome.scale_max) +
+                           " (" + outcome.label + "), not \"" + f[1] + "\"");
     if (!f[2].empty()) {
       int doses = 0;
       if (!parse_number(f[2], doses) || doses < 0 || doses > 24) bad(row.line, 3, "doses_taken must be a whole number from 0 to 24, not \"" + f[2] + "\"");
@@ -203,6 +210,14 @@ Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, std:
       if (!known) bad(row.line, 7 + n_side, "\"" + id + "\" is not a red flag this pack knows");
       e.red_flags.push_back(id);
       start = end + 1;
+    }
+    if (has_other) {
+      const std::string& other = f[7 + n_side];
+      if (other == "true") {
+        e.other_product = true;
+      } else if (other != "false" && !other.empty()) {
+        bad(row.line, 8 + n_side, "other_product must be true or false, not \"" + other + "\"");
+      }
     }
     entries.push_back(std::move(e));
   }

@@ -26,16 +26,19 @@ json::object entry_json(const DayEntry& e) {
   for (const auto& [id, score] : e.side_effects) side[id] = score;
   json::array flags;
   for (const auto& f : e.red_flags) flags.emplace_back(f);
-  return json::object{{"date", e.date.to_string()},
-                      {"outcome", e.outcome},
-                      {"doses_taken", e.doses_taken ? json::value(*e.doses_taken) : json::value(nullptr)},
-                      {"dose_g", optional_number(e.dose_g)},
-                      {"side_effects", std::move(side)},
-                      {"red_flags", std::move(flags)},
-                      {"with_food", e.with_food},
-                      {"note", e.note},
-                      {"recorded_at", e.recorded_at},
-                      {"version", e.version}};
+  json::object out{{"date", e.date.to_string()},
+                   {"outcome", e.outcome},
+                   {"doses_taken", e.doses_taken ? json::value(*e.doses_taken) : json::value(nullptr)},
+                   {"dose_g", optional_number(e.dose_g)},
+                   {"side_effects", std::move(side)},
+                   {"red_flags", std::move(flags)},
+                   {"with_food", e.with_food},
+                   {"note", e.note},
+                   {"recorded_at", e.recorded_at},
+                   {"version", e.version}};
+  // Only when true, so that records of days without it read as before.
+  if (e.other_product) out["other_product"] = true;
+  return out;
 }
 
 // Field readers: each returns the value or an error naming where + pointer.
@@ -180,7 +183,7 @@ Result<DayEntry> read_entry(const json::value& v, const std::string& where, cons
   const Fields f(*o, where, pointer);
   DayEntry e;
   TW_READ(e.date, f.date("date"));
-  TW_READ(e.outcome, f.number("outcome", 0, 10));
+  TW_READ(e.outcome, f.number("outcome", -1e6, 1e6));  // the outcome's own scale is the pack's
   if (const auto* d = f.find("doses_taken"); d != nullptr && !d->is_null()) {
     int doses = 0;
     TW_READ(doses, f.integer("doses_taken", 0, 24));
@@ -202,6 +205,7 @@ Result<DayEntry> read_entry(const json::value& v, const std::string& where, cons
     }
   }
   TW_READ(e.with_food, f.boolean("with_food", false));
+  TW_READ(e.other_product, f.boolean("other_product", false));
   TW_READ(e.note, f.text("note", false));
   TW_READ(e.recorded_at, f.text("recorded_at", false));
   if (f.find("version")) TW_READ(e.version, f.integer("version", 1, std::numeric_limits<int>::max()));

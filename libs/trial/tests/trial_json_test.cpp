@@ -58,7 +58,8 @@ TEST(TrialJsonTest, NamesTheBadFieldByPointer) {
     change(copy);
     return trial_record_from_json(copy, "line 3");
   };
-  auto outcome = with([](boost::json::object& o) { o["entries"].as_array()[0].as_object()["outcome"] = 11; });
+  // A record carries no scale (its pack does): any finite score reads; text does not.
+  auto outcome = with([](boost::json::object& o) { o["entries"].as_array()[0].as_object()["outcome"] = "11"; });
   ASSERT_FALSE(outcome);
   EXPECT_EQ(outcome.error().where, "line 3#/entries/0/outcome");
   auto date = with([](boost::json::object& o) { o["trial"].as_object()["start"] = "2026-13-01"; });

@@ -48,6 +48,7 @@ export async function render(main, { pack }) {
     side_effects: {},
     red_flags: [],
     with_food: false,
+    other_product: false,
     note: '',
   };
   const entry = draft && draft.trial === trial.id ? { ...fresh, ...draft } : { ...fresh, trial: trial.id };
@@ -116,6 +117,12 @@ export async function render(main, { pack }) {
         h('input', { id: 'today-with-food', type: 'checkbox', checked: entry.with_food,
           onChange: (e) => { entry.with_food = e.target.checked; persist(); } }),
         h('span', null, 'Taken with food')),
+      // The plan pauses other products with the supplement; a day one was
+      // taken anyway is logged, and the review counts it as a missed dose.
+      h('label', { class: 'choice', for: 'today-other-product' },
+        h('input', { id: 'today-other-product', type: 'checkbox', checked: entry.other_product,
+          onChange: (e) => { entry.other_product = e.target.checked; persist(); } }),
+        h('span', null, `Took another product with ${pack.pack.supplement || 'the supplement'} today`)),
       pack.red_flags.map((f) => h('label', { class: 'choice red-flag', for: `today-flag-${f.id}` },
         h('input', { id: `today-flag-${f.id}`, type: 'checkbox', checked: entry.red_flags.includes(f.id),
           onChange: (e) => {
@@ -146,7 +153,8 @@ export async function render(main, { pack }) {
   async function submit() {
     for (const id of ['date', 'doses', 'dose-g', 'note']) setError(id, '');
     formError.textContent = '';
-    const body = { outcome: Number(entry.outcome), side_effects: {}, red_flags: entry.red_flags, note: entry.note };
+    const body = { outcome: Number(entry.outcome), side_effects: {}, red_flags: entry.red_flags, note: entry.note,
+      other_product: Boolean(entry.other_product) };
     for (const se of pack.side_effects) body.side_effects[se.id] = Number(entry.side_effects[se.id] || 0);
     let ok = true;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date || '')) {

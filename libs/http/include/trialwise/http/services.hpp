@@ -14,6 +14,7 @@
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
+#include "trialwise/service/trial_pack.hpp"
 #include "trialwise/store/repository.hpp"
 
 namespace trialwise::http {
@@ -65,6 +66,8 @@ class Services {
   Services& operator=(const Services&) = delete;
 
   const pack::Pack& pack() const { return *pack_; }
+  /// The pack each trial was planned with (the built-in one for older trials).
+  const service::TrialPacks& trial_packs() const { return trial_packs_; }
   /// The questionnaire, outcomes, side effects, red flags, protocols, timing
   /// and disclaimer, as the JSON text of GET /api/v1/pack.
   const std::string& pack_document() const { return pack_document_; }
@@ -80,6 +83,7 @@ class Services {
   void give_back(std::unique_ptr<store::TrialRepository> repo);
 
   std::shared_ptr<const pack::Pack> pack_;
+  service::TrialPacks trial_packs_;
   std::string pack_document_;
   StoreOpener open_store_;
   Clock today_;

@@ -218,6 +218,7 @@ struct PlanPolicy {
 /// A loaded, checked pack. Immutable after loading; safe to share.
 struct Pack {
   std::string file;  // where it was loaded from, for messages
+  std::string text;  // the JSON it was loaded from: a trial keeps it, to be judged by the pack it was planned with
   std::string id, version, supplement, title;
   std::string article_title;
   std::vector<std::string> sections;

@@ -88,6 +88,10 @@ struct DaysLogged {
   int baseline = 0, baseline_planned = 0;
   int active = 0, active_planned = 0;
   int off = 0, off_planned = 0;  ///< off blocks (block design only)
+  /// Days another product with the supplement was taken: on active days their
+  /// doses count as missed; days without the trial's supplement are left out
+  /// of the comparison (they are no control).
+  int other_product_active = 0, other_product_control = 0;
 };
 
 /// One day of the outcome, for charts.
@@ -117,6 +121,7 @@ struct Review {
   std::vector<Point> series;           ///< the outcome by day, phases marked
   // What the figures mean, for words and charts.
   std::string outcome_label;
+  double scale_min = 0, scale_max = 10;  ///< the outcome's scale, from the trial's pack
   bool higher_is_better = false;
   double smallest_meaningful_change = 1;
   double certainty = 0.8;

@@ -23,12 +23,13 @@ inline constexpr std::size_t kMaxNoteBytes = 2000;
 /// "/side_effects/bloating", "/red_flags/0").
 struct DayInput {
   Date date;
-  double outcome = 0;                       // 0..10
+  double outcome = 0;                       // on the trial's outcome scale (the pack's)
   std::optional<int> doses_taken{};         // 0..24
   std::optional<double> dose_g{};           // grams per dose, 0..100
   std::map<std::string, int> side_effects{};  // pack side-effect id -> 0..10
   std::vector<std::string> red_flags{};     // pack red-flag ids
   bool with_food = false;
+  bool other_product = false;               // another product with the supplement was taken
   std::string note{};
 };
 
@@ -41,7 +42,8 @@ struct LoggedDay {
 /// Checks `day` against the trial, the pack and `today`, then saves it
 /// (replacing the day's entry; the earlier version stays in the history).
 /// Fails with Errc::invalid_input naming the field: "/date" in the future,
-/// before the trial began or after it ended; "/outcome" off 0-10;
+/// before the trial began or after it ended; "/outcome" off the outcome's
+/// scale (the pack's, named in the message);
 /// "/doses_taken" off 0-24; "/dose_g" off 0-100; "/side_effects/<id>" not
 /// tracked by the pack or scored off 0-10; "/red_flags/<i>" unknown to the
 /// pack; "/note" too long. Or with the store's error.

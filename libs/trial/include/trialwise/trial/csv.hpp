@@ -3,8 +3,10 @@
 // A trial's day entries as CSV (RFC 4180), for spreadsheets and for moving a
 // trial between databases. Columns: date, outcome, doses_taken, dose_g, one
 // column per side effect the pack tracks (for glutamine: bloating, nausea,
-// gas, belching, abdominal_discomfort), with_food, note, red_flags. Export
-// then import gives the same entries, and re-exporting gives the same bytes.
+// gas, belching, abdominal_discomfort), with_food, note, red_flags,
+// other_product. Export then import gives the same entries, and re-exporting
+// gives the same bytes; files from before the other_product column still
+// import.
 
 #include <optional>
 #include <string>
@@ -30,9 +32,10 @@ using CsvProblems = std::vector<Error>;
 /// Parses CSV text made by to_csv (or by hand, or a spreadsheet: CRLF, quoted
 /// fields and a final newline or none are all fine). All or nothing: any bad
 /// row fails the whole text, with every problem listed. A date may appear
-/// once, and must lie within [earliest, latest] when those are given.
-Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, std::string_view text,
-                                                    std::optional<Date> earliest = std::nullopt,
+/// once, and must lie within [earliest, latest] when those are given; each
+/// outcome on `outcome`'s scale (the trial's, from its pack).
+Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
+                                                    std::string_view text, std::optional<Date> earliest = std::nullopt,
                                                     std::optional<Date> latest = std::nullopt);
 
 }  // namespace trialwise::trial

@@ -40,6 +40,10 @@ using trialwise::BlockDesign;
 struct Trial {
   TrialId id = 0;  // assigned by the store
   std::string pack_id, pack_version;
+  /// The pack the trial was planned with, as JSON text: status, the review
+  /// and the exports judge the trial by it. Empty for trials started before
+  /// packs were kept (they are judged by the built-in pack).
+  std::string pack_text;
   std::string product_name;
   std::optional<double> g_per_serving;
   std::string protocol_id;
@@ -68,12 +72,15 @@ bool is_on_day(const Trial& t, Date day);
 /// and keeps the earlier version in the history.
 struct DayEntry {
   Date date;
-  double outcome = 0;                        // on the outcome's 0-10 scale
+  double outcome = 0;                        // on the outcome's scale (the pack's; 0-10 for glutamine)
   std::optional<int> doses_taken;            // doses taken that day
   std::optional<double> dose_g;              // grams per dose actually taken
   std::map<std::string, int> side_effects;   // pack side-effect id -> 0..10
   std::vector<std::string> red_flags;        // pack red-flag ids noticed that day
   bool with_food = false;
+  /// Another product with the supplement was taken that day (the plan asks
+  /// to pause them): the review counts the day's doses as missed.
+  bool other_product = false;
   std::string note;
   std::string recorded_at;  // UTC, ISO 8601, set by the store
   int version = 1;          // 1 for the first entry of a day, then 2, 3, ...

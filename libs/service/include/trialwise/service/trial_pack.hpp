@@ -1,0 +1,43 @@
+#pragma once
+
+// The pack a trial is judged by: the one it was planned with (kept with the
+// trial), so that log, status, the review and the exports keep its scale,
+// rules and wording after the built-in pack changes.
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "trialwise/core/result.hpp"
+#include "trialwise/pack/pack.hpp"
+#include "trialwise/trial/trial.hpp"
+
+namespace trialwise::service {
+
+class TrialPacks {
+ public:
+  /// `builtin` judges trials started before packs were kept with trials.
+  explicit TrialPacks(std::shared_ptr<const pack::Pack> builtin) : builtin_(std::move(builtin)) {}
+
+  /// The trial's own pack, loaded once per distinct text and shared; the
+  /// built-in pack when the trial keeps none. Fails with Errc::io naming the
+  /// trial when the kept pack no longer loads (a damaged database). Thread-safe.
+  Result<std::shared_ptr<const pack::Pack>> for_trial(const trial::Trial& t) const;
+
+  const pack::Pack& builtin() const { return *builtin_; }
+
+ private:
+  std::shared_ptr<const pack::Pack> builtin_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const pack::Pack>, std::less<>> loaded_;  // by pack text
+};
+
+/// The outcome the trial tracks, from its pack; nullptr when the pack has no
+/// such outcome (then the caller refuses, naming it).
+const pack::Outcome* trial_outcome(const pack::Pack& pack, const trial::Trial& t);
+
+/// "from 1 to 5", "from 0 to 10": the outcome's scale in words.
+std::string scale_words(const pack::Outcome& o);
+
+}  // namespace trialwise::service
