@@ -39,6 +39,7 @@ for d in $(seq -w 1 10) ; do
 done
 expect status 0 'step 2' at 2027-01-10 "$tw" status
 expect status-json 0 '"phase": *"active"' at 2027-01-10 "$tw" status --json
+grep -q '"max": *5' "$tmp/out" || { echo "FAIL: status --json gives another scale"; cat "$tmp/out"; fail=1; }
 expect review 0 'Continue' at 2027-01-11 "$tw" review
 grep -q '1-5, lower is better' "$tmp/out" || { echo "FAIL: the review chart is not on 1-5"; cat "$tmp/out"; fail=1; }
 

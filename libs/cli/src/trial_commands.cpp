@@ -162,7 +162,7 @@ int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std:
   auto status = service::trial_status(*running->repo, kLocalProfile, *running->pack, t, *now);
   if (!status) return report(err, status.error());
   if (o.json) {
-    print_json(out, service::status_json(t, *status));
+    print_json(out, service::status_json(*running->pack, t, *status));
     return kExitOk;
   }
   print_status(t, status->status, out);

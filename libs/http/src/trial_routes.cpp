@@ -63,7 +63,7 @@ Response trial_status(const Context& ctx) {
   if (!running) return std::move(running).error();
   auto st = service::trial_status(*running->store, request_profile(ctx), *running->pack, running->trial, *now);
   if (!st) return error_reply(st.error());
-  return json_reply(Status::ok, service::status_json(running->trial, *st));
+  return json_reply(Status::ok, service::status_json(*running->pack, running->trial, *st));
 }
 
 Response put_day(const Context& ctx) {

@@ -21,7 +21,7 @@ boost::json::object amendment_json(const trial::Amendment& a) {
           {"recorded_at", a.recorded_at}};
 }
 
-boost::json::object status_json(const trial::Trial& t, const TrialStatus& status) {
+boost::json::object status_json(const pack::Pack& pack, const trial::Trial& t, const TrialStatus& status) {
   const auto& st = status.status;
   boost::json::object o{{"trial", t.id},
                         {"phase", std::string(trial::to_string(st.phase))},
@@ -51,6 +51,15 @@ boost::json::object status_json(const trial::Trial& t, const TrialStatus& status
   o["red_flags"] = std::move(flags);
   o["todo"] = std::move(todo);
   o["amendments"] = std::move(amendments);
+  if (const auto* oc = pack.find_outcome(t.outcome_id)) {
+    o["outcome"] = boost::json::object{
+        {"id", oc->id},
+        {"label", oc->label},
+        {"question", oc->question},
+        {"better", oc->higher_is_better ? "higher" : "lower"},
+        {"scale", boost::json::object{{"min", oc->scale_min}, {"max", oc->scale_max}, {"low", oc->scale_low},
+                                      {"high", oc->scale_high}}}};
+  }
   return o;
 }
 

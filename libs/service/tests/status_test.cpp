@@ -16,12 +16,14 @@ TEST_F(StatusTest, JsonCarriesThePhaseAndTheAmendments) {
   ASSERT_TRUE(amend_trial(*repo_, trial::kLocalProfile, pack(), trial_, in, day("2026-12-08")));
   auto st = trial_status(*repo_, trial::kLocalProfile, pack(), trial_, day("2026-12-08"));
   ASSERT_TRUE(st);
-  const auto json = status_json(trial_, *st);
+  const auto json = status_json(pack(), trial_, *st);
   EXPECT_EQ(json.at("phase").as_string(), "baseline");
   EXPECT_EQ(json.at("today").as_string(), "2026-12-08");
   ASSERT_EQ(json.at("amendments").as_array().size(), 1u);
   EXPECT_EQ(json.at("amendments").as_array()[0].at("new").as_string(), "2027-01-18");
   EXPECT_TRUE(json.at("step").is_null());
+  EXPECT_EQ(json.at("outcome").at("id").as_string(), "gut_symptoms");
+  EXPECT_EQ(json.at("outcome").at("scale").at("max"), 10.0) << "the trial's own pack's scale";
 }
 
 TEST_F(StatusTest, ExportsTheEntriesAsCsvWithAHeader) {

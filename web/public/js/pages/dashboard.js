@@ -15,7 +15,8 @@ export async function render(main, { pack }) {
     return;
   }
   const [status, review] = await Promise.all([api('GET', '/trial'), api('GET', '/trial/review')]);
-  const outcome = pack.outcomes.find((o) => o.id === trial.outcome) || pack.outcomes[0];
+  // The trial's own outcome (its pack's scale), as the status gives it.
+  const outcome = status.outcome || pack.outcomes.find((o) => o.id === trial.outcome) || pack.outcomes[0];
   const labelOf = (id) => (pack.side_effects.find((x) => x.id === id) || { label: id }).label;
   const burden = Object.entries(status.side_effect_burden || {});
 

@@ -34,8 +34,9 @@ export async function render(main, { pack }) {
     noTrial(main, 'Review');
     return;
   }
-  const r = await api('GET', '/trial/review');
-  const outcome = pack.outcomes.find((o) => o.id === trial.outcome) || pack.outcomes[0];
+  const [r, status] = await Promise.all([api('GET', '/trial/review'), api('GET', '/trial')]);
+  // The trial's own outcome (its pack's scale), as the status gives it.
+  const outcome = status.outcome || pack.outcomes.find((o) => o.id === trial.outcome) || pack.outcomes[0];
   const words = verdictWords(r.outcome);
   const e = r.effect;
 

@@ -34,7 +34,8 @@ export async function render(main, { pack }) {
     return;
   }
   const status = await api('GET', '/trial');
-  const outcome = pack.outcomes.find((o) => o.id === trial.outcome) || pack.outcomes[0];
+  // The trial's own outcome (its pack's scale), as the status gives it.
+  const outcome = status.outcome || pack.outcomes.find((o) => o.id === trial.outcome) || pack.outcomes[0];
   const scale = outcome.scale;
   const baseline = status.phase === 'baseline' || status.phase === 'not_started';
   const step = status.step;

@@ -26,9 +26,11 @@ Result<TrialStatus> trial_status(store::TrialRepository& repo, const trial::Prof
 
 /// The status as `trialwise status --json` prints it: trial, phase, today,
 /// day, the logged and missing days, review_date, pack, step (or null),
-/// adherence (or null), side_effect_burden, actions, red_flags, todo, and
-/// amendments ({field, old, new, reason, recorded_at}).
-boost::json::object status_json(const trial::Trial& trial, const TrialStatus& status);
+/// adherence (or null), side_effect_burden, actions, red_flags, todo,
+/// amendments ({field, old, new, reason, recorded_at}), and the tracked
+/// outcome as the trial's own pack defines it ({id, label, question, better,
+/// scale: {min, max, low, high}}), so a front end logs on the right scale.
+boost::json::object status_json(const pack::Pack& pack, const trial::Trial& trial, const TrialStatus& status);
 
 /// One amendment as status_json lists it.
 boost::json::object amendment_json(const trial::Amendment& a);
