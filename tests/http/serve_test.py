@@ -103,6 +103,7 @@ def request(conn, method, target, body=None):
 with tempfile.TemporaryDirectory() as tmp:
     # One worker and short timeouts: a slow client must not hold the worker.
     a = Server(tmp, "a", "--threads", "1", "--read-timeout", "0.5", "--idle-timeout", "1")
+    HOST_A = f"Host: 127.0.0.1:{a.port}\r\n".encode()
     try:
         # Keep-alive: several requests on one connection.
         conn = a.connection()
@@ -127,12 +128,40 @@ with tempfile.TemporaryDirectory() as tmp:
         res, body = request(conn, "GET", "/api/v1/trial/export.csv")
         check(res.status == 200 and res.getheader("Content-Type").startswith("text/csv") and b"2026-12-08,6,0" in body,
               "export.csv", body)
+
+        # DNS rebinding: a name that merely points here is refused before
+        # routing, reads and writes alike; a write from another origin is
+        # refused with nothing saved; localhost works as 127.0.0.1 does.
+        def with_headers(method, target, headers, body=None):
+            c = a.connection()
+            c.request(method, target, body=body, headers={"Content-Type": "application/json", **headers})
+            r = c.getresponse()
+            data = r.read()
+            c.close()
+            return r, data
+        res, body = with_headers("GET", "/api/v1/trial", {"Host": f"evil.example:{a.port}"})
+        check(res.status == 421 and b"evil.example" in body and b"baseline_days_logged" not in body,
+              "a rebinding read is refused", body[:200])
+        res, body = with_headers("PUT", "/api/v1/trial/days/2026-12-08", {"Host": "evil.example",
+                                 "Origin": "http://evil.example"}, b'{"outcome": 1, "doses_taken": 0}')
+        check(res.status == 421, "a rebinding write is refused", body[:200])
+        res, body = with_headers("PUT", "/api/v1/trial/days/2026-12-08", {"Origin": "http://evil.example"},
+                                 b'{"outcome": 2, "doses_taken": 0}')
+        check(res.status == 403 and b"nothing was saved" in body, "a cross-site write is refused", body[:200])
+        res, body = request(conn, "GET", "/api/v1/trial/days")
+        check(res.status == 200 and json.loads(body)["entries"][0]["outcome"] == 6, "nothing was saved", body[:200])
+        res, body = with_headers("PUT", "/api/v1/trial/days/2026-12-08", {"Host": f"localhost:{a.port}",
+                                 "Origin": f"http://localhost:{a.port}"}, b'{"outcome": 6, "doses_taken": 0}')
+        check(res.status in (200, 201), "localhost is this server too", body[:200])
+        res, body = request(conn, "GET", "/api/v1/trial/export.html")
+        check(res.status == 200 and "script-src 'self'" in (res.getheader("Content-Security-Policy") or ""),
+              "the clinician's report carries the app's CSP", str(res.getheaders()))
         conn.close()
 
         # 413: a body over 64 KiB, announced by Content-Length.
         big = b'{"note": "' + b"x" * 70000 + b'"}'
         s = a.socket()
-        s.sendall(b"POST /api/v1/assess HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        s.sendall(b"POST /api/v1/assess HTTP/1.1\r\n" + HOST_A + b"Content-Type: application/json\r\n"
                   b"Content-Length: " + str(len(big)).encode() + b"\r\n\r\n" + big)
         reply = read_until_closed(s)
         check(reply.startswith(b"HTTP/1.1 413 ") and b'"code":"limit"' in reply, "413 for a body over 64 KiB",
@@ -140,7 +169,7 @@ with tempfile.TemporaryDirectory() as tmp:
         s.close()
         # ... and with Expect: 100-continue, answered before the body is sent.
         s = a.socket()
-        s.sendall(b"POST /api/v1/assess HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        s.sendall(b"POST /api/v1/assess HTTP/1.1\r\n" + HOST_A + b"Content-Type: application/json\r\n"
                   b"Expect: 100-continue\r\nContent-Length: 70000\r\n\r\n")
         reply = read_until_closed(s)
         check(reply.startswith(b"HTTP/1.1 413 "), "413 before a 100-continue body", reply[:200])
@@ -148,7 +177,7 @@ with tempfile.TemporaryDirectory() as tmp:
         # A small body with Expect: 100-continue is invited, then answered.
         s = a.socket()
         body = example("runner_in_heat")
-        s.sendall(b"POST /api/v1/assess HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        s.sendall(b"POST /api/v1/assess HTTP/1.1\r\n" + HOST_A + b"Content-Type: application/json\r\nConnection: close\r\n"
                   b"Expect: 100-continue\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
         interim = s.recv(1024)
         check(interim.startswith(b"HTTP/1.1 100 Continue"), "100 Continue", interim)
@@ -190,7 +219,7 @@ with tempfile.TemporaryDirectory() as tmp:
     b = Server(tmp, "b", "--read-timeout", "20")
     body = example("runner_in_heat")
     s = b.socket()
-    s.sendall(b"POST /api/v1/assess HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+    s.sendall(b"POST /api/v1/assess HTTP/1.1\r\n" + f"Host: 127.0.0.1:{b.port}\r\n".encode() + b"Content-Type: application/json\r\n"
               b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body[:100])
     time.sleep(0.3)
     b.proc.send_signal(signal.SIGTERM)

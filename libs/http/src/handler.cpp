@@ -9,6 +9,7 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/url/parse.hpp>
 
+#include "origin_guard.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
 #include "static_routes.hpp"
@@ -111,7 +112,10 @@ Response dispatch(const Request& req, Services& services) {
 Response handle(const Request& req, Services& services) {
   Response res;
   try {
-    res = dispatch(req, services);
+    if (auto refused = guard_host_and_origin(req, HostPolicy{services.served_port()}))
+      res = std::move(*refused);
+    else
+      res = dispatch(req, services);
   } catch (const std::exception& e) {
     res = error_reply(internal_error("", std::string("unexpected failure: ") + e.what()));
   } catch (...) {
@@ -123,6 +127,9 @@ Response handle(const Request& req, Services& services) {
   // API answers are never cached; the web app's files set their own policy.
   if (res.find(boost::beast::http::field::cache_control) == res.end())
     res.set(boost::beast::http::field::cache_control, "no-store");
+  // Every HTML answer (the clinician's report too) runs under the app's policy:
+  // no script runs from a person's own text, whatever it holds.
+  if (res[boost::beast::http::field::content_type].starts_with("text/html")) set_security_headers(res);
   res.prepare_payload();
   return res;
 }

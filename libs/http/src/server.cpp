@@ -320,6 +320,7 @@ Result<void> Server::listen() {
   if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec)
     return Unexpected{io_error(where, "cannot listen here: " + ec.message())};
   impl_->port = acceptor.local_endpoint(ec).port();
+  impl_->services.serve_on(impl_->port);  // requests must name this port in their Host
   return {};
 }
 

@@ -29,6 +29,8 @@ bool etag_matches(std::string_view header, std::string_view etag) {
   return false;
 }
 
+}  // namespace
+
 void set_security_headers(Response& res) {
   res.set("Content-Security-Policy", kWebAppPolicy);
   res.set("X-Content-Type-Options", "nosniff");
@@ -36,8 +38,6 @@ void set_security_headers(Response& res) {
   res.set(bhttp::field::x_frame_options, "DENY");
   res.set("Cross-Origin-Opener-Policy", "same-origin");
 }
-
-}  // namespace
 
 std::optional<Response> static_file(const Request& request, std::string_view path) {
   const auto* asset = web::find_asset(path);

@@ -17,6 +17,10 @@ inline constexpr std::string_view kWebAppPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// The app's Content-Security-Policy and the other security headers, set on
+/// every HTML response (the web app's pages and the clinician's report).
+void set_security_headers(Response& res);
+
 /// The response for `path` (decoded, e.g. "/" or "/app.js") when it names a
 /// file of the web app, else nullopt (dispatch then answers its 404). GET
 /// gets the file with its content type, an ETag, "Cache-Control: no-cache"

@@ -41,6 +41,7 @@ class HandlerTest : public ::testing::Test {
   Response call(verb method, const std::string& target, const std::string& body = "",
                 const std::string& content_type = "application/json") {
     Request req{method, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
     if (!body.empty() || method == verb::post || method == verb::put) {
       req.set(bhttp::field::content_type, content_type);
       req.body() = body;

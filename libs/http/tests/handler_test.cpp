@@ -152,6 +152,7 @@ TEST_F(HandlerTest, AnUnexpectedExceptionIs500) {
   Services throwing{testing::builtin_pack(), pack::builtin_pack_text(), store::make_memory_repository,
                     []() -> Result<Date> { throw std::runtime_error("clock on fire"); }};
   Request req{verb::get, "/api/v1/trial", 11};
+  req.set(boost::beast::http::field::host, "127.0.0.1");
   auto res = handle(req, throwing);
   EXPECT_EQ(res.result(), bhttp::status::internal_server_error);
   EXPECT_EQ(error_code(res), "internal");
@@ -163,6 +164,7 @@ TEST_F(HandlerTest, ResponsesFollowTheRequestsVersionAndKeepAlive) {
   EXPECT_EQ(res.version(), 10u);
   EXPECT_FALSE(res.keep_alive());
   Request req11{verb::get, "/healthz", 11};
+  req11.set(bhttp::field::host, "127.0.0.1");
   res = handle(req11, services_);
   EXPECT_TRUE(res.keep_alive());
   EXPECT_EQ(res[bhttp::field::content_length], "15");

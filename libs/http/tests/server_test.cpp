@@ -62,6 +62,7 @@ TEST(ServerTest, ServesSeveralRequestsOnOneConnectionAndStops) {
   boost::beast::flat_buffer buffer;
   for (const char* target : {"/healthz", "/api/v1/pack", "/healthz"}) {
     Request req{bhttp::verb::get, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1:" + std::to_string(server.port()));
     bhttp::write(socket, req);
     Response res;
     bhttp::read(socket, buffer, res);

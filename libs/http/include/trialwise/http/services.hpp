@@ -3,7 +3,9 @@
 // What request handling needs from the world: the pack, the store, the
 // calendar and the limits. One Services serves every worker thread.
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -72,6 +74,10 @@ class Services {
   /// and disclaimer, as the JSON text of GET /api/v1/pack.
   const std::string& pack_document() const { return pack_document_; }
   const Limits& limits() const { return limits_; }
+  /// The port being served, once known (0 before): requests must name it in
+  /// their Host (the DNS rebinding guard). Set by the server after binding.
+  std::uint16_t served_port() const { return served_port_.load(std::memory_order_relaxed); }
+  void serve_on(std::uint16_t port) { served_port_.store(port, std::memory_order_relaxed); }
   Result<Date> today() const { return today_(); }
 
   /// A repository for one request: an idle one from the pool, or a newly
@@ -88,6 +94,7 @@ class Services {
   StoreOpener open_store_;
   Clock today_;
   Limits limits_;
+  std::atomic<std::uint16_t> served_port_{0};
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<store::TrialRepository>> pool_;
 };
