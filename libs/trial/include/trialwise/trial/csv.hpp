@@ -6,7 +6,9 @@
 // gas, belching, abdominal_discomfort), with_food, note, red_flags,
 // other_product. Export then import gives the same entries, and re-exporting
 // gives the same bytes; files from before the other_product column still
-// import.
+// import. A note that begins with = + - @, a tab, a carriage return or an
+// apostrophe is written after an apostrophe, so that no spreadsheet runs it
+// as a formula; reading drops that one apostrophe again.
 
 #include <optional>
 #include <string>
