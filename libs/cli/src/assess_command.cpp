@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "exit_codes.hpp"
+#include "private_file.hpp"
 #include "line_batch.hpp"
 #include "screening_commands.hpp"
 #include "screening_input.hpp"
@@ -51,15 +52,16 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
     }
     source = file.get();
   }
-  std::unique_ptr<std::ofstream> out_file;
+  std::unique_ptr<PrivateFile> out_file;
   std::ostream* sink = &out;
   if (!o.out.empty()) {
-    out_file = std::make_unique<std::ofstream>(o.out, std::ios::binary | std::ios::trunc);
-    if (!*out_file) {
-      err << "trialwise: --out " << o.out << ": cannot write the file\n";
+    auto created = PrivateFile::create(o.out);
+    if (!created) {
+      err << "trialwise: --out " << to_string(created.error()) << "\n";
       return kExitIo;
     }
-    sink = out_file.get();
+    out_file = std::move(*created);
+    sink = &out_file->stream();
   }
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   const auto summary = process_lines(*source, *sink, threads, [&pack]() -> LineHandler {
@@ -94,9 +96,17 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
     err << "trialwise: --batch " << o.batch << ": reading failed\n";
     return kExitIo;
   }
+  sink->flush();
   if (!*sink) {
-    err << "trialwise: writing the assessments failed\n";
+    err << "trialwise: writing the assessments failed" << (out_file ? "; any earlier " + o.out + " is unchanged" : "")
+        << "\n";
     return kExitIo;
+  }
+  if (out_file) {
+    if (auto ok = out_file->commit(); !ok) {
+      err << "trialwise: --out " << to_string(ok.error()) << "\n";
+      return kExitIo;
+    }
   }
   if (summary.bad_lines > 0) {
     err << "trialwise: " << summary.bad_lines << " of " << summary.lines << " lines could not be assessed (first: line "

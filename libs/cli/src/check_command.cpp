@@ -21,6 +21,7 @@
 #include <boost/json/object.hpp>
 
 #include "exit_codes.hpp"
+#include "private_file.hpp"
 #include "screening_commands.hpp"
 #include "screening_input.hpp"
 #include "trialwise/assess/assessment.hpp"
@@ -432,31 +433,6 @@ int check_destination(const std::string& path, bool force, std::ostream& err) {
   return kExitOk;
 }
 
-/// Writes `text` to `path` through a temporary file beside it, so that a
-/// failed write never leaves half a file or destroys the one --force replaces.
-Result<void> save(const std::string& path, const std::string& text) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) return Unexpected{io_error(path, "cannot write the file")};
-    file << text;
-    file.close();
-    if (!file) {
-      std::error_code ignored;
-      fs::remove(partial, ignored);
-      return Unexpected{io_error(path, "writing the file failed")};
-    }
-  }
-  std::error_code ec;
-  fs::rename(partial, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(partial, ignored);
-    return Unexpected{io_error(path, "cannot write the file: " + ec.message())};
-  }
-  return {};
-}
-
 }  // namespace
 
 int run_check(const CheckOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -494,7 +470,7 @@ int run_check(const CheckOptions& o, std::istream& in, std::ostream& out, std::o
     for (const auto& p : answers.error()) err << "trialwise:   " << p.where << ": " << p.message << "\n";
     return kExitBadInput;
   }
-  if (auto saved = save(o.out, rules::to_json_pretty(answers->values) + "\n"); !saved) {
+  if (auto saved = write_private_file(o.out, rules::to_json_pretty(answers->values) + "\n"); !saved) {
     err << "trialwise: " << to_string(saved.error()) << "\n";
     return kExitIo;
   }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "exit_codes.hpp"
+#include "private_file.hpp"
 #include "line_batch.hpp"
 #include "progress_bar.hpp"
 #include "running_trial.hpp"
@@ -78,10 +79,7 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
 
   const auto r = review::review_trial(*pack, *t, record->entries, *as_of);
   if (!o.chart.empty()) {
-    std::ofstream file(o.chart, std::ios::binary | std::ios::trunc);
-    file << review::chart_svg(r, *t);
-    file.close();
-    if (!file) return report(err, io_error(o.chart, "could not write the chart"));
+    if (auto ok = write_private_file(o.chart, review::chart_svg(r, *t)); !ok) return report(err, ok.error());
   }
   std::string recorded;
   if (o.record) {
@@ -192,16 +190,21 @@ int review_many(const ReviewOptions& o, std::istream& in, std::ostream& out, std
   if (status != kExitOk) return status;
   auto pack = load_pack_or_report("", in, err);
   if (!pack) return kExitBadInput;
-  std::unique_ptr<std::ofstream> out_file;
+  std::unique_ptr<PrivateFile> out_file;
   std::ostream* sink = &out;
   if (!o.out.empty()) {
-    out_file = std::make_unique<std::ofstream>(o.out, std::ios::binary | std::ios::trunc);
-    if (!*out_file) return report(err, io_error("--out", o.out + ": cannot write the file"));
-    sink = out_file.get();
+    auto file = PrivateFile::create(o.out);
+    if (!file) return report(err, file.error());
+    out_file = std::move(*file);
+    sink = &out_file->stream();
   }
   status = o.all ? review_database(o, *pack, as_of, *sink, err) : review_file(o, *pack, as_of, in, *sink, err);
   sink->flush();
-  if (!*sink) return report(err, io_error("--out", "writing the reviews failed"));
+  if (!*sink)
+    return report(err, io_error("--out", "writing the reviews failed" +
+                                             (out_file ? "; any earlier " + o.out + " is unchanged" : std::string())));
+  if (out_file)
+    if (auto ok = out_file->commit(); !ok) return report(err, ok.error());
   return status;
 }
 

@@ -10,6 +10,7 @@
 #include <ostream>
 
 #include "exit_codes.hpp"
+#include "private_file.hpp"
 #include "input_text.hpp"
 #include "today.hpp"
 #include "screening_input.hpp"
@@ -67,10 +68,7 @@ int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std:
     out << file->text;
     return kExitOk;
   }
-  std::ofstream stream(o.out, std::ios::binary | std::ios::trunc);
-  stream << file->text;
-  stream.close();
-  if (!stream) return report(err, io_error(o.out, "could not write the file"));
+  if (auto ok = write_private_file(o.out, file->text); !ok) return report(err, ok.error());
   return kExitOk;
 }
 

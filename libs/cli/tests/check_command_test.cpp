@@ -267,7 +267,10 @@ TEST_F(CheckCommandTest, ExistingFileIsRefusedBeforeAnythingIsAskedUnlessForced)
   r = check(Script{}.text(), {"--force"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(saved().at("age"), 34);
-  EXPECT_FALSE(fs::exists(path_ + ".partial"));
+  // Saved privately and atomically: mode 0600, no temporary file left beside it.
+  EXPECT_EQ(fs::status(path_).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  for (const auto& entry : fs::directory_iterator(fs::path(path_).parent_path()))
+    EXPECT_EQ(entry.path().string().rfind(path_ + ".", 0), std::string::npos) << entry.path();
 }
 
 TEST_F(CheckCommandTest, UnwritableDestinationIsRefusedBeforeAnythingIsAsked) {
