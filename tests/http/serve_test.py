@@ -214,6 +214,35 @@ with tempfile.TemporaryDirectory() as tmp:
         check(p.returncode == 2 and "not a loopback address" in p.stderr and "authentication" in p.stderr
               and p.stdout == "", f"--host {host} refused", p.stderr)
 
+    # A flood of idle connections (more than the caps) never shuts others
+    # out: the oldest idle ones are closed to make room, and /healthz answers.
+    c = Server(tmp, "c", "--max-connections", "8", "--max-connections-per-client", "6", "--idle-timeout", "30")
+    flood = []
+    for _ in range(20):
+        flood.append(c.socket())
+        time.sleep(0.01)  # in order: the oldest are the first
+    conn = c.connection()
+    res, body = request(conn, "GET", "/healthz")
+    check(res.status == 200, "healthz answers through a flood of idle connections", body)
+    conn.close()
+    time.sleep(0.3)
+
+    def still_open(sock):
+        sock.settimeout(0.2)
+        try:
+            return sock.recv(1) != b""
+        except socket.timeout:
+            return True
+        except OSError:
+            return False
+    open_now = [still_open(s) for s in flood]
+    check(sum(open_now) <= 6, "no more idle connections than the per-client cap stay open", str(open_now))
+    check(not open_now[0] and open_now[-1], "the oldest idle connections were closed first", str(open_now))
+    for s in flood:
+        s.close()
+    code, _ = c.stop()
+    check(code == 0, "exit 0 after a flood", str(code))
+
     # SIGTERM during a request: the request completes, new connections are
     # refused, the process exits 0.
     b = Server(tmp, "b", "--read-timeout", "20")

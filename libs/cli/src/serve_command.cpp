@@ -37,6 +37,14 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   cmd->add_option("--idle-timeout", o.idle_timeout, "Seconds an open connection may wait between requests")
       ->type_name("S")
       ->check(CLI::Range(0.01, 3600.0));
+  cmd->add_option("--max-connections", o.max_connections,
+                  "Open connections at most (default 512); at the cap the oldest idle one is closed")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--max-connections-per-client", o.max_connections_per_client,
+                  "Open connections at most from one address (default 128)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100000));
   add_db_option(*cmd, o.db);
   cmd->footer(
       "Listens on loopback addresses only: Trialwise has no accounts or authentication yet, so personal health\n"
@@ -64,6 +72,8 @@ int run_serve(const ServeOptions& o, std::istream&, std::ostream& out, std::ostr
   options.threads = o.threads;
   options.read_timeout = millis(o.read_timeout);
   options.idle_timeout = millis(o.idle_timeout);
+  options.max_connections = o.max_connections;
+  options.max_connections_per_client = o.max_connections_per_client;
   {  // the server's access log is written out when it goes
     http::Server server(services, options);
     if (auto ok = server.listen(); !ok) return report(err, ok.error());

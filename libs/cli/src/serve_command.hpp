@@ -16,6 +16,8 @@ struct ServeOptions {
   unsigned threads = 0;        // 0: one per core
   double read_timeout = 10;    // seconds, from a request's first byte to its last
   double idle_timeout = 30;    // seconds between requests on one connection
+  std::size_t max_connections = 512;             // open at once, in all
+  std::size_t max_connections_per_client = 128;  // open at once from one address
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a

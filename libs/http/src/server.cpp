@@ -6,6 +6,9 @@
 //   reading  header, then body (one read timeout for the whole request);
 //   writing  the handler's response (read timeout), then idle again.
 //
+// Open connections are capped in all and per client address; at a cap the
+// oldest idle connection makes room, so idle floods cannot shut others out.
+//
 // A graceful stop closes the acceptor and every idle connection; one that is
 // reading or writing finishes its request, answers with Connection: close,
 // and closes. Timeouts bound how long that takes.
@@ -65,8 +68,16 @@ struct Core {
   // Declared before the io_context so that they outlive any connection it
   // still holds when it is destroyed.
   AccessLog access_log{options.access_log};
+  struct Open {
+    std::weak_ptr<Session> session;
+    std::string client;  // the peer's address
+  };
   std::mutex sessions_mutex;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::unordered_map<Session*, Open> sessions;
+
+  // Whether a new connection from `client` may open, naming the idle one to
+  // close for it when a cap is reached. Called on the acceptor's strand.
+  bool admit(const std::string& client, std::shared_ptr<Session>& evict);
 
   net::io_context ioc;
   net::strand<net::io_context::executor_type> strand{net::make_strand(ioc)};
@@ -112,20 +123,37 @@ class Session : public std::enable_shared_from_this<Session> {
     net::post(stream_.get_executor(), beast::bind_front_handler(&Session::on_stop, shared_from_this()));
   }
 
+  // From any thread: close if still idle (to make room for a new connection).
+  void evict() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->state_ == State::idle) self->stream_.cancel();  // the wait ends; the connection closes
+    });
+  }
+
+  /// Since when it has waited for a request; nullopt while busy. Any thread.
+  std::optional<Clock::rep> idle_since() const {
+    const auto since = idle_since_.load(std::memory_order_relaxed);
+    return since == kBusy ? std::nullopt : std::optional<Clock::rep>(since);
+  }
+
  private:
   enum class State { idle, reading, writing, closed };
 
   const Limits& limits() const { return server_.services.limits(); }
 
+  static constexpr Clock::rep kBusy = -1;
+
   void wait() {
     if (server_.stopping) return close();
     state_ = State::idle;
+    idle_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
     stream_.expires_after(server_.options.idle_timeout);
     stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
   }
 
   void on_first_bytes(beast::error_code ec, std::size_t n) {
+    idle_since_.store(kBusy, std::memory_order_relaxed);
     if (ec) return close();
     buffer_.commit(n);
     read_header();
@@ -133,6 +161,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void read_header() {
     state_ = State::reading;
+    idle_since_.store(kBusy, std::memory_order_relaxed);
     started_ = Clock::now();
     method_ = "-";
     target_ = "-";
@@ -240,6 +269,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void close() {
     if (state_ == State::closed) return;
     state_ = State::closed;
+    idle_since_.store(kBusy, std::memory_order_relaxed);
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
     stream_.close();
@@ -254,7 +284,30 @@ class Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_{};
   std::string method_ = "-", target_ = "-";
   std::size_t drained_ = 0;
+  std::atomic<Clock::rep> idle_since_{kBusy};
 };
+
+bool Core::admit(const std::string& client, std::shared_ptr<Session>& evict) {
+  const std::lock_guard lock(sessions_mutex);
+  std::size_t mine = 0;
+  for (const auto& [ptr, open] : sessions)
+    if (open.client == client) ++mine;
+  const bool client_full = mine >= options.max_connections_per_client;
+  if (!client_full && sessions.size() < options.max_connections) return true;
+  // The oldest idle connection: of this client when its own cap is reached.
+  std::optional<Clock::rep> oldest;
+  for (const auto& [ptr, open] : sessions) {
+    if (client_full && open.client != client) continue;
+    auto s = open.session.lock();
+    if (!s) continue;
+    const auto since = s->idle_since();
+    if (since && (!oldest || *since < *oldest)) {
+      oldest = since;
+      evict = std::move(s);
+    }
+  }
+  return evict != nullptr;
+}
 
 void Core::accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -266,10 +319,19 @@ void Core::accept() {
       });
       return;
     }
+    beast::error_code peer_ec;
+    const std::string client = socket.remote_endpoint(peer_ec).address().to_string();
+    std::shared_ptr<Session> evict;
+    if (!admit(client, evict)) {  // at a cap with nothing idle: this one waits its turn elsewhere
+      beast::error_code ignored;
+      socket.close(ignored);
+      return accept();
+    }
+    if (evict) evict->evict();
     auto session = std::make_shared<Session>(std::move(socket), *this);
     {
       const std::lock_guard lock(sessions_mutex);
-      sessions.emplace(session.get(), session);
+      sessions.emplace(session.get(), Open{session, client});
     }
     session->start();
     accept();
@@ -286,8 +348,8 @@ void Core::stop() {
     std::vector<std::shared_ptr<Session>> live;
     {
       const std::lock_guard lock(sessions_mutex);
-      for (auto& [ptr, weak] : sessions)
-        if (auto s = weak.lock()) live.push_back(std::move(s));
+      for (auto& [ptr, open] : sessions)
+        if (auto s = open.session.lock()) live.push_back(std::move(s));
     }
     for (auto& s : live) s->stop();
   });

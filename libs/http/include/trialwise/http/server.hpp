@@ -26,6 +26,12 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{10'000};
   /// How long an open connection may wait between requests.
   std::chrono::milliseconds idle_timeout{30'000};
+  /// Open connections at most, in all and from one client address. At a
+  /// cap, the oldest idle connection (of that client, for its own cap) is
+  /// closed to make room; with none idle, the new connection is closed at
+  /// once. A flood of idle connections therefore never shuts others out.
+  std::size_t max_connections = 512;
+  std::size_t max_connections_per_client = 128;
   /// Receives each access-log line ("METHOD TARGET STATUS BYTES MICROSECONDS",
   /// no newline), from any worker thread, one at a time. Default: stderr.
   std::function<void(std::string_view)> access_log{};
