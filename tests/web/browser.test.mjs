@@ -267,6 +267,20 @@ test('basics first blocks the plan where the article says only after them', asyn
   w.assertNoErrors();
 });
 
+// The host rule answers localhost as it does 127.0.0.1: the app works there,
+// writes included (its own Origin), while a foreign Host is refused.
+test('the app works at http://localhost:PORT too', async (t) => {
+  const w = await world(t);
+  const { page, pack } = w;
+  const local = w.url.replace('127.0.0.1', 'localhost');
+  await go(page, local, '#/check');
+  await completeCheck(page, pack, runner);
+  assert.equal(await page.getAttribute('[data-decision]', 'data-decision'), 'trial_ok');
+  const status = await page.evaluate(async () => (await fetch('/api/v1/trial/days/2026-12-07', {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"outcome": 5}' })).status);
+  assert.equal(status, 404, 'a same-origin write reaches the route (no trial yet), not the guard (403/421)');
+});
+
 // What a person typed is shown as text, never run: a product name and a
 // note written as markup appear literally, and no handler fires.
 test('hostile text in a product name and a note is shown, never run', async (t) => {
