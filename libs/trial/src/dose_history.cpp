@@ -122,9 +122,29 @@ std::size_t DoseHistory::step_on(Date day) const {
   return i < step.size() ? step[i] : step.back();
 }
 
+std::vector<DoseHistory::Run> DoseHistory::runs(Date last) const {
+  std::vector<Run> out;
+  if (last < first) return out;
+  Date from = first;
+  std::size_t step_now = step.empty() ? 0 : step.front();
+  for (const auto& c : changes) {
+    if (c.date > last) break;
+    if (c.date > from) out.push_back({from, c.date.plus_days(-1), step_now});
+    from = c.date;
+    step_now = c.step;
+  }
+  out.push_back({from, last, step_now});
+  return out;
+}
+
 Result<DoseHistory> replay_doses(const pack::Pack& pack, const Trial& trial, const Log& log, Date until) {
   Date last = std::min(until, trial.review_date.plus_days(-1));
   if (trial.ended_on) last = std::min(last, *trial.ended_on);
+  // Never past the protocol's longest run: a trial that went on longer (an
+  // old one, or a review date amended far ahead) keeps its last step, and the
+  // replay costs the same however many years are logged.
+  if (const auto* protocol = pack.find_protocol(trial.protocol_id))
+    last = std::min(last, trial.active_start.plus_days(protocol->active_days.max_days - 1));
   if (trial.steps.empty() || last < trial.active_start) return DoseHistory{trial.active_start, {}, {}, {}, {}, {}};
   auto entries = log.between(trial.active_start, last);
   if (!entries) return Unexpected{entries.error()};

@@ -73,6 +73,15 @@ const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_v
 
 std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
+// Days from `from` to `to` (inclusive) on which the supplement is planned:
+// every day of the open design, the on blocks' days of a block design.
+int on_days_between(const Trial& t, Date from, Date to) {
+  if (!t.blocks) return to.days_since(from) + 1;
+  int n = 0;
+  for (Date d = from; d <= to; d = d.plus_days(1)) n += is_on_day(t, d) ? 1 : 0;
+  return n;
+}
+
 std::string step_name(const Trial& t, std::size_t k) { return "step " + std::to_string(t.steps[k].number); }
 
 // Why today's step is what it is, when it is not simply the plan's: held for
@@ -179,8 +188,8 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
       st.active_days_logged = active.days;
       st.active_days_missing = last.days_since(trial.active_start) + 1 - active.days;
       double planned = 0;
-      for (Date d = trial.active_start; d <= last; d = d.plus_days(1))
-        if (is_on_day(trial, d)) planned += trial.steps[history->step_on(d)].times_per_day;
+      for (const auto& run : history->runs(last))
+        planned += on_days_between(trial, run.from, run.to) * trial.steps[run.step].times_per_day;
       if (planned > 0) st.adherence = active.doses_taken / planned;
     }
   }

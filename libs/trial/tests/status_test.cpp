@@ -159,6 +159,22 @@ TEST(StatusTest, ASecondStepDownHoldsTheLowerDoseForGood) {
   EXPECT_EQ(compute_status(shipped(), t, log, day("2027-01-05")).step->number, 2);
 }
 
+// The replay never runs past the protocol's longest run (56 days for the gut
+// trial): a trial kept going longer holds its last step, so status costs the
+// same however long the log. Both sides of day 56.
+TEST(StatusTest, TheDoseIsReplayedNoFurtherThanTheProtocolsLongestRun) {
+  Trial t = gut_trial();
+  t.review_date = t.active_start.plus_days(200);  // amended far ahead
+  std::vector<DayEntry> log;
+  log_days(log, "2026-12-14", "2027-02-20", 2, 0);
+  const Date day56 = t.active_start.plus_days(55), day57 = t.active_start.plus_days(56);
+  log[static_cast<std::size_t>(day56.plus_days(-1).days_since(day("2026-12-14")))].side_effects["bloating"] = 5;
+  EXPECT_EQ(compute_status(shipped(), t, log, day56).step->number, 1) << "day 56 is replayed: stepped down";
+  log[static_cast<std::size_t>(day56.plus_days(-1).days_since(day("2026-12-14")))].side_effects["bloating"] = 0;
+  log[static_cast<std::size_t>(day56.days_since(day("2026-12-14")))].side_effects["bloating"] = 5;
+  EXPECT_EQ(compute_status(shipped(), t, log, day57).step->number, 2) << "day 57 is past the replay: the step holds";
+}
+
 // "If a supplement repeatedly upsets your stomach ... not something to push
 // through": 3 days at the step-down level within 7 at the lowest dose stop.
 TEST(StatusTest, RepeatedUpsetAtTheLowestDoseStopsTheTrial) {

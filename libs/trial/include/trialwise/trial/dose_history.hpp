@@ -53,11 +53,21 @@ struct DoseHistory {
   /// The step in force on `day` (step 0 before the first active day; the
   /// last replayed step after the last day replayed).
   std::size_t step_on(Date day) const;
+
+  /// The runs of days at one step from the first active day to `last`: each
+  /// {first day, last day, step}. As many as the changes, however long the log.
+  struct Run {
+    Date from, to;
+    std::size_t step = 0;
+  };
+  std::vector<Run> runs(Date last) const;
 };
 
 /// Replays the trial's dose from its first active day to `until` (inclusive;
-/// not past the day before the review date or the day it ended). Reads only
-/// the days it needs. Fails only if the log cannot be read.
+/// not past the day before the review date, the day it ended, or the
+/// protocol's longest run, after which the last step holds). Reads only the
+/// days it needs, so its cost does not grow with years of entries. Fails only
+/// if the log cannot be read.
 Result<DoseHistory> replay_doses(const pack::Pack& pack, const Trial& trial, const Log& log, Date until);
 
 }  // namespace trialwise::trial
