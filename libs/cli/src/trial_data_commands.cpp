@@ -17,6 +17,7 @@
 #include "trialwise/service/exports.hpp"
 #include "trialwise/service/records.hpp"
 #include "trialwise/service/review.hpp"
+#include "trialwise/service/trial_pack.hpp"
 #include "trialwise/store/sqlite.hpp"
 #include "trialwise/trial/csv.hpp"
 
@@ -84,9 +85,9 @@ int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std:
   auto& t = running->trial;
   const auto& pack = *running->pack;
   const Date latest = t.ended_on ? std::min(*t.ended_on, *now) : *now;
-  const auto* outcome = pack.find_outcome(t.outcome_id);
-  if (!outcome) return report(err, internal_error("", "the trial's outcome \"" + t.outcome_id + "\" is not in its pack"));
-  auto entries = trial::from_csv(pack, *outcome, *text, t.start, latest);
+  auto outcome = service::trial_outcome(pack, t);
+  if (!outcome) return report(err, outcome.error());
+  auto entries = trial::from_csv(pack, **outcome, *text, t.start, latest);
   const std::string name = o.csv == "-" ? "(standard input)" : o.csv;
   if (!entries) {
     for (const auto& p : entries.error()) err << "trialwise: " << name << ": " << p.where << ": " << p.message << "\n";

@@ -3,14 +3,11 @@
 #include <algorithm>
 
 #include "trialwise/core/json_pointer.hpp"
-#include "trialwise/rules/json_text.hpp"
 #include "trialwise/service/running.hpp"
 #include "trialwise/service/trial_pack.hpp"
 
 namespace trialwise::service {
 namespace {
-
-std::string number_words(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 std::string side_effect_ids(const pack::Pack& pack) {
   std::string ids;
@@ -29,14 +26,11 @@ Result<void> check_date(const trial::Trial& t, Date day, Date today) {
 }
 
 Result<void> check_scores(const pack::Pack& pack, const trial::Trial& trial, const DayInput& day) {
-  const pack::Outcome* outcome = trial_outcome(pack, trial);
-  if (!outcome)
-    return Unexpected{internal_error("/outcome", "the trial's outcome \"" + trial.outcome_id + "\" is not in its pack")};
+  auto outcome = trial_outcome(pack, trial);
+  if (!outcome) return Unexpected{outcome.error()};
   // Negated comparisons so that NaN fails too.
-  if (!(day.outcome >= outcome->scale_min && day.outcome <= outcome->scale_max))
-    return Unexpected{invalid_input("/outcome", "give a score " + scale_words(*outcome) + " (" + outcome->label + ": " +
-                                                   number_words(outcome->scale_min) + " = " + outcome->scale_low + ", " +
-                                                   number_words(outcome->scale_max) + " = " + outcome->scale_high + ")")};
+  if (!(day.outcome >= (*outcome)->scale_min && day.outcome <= (*outcome)->scale_max))
+    return Unexpected{invalid_input("/outcome", "give a score " + scale_words(**outcome))};
   if (day.doses_taken && (*day.doses_taken < 0 || *day.doses_taken > 24))
     return Unexpected{invalid_input("/doses_taken", "give the doses taken, 0 to 24")};
   if (day.dose_g && !(*day.dose_g >= 0 && *day.dose_g <= 100))

@@ -32,10 +32,14 @@ Result<std::shared_ptr<const pack::Pack>> TrialPacks::for_trial(const trial::Tri
   return loaded_.emplace(t.pack_text, std::move(shared)).first->second;
 }
 
-const pack::Outcome* trial_outcome(const pack::Pack& pack, const trial::Trial& t) {
-  return pack.find_outcome(t.outcome_id);
+Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const trial::Trial& t) {
+  if (const auto* o = pack.find_outcome(t.outcome_id)) return o;
+  return Unexpected{internal_error("/outcome", "the trial's outcome \"" + t.outcome_id + "\" is not in its pack")};
 }
 
-std::string scale_words(const pack::Outcome& o) { return "from " + num(o.scale_min) + " to " + num(o.scale_max); }
+std::string scale_words(const pack::Outcome& o) {
+  return "from " + num(o.scale_min) + " to " + num(o.scale_max) + " (" + o.label + ": " + num(o.scale_min) + " = " +
+         o.scale_low + ", " + num(o.scale_max) + " = " + o.scale_high + ")";
+}
 
 }  // namespace trialwise::service

@@ -33,11 +33,12 @@ class TrialPacks {
   mutable std::map<std::string, std::shared_ptr<const pack::Pack>, std::less<>> loaded_;  // by pack text
 };
 
-/// The outcome the trial tracks, from its pack; nullptr when the pack has no
-/// such outcome (then the caller refuses, naming it).
-const pack::Outcome* trial_outcome(const pack::Pack& pack, const trial::Trial& t);
+/// The outcome the trial tracks, from its pack. Fails with Errc::internal
+/// ("/outcome") when the pack has no such outcome.
+Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const trial::Trial& t);
 
-/// "from 1 to 5", "from 0 to 10": the outcome's scale in words.
+/// The outcome's scale in words: "from 1 to 5 (Gut symptoms: 1 = none,
+/// 5 = severe)".
 std::string scale_words(const pack::Outcome& o);
 
 }  // namespace trialwise::service
