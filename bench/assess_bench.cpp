@@ -13,7 +13,7 @@
 #include "respondents.hpp"
 #include "trialwise/assess/assessment.hpp"
 #include "trialwise/assess/report.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace {
 
@@ -34,7 +34,7 @@ struct Fixture {
       } else {
         lines = bench::generate_lines(2000);
       }
-      for (const auto& l : lines) x.answers.push_back(*rules::parse_json(l));
+      for (const auto& l : lines) x.answers.push_back(*json::parse(l));
       return x;
     }();
     return f;
@@ -79,7 +79,7 @@ void BM_CheckAssessWrite(benchmark::State& state) {
       auto checked = assess::check_answers(f.pack, a);
       auto result = assess::assess(f.pack, *checked);
       text.clear();
-      rules::append_json(text, boost::json::value(assess::to_json(f.pack, *checked, *result, assess::Detail::contract)));
+      json::append(text, boost::json::value(assess::to_json(f.pack, *checked, *result, assess::Detail::contract)));
       benchmark::DoNotOptimize(text.data());
     }
   }

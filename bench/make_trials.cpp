@@ -18,7 +18,7 @@
 #include <string_view>
 
 #include "review_trials.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace {
 
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     const auto record = bench::make_record(i, seed);
     const auto& t = record.trial;
     line.clear();
-    rules::append_json(line, boost::json::value(trial::to_json(record)));
+    json::append(line, boost::json::value(trial::to_json(record)));
     line.push_back('\n');
     jsonl << line;
     // The days the review counts at the review date: [start, review_date).

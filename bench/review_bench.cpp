@@ -20,7 +20,7 @@
 #include "review_trials.hpp"
 #include "trialwise/review/report.hpp"
 #include "trialwise/review/review.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/stats/regression.hpp"
 #include "trialwise/trial/trial_json.hpp"
 
@@ -38,7 +38,7 @@ struct Fixture {
     static const Fixture f = [] {
       Fixture x;
       x.record = bench::benchmark_record();
-      rules::append_json(x.line, boost::json::value(trial::to_json(x.record)));
+      json::append(x.line, boost::json::value(trial::to_json(x.record)));
       const auto& t = x.record.trial;
       for (const auto& e : x.record.entries) {  // generated in date order, all before the review date
         x.y.push_back(e.outcome);
@@ -109,7 +109,7 @@ void BM_ReviewToJsonText(benchmark::State& state) {
     text.clear();
     auto json = review::to_json(f.review);
     json["trial"] = f.record.trial.id;
-    rules::append_json(text, json);
+    json::append(text, json);
     benchmark::DoNotOptimize(text.data());
   }
   state.SetItemsProcessed(state.iterations());
@@ -120,7 +120,7 @@ BENCHMARK(BM_ReviewToJsonText)->Unit(benchmark::kMicrosecond);
 // Reading one batch input line: JSON text to a checked TrialRecord.
 void BM_TrialRecordFromJson(benchmark::State& state) {
   const auto& f = Fixture::get();
-  rules::JsonParser parser;
+  json::Parser parser;
   for (auto _ : state) {
     auto json = parser.parse(f.line);
     auto record = trial::trial_record_from_json(*json, "");
@@ -134,7 +134,7 @@ BENCHMARK(BM_TrialRecordFromJson)->Unit(benchmark::kMicrosecond);
 // Only the JSON parse of that line.
 void BM_ParseLine(benchmark::State& state) {
   const auto& f = Fixture::get();
-  rules::JsonParser parser;
+  json::Parser parser;
   for (auto _ : state) {
     auto json = parser.parse(f.line);
     benchmark::DoNotOptimize(json);
@@ -147,7 +147,7 @@ BENCHMARK(BM_ParseLine)->Unit(benchmark::kMicrosecond);
 void BM_BatchLine(benchmark::State& state) {
   const auto& f = Fixture::get();
   const auto& pack = bench::rt::shipped();
-  rules::JsonParser parser;
+  json::Parser parser;
   std::string text;
   for (auto _ : state) {
     text.clear();
@@ -156,7 +156,7 @@ void BM_BatchLine(benchmark::State& state) {
     const auto& t = record->trial;
     auto out = review::to_json(review::review_trial(pack, t, record->entries, t.review_date));
     out["trial"] = t.id;
-    rules::append_json(text, out);
+    json::append(text, out);
     text.push_back('\n');
     benchmark::DoNotOptimize(text.data());
   }

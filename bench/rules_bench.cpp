@@ -19,7 +19,8 @@
 
 #include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 #include "respondents.hpp"
 
 namespace {
@@ -56,7 +57,7 @@ struct Fixture {
 
   static Fixture make() {
     const std::string rules_path = env_or("TRIALWISE_BENCH_RULES", TRIALWISE_BENCH_DEFAULT_RULES);
-    auto rules_json = parse_json(read_all(rules_path));
+    auto rules_json = trialwise::json::parse(read_all(rules_path));
     if (!rules_json) {
       std::cerr << rules_path << ": " << trialwise::to_string(rules_json.error()) << "\n";
       std::exit(2);
@@ -84,7 +85,7 @@ struct Fixture {
     std::vector<Document> documents(lines.size());
     std::vector<boost::json::value> respondents;
     auto arena = boost::json::make_shared_resource<boost::json::monotonic_resource>();
-    JsonParser json_parser;
+    trialwise::json::Parser json_parser;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (!parser.parse(lines[i], documents[i])) std::exit(2);
       respondents.push_back(*json_parser.parse(lines[i], arena));

@@ -11,7 +11,8 @@
 
 #include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
   using namespace trialwise::rules;
@@ -23,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   static const Engine engine;
   auto rule = engine.compile_text(rule_text);
   if (!rule) return 0;
-  auto data = parse_json(data_text);
+  auto data = trialwise::json::parse(data_text);
   static DocumentParser document_parser;
   static Document document;
   const bool as_document = document_parser.parse(data_text, document).has_value();

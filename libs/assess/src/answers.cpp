@@ -7,7 +7,7 @@
 #include <type_traits>
 
 #include "trialwise/assess/answers.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::assess {
 namespace {
@@ -15,13 +15,12 @@ namespace {
 using pack::Question;
 using pack::QuestionType;
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 std::string range_text(const Question& q) {
   const std::string unit = q.unit.empty() ? "" : " " + q.unit;
-  if (q.min && q.max) return "between " + num(*q.min) + " and " + num(*q.max) + unit;
-  if (q.min) return "at least " + num(*q.min) + unit;
-  return "at most " + num(*q.max) + unit;
+  if (q.min && q.max) return "between " + json::number_text(*q.min) + " and " + json::number_text(*q.max) + unit;
+  if (q.min) return "at least " + json::number_text(*q.min) + unit;
+  return "at most " + json::number_text(*q.max) + unit;
 }
 
 std::string allowed_values(const Question& q) {
@@ -86,11 +85,11 @@ class Checker {
         }
         const double d = v.to_number<double>();
         if (q.type == QuestionType::integer && d != std::trunc(d)) {
-          bad(pointer, name() + " must be a whole number, not " + num(d));
+          bad(pointer, name() + " must be a whole number, not " + json::number_text(d));
           return;
         }
         if ((q.min && d < *q.min) || (q.max && d > *q.max)) {
-          bad(pointer, name() + " is " + num(d) + "; it must be " + range_text(q));
+          bad(pointer, name() + " is " + json::number_text(d) + "; it must be " + range_text(q));
         }
         return;
       }
@@ -134,7 +133,7 @@ class Checker {
         // contradicts them; said once the entry's other answers are complete.
         if (present && !asked && !misses_required(questions, o)) {
           bad(pointer + "/" + q.id, "\"" + q.id + "\" does not apply to this entry: it is asked only when " +
-                                        rules::to_json_text(q.applies_if_source));
+                                        json::to_text(q.applies_if_source));
           continue;
         }
       }

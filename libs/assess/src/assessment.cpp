@@ -8,7 +8,8 @@
 
 #include <boost/json/object.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::assess {
 namespace {

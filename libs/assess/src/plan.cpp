@@ -8,7 +8,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/stats/randomization.hpp"
 
 namespace trialwise::assess {

@@ -4,7 +4,7 @@
 
 #include <boost/json/array.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::assess {
 namespace {
@@ -12,7 +12,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 object pack_ref(const pack::Pack& pack) { return {{"id", pack.id}, {"version", pack.version}}; }
 
@@ -126,7 +125,7 @@ object other_products_json(const pack::Pack& pack, const TrialPlan& plan) {
 }
 
 std::string other_product_words(const OtherProduct& p) {
-  return p.name + " (" + (p.daily_g ? num(*p.daily_g) + " g a day" : p.contains_label) + ")";
+  return p.name + " (" + (p.daily_g ? json::number_text(*p.daily_g) + " g a day" : p.contains_label) + ")";
 }
 
 }  // namespace
@@ -255,9 +254,9 @@ std::string describe(const pack::Pack& pack, const Assessment& a) {
 std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   std::string out = "Trial plan: " + plan.protocol->label + cite(plan.protocol->source.section) + "\n";
   out += "  Product:  " + (plan.product_name.empty() ? std::string("(not named yet)") : plan.product_name);
-  if (plan.g_per_serving) out += ", " + num(*plan.g_per_serving) + " g glutamine per serving";
+  if (plan.g_per_serving) out += ", " + json::number_text(*plan.g_per_serving) + " g glutamine per serving";
   out += "\n  Outcome:  " + plan.outcome->label + ": \"" + plan.outcome->question + "\" (" +
-         num(plan.outcome->scale_min) + " = " + plan.outcome->scale_low + ", " + num(plan.outcome->scale_max) + " = " +
+         json::number_text(plan.outcome->scale_min) + " = " + plan.outcome->scale_low + ", " + json::number_text(plan.outcome->scale_max) + " = " +
          plan.outcome->scale_high + "; " + (plan.outcome->higher_is_better ? "higher" : "lower") + " is better)\n";
   out += "  Baseline: " + plan.start.to_string() + " to " + plan.baseline_end.to_string() + " (" +
          std::to_string(plan.baseline_days) + " days): no glutamine; score the outcome every day\n";
@@ -271,16 +270,16 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   out += std::string("  Steps:") + (plan.blocks ? " (days count on-block days only)" : "") + "\n";
   for (const auto& s : plan.steps) {
     out += "    " + std::to_string(s.number) + ". from " + s.date.to_string() + " (day " + std::to_string(s.start_day) +
-           "): " + num(s.dose_g) + " g " + (s.times_per_day == 1 ? "once" : std::to_string(s.times_per_day) + " times") +
-           " a day (" + num(s.daily_g) + " g/day)";
-    if (s.servings_per_dose) out += ", " + num(*s.servings_per_dose) + " serving(s) per dose";
+           "): " + json::number_text(s.dose_g) + " g " + (s.times_per_day == 1 ? "once" : std::to_string(s.times_per_day) + " times") +
+           " a day (" + json::number_text(s.daily_g) + " g/day)";
+    if (s.servings_per_dose) out += ", " + json::number_text(*s.servings_per_dose) + " serving(s) per dose";
     if (!s.condition.empty()) out += "\n" + wrap("       " + s.condition, 7);
     out += "\n";
   }
-  out += "  Most a day: " + num(plan.max_daily_g) + " g from the trial";
+  out += "  Most a day: " + json::number_text(plan.max_daily_g) + " g from the trial";
   if (!plan.pause_other_products && plan.existing_glutamine_g_per_day > 0)
-    out += " + " + num(plan.existing_glutamine_g_per_day) + " g from your other products = " +
-           num(plan.total_max_daily_g) + " g";
+    out += " + " + json::number_text(plan.existing_glutamine_g_per_day) + " g from your other products = " +
+           json::number_text(plan.total_max_daily_g) + " g";
   if (!plan.other_products.empty()) {
     std::string names;
     for (const auto& p : plan.other_products) names += (names.empty() ? "" : "; ") + other_product_words(p);
@@ -298,7 +297,7 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   out += "  Side effects: score " ;
   for (std::size_t i = 0; i < pack.side_effects.size(); ++i) out += (i ? ", " : "") + pack.side_effects[i].label;
   out += " daily (0-10).\n";
-  for (const auto& act : pack.side_effect_actions) out += "    at " + num(act.at_least) + "+: " + act.text + "\n";
+  for (const auto& act : pack.side_effect_actions) out += "    at " + json::number_text(act.at_least) + "+: " + act.text + "\n";
   for (const auto& f : pack.red_flags) out += "  Red flag: " + f.label + ": " + f.action + "\n";
   for (const auto& n : plan.protocol->notes) out += wrap("  Note: " + n.text + cite(n.source.section), 8) + "\n";
   for (const auto& w : plan.warnings) out += wrap("  Warning: " + w.text, 11) + "\n";

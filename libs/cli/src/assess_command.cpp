@@ -13,7 +13,7 @@
 #include "screening_commands.hpp"
 #include "screening_input.hpp"
 #include "trialwise/assess/report.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::cli {
 
@@ -66,7 +66,7 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   const auto summary = process_lines(*source, *sink, threads, [&pack]() -> LineHandler {
     // Per worker: a parser and memory recycled from line to line.
-    auto parser = std::make_shared<rules::JsonParser>();
+    auto parser = std::make_shared<json::Parser>();
     auto memory = std::make_shared<LineMemory>();
     return [&pack, parser, memory](std::string_view line, std::string& text) -> std::optional<Error> {
       memory->resource.release();
@@ -87,7 +87,7 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
       if (!a) return a.error();
       const boost::json::value json_out =
           assess::to_json(pack, *answers, *a, assess::Detail::contract, boost::json::storage_ptr(&memory->resource));
-      rules::append_json(text, json_out);
+      json::append(text, json_out);
       text.push_back('\n');
       return std::nullopt;
     };

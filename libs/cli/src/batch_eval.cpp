@@ -9,7 +9,8 @@
 #include "line_batch.hpp"
 #include "trialwise/rules/document.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::cli {
 namespace {

@@ -27,7 +27,7 @@
 #include "trialwise/assess/assessment.hpp"
 #include "trialwise/assess/report.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/rules/scratch.hpp"
 
 namespace trialwise::cli {
@@ -57,7 +57,6 @@ constexpr std::size_t kMaxAnswerBytes = 4096;  // longer lines are refused, not 
 constexpr std::size_t kMaxEcho = 30;           // bad answers longer than this are not repeated back
 constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 std::string_view trim(std::string_view s) {
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
@@ -107,9 +106,9 @@ std::string echo(std::string_view typed) {
 }
 
 std::string range_text(const Question& q) {
-  if (q.min && q.max) return " between " + num(*q.min) + " and " + num(*q.max);
-  if (q.min) return " of at least " + num(*q.min);
-  if (q.max) return " of at most " + num(*q.max);
+  if (q.min && q.max) return " between " + json::number_text(*q.min) + " and " + json::number_text(*q.max);
+  if (q.min) return " of at least " + json::number_text(*q.min);
+  if (q.max) return " of at most " + json::number_text(*q.max);
   return "";
 }
 
@@ -132,14 +131,14 @@ std::string requirement(const Question& q) {
 /// A default value as a person would type it.
 std::string default_text(const Question& q, const boost::json::value& v) {
   if (v.is_bool()) return v.get_bool() ? "y" : "n";
-  if (v.is_number()) return num(v.to_number<double>());
+  if (v.is_number()) return json::number_text(v.to_number<double>());
   if (v.is_string()) {
     const std::string_view s = v.get_string();
     for (std::size_t i = 0; i < q.values.size(); ++i)
       if (q.values[i].value == s) return std::to_string(i + 1) + " (" + q.values[i].label + ")";
     return "\"" + std::string(s) + "\"";
   }
-  return rules::to_json_text(v);
+  return json::to_text(v);
 }
 
 /// What pressing Enter on an empty line does, if anything: " Press Enter for n."
@@ -163,8 +162,8 @@ Reading read_number(const Question& q, std::string_view typed) {
   const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), d);
   if (ec != std::errc{} || end != typed.data() + typed.size() || !std::isfinite(d))
     return refuse(q, echo(typed) + " is not a number.");
-  if (q.min && d < *q.min) return refuse(q, echo(typed) + " is below the minimum of " + num(*q.min) + ".");
-  if (q.max && d > *q.max) return refuse(q, echo(typed) + " is above the maximum of " + num(*q.max) + ".");
+  if (q.min && d < *q.min) return refuse(q, echo(typed) + " is below the minimum of " + json::number_text(*q.min) + ".");
+  if (q.max && d > *q.max) return refuse(q, echo(typed) + " is above the maximum of " + json::number_text(*q.max) + ".");
   if (q.type == QuestionType::number) return {boost::json::value(d), {}};
   if (d != std::trunc(d)) return refuse(q, echo(typed) + " is not a whole number.");
   if (std::fabs(d) > kMaxExactInteger) return refuse(q, echo(typed) + " is too large.");
@@ -470,7 +469,7 @@ int run_check(const CheckOptions& o, std::istream& in, std::ostream& out, std::o
     for (const auto& p : answers.error()) err << "trialwise:   " << p.where << ": " << p.message << "\n";
     return kExitBadInput;
   }
-  if (auto saved = write_private_file(o.out, rules::to_json_pretty(answers->values) + "\n"); !saved) {
+  if (auto saved = write_private_file(o.out, json::to_pretty(answers->values) + "\n"); !saved) {
     err << "trialwise: " << to_string(saved.error()) << "\n";
     return kExitIo;
   }

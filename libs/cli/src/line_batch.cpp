@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "line_reader.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::cli {
 namespace {
@@ -84,7 +84,7 @@ void append_line_error(std::string& out, std::size_t line_no, const Error& e) {
   // match input lines one to one.
   boost::json::object error{{"code", to_string(e.code)}, {"message", e.message}, {"line", line_no}};
   if (!e.where.empty()) error["where"] = e.where;
-  rules::append_json(out, boost::json::object{{"error", std::move(error)}});
+  json::append(out, boost::json::object{{"error", std::move(error)}});
   out.push_back('\n');
 }
 

@@ -10,6 +10,7 @@
 #include "input_text.hpp"
 #include "running_trial.hpp"
 #include "screening_input.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/labels/label.hpp"
 #include "trialwise/labels/intake.hpp"
 #include "trialwise/store/products.hpp"
@@ -105,9 +106,9 @@ int run_product_list(const ProductOptions& o, std::istream&, std::ostream& out, 
   if (products->empty()) out << "No products imported. Add one with: trialwise product import LABEL.json\n";
   for (const auto& p : *products) {
     out << "Product " << p.id << ": " << p.product.name << (p.product.brand.empty() ? "" : " (" + p.product.brand + ")")
-        << ", " << (p.product.glutamine_g_per_serving ? num(*p.product.glutamine_g_per_serving) + " g glutamine per serving"
+        << ", " << (p.product.glutamine_g_per_serving ? json::number_text(*p.product.glutamine_g_per_serving) + " g glutamine per serving"
                                                       : std::string("glutamine amount unknown"))
-        << ", " << (p.servings_per_day ? num(*p.servings_per_day) : std::string("? (1 counted)")) << " a day\n";
+        << ", " << (p.servings_per_day ? json::number_text(*p.servings_per_day) : std::string("? (1 counted)")) << " a day\n";
     for (const auto& f : p.product.flags) out << "  - " << f.message << "\n";
   }
   return kExitOk;

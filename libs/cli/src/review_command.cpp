@@ -16,7 +16,7 @@
 #include "screening_input.hpp"
 #include "today.hpp"
 #include "trialwise/review/report.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/review.hpp"
 #include "trialwise/trial/trial_json.hpp"
 
@@ -109,7 +109,7 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
 void append_review(std::string& text, const review::Review& r, const trial::Trial& t) {
   auto json = review::to_json(r);
   json["trial"] = t.id;
-  rules::append_json(text, json);
+  json::append(text, json);
   text.push_back('\n');
 }
 
@@ -140,7 +140,7 @@ int review_file(const ReviewOptions& o, const pack::Pack& pack, std::optional<Da
       *source, sink, threads,
       [&pack, as_of]() -> LineHandler {
         // Per worker: a parser and memory recycled from line to line.
-        auto parser = std::make_shared<rules::JsonParser>();
+        auto parser = std::make_shared<json::Parser>();
         auto memory = std::make_shared<LineMemory>();
         return [&pack, as_of, parser, memory](std::string_view line, std::string& text) -> std::optional<Error> {
           memory->resource.release();

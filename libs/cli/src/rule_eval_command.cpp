@@ -14,7 +14,8 @@
 #include "input_text.hpp"
 #include "batch_eval.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::cli {
 namespace {
@@ -39,7 +40,7 @@ int run_single(const RuleEvalOptions& o, std::istream& in, std::ostream& out, st
   engine.set_log_sink([&err](std::string_view text) { err << text << "\n"; });
   auto rule = engine.compile_text(*rule_text);
   if (!rule) return report(err, with_context(rule.error(), "--rule"));
-  auto data = rules::parse_json(*data_text);
+  auto data = json::parse(*data_text);
   if (!data) return report(err, with_context(data.error(), "--data"));
 
   rules::Scratch scratch;
@@ -54,7 +55,7 @@ int run_single(const RuleEvalOptions& o, std::istream& in, std::ostream& out, st
 int run_batch(const RuleEvalOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   auto rules_text = read_file(o.rules_file, in);
   if (!rules_text) return report(err, with_context(rules_text.error(), "--rules"));
-  auto rules_json = rules::parse_json(*rules_text);
+  auto rules_json = json::parse(*rules_text);
   if (!rules_json) return report(err, with_context(rules_json.error(), o.rules_file));
   rules::Engine engine;
   std::mutex log_mutex;  // workers may log concurrently

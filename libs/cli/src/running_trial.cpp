@@ -6,7 +6,7 @@
 #include "exit_codes.hpp"
 #include "screening_input.hpp"
 #include "today.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/running.hpp"
 #include "trialwise/service/trial_pack.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -60,7 +60,6 @@ Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& fl
   return store::open_sqlite(*path);
 }
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 Error with_flag(Error e, const std::string& command) {
   static const std::pair<std::string_view, std::string_view> kFlags[] = {

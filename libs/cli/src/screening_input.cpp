@@ -6,7 +6,7 @@
 #include "exit_codes.hpp"
 #include "input_text.hpp"
 #include "trialwise/labels/intake.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::cli {
 
@@ -49,7 +49,7 @@ std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, co
     err << "trialwise: --answers " << to_string(text.error()) << "\n";
     return std::nullopt;
   }
-  auto json = rules::parse_json(*text);
+  auto json = json::parse(*text);
   if (!json) {
     err << "trialwise: " << name << ": " << to_string(json.error()) << "\n";
     return std::nullopt;
@@ -90,6 +90,6 @@ std::string answers_line(const std::string& answers_file) {
   return "Answers: " + (answers_file == "-" ? std::string("standard input") : answers_file) + "\n";
 }
 
-void print_json(std::ostream& out, const boost::json::value& value) { out << rules::to_json_pretty(value) << "\n"; }
+void print_json(std::ostream& out, const boost::json::value& value) { out << json::to_pretty(value) << "\n"; }
 
 }  // namespace trialwise::cli

@@ -12,6 +12,7 @@
 #include "exit_codes.hpp"
 #include "screening_input.hpp"
 #include "today.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/day_log.hpp"
 #include "trialwise/service/start.hpp"
 #include "trialwise/service/status.hpp"
@@ -49,14 +50,14 @@ void print_status(const trial::Trial& t, const trial::Status& st, std::ostream& 
   if (st.day > 0) out << " (day " << st.day << ")";
   out << "\n";
   if (st.step)
-    out << "  Dose:     step " << st.step->number << ": " << num(st.step->dose_g) << " g x " << st.step->times_per_day
+    out << "  Dose:     step " << st.step->number << ": " << json::number_text(st.step->dose_g) << " g x " << st.step->times_per_day
         << " a day\n";
   out << "  Logged:   baseline " << st.baseline_days_logged << " days (" << st.baseline_days_missing << " missing), active "
       << st.active_days_logged << " days (" << st.active_days_missing << " missing)\n";
-  if (st.adherence) out << "  Adherence: " << num(std::round(*st.adherence * 100)) << "% of planned doses\n";
+  if (st.adherence) out << "  Adherence: " << json::number_text(std::round(*st.adherence * 100)) << "% of planned doses\n";
   if (!st.side_effect_burden.empty()) {
     out << "  Side effects, mean of the last 7 days:";
-    for (const auto& [id, mean] : st.side_effect_burden) out << " " << id << " " << num(std::round(mean * 10) / 10);
+    for (const auto& [id, mean] : st.side_effect_burden) out << " " << id << " " << json::number_text(std::round(mean * 10) / 10);
     out << "\n";
   }
   out << "  Review:   " << t.review_date.to_string() << "\n";

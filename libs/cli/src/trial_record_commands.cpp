@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "screening_input.hpp"
 #include "today.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/amend.hpp"
 #include "trialwise/service/records.hpp"
 
@@ -106,7 +107,7 @@ int run_history(const HistoryOptions& o, std::istream& in, std::ostream& out, st
   }
   for (const auto& e : *versions) {
     out << "Version " << e.version << (&e == &versions->back() ? " (current)" : "") << ", saved " << e.recorded_at
-        << ": outcome " << num(e.outcome);
+        << ": outcome " << json::number_text(e.outcome);
     if (e.doses_taken) out << ", doses " << *e.doses_taken;
     for (const auto& [id, score] : e.side_effects) out << ", " << id << " " << score;
     for (const auto& f : e.red_flags) out << ", red flag " << f;

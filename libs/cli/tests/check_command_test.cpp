@@ -15,7 +15,7 @@
 #include "exit_codes.hpp"
 #include "trialwise/assess/answers.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::cli {
 namespace {
@@ -101,7 +101,7 @@ class CheckCommandTest : public ::testing::Test {
     std::ifstream f(path_);
     std::stringstream s;
     s << f.rdbuf();
-    auto json = rules::parse_json(s.str());
+    auto json = json::parse(s.str());
     EXPECT_TRUE(json.has_value()) << s.str();
     if (!json || !json->is_object()) return {};
     return json->get_object();

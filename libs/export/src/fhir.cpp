@@ -12,7 +12,7 @@
 #include "fhir_parts.hpp"
 #include "trial_view.hpp"
 #include "trialwise/export/ids.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::interop {
 
@@ -514,7 +514,7 @@ object fhir_bundle(const pack::Pack& pack, const trial::TrialRecord& record, con
 
 std::string fhir_bundle_text(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
                              const FhirOptions& options) {
-  return rules::to_json_pretty(fhir_bundle(pack, record, review, options)) + "\n";
+  return json::to_pretty(fhir_bundle(pack, record, review, options)) + "\n";
 }
 
 }  // namespace trialwise::interop

@@ -7,7 +7,7 @@
 
 #include "fhir_parts.hpp"
 #include "trialwise/export/fhir.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::interop::detail {
 
@@ -209,7 +209,7 @@ object question_item(const pack::Question& q, const std::string& link_id, const 
                                    static_cast<std::int64_t>(*q.max_items)));
   if (q.applies_if) {
     extensions.push_back(extension(kAppliesIfExtension, "valueString",
-                                   applies_if != nullptr ? value(rules::to_json_text(*applies_if))
+                                   applies_if != nullptr ? value(json::to_text(*applies_if))
                                                          : value("(condition not exported)")));
     if (applies_if != nullptr) {
       if (auto when = to_enable_when(*applies_if, pack, pack_system)) {
@@ -249,7 +249,7 @@ object question_item(const pack::Question& q, const std::string& link_id, const 
 std::map<std::string, value, std::less<>> applies_if_rules(const pack::Pack& pack, std::string_view pack_text) {
   std::map<std::string, value, std::less<>> out;
   if (pack_text.empty()) return out;
-  auto doc = rules::parse_json(pack_text);
+  auto doc = json::parse(pack_text);
   if (!doc || !doc->is_object()) return out;
   // Only this pack's text: a different pack's rules would be silently wrong.
   const auto* meta = doc->as_object().if_contains("pack");

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <set>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/rules/value.hpp"
 
 namespace trialwise::interop::detail {
@@ -118,7 +118,7 @@ std::string age_band(const boost::json::object* answers) {
   return std::to_string(low) + "-" + std::to_string(low + 9) + " years";
 }
 
-std::string number(double d) { return rules::to_json_text(rules::Value::number(d)); }
+std::string number(double d) { return json::number_text((d)); }
 
 std::string rounded(double d, int decimals) {
   const double scale = std::pow(10.0, decimals);

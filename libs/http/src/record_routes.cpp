@@ -15,15 +15,17 @@ namespace trialwise::http::routes {
 Response amend(const Context& ctx) {
   auto body = json_body(ctx);
   if (!body) return std::move(body).error();
-  Fields f(*body);
+  auto reader = body_reader();
+  json::Fields f(*body, "", reader);
   service::AmendInput in;
-  in.reason = f.string("reason", true, 500).value_or("");
+  in.reason = f.string("reason", json::Need::required, 500).value_or("");
   in.product = f.string("product");
   in.g_per_serving = f.number("g_per_serving");
   in.dose_g = f.number("dose_g");
   in.outcome = f.string("outcome");
   in.review_date = f.date("review_date");
-  if (auto problems = f.finish(); !problems.empty()) return error_reply(problems);
+  f.finish();
+  if (!reader.ok()) return error_reply(reader.take_problems());
   auto now = today(ctx);
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);

@@ -3,7 +3,7 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/json/array.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::http {
 
@@ -29,7 +29,7 @@ Response text_reply(Status status, std::string body, std::string_view content_ty
 
 Response json_reply(Status status, const boost::json::value& body) {
   std::string text;
-  rules::append_json(text, body);
+  json::append(text, body);
   return text_reply(status, std::move(text), "application/json");
 }
 

@@ -38,9 +38,11 @@ Response record_review(const Context& ctx) {
   if (!ctx.request.body().empty()) {
     auto body = json_body(ctx);
     if (!body) return std::move(body).error();
-    Fields f(*body);
+    auto reader = body_reader();
+    json::Fields f(*body, "", reader);
     as_of_text = f.string("as_of");
-    if (auto problems = f.finish(); !problems.empty()) return error_reply(problems);
+    f.finish();
+    if (!reader.ok()) return error_reply(reader.take_problems());
   }
   auto as_of = review_day(ctx, as_of_text);
   if (!as_of) return std::move(as_of).error();

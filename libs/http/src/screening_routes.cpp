@@ -41,9 +41,10 @@ Response answer_problems(const std::vector<Error>& problems, std::string_view ba
 Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   auto body = json_body(ctx);
   if (!body) return Unexpected{std::move(body).error()};
-  Fields f(*body);
-  const auto* answers = f.any("answers", true);
-  const auto start = f.date("start", true);
+  auto reader = body_reader();
+  json::Fields f(*body, "", reader);
+  const auto* answers = f.any("answers", json::Need::required);
+  const auto start = f.date("start", json::Need::required);
   assess::PlanChoices choices;
   choices.protocol_id = f.string("protocol");
   choices.outcome_id = f.string("outcome");
@@ -52,26 +53,25 @@ Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   choices.active_days = f.integer("days");
   choices.pause_other_products = !f.boolean("keep_other_products").value_or(false);
   const auto* design = f.any("design");
-  auto problems = f.finish();
+  f.finish();
   if (design != nullptr && !design->is_null()) {
     // {"block_days"?, "blocks", "seed"?}: a randomized block design; the
     // seed (a decimal string) is drawn when absent, and the plan shows it.
-    Fields d(*design, "/design");
-    const int block_days = d.integer("block_days", false, 1, 56).value_or(7);
-    const auto blocks = d.integer("blocks", true, 2, 40);
-    const auto seed = d.string("seed", false, 20);
-    auto more = d.finish();
+    json::Fields d(*design, "/design", reader);
+    const int block_days = d.integer("block_days", json::Need::optional, 1, 56).value_or(7);
+    const auto blocks = d.integer("blocks", json::Need::required, 2, 40);
+    const auto seed = d.string("seed", json::Need::optional, 20);
+    d.finish();
     std::uint64_t seed_value = (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
     if (seed) {
       if (seed->empty() || seed->find_first_not_of("0123456789") != std::string::npos || seed->size() > 19)
-        more.push_back(invalid_input("/design/seed", "give the seed as a whole number in a string, e.g. \"42\""));
+        reader.fail("/design/seed", "give the seed as a whole number in a string, e.g. \"42\"");
       else
         seed_value = std::stoull(*seed);
     }
-    problems.insert(problems.end(), more.begin(), more.end());
     if (blocks) choices.blocks = assess::BlockChoices{.block_days = block_days, .blocks = *blocks, .seed = seed_value};
   }
-  if (!problems.empty()) return Unexpected{error_reply(problems)};
+  if (!reader.ok()) return Unexpected{error_reply(reader.take_problems())};
   choices.start = *start;
   const auto& pack = ctx.services.pack();
   auto s = service::screen(pack, *answers);

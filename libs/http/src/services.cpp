@@ -2,7 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::http {
 namespace {
@@ -11,7 +11,7 @@ namespace {
 // the pack writes it: JsonLogic in `applies_if` stays a rule the page can run.
 std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
   boost::json::object doc;
-  const auto parsed = rules::parse_json(text);
+  const auto parsed = json::parse(text);
   if (parsed && parsed->is_object()) {
     const auto& p = parsed->as_object();
     for (const char* key : {"format", "pack", "questionnaire", "outcomes", "side_effects", "side_effect_actions",

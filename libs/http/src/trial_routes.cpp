@@ -19,21 +19,22 @@ namespace {
 
 // A day's fields from the body of PUT /trial/days/{date}.
 Result<service::DayInput, std::vector<Error>> day_input(const boost::json::value& body, Date date) {
-  Fields f(body);
+  auto reader = body_reader();
+  json::Fields f(body, "", reader);
   service::DayInput in;
   in.date = date;
   // Ranges here too, so that every bad field is named at once; the use case
   // checks them again, with the pack's ids and the outcome's own scale.
-  const auto outcome = f.number("outcome", true);
-  in.doses_taken = f.integer("doses_taken", false, 0, 24);
-  in.dose_g = f.number("dose_g", false, 0, 100);
+  const auto outcome = f.number("outcome", json::Need::required);
+  in.doses_taken = f.integer("doses_taken", json::Need::optional, 0, 24);
+  in.dose_g = f.number("dose_g", json::Need::optional, 0, 100);
   in.side_effects = f.integers("side_effects", 0, 10).value_or(std::map<std::string, int>{});
   in.red_flags = f.strings("red_flags").value_or(std::vector<std::string>{});
   in.with_food = f.boolean("with_food").value_or(false);
   in.other_product = f.boolean("other_product").value_or(false);
-  in.note = f.string("note", false, service::kMaxNoteBytes).value_or("");
-  auto problems = f.finish();
-  if (!problems.empty()) return Unexpected{std::move(problems)};
+  in.note = f.string("note", json::Need::optional, service::kMaxNoteBytes).value_or("");
+  f.finish();
+  if (!reader.ok()) return Unexpected{reader.take_problems()};
   in.outcome = *outcome;
   return in;
 }

@@ -10,7 +10,7 @@
 #include <boost/beast/http/field.hpp>
 
 #include "trialwise/http/handler.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::http::testing {
 
@@ -49,7 +49,7 @@ class HandlerTest : public ::testing::Test {
     }
     return handle(req, services_);
   }
-  static boost::json::value json(const Response& res) { return *rules::parse_json(res.body()); }
+  static boost::json::value json(const Response& res) { return *json::parse(res.body()); }
   static std::string error_where(const Response& res) {
     return std::string(json(res).at("error").at("where").as_string());
   }

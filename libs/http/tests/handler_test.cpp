@@ -41,7 +41,7 @@ TEST_F(HandlerTest, AssessAnswersExactlyAsTheCommandLineDoes) {
     if (dot == std::string::npos) continue;
     auto res = call(verb::post, "/api/v1/assess", example(name.substr(0, dot)));
     ASSERT_EQ(res.result(), bhttp::status::ok) << name;
-    EXPECT_EQ(json(res), *rules::parse_json(testing::read_text(entry.path().string()))) << name;
+    EXPECT_EQ(json(res), *json::parse(testing::read_text(entry.path().string()))) << name;
   }
 }
 
@@ -54,7 +54,7 @@ TEST_F(HandlerTest, PlanAnswersAsTheCommandLineDoesAndRefusesWith422) {
     auto res = call(verb::post, "/api/v1/plan",
                     plan_body(example(name.substr(0, dot)), R"(, "product": "Pure L-Glutamine Powder", "g_per_serving": 5)"));
     auto body = json(res).as_object();
-    const auto golden = *rules::parse_json(testing::read_text(entry.path().string()));
+    const auto golden = *json::parse(testing::read_text(entry.path().string()));
     if (golden.as_object().contains("refused")) {
       ++refused;
       EXPECT_EQ(res.result(), bhttp::status::unprocessable_entity) << name;

@@ -13,7 +13,7 @@
 #include "forms.hpp"
 #include "numbers.hpp"
 #include "trialwise/core/json_pointer.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::labels {
 namespace {
@@ -65,7 +65,7 @@ struct Label {
 
 // A short rendering of a JSON value for messages: strings quoted, long ones cut.
 std::string shown(const value& v) {
-  std::string text = rules::to_json_text(v);
+  std::string text = json::to_text(v);
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
 }
@@ -466,7 +466,7 @@ Result<Product> read_label(const value& json, const std::string& file) {
 Result<Product> parse_label(std::string_view json_text, const std::string& file) {
   // A byte-order mark, as some editors save a downloaded label, is not JSON.
   if (json_text.substr(0, 3) == "\xef\xbb\xbf") json_text.remove_prefix(3);
-  auto json = rules::parse_json(json_text, kMaxDepth * 2 + 8);
+  auto json = json::parse(json_text, kMaxDepth * 2 + 8);
   if (!json) {
     Error e = json.error();
     if (e.code == Errc::invalid_input) e.message = "not a JSON label: " + e.message;

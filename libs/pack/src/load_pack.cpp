@@ -8,13 +8,14 @@
 #include "reader.hpp"
 #include "rule_reads.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::pack {
 namespace {
 
 using boost::json::object;
 using detail::child;
+using detail::Need;
 using detail::Reader;
 using detail::RuleScope;
 
@@ -32,13 +33,13 @@ class PackLoader {
     if (r_.text(*o, "", "format") != "trialwise-pack/1") {
       if (o->contains("format")) r_.fail("/format", "this reader knows format \"trialwise-pack/1\" only");
     }
-    if (const auto* v = r_.member(*o, "", "pack", true)) read_meta(*v, "/pack");
-    r_.each(*o, "", "questionnaire", true, [&](const object& q, const std::string& ptr) {
+    if (const auto* v = r_.member(*o, "", "pack", Need::required)) read_meta(*v, "/pack");
+    r_.each(*o, "", "questionnaire", Need::required, [&](const object& q, const std::string& ptr) {
       p_.questionnaire.push_back(read_question(q, ptr));
     });
     build_answer_scope();
     // The answer-scope rules of the questionnaire are checked once every id is known.
-    r_.each(*o, "", "questionnaire", true, [&](const object& q, const std::string& ptr) {
+    r_.each(*o, "", "questionnaire", Need::required, [&](const object& q, const std::string& ptr) {
       if (q.contains("applies_if")) {
         auto& question = *std::find_if(p_.questionnaire.begin(), p_.questionnaire.end(),
                                        [&](const Question& x) { return x.id == r_.text(q, ptr, "id"); });
@@ -53,7 +54,7 @@ class PackLoader {
     read_basics(*o);
     read_derived(*o);
     read_protocols(*o);
-    if (const auto* t = r_.member(*o, "", "timing", true)) {
+    if (const auto* t = r_.member(*o, "", "timing", Need::required)) {
       if (const object* to = r_.object(*t, "/timing")) p_.timing = note(*to, "/timing");
     }
     read_plan(*o);
@@ -76,11 +77,11 @@ class PackLoader {
 
   // A threshold note beside a rule: its figure needs a source like any other.
   void threshold(const object& o, const std::string& ptr) {
-    if (const auto* t = r_.member(o, ptr, "threshold", false)) {
+    if (const auto* t = r_.member(o, ptr, "threshold", Need::optional)) {
       const std::string tp = child(ptr, "threshold");
       if (const object* to = r_.object(*t, tp)) {
         r_.only_keys(*to, tp, {"value", "source", "reason", "quote"});
-        r_.number(*to, tp, "value", true, -1e9, 1e9);
+        r_.number(*to, tp, "value", Need::required, -1e9, 1e9);
         source(*to, tp);
       }
     }
@@ -88,7 +89,7 @@ class PackLoader {
 
   std::optional<rules::Rule> rule(const object& o, const std::string& ptr, std::string_view key,
                                   const RuleScope& scope) {
-    const auto* v = r_.member(o, ptr, key, true);
+    const auto* v = r_.member(o, ptr, key, Need::required);
     if (!v) return std::nullopt;
     const std::string rp = child(ptr, key);
     detail::check_reads(r_, *v, rp, scope);
@@ -110,7 +111,7 @@ class PackLoader {
     p_.supplement = r_.text(*o, ptr, "supplement");
     p_.title = r_.text(*o, ptr, "title");
     p_.sections = r_.texts(*o, ptr, "sections", true);
-    if (const auto* a = r_.member(*o, ptr, "article", true)) {
+    if (const auto* a = r_.member(*o, ptr, "article", Need::required)) {
       if (const object* ao = r_.object(*a, child(ptr, "article"))) {
         r_.only_keys(*ao, child(ptr, "article"), {"title", "file"});
         p_.article_title = r_.text(*ao, child(ptr, "article"), "title");
@@ -118,7 +119,7 @@ class PackLoader {
       }
     }
     for (const char* key : {"disclaimer", "summary"}) {
-      if (const auto* d = r_.member(*o, ptr, key, true)) {
+      if (const auto* d = r_.member(*o, ptr, key, Need::required)) {
         if (const object* dobj = r_.object(*d, child(ptr, key))) {
           (std::string_view(key) == "disclaimer" ? p_.disclaimer : p_.summary) = note(*dobj, child(ptr, key));
         }
@@ -140,18 +141,18 @@ class PackLoader {
     } else if (!type.empty()) {
       r_.fail(child(ptr, "type"), "unknown type \"" + type + "\" (integer, number, boolean, string, enum, array)");
     }
-    q.required = r_.boolean(o, ptr, "required", false);
+    q.required = r_.flag(o, ptr, "required", false);
     q.question = r_.text(o, ptr, "question");
     q.help = r_.text(o, ptr, "help");
     q.unit = r_.text(o, ptr, "unit", false);
-    q.min = r_.number(o, ptr, "min", false, -1e12, 1e12);
-    q.max = r_.number(o, ptr, "max", false, -1e12, 1e12);
+    q.min = r_.number(o, ptr, "min", Need::optional, -1e12, 1e12);
+    q.max = r_.number(o, ptr, "max", Need::optional, -1e12, 1e12);
     if (q.min && q.max && *q.min > *q.max) r_.fail(child(ptr, "min"), "min is greater than max");
-    if (auto n = r_.integer(o, ptr, "max_items", false, 0, 100000)) q.max_items = static_cast<std::size_t>(*n);
-    if (auto n = r_.integer(o, ptr, "max_length", false, 1, 100000)) q.max_length = static_cast<std::size_t>(*n);
-    if (const auto* d = r_.member(o, ptr, "default", false)) q.default_value = *d;
+    if (auto n = r_.integer(o, ptr, "max_items", Need::optional, 0, 100000)) q.max_items = static_cast<std::size_t>(*n);
+    if (auto n = r_.integer(o, ptr, "max_length", Need::optional, 1, 100000)) q.max_length = static_cast<std::size_t>(*n);
+    if (const auto* d = r_.member(o, ptr, "default", Need::optional)) q.default_value = *d;
     if (q.type == QuestionType::enumeration) {
-      r_.each(o, ptr, "values", true, [&](const object& c, const std::string& cp) {
+      r_.each(o, ptr, "values", Need::required, [&](const object& c, const std::string& cp) {
         r_.only_keys(c, cp, {"value", "label"});
         q.values.push_back({r_.text(c, cp, "value"), r_.text(c, cp, "label")});
       });
@@ -160,7 +161,7 @@ class PackLoader {
       r_.fail(child(ptr, "values"), "only an enum has values");
     }
     if (q.type == QuestionType::array) {
-      r_.each(o, ptr, "fields", true, [&](const object& f, const std::string& fp) {
+      r_.each(o, ptr, "fields", Need::required, [&](const object& f, const std::string& fp) {
         q.fields.push_back(read_question(f, fp));
       });
     } else if (o.contains("fields")) {
@@ -170,7 +171,7 @@ class PackLoader {
       // A field may be skipped by a rule over the other fields of its element.
       RuleScope element{{}, {}, "the fields of " + q.id};
       for (const auto& f : q.fields) element.names.insert(f.id);
-      r_.each(o, ptr, "fields", true, [&](const object& f, const std::string& fp) {
+      r_.each(o, ptr, "fields", Need::required, [&](const object& f, const std::string& fp) {
         if (!f.contains("applies_if")) return;
         auto& field = *std::find_if(q.fields.begin(), q.fields.end(),
                                     [&](const Question& x) { return x.id == r_.text(f, fp, "id"); });
@@ -205,7 +206,7 @@ class PackLoader {
   }
 
   void read_strengths(const object& o) {
-    r_.each(o, "", "evidence_strengths", true, [&](const object& s, const std::string& ptr) {
+    r_.each(o, "", "evidence_strengths", Need::required, [&](const object& s, const std::string& ptr) {
       r_.only_keys(s, ptr, {"id", "label", "meaning"});
       p_.strengths.push_back({r_.text(s, ptr, "id"), r_.text(s, ptr, "label"), r_.text(s, ptr, "meaning")});
     });
@@ -213,7 +214,7 @@ class PackLoader {
   }
 
   void read_groups(const object& o) {
-    r_.each(o, "", "groups", true, [&](const object& g, const std::string& ptr) {
+    r_.each(o, "", "groups", Need::required, [&](const object& g, const std::string& ptr) {
       r_.only_keys(g, ptr, {"id", "label", "problems", "summary", "source", "reason", "quote", "basics_block_plan",
                             "trial_limit"});
       Group group;
@@ -222,8 +223,8 @@ class PackLoader {
       group.summary = r_.text(g, ptr, "summary");
       group.problems = r_.texts(g, ptr, "problems", true);
       group.source = source(g, ptr);
-      group.basics_block_plan = r_.boolean(g, ptr, "basics_block_plan", false);
-      if (const auto* t = r_.member(g, ptr, "trial_limit", false)) {
+      group.basics_block_plan = r_.flag(g, ptr, "basics_block_plan", false);
+      if (const auto* t = r_.member(g, ptr, "trial_limit", Need::optional)) {
         if (const object* to = r_.object(*t, child(ptr, "trial_limit"))) {
           Note n = note(*to, child(ptr, "trial_limit"));
           group.trial_limit = std::move(n.text);
@@ -243,7 +244,7 @@ class PackLoader {
   bool group_exists(const std::string& id) { return p_.find_group(id) != nullptr; }
 
   void read_evidence(const object& o) {
-    r_.each(o, "", "evidence", true, [&](const object& e, const std::string& ptr) {
+    r_.each(o, "", "evidence", Need::required, [&](const object& e, const std::string& ptr) {
       r_.only_keys(e, ptr, {"id", "groups", "strength", "claim", "source", "reason", "quote"});
       Evidence ev{r_.text(e, ptr, "id"), r_.texts(e, ptr, "groups", true), r_.text(e, ptr, "strength"),
                   r_.text(e, ptr, "claim"), source(e, ptr)};
@@ -256,13 +257,13 @@ class PackLoader {
   }
 
   void read_safety(const object& o) {
-    if (const auto* levels = r_.member(o, "", "safety_levels", false)) {
+    if (const auto* levels = r_.member(o, "", "safety_levels", Need::optional)) {
       const std::string lp = "/safety_levels";
       const boost::json::array expected{"ok", "caution", "clinician_first", "avoid"};
       if (*levels != boost::json::value(expected))
         r_.fail(lp, "must be [\"ok\", \"caution\", \"clinician_first\", \"avoid\"], least to most severe");
     }
-    r_.each(o, "", "safety_rules", true, [&](const object& s, const std::string& ptr) {
+    r_.each(o, "", "safety_rules", Need::required, [&](const object& s, const std::string& ptr) {
       r_.only_keys(s, ptr, {"id", "level", "when", "text", "bring", "source", "reason", "quote", "threshold"});
       SafetyRule rule_;
       rule_.id = r_.text(s, ptr, "id");
@@ -283,7 +284,7 @@ class PackLoader {
   }
 
   void read_basics(const object& o) {
-    r_.each(o, "", "basics", true, [&](const object& b, const std::string& ptr) {
+    r_.each(o, "", "basics", Need::required, [&](const object& b, const std::string& ptr) {
       r_.only_keys(b, ptr, {"id", "label", "when", "advice", "source", "reason", "quote", "threshold"});
       Basic basic;
       basic.id = r_.text(b, ptr, "id");
@@ -302,7 +303,7 @@ class PackLoader {
     const RuleScope decision_scope{{"safety", "group", "fit", "basics_count"}, {}, "{safety, group, fit, basics_count}"};
     for (const auto& [key, scope, target] : {std::tuple{"fit", &fit_scope, &p_.fit},
                                              std::tuple{"decision", &decision_scope, &p_.decision}}) {
-      const auto* v = r_.member(o, "", key, true);
+      const auto* v = r_.member(o, "", key, Need::required);
       if (!v) continue;
       const std::string ptr = child("", key);
       if (const object* d = r_.object(*v, ptr)) {
@@ -312,17 +313,17 @@ class PackLoader {
         threshold(*d, ptr);
       }
     }
-    if (const auto* v = r_.member(o, "", "tolerance", true)) {
+    if (const auto* v = r_.member(o, "", "tolerance", Need::required)) {
       if (const object* t = r_.object(*v, "/tolerance")) {
         r_.only_keys(*t, "/tolerance",
                      {"window_days", "rule", "text", "source", "reason", "quote", "threshold", "repeated_upset"});
-        p_.tolerance.window_days = r_.integer(*t, "/tolerance", "window_days", true, 1, 60).value_or(3);
+        p_.tolerance.window_days = r_.integer(*t, "/tolerance", "window_days", Need::required, 1, 60).value_or(3);
         const RuleScope scope{{"worst_side_effect", "days_logged"}, {}, "{worst_side_effect, days_logged}"};
         if (auto rl = rule(*t, "/tolerance", "rule", scope)) p_.tolerance.rule = *rl;
         p_.tolerance.text = r_.text(*t, "/tolerance", "text");
         p_.tolerance.source = source(*t, "/tolerance");
         threshold(*t, "/tolerance");
-        if (const auto* ru = r_.member(*t, "/tolerance", "repeated_upset", false)) read_repeated_upset(*ru);
+        if (const auto* ru = r_.member(*t, "/tolerance", "repeated_upset", Need::optional)) read_repeated_upset(*ru);
       }
     }
   }
@@ -333,8 +334,8 @@ class PackLoader {
     if (!o) return;
     r_.only_keys(*o, ptr, {"days", "window_days", "text", "source", "reason", "quote", "threshold"});
     RepeatedUpset ru;
-    ru.window_days = r_.integer(*o, ptr, "window_days", true, 1, 60).value_or(7);
-    ru.days = r_.integer(*o, ptr, "days", true, 1, 60).value_or(3);
+    ru.window_days = r_.integer(*o, ptr, "window_days", Need::required, 1, 60).value_or(7);
+    ru.days = r_.integer(*o, ptr, "days", Need::required, 1, 60).value_or(3);
     if (ru.days > ru.window_days) r_.fail(child(ptr, "days"), "cannot be more than window_days");
     ru.text = r_.text(*o, ptr, "text");
     ru.source = source(*o, ptr);
@@ -343,7 +344,7 @@ class PackLoader {
   }
 
   void read_protocols(const object& o) {
-    r_.each(o, "", "protocols", true, [&](const object& po, const std::string& ptr) {
+    r_.each(o, "", "protocols", Need::required, [&](const object& po, const std::string& ptr) {
       r_.only_keys(po, ptr, {"id", "label", "groups", "issues_dose", "steps", "active_days", "source", "reason",
                              "quote", "notes"});
       Protocol pr;
@@ -352,13 +353,13 @@ class PackLoader {
       pr.groups = r_.texts(po, ptr, "groups", true);
       known(pr.groups, child(ptr, "groups"), &PackLoader::group_exists, "group");
       if (!po.contains("issues_dose")) r_.fail(child(ptr, "issues_dose"), "missing \"issues_dose\"");
-      pr.issues_dose = r_.boolean(po, ptr, "issues_dose", true);
-      r_.each(po, ptr, "steps", true, [&](const object& s, const std::string& sp) {
+      pr.issues_dose = r_.flag(po, ptr, "issues_dose", true);
+      r_.each(po, ptr, "steps", Need::required, [&](const object& s, const std::string& sp) {
         r_.only_keys(s, sp, {"start_day", "dose_g", "times_per_day", "requires"});
         Step step;
-        step.start_day = r_.integer(s, sp, "start_day", true, 1, 3650).value_or(1);
-        step.dose_g = r_.number(s, sp, "dose_g", true, 0.001, 1000).value_or(0);
-        step.times_per_day = r_.integer(s, sp, "times_per_day", true, 1, 24).value_or(1);
+        step.start_day = r_.integer(s, sp, "start_day", Need::required, 1, 3650).value_or(1);
+        step.dose_g = r_.number(s, sp, "dose_g", Need::required, 0.001, 1000).value_or(0);
+        step.times_per_day = r_.integer(s, sp, "times_per_day", Need::required, 1, 24).value_or(1);
         const std::string requires_ = r_.text(s, sp, "requires", false);
         if (!requires_.empty() && requires_ != "tolerance")
           r_.fail(child(sp, "requires"), "the only condition a step can require is \"tolerance\"");
@@ -375,13 +376,13 @@ class PackLoader {
         if (i > 0 && pr.steps[i].start_day <= pr.steps[i - 1].start_day)
           r_.fail(child(child(steps_ptr, i), "start_day"), "steps must start on increasing days");
       }
-      if (const auto* ad = r_.member(po, ptr, "active_days", true)) {
+      if (const auto* ad = r_.member(po, ptr, "active_days", Need::required)) {
         const std::string ap = child(ptr, "active_days");
         if (const object* a = r_.object(*ad, ap)) {
           r_.only_keys(*a, ap, {"default", "min", "max"});
-          pr.active_days.default_days = r_.integer(*a, ap, "default", true, 1, 365).value_or(28);
-          pr.active_days.min_days = r_.integer(*a, ap, "min", true, 1, 365).value_or(14);
-          pr.active_days.max_days = r_.integer(*a, ap, "max", true, 1, 365).value_or(56);
+          pr.active_days.default_days = r_.integer(*a, ap, "default", Need::required, 1, 365).value_or(28);
+          pr.active_days.min_days = r_.integer(*a, ap, "min", Need::required, 1, 365).value_or(14);
+          pr.active_days.max_days = r_.integer(*a, ap, "max", Need::required, 1, 365).value_or(56);
           if (!(pr.active_days.min_days <= pr.active_days.default_days &&
                 pr.active_days.default_days <= pr.active_days.max_days))
             r_.fail(ap, "needs min <= default <= max");
@@ -390,7 +391,7 @@ class PackLoader {
         }
       }
       pr.source = source(po, ptr);
-      r_.each(po, ptr, "notes", false, [&](const object& n, const std::string& np) { pr.notes.push_back(note(n, np)); });
+      r_.each(po, ptr, "notes", Need::optional, [&](const object& n, const std::string& np) { pr.notes.push_back(note(n, np)); });
       p_.protocols.push_back(std::move(pr));
     });
     unique_ids(p_.protocols, "/protocols");
@@ -412,18 +413,18 @@ class PackLoader {
   }
 
   void read_plan(const object& o) {
-    const auto* v = r_.member(o, "", "plan", true);
+    const auto* v = r_.member(o, "", "plan", Need::required);
     if (!v) return;
     const object* po = r_.object(*v, "/plan");
     if (!po) return;
     r_.only_keys(*po, "/plan",
                  {"baseline_days", "source", "reason", "quote", "checks", "warnings", "existing_intake", "pause"});
-    if (const auto* ei = r_.member(*po, "/plan", "existing_intake", false)) read_existing_intake(*ei, "/plan/existing_intake");
-    p_.plan.baseline_days = r_.integer(*po, "/plan", "baseline_days", true, 0, 60).value_or(7);
+    if (const auto* ei = r_.member(*po, "/plan", "existing_intake", Need::optional)) read_existing_intake(*ei, "/plan/existing_intake");
+    p_.plan.baseline_days = r_.integer(*po, "/plan", "baseline_days", Need::required, 0, 60).value_or(7);
     p_.plan.source = source(*po, "/plan");
-    r_.each(*po, "/plan", "checks", false, [&](const object& c, const std::string& ptr) { p_.plan.checks.push_back(plan_check(c, ptr)); });
-    r_.each(*po, "/plan", "warnings", false, [&](const object& c, const std::string& ptr) { p_.plan.warnings.push_back(plan_check(c, ptr)); });
-    if (const auto* pv = r_.member(*po, "/plan", "pause", !p_.plan.existing_intake.list.empty())) {
+    r_.each(*po, "/plan", "checks", Need::optional, [&](const object& c, const std::string& ptr) { p_.plan.checks.push_back(plan_check(c, ptr)); });
+    r_.each(*po, "/plan", "warnings", Need::optional, [&](const object& c, const std::string& ptr) { p_.plan.warnings.push_back(plan_check(c, ptr)); });
+    if (const auto* pv = r_.member(*po, "/plan", "pause", p_.plan.existing_intake.list.empty() ? Need::optional : Need::required)) {
       if (const object* pause = r_.object(*pv, "/plan/pause")) {
         Note n = note(*pause, "/plan/pause");
         p_.plan.pause_text = std::move(n.text);
@@ -446,7 +447,7 @@ class PackLoader {
                                                              {"amount", &e.contains_amount},
                                                              {"no_amount", &e.contains_no_amount},
                                                              {"unsure", &e.contains_unsure}};
-    if (const auto* cv = r_.member(*o, ptr, "contains_values", true)) {
+    if (const auto* cv = r_.member(*o, ptr, "contains_values", Need::required)) {
       if (const object* co = r_.object(*cv, vp)) {
         r_.only_keys(*co, vp, {"none", "amount", "no_amount", "unsure"});
         for (auto& [key, target] : values) *target = r_.text(*co, vp, key);
@@ -494,7 +495,7 @@ class PackLoader {
   }
 
   void read_outcomes(const object& o) {
-    r_.each(o, "", "outcomes", true, [&](const object& oc, const std::string& ptr) {
+    r_.each(o, "", "outcomes", Need::required, [&](const object& oc, const std::string& ptr) {
       r_.only_keys(oc, ptr, {"id", "label", "question", "scale", "better", "groups", "source", "reason", "quote"});
       Outcome out;
       out.id = r_.text(oc, ptr, "id");
@@ -506,12 +507,12 @@ class PackLoader {
       out.higher_is_better = better == "higher";
       out.groups = r_.texts(oc, ptr, "groups", true);
       known(out.groups, child(ptr, "groups"), &PackLoader::group_exists, "group");
-      if (const auto* sv = r_.member(oc, ptr, "scale", true)) {
+      if (const auto* sv = r_.member(oc, ptr, "scale", Need::required)) {
         const std::string sp = child(ptr, "scale");
         if (const object* s = r_.object(*sv, sp)) {
           r_.only_keys(*s, sp, {"min", "max", "low", "high"});
-          out.scale_min = r_.number(*s, sp, "min", true, -1e6, 1e6).value_or(0);
-          out.scale_max = r_.number(*s, sp, "max", true, -1e6, 1e6).value_or(10);
+          out.scale_min = r_.number(*s, sp, "min", Need::required, -1e6, 1e6).value_or(0);
+          out.scale_max = r_.number(*s, sp, "max", Need::required, -1e6, 1e6).value_or(10);
           if (out.scale_min >= out.scale_max) r_.fail(sp, "min must be below max");
           out.scale_low = r_.text(*s, sp, "low");
           out.scale_high = r_.text(*s, sp, "high");
@@ -524,16 +525,16 @@ class PackLoader {
   }
 
   void read_side_effects(const object& o) {
-    r_.each(o, "", "side_effects", true, [&](const object& s, const std::string& ptr) {
+    r_.each(o, "", "side_effects", Need::required, [&](const object& s, const std::string& ptr) {
       r_.only_keys(s, ptr, {"id", "label", "source", "reason", "quote"});
       p_.side_effects.push_back({r_.text(s, ptr, "id"), r_.text(s, ptr, "label"), source(s, ptr)});
     });
     unique_ids(p_.side_effects, "/side_effects");
-    r_.each(o, "", "side_effect_actions", true, [&](const object& a, const std::string& ptr) {
+    r_.each(o, "", "side_effect_actions", Need::required, [&](const object& a, const std::string& ptr) {
       r_.only_keys(a, ptr, {"id", "at_least", "text", "source", "reason", "quote", "threshold"});
       SideEffectAction act;
       act.id = r_.text(a, ptr, "id");
-      act.at_least = r_.number(a, ptr, "at_least", true, 0, 10).value_or(10);
+      act.at_least = r_.number(a, ptr, "at_least", Need::required, 0, 10).value_or(10);
       act.text = r_.text(a, ptr, "text");
       act.source = source(a, ptr);
       threshold(a, ptr);
@@ -547,7 +548,7 @@ class PackLoader {
   }
 
   void read_red_flags(const object& o) {
-    r_.each(o, "", "red_flags", true, [&](const object& f, const std::string& ptr) {
+    r_.each(o, "", "red_flags", Need::required, [&](const object& f, const std::string& ptr) {
       r_.only_keys(f, ptr, {"id", "label", "action", "source", "reason", "quote"});
       p_.red_flags.push_back({r_.text(f, ptr, "id"), r_.text(f, ptr, "label"), r_.text(f, ptr, "action"), source(f, ptr)});
     });
@@ -555,7 +556,7 @@ class PackLoader {
   }
 
   void read_review(const object& o) {
-    const auto* v = r_.member(o, "", "review_policy", true);
+    const auto* v = r_.member(o, "", "review_policy", Need::required);
     if (!v) return;
     const std::string ptr = "/review_policy";
     const object* rv = r_.object(*v, ptr);
@@ -564,14 +565,14 @@ class PackLoader {
                             "smallest_meaningful_change", "clear_benefit_probability", "next_review_days", "source",
                             "reason", "quote", "notes"});
     auto& rp = p_.review;
-    rp.min_baseline_days = r_.integer(*rv, ptr, "min_baseline_days", true, 1, 365).value_or(5);
-    rp.min_active_days = r_.integer(*rv, ptr, "min_active_days", true, 1, 365).value_or(14);
-    rp.adherence_threshold = r_.number(*rv, ptr, "adherence_threshold", true, 0, 1).value_or(0.8);
-    rp.smallest_meaningful_change = r_.number(*rv, ptr, "smallest_meaningful_change", true, 0, 1e6).value_or(1);
-    rp.clear_benefit_probability = r_.number(*rv, ptr, "clear_benefit_probability", true, 0.5, 1).value_or(0.8);
-    rp.next_review_days = r_.integer(*rv, ptr, "next_review_days", true, 1, 365).value_or(28);
+    rp.min_baseline_days = r_.integer(*rv, ptr, "min_baseline_days", Need::required, 1, 365).value_or(5);
+    rp.min_active_days = r_.integer(*rv, ptr, "min_active_days", Need::required, 1, 365).value_or(14);
+    rp.adherence_threshold = r_.number(*rv, ptr, "adherence_threshold", Need::required, 0, 1).value_or(0.8);
+    rp.smallest_meaningful_change = r_.number(*rv, ptr, "smallest_meaningful_change", Need::required, 0, 1e6).value_or(1);
+    rp.clear_benefit_probability = r_.number(*rv, ptr, "clear_benefit_probability", Need::required, 0.5, 1).value_or(0.8);
+    rp.next_review_days = r_.integer(*rv, ptr, "next_review_days", Need::required, 1, 365).value_or(28);
     rp.source = source(*rv, ptr);
-    r_.each(*rv, ptr, "notes", false, [&](const object& n, const std::string& np) { note(n, np); });
+    r_.each(*rv, ptr, "notes", Need::optional, [&](const object& n, const std::string& np) { note(n, np); });
   }
 
   void compile_answer_rules(const object& o) {
@@ -629,7 +630,7 @@ class PackLoader {
 }  // namespace
 
 Result<Pack, Problems> load_pack(std::string_view json_text, const std::string& file) {
-  auto json = rules::parse_json(json_text);
+  auto json = json::parse(json_text);
   if (!json) {
     Error e = json.error();
     e.where = file + ":" + e.where;

@@ -1,6 +1,6 @@
 #include "rule_reads.hpp"
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 #include <array>
 #include <algorithm>
@@ -15,7 +15,7 @@ std::string first_step(const boost::json::value& path) {
   if (path.is_string()) {
     text = std::string(path.get_string());
   } else if (path.is_number()) {
-    text = rules::to_json_text(path);
+    text = json::to_text(path);
   } else {
     return {};
   }

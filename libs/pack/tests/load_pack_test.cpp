@@ -93,8 +93,8 @@ TEST(LoadPackTest, ReportsUnknownKeysWithPointers) {
     o["protocols"].as_array()[1].as_object()["dose"] = 5;
     o["extra"] = true;
   });
-  EXPECT_TRUE(has_problem(p, "test.json#/protocols/1/dose", "unknown key")) << list(p);
-  EXPECT_TRUE(has_problem(p, "test.json#/extra", "unknown key")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/protocols/1/dose", "unknown field")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/extra", "unknown field")) << list(p);
   EXPECT_EQ(p.size(), 2u) << list(p);
 }
 
@@ -155,7 +155,7 @@ TEST(LoadPackTest, ReportsBadTypesAndRanges) {
     o["review_policy"].as_object()["adherence_threshold"] = 80;
     o["plan"].as_object()["baseline_days"] = 2.5;
   });
-  EXPECT_TRUE(has_problem(p, "test.json#/questionnaire/0/min", "expected a number")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/questionnaire/0/min", "must be a number")) << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/questionnaire/1/type", "unknown type \"choice\"")) << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/review_policy/adherence_threshold", "between 0 and 1")) << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/plan/baseline_days", "whole number")) << list(p);

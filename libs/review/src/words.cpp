@@ -2,11 +2,11 @@
 
 #include <cmath>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::review {
 
-std::string number(double d) { return rules::to_json_text(rules::Value::number(d)); }
+std::string number(double d) { return json::number_text((d)); }
 
 double round1(double d) { return std::round(d * 10) / 10; }
 

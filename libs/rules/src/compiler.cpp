@@ -11,7 +11,8 @@
 #include "operators.hpp"
 #include "program.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::rules {
 namespace {
@@ -385,7 +386,7 @@ Result<Rule> Engine::compile(const boost::json::value& rule) const {
 }
 
 Result<Rule> Engine::compile_text(std::string_view rule_json) const {
-  auto parsed = parse_json(rule_json);
+  auto parsed = json::parse(rule_json);
   if (!parsed) return Unexpected{std::move(parsed).error()};
   return compile(*parsed);
 }

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "parse_support.hpp"
+#include "trialwise/json/parse_support.hpp"
 
 namespace trialwise::rules {
 namespace {
@@ -35,7 +35,7 @@ struct DocumentHandler {
   std::vector<Value> values;
   std::vector<Key> keys;
   std::string text;    // a string or key arriving in parts
-  detail::NumberText number;
+  json::detail::NumberText number;
   bool out_of_memory = false;
 
   void reset(Arena& a) {
@@ -180,7 +180,7 @@ struct DocumentHandler {
 Document::Document(std::size_t memory_limit) : arena_(memory_limit, 2048) {}
 
 struct DocumentParser::Impl {
-  explicit Impl(std::size_t depth_limit) : max_depth(depth_limit), parser(detail::parse_options_for(depth_limit)) {}
+  explicit Impl(std::size_t depth_limit) : max_depth(depth_limit), parser(json::detail::parse_options_for(depth_limit)) {}
   std::size_t max_depth;
   boost::json::basic_parser<DocumentHandler> parser;
 };
@@ -206,7 +206,7 @@ Result<void> DocumentParser::parse(std::string_view text, Document& doc) {
                                             " MiB of memory")};
   }
   if (!ec && consumed < text.size()) ec = boost::json::error::extra_data;
-  if (ec) return Unexpected{detail::parse_error(ec, text, consumed, impl_->max_depth)};
+  if (ec) return Unexpected{json::detail::parse_error(ec, text, consumed, impl_->max_depth)};
   doc.root_ = p.handler().values.back();
   return {};
 }

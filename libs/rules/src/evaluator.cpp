@@ -6,7 +6,8 @@
 #include <limits>
 
 #include "js.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 #include "utf8.hpp"
 
 namespace trialwise::rules::detail {
@@ -608,7 +609,7 @@ Value Evaluator::eval_substr(const Node& n, const Value& data) {
     } else {
       // number + non-number concatenates as strings in JavaScript.
       std::string sum;
-      append_js_number(sum, temp_length);
+      json::append_js_number(sum, temp_length);
       append_string(sum, length);
       keep = string_to_number(sum);
     }

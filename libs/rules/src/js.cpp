@@ -4,7 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 #include "utf8.hpp"
 
 namespace trialwise::rules::detail {
@@ -189,7 +190,7 @@ void append_string(std::string& out, const Value& v) {
   switch (v.kind()) {
     case Kind::null: out += "null"; return;
     case Kind::boolean: out += v.as_bool() ? "true" : "false"; return;
-    case Kind::number: append_js_number(out, v.as_number()); return;
+    case Kind::number: json::append_js_number(out, v.as_number()); return;
     case Kind::string: out += v.as_string(); return;
     case Kind::array: append_array_join(out, v); return;
     case Kind::object: append_object_string(out); return;

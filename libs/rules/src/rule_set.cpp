@@ -8,7 +8,8 @@
 #include "evaluator.hpp"
 #include "program.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::rules {
 namespace {

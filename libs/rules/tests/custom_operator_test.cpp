@@ -5,7 +5,8 @@
 #include <stdexcept>
 
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::rules {
 namespace {
@@ -40,7 +41,7 @@ TEST(CustomOperatorTest, ProducesStringsAndArraysFromScratch) {
   ASSERT_TRUE(rule);
   auto result = rule->evaluate(boost::json::value());
   ASSERT_TRUE(result);
-  EXPECT_EQ(to_json_text(*result), R"(["first","x"])");
+  EXPECT_EQ(json::to_text(*result), R"(["first","x"])");
 }
 
 TEST(CustomOperatorTest, ArityIsCheckedAtCompileTime) {

@@ -6,7 +6,8 @@
 
 #include "suite_loader.hpp"
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::rules {
 namespace {
@@ -79,13 +80,13 @@ TEST(DocumentTest, EvaluatesLikeBoostJsonOnTheSharedSuite) {
   for (const auto& c : cases) {
     auto rule = engine.compile(c.rule);
     ASSERT_TRUE(rule);
-    ASSERT_TRUE(parser.parse(to_json_text(c.data), doc));
+    ASSERT_TRUE(parser.parse(json::to_text(c.data), doc));
     auto on_doc = rule->evaluate(doc.root(), scratch);
     ASSERT_TRUE(on_doc);
     const std::string doc_text = to_json_text(*on_doc);
     auto on_json = rule->evaluate(c.data);
     ASSERT_TRUE(on_json);
-    EXPECT_EQ(doc_text, to_json_text(*on_json)) << to_json_text(c.rule);
+    EXPECT_EQ(doc_text, json::to_text(*on_json)) << json::to_text(c.rule);
   }
 }
 

@@ -5,7 +5,8 @@
 #include <string>
 
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::rules {
 namespace {

@@ -39,7 +39,7 @@ TEST(JsCompatTest, MatchesJsonLogicJsOnEdgeCases) {
       ++refused;
       if (rule) {
         ++failures;
-        ADD_FAILURE() << "[" << c.section << "] expected a compile error for " << to_json_text(c.rule);
+        ADD_FAILURE() << "[" << c.section << "] expected a compile error for " << json::to_text(c.rule);
       } else {
         EXPECT_EQ(rule.error().code, Errc::invalid_input);
       }

@@ -12,7 +12,8 @@
 #include <boost/json.hpp>
 
 #include "trialwise/rules/engine.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
+#include "trialwise/rules/value_json.hpp"
 
 namespace trialwise::rules::testing {
 
@@ -31,7 +32,7 @@ inline std::vector<SuiteCase> load_suite(const std::string& path, std::string& e
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  auto parsed = parse_json(buffer.str());
+  auto parsed = json::parse(buffer.str());
   if (!parsed || !parsed->is_array()) {
     error = path + " is not a JSON array";
     return {};
@@ -77,13 +78,13 @@ inline bool json_equal(const boost::json::value& a, const boost::json::value& b)
 inline std::optional<std::string> run_case(const Engine& engine, const SuiteCase& c) {
   auto rule = engine.compile(c.rule);
   if (!rule) {
-    return "[" + c.section + "] rule " + to_json_text(c.rule) + " did not compile: " + to_string(rule.error());
+    return "[" + c.section + "] rule " + json::to_text(c.rule) + " did not compile: " + to_string(rule.error());
   }
   auto result = rule->evaluate(c.data);
   if (result && json_equal(*result, c.expected)) return std::nullopt;
-  return "[" + c.section + "] rule " + to_json_text(c.rule) + "\n  data     " + to_json_text(c.data) +
-         "\n  expected " + to_json_text(c.expected) + "\n  got      " +
-         (result ? to_json_text(*result) : "error: " + to_string(result.error()));
+  return "[" + c.section + "] rule " + json::to_text(c.rule) + "\n  data     " + json::to_text(c.data) +
+         "\n  expected " + json::to_text(c.expected) + "\n  got      " +
+         (result ? json::to_text(*result) : "error: " + to_string(result.error()));
 }
 
 }  // namespace trialwise::rules::testing

@@ -1,11 +1,10 @@
 #include "trialwise/service/amend.hpp"
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::service {
 namespace {
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 bool grams_ok(double g) { return g > 0 && g <= 100; }
 
@@ -26,7 +25,7 @@ Result<std::vector<trial::Amendment>> apply(const pack::Pack& pack, const AmendI
     next.product_name = *in.product;
     if (in.g_per_serving) next.g_per_serving = *in.g_per_serving;
     change("product", std::move(old_value),
-           *in.product + (in.g_per_serving ? " (" + num(*in.g_per_serving) + " g per serving)" : ""));
+           *in.product + (in.g_per_serving ? " (" + json::number_text(*in.g_per_serving) + " g per serving)" : ""));
   }
   if (in.dose_g) {
     if (!grams_ok(*in.dose_g)) return Unexpected{invalid_input("/dose_g", "must be more than 0 and at most 100 grams")};
@@ -34,10 +33,10 @@ Result<std::vector<trial::Amendment>> apply(const pack::Pack& pack, const AmendI
     for (std::size_t i = 0; i < next.steps.size(); ++i) {
       if (i + 1 < next.steps.size() && next.steps[i + 1].start <= today) continue;  // over before today
       auto& step = next.steps[i];
-      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + num(step.dose_g) + " g");
+      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + json::number_text(step.dose_g) + " g");
       step.dose_g = *in.dose_g;
     }
-    change("dose", std::move(old_value), num(*in.dose_g) + " g per dose from " + today.to_string());
+    change("dose", std::move(old_value), json::number_text(*in.dose_g) + " g per dose from " + today.to_string());
   }
   if (in.outcome) {
     const auto* outcome = pack.find_outcome(*in.outcome);

@@ -4,7 +4,7 @@
 #include "trialwise/export/ical.hpp"
 #include "trialwise/export/report_html.hpp"
 #include "trialwise/review/review.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/records.hpp"
 #include "trialwise/service/review.hpp"
 
@@ -33,7 +33,7 @@ Result<ExportFile> export_trial(store::TrialRepository& repo, const trial::Profi
   if (format == ExportFormat::json) {
     // One line, so that records concatenate into a JSON Lines batch.
     std::string text;
-    rules::append_json(text, trial::to_json(*record));
+    json::append(text, trial::to_json(*record));
     return ExportFile{text + "\n", "application/json", base + ".json"};
   }
   const auto r = review::review_trial(pack, trial, record->entries, as_of);

@@ -3,14 +3,13 @@
 #include <boost/json/array.hpp>
 
 #include "trialwise/review/report.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/running.hpp"
 #include "trialwise/service/status.hpp"
 
 namespace trialwise::service {
 
 namespace {
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 }  // namespace
 
 Result<trial::Trial> chosen_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
@@ -69,14 +68,14 @@ Result<std::string> record_verdict(store::TrialRepository& repo, const trial::Pr
     for (auto& step : next.steps) {
       if (step.number == first.number || (step.dose_g == first.dose_g && step.times_per_day == first.times_per_day))
         continue;
-      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + num(step.dose_g) +
+      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + json::number_text(step.dose_g) +
                                                       " g x " + std::to_string(step.times_per_day));
       step.dose_g = first.dose_g;
       step.times_per_day = first.times_per_day;
     }
     if (!old_value.empty()) {
       const trial::Amendment dose{0, "dose", old_value,
-                                  num(first.dose_g) + " g x " + std::to_string(first.times_per_day) + " a day", why, ""};
+                                  json::number_text(first.dose_g) + " g x " + std::to_string(first.times_per_day) + " a day", why, ""};
       auto saved = repo.amend(profile, t.id, dose, next);
       if (!saved) return Unexpected{saved.error()};
     }

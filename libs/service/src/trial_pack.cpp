@@ -1,6 +1,6 @@
 #include "trialwise/service/trial_pack.hpp"
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::service {
 namespace {
@@ -9,7 +9,6 @@ namespace {
 // from growing the cache without end.
 constexpr std::size_t kMostPacksKept = 16;
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 }  // namespace
 
@@ -38,8 +37,8 @@ Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const trial::
 }
 
 std::string scale_words(const pack::Outcome& o) {
-  return "from " + num(o.scale_min) + " to " + num(o.scale_max) + " (" + o.label + ": " + num(o.scale_min) + " = " +
-         o.scale_low + ", " + num(o.scale_max) + " = " + o.scale_high + ")";
+  return "from " + json::number_text(o.scale_min) + " to " + json::number_text(o.scale_max) + " (" + o.label + ": " + json::number_text(o.scale_min) + " = " +
+         o.scale_low + ", " + json::number_text(o.scale_max) + " = " + o.scale_high + ")";
 }
 
 }  // namespace trialwise::service

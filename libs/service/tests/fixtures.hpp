@@ -9,7 +9,7 @@
 
 #include "trialwise/assess/plan.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/service/screening.hpp"
 #include "trialwise/service/start.hpp"
 #include "trialwise/store/repository.hpp"
@@ -25,7 +25,7 @@ inline boost::json::value example_answers(const std::string& name) {
   std::ifstream file(std::string(TRIALWISE_EXAMPLES_DIR) + "/" + name + ".json");
   std::stringstream text;
   text << file.rdbuf();
-  return *rules::parse_json(text.str());
+  return *json::parse(text.str());
 }
 
 inline Date day(const char* text) { return *Date::parse(text, "test"); }

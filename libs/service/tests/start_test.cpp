@@ -8,7 +8,7 @@ namespace {
 using testing::RunningTrialTest;
 
 TEST(ScreeningTest, NamesEveryBadAnswer) {
-  auto s = screen(testing::builtin_pack(), *rules::parse_json(R"({"age": 150})"));
+  auto s = screen(testing::builtin_pack(), *json::parse(R"({"age": 150})"));
   ASSERT_FALSE(s);
   ASSERT_GE(s.error().size(), 2u);
   EXPECT_EQ(s.error().front().code, Errc::invalid_input);

@@ -5,12 +5,10 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::store::detail {
 namespace {
-
-namespace json = boost::json;
 
 Error bad(const std::string& where, const std::string& what) {
   return io_error(where, "the stored " + what + " is damaged; restore a backup with `trialwise restore FILE`");
@@ -18,23 +16,23 @@ Error bad(const std::string& where, const std::string& what) {
 
 }  // namespace
 
-Result<json::value> parse_json(std::string_view text, const std::string& where) {
+Result<boost::json::value> parse_json(std::string_view text, const std::string& where) {
   // The rules library's reader rounds every double exactly (Boost 1.81's own does not).
-  auto value = rules::parse_json(text);
+  auto value = trialwise::json::parse(text);
   if (!value) return Unexpected{invalid_input(where, "not JSON: " + value.error().message)};
   return std::move(*value);
 }
 
 std::string steps_to_json(const std::vector<trial::PlannedStep>& steps) {
-  json::array out;
+  boost::json::array out;
   for (const auto& s : steps) {
-    out.push_back(json::object{{"number", s.number},
+    out.push_back(boost::json::object{{"number", s.number},
                                {"start", s.start.to_string()},
                                {"dose_g", s.dose_g},
                                {"times_per_day", s.times_per_day},
                                {"requires_tolerance", s.requires_tolerance}});
   }
-  return json::serialize(out);
+  return boost::json::serialize(out);
 }
 
 Result<std::vector<trial::PlannedStep>> steps_from_json(std::string_view text, const std::string& where) {
@@ -72,9 +70,9 @@ Result<std::vector<trial::PlannedStep>> steps_from_json(std::string_view text, c
 }
 
 std::string side_effects_to_json(const std::map<std::string, int>& side_effects) {
-  json::object out;
+  boost::json::object out;
   for (const auto& [id, score] : side_effects) out[id] = score;
-  return json::serialize(out);
+  return boost::json::serialize(out);
 }
 
 Result<std::map<std::string, int>> side_effects_from_json(std::string_view text, const std::string& where) {
@@ -90,9 +88,9 @@ Result<std::map<std::string, int>> side_effects_from_json(std::string_view text,
 }
 
 std::string strings_to_json(const std::vector<std::string>& strings) {
-  json::array out;
+  boost::json::array out;
   for (const auto& s : strings) out.emplace_back(s);
-  return json::serialize(out);
+  return boost::json::serialize(out);
 }
 
 Result<std::vector<std::string>> strings_from_json(std::string_view text, const std::string& where) {

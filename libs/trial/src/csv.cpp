@@ -5,12 +5,11 @@
 #include <cmath>
 #include <set>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 
 namespace trialwise::trial {
 namespace {
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 void append_field(std::string& out, std::string_view field) {
   if (field.find_first_of(",\"\n\r") == std::string_view::npos) {
@@ -122,10 +121,10 @@ std::string to_csv(const pack::Pack& pack, std::vector<DayEntry> entries) {
   for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
   out.push_back('\n');
   for (const auto& e : entries) {
-    out += e.date.to_string() + "," + num(e.outcome) + ",";
+    out += e.date.to_string() + "," + json::number_text(e.outcome) + ",";
     if (e.doses_taken) out += std::to_string(*e.doses_taken);
     out.push_back(',');
-    if (e.dose_g) out += num(*e.dose_g);
+    if (e.dose_g) out += json::number_text(*e.dose_g);
     for (const auto& s : pack.side_effects) {
       out.push_back(',');
       if (const auto it = e.side_effects.find(s.id); it != e.side_effects.end()) out += std::to_string(it->second);
@@ -191,7 +190,7 @@ Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, cons
       e.date = *date;
     }
     if (!parse_number(f[1], e.outcome) || !(e.outcome >= outcome.scale_min && e.outcome <= outcome.scale_max))
-      bad(row.line, 2, "outcome must be a number from " + num(outcome.scale_min) + " to " + num(outcome.scale_max) +
+      bad(row.line, 2, "outcome must be a number from " + json::number_text(outcome.scale_min) + " to " + json::number_text(outcome.scale_max) +
                            " (" + outcome.label + "), not \"" + f[1] + "\"");
     if (!f[2].empty()) {
       int doses = 0;

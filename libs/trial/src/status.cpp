@@ -11,7 +11,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/trial/dose_history.hpp"
 
 namespace trialwise::trial {
@@ -71,7 +71,6 @@ const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_v
   return nullptr;
 }
 
-std::string num(double d) { return rules::to_json_text(rules::Value::number(d)); }
 
 // Days from `from` to `to` (inclusive) on which the supplement is planned:
 // every day of the open design, the on blocks' days of a block design.
@@ -279,11 +278,11 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
       const std::string why = step_words(pack, trial, *history, current, today);
       const auto& s = trial.steps[current];
       st.step = StepNow{s.number, s.dose_g, s.times_per_day, why};
-      std::string dose = "Today: " + num(s.dose_g) + " g " +
+      std::string dose = "Today: " + json::number_text(s.dose_g) + " g " +
                          (s.times_per_day == 1 ? std::string("once") : std::to_string(s.times_per_day) + " times") +
                          " a day";
       if (trial.g_per_serving && *trial.g_per_serving > 0)
-        dose += " (" + num(s.dose_g / *trial.g_per_serving) + " serving(s) of " + trial.product_name + " each time)";
+        dose += " (" + json::number_text(s.dose_g / *trial.g_per_serving) + " serving(s) of " + trial.product_name + " each time)";
       st.todo.push_back(dose + ".");
       if (!why.empty()) st.todo.push_back(why);
     }

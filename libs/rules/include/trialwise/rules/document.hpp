@@ -17,7 +17,7 @@
 
 #include "trialwise/core/result.hpp"
 #include "trialwise/rules/arena.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/text.hpp"
 #include "trialwise/rules/value.hpp"
 
 namespace trialwise::rules {
@@ -47,12 +47,12 @@ class Document {
 /// Not thread-safe; reusable.
 class DocumentParser {
  public:
-  explicit DocumentParser(std::size_t max_depth = kMaxJsonDepth);
+  explicit DocumentParser(std::size_t max_depth = json::kMaxDepth);
   ~DocumentParser();
   DocumentParser(const DocumentParser&) = delete;
   DocumentParser& operator=(const DocumentParser&) = delete;
 
-  /// Parses `text` into `doc`, replacing what it held. Errors as parse_json's
+  /// Parses `text` into `doc`, replacing what it held. Errors as json::parse's
   /// (Errc::invalid_input or Errc::limit, `where` = "line L, column C"); on
   /// failure `doc` holds null.
   Result<void> parse(std::string_view text, Document& doc);

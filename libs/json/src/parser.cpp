@@ -12,10 +12,10 @@
 #include <limits>
 #include <new>
 
-#include "parse_support.hpp"
-#include "trialwise/rules/json_text.hpp"
+#include "trialwise/json/parse_support.hpp"
+#include "trialwise/json/text.hpp"
 
-namespace trialwise::rules {
+namespace trialwise::json {
 namespace {
 
 using boost::json::error_code;
@@ -93,17 +93,17 @@ struct ExactHandler {
 
 }  // namespace
 
-struct JsonParser::Impl {
+struct Parser::Impl {
   explicit Impl(std::size_t depth_limit)
       : max_depth(depth_limit), parser(detail::parse_options_for(depth_limit), boost::json::storage_ptr()) {}
   std::size_t max_depth;
   boost::json::basic_parser<ExactHandler> parser;
 };
 
-JsonParser::JsonParser(std::size_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
-JsonParser::~JsonParser() = default;
+Parser::Parser(std::size_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
+Parser::~Parser() = default;
 
-Result<boost::json::value> JsonParser::parse(std::string_view text, boost::json::storage_ptr storage) {
+Result<boost::json::value> Parser::parse(std::string_view text, boost::json::storage_ptr storage) {
   auto& p = impl_->parser;
   p.reset();
   p.handler().st.reset(std::move(storage));
@@ -120,9 +120,9 @@ Result<boost::json::value> JsonParser::parse(std::string_view text, boost::json:
   return Unexpected{detail::parse_error(ec, text, consumed, impl_->max_depth)};
 }
 
-Result<boost::json::value> parse_json(std::string_view text, std::size_t max_depth) {
-  JsonParser parser(max_depth);
+Result<boost::json::value> parse(std::string_view text, std::size_t max_depth) {
+  Parser parser(max_depth);
   return parser.parse(text);
 }
 
-}  // namespace trialwise::rules
+}  // namespace trialwise::json

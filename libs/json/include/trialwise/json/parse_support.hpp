@@ -1,7 +1,7 @@
 #pragma once
 
-// Pieces shared by the two JSON readers (json_parser.cpp builds
-// boost::json::value; document.cpp builds a Document).
+// Pieces for writing a JSON reader on Boost's basic_parser: the library's own
+// (parser.cpp builds boost::json::value) and the rules engine's Document.
 
 #include <boost/json/error.hpp>
 #include <boost/json/parse_options.hpp>
@@ -11,7 +11,7 @@
 
 #include "trialwise/core/error.hpp"
 
-namespace trialwise::rules::detail {
+namespace trialwise::json::detail {
 
 /// Strict JSON, nested at most `max_depth` deep.
 inline boost::json::parse_options parse_options_for(std::size_t max_depth) {
@@ -46,4 +46,4 @@ class NumberText {
 Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t consumed,
                   std::size_t max_depth);
 
-}  // namespace trialwise::rules::detail
+}  // namespace trialwise::json::detail

@@ -1,9 +1,9 @@
-#include "parse_support.hpp"
+#include "trialwise/json/parse_support.hpp"
 
 #include <charconv>
 #include <limits>
 
-namespace trialwise::rules::detail {
+namespace trialwise::json::detail {
 namespace {
 
 std::string line_and_column(std::string_view text, std::size_t offset) {
@@ -46,4 +46,4 @@ Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t
   return Error{too_deep ? Errc::limit : Errc::invalid_input, std::move(message), line_and_column(text, consumed)};
 }
 
-}  // namespace trialwise::rules::detail
+}  // namespace trialwise::json::detail
