@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     const auto record = bench::make_record(i, seed);
     const auto& t = record.trial;
     line.clear();
-    json::append(line, boost::json::value(trial::to_json(record)));
+    json::append(line, boost::json::value(model::to_json(record)));
     line.push_back('\n');
     jsonl << line;
     // The days the review counts at the review date: [start, review_date).
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
       rows += std::to_string(t.id);
       rows.push_back(',');
       append_number(rows, e.outcome);
-      rows += trial::is_on_day(t, e.date) ? ",1," : ",0,";
+      rows += model::is_on_day(t, e.date) ? ",1," : ",0,";
       rows += std::to_string(e.date.days_since(t.start));
       rows.push_back('\n');
     }

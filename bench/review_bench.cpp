@@ -22,14 +22,14 @@
 #include "trialwise/review/review.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/stats/regression.hpp"
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace {
 
 using namespace trialwise;
 
 struct Fixture {
-  trial::TrialRecord record;
+  model::TrialRecord record;
   std::string line;                    // the record as a batch input line
   std::vector<double> y, on, day;      // the days the review fits, in date order
   review::Review review;
@@ -38,11 +38,11 @@ struct Fixture {
     static const Fixture f = [] {
       Fixture x;
       x.record = bench::benchmark_record();
-      json::append(x.line, boost::json::value(trial::to_json(x.record)));
+      json::append(x.line, boost::json::value(model::to_json(x.record)));
       const auto& t = x.record.trial;
       for (const auto& e : x.record.entries) {  // generated in date order, all before the review date
         x.y.push_back(e.outcome);
-        x.on.push_back(trial::is_on_day(t, e.date) ? 1.0 : 0.0);
+        x.on.push_back(model::is_on_day(t, e.date) ? 1.0 : 0.0);
         x.day.push_back(e.date.days_since(t.start));
       }
       x.review = review::review_trial(bench::rt::shipped(), t, x.record.entries, t.review_date);
@@ -123,7 +123,7 @@ void BM_TrialRecordFromJson(benchmark::State& state) {
   json::Parser parser;
   for (auto _ : state) {
     auto json = parser.parse(f.line);
-    auto record = trial::trial_record_from_json(*json, "");
+    auto record = model::trial_record_from_json(*json, "");
     benchmark::DoNotOptimize(record);
   }
   state.SetItemsProcessed(state.iterations());
@@ -152,7 +152,7 @@ void BM_BatchLine(benchmark::State& state) {
   for (auto _ : state) {
     text.clear();
     auto json = parser.parse(f.line);
-    auto record = trial::trial_record_from_json(*json, "");
+    auto record = model::trial_record_from_json(*json, "");
     const auto& t = record->trial;
     auto out = review::to_json(review::review_trial(pack, t, record->entries, t.review_date));
     out["trial"] = t.id;

@@ -1,7 +1,7 @@
 #pragma once
 
 // Generated trials for the review benchmarks, built the way the review's
-// tests build theirs (libs/review/tests/trial_maker.hpp: the glutamine gut
+// tests build theirs (trialwise/test_support/trial_maker.hpp: the glutamine gut
 // trial from the shipped pack, day entries drawn from a Spec with its
 // portable noise generator), but 60 days long: 7 baseline days and an active
 // period of 53 (PlanChoices::active_days; the gut protocol allows 14 to 56).
@@ -21,15 +21,15 @@
 
 #include <boost/json/parse.hpp>
 
-#include "trial_maker.hpp"  // libs/review/tests
+#include "trialwise/test_support/trial_maker.hpp"
 #include "trialwise/assess/report.hpp"
 #include "trialwise/stats/randomization.hpp"
-#include "trialwise/trial/from_plan.hpp"
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/service/from_plan.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::bench {
 
-namespace rt = review::testing;
+namespace rt = test_support;
 
 inline constexpr int kBaselineDays = 7;
 inline constexpr int kActiveDays = 53;  // 7 + 53 = 60 days
@@ -68,17 +68,17 @@ struct GutPerson {
 /// 53 active days (5 g twice daily, 10 g twice daily from active day 8 if
 /// tolerated), review on day 60. `outcome_id` is "gut_symptoms" (lower is
 /// better) or "food_tolerance" (higher is better).
-inline trial::Trial gut_trial_60(Date start, const std::string& outcome_id = "gut_symptoms") {
+inline model::Trial gut_trial_60(Date start, const std::string& outcome_id = "gut_symptoms") {
   const auto& p = GutPerson::get();
   auto plan = *assess::make_plan(rt::shipped(), p.answers, p.assessment,
                                  {.start = start, .outcome_id = outcome_id, .product_name = "Powder",
                                   .g_per_serving = 5, .active_days = kActiveDays});
-  return trial::trial_from_plan(rt::shipped(), plan, assess::to_json(rt::shipped(), p.answers, p.assessment, plan));
+  return service::trial_from_plan(rt::shipped(), plan, assess::to_json(rt::shipped(), p.answers, p.assessment, plan));
 }
 
 /// Entries of `t` drawn from `spec`, from its start to the day before its
 /// review date, outcomes rounded to 0.1 (as a slider records them).
-inline std::vector<trial::DayEntry> entries_for(const trial::Trial& t, const rt::Spec& spec) {
+inline std::vector<model::DayEntry> entries_for(const model::Trial& t, const rt::Spec& spec) {
   auto entries = rt::generate(t, spec, t.review_date);
   for (auto& e : entries) {
     e.outcome = std::round(e.outcome * 10) / 10;
@@ -90,8 +90,8 @@ inline std::vector<trial::DayEntry> entries_for(const trial::Trial& t, const rt:
 /// The one trial of the per-review benchmark: gut symptoms, an improvement
 /// of 2 points, noise 1 with AR(1) 0.3, every day logged, every dose taken,
 /// mild bloating on active days.
-inline trial::TrialRecord benchmark_record() {
-  trial::TrialRecord r;
+inline model::TrialRecord benchmark_record() {
+  model::TrialRecord r;
   r.trial = gut_trial_60(rt::day("2026-12-07"));
   r.trial.id = 1;
   auto bloating = std::make_shared<Draw>(7);
@@ -112,12 +112,12 @@ inline trial::TrialRecord benchmark_record() {
 /// adherence (20 to 60% of days short of doses); side effects: none, mild,
 /// rising with the dose step (10%), one day at the stop level (3%) or
 /// moderate from the first step (2%); a red flag on one day in 1%.
-inline trial::TrialRecord make_record(std::size_t i, std::uint64_t seed) {
+inline model::TrialRecord make_record(std::size_t i, std::uint64_t seed) {
   Draw d(seed * 0x100000001B3ULL + i);
   const bool higher = d.chance(0.25);
-  trial::TrialRecord r;
+  model::TrialRecord r;
   r.trial = gut_trial_60(rt::day("2026-01-05").plus_days(d.integer(0, 364)), higher ? "food_tolerance" : "gut_symptoms");
-  r.trial.id = static_cast<trial::TrialId>(i + 1);
+  r.trial.id = static_cast<model::TrialId>(i + 1);
 
   rt::Spec s;
   s.seed = seed ^ (0x9E3779B97F4A7C15ULL * (i + 1));

@@ -31,8 +31,8 @@ const pack::Pack& shipped() {
   return p;
 }
 
-trial::Trial a_trial(Date start, int active_days) {
-  trial::Trial t;
+model::Trial a_trial(Date start, int active_days) {
+  model::Trial t;
   t.pack_id = "glutamine";
   t.pack_version = "1.0.0";
   t.product_name = "Powder";
@@ -47,8 +47,8 @@ trial::Trial a_trial(Date start, int active_days) {
   return t;
 }
 
-trial::DayEntry an_entry(Date d) {
-  trial::DayEntry e;
+model::DayEntry an_entry(Date d) {
+  model::DayEntry e;
   e.date = d;
   e.outcome = 5;
   e.doses_taken = 2;
@@ -60,10 +60,10 @@ trial::DayEntry an_entry(Date d) {
 void BM_PutEntry(benchmark::State& state) {
   auto repo = *store::open_sqlite(fresh_path("put_entry.db"));
   const Date start = *Date::parse("2000-01-01", "");
-  const auto id = *repo->create_trial(trial::kLocalProfile, a_trial(start, 100000));
+  const auto id = *repo->create_trial(model::kLocalProfile, a_trial(start, 100000));
   int day = 0;
   for (auto _ : state) {
-    auto saved = repo->put_entry(trial::kLocalProfile, id, an_entry(start.plus_days(day++)));
+    auto saved = repo->put_entry(model::kLocalProfile, id, an_entry(start.plus_days(day++)));
     if (!saved) state.SkipWithError(saved.error().message.c_str());
   }
   state.SetItemsProcessed(state.iterations());
@@ -103,21 +103,21 @@ void BM_Status(benchmark::State& state) {
   const int days = static_cast<int>(state.range(0));
   auto repo = *store::open_sqlite(fresh_path("status_" + std::to_string(days) + ".db"));
   const Date start = *Date::parse("2016-01-01", "");
-  const auto id = *repo->create_trial(trial::kLocalProfile, a_trial(start, days + 100));
-  std::vector<trial::DayEntry> entries;
+  const auto id = *repo->create_trial(model::kLocalProfile, a_trial(start, days + 100));
+  std::vector<model::DayEntry> entries;
   for (int i = 0; i < days; ++i) entries.push_back(an_entry(start.plus_days(i)));
-  if (!repo->put_entries(trial::kLocalProfile, id, entries)) state.SkipWithError("seeding failed");
-  const auto t = *repo->get_trial(trial::kLocalProfile, id);
+  if (!repo->put_entries(model::kLocalProfile, id, entries)) state.SkipWithError("seeding failed");
+  const auto t = *repo->get_trial(model::kLocalProfile, id);
   const Date today = start.plus_days(days - 1);
   struct StoreLog final : trial::Log {
     store::TrialRepository& repo;
-    trial::TrialId id;
-    StoreLog(store::TrialRepository& r, trial::TrialId i) : repo(r), id(i) {}
-    Result<std::vector<trial::DayEntry>> between(Date from, Date to) const override {
-      return repo.entries(trial::kLocalProfile, id, from, to);
+    model::TrialId id;
+    StoreLog(store::TrialRepository& r, model::TrialId i) : repo(r), id(i) {}
+    Result<std::vector<model::DayEntry>> between(Date from, Date to) const override {
+      return repo.entries(model::kLocalProfile, id, from, to);
     }
-    Result<trial::EntryTotals> totals(Date from, Date to) const override {
-      return repo.totals(trial::kLocalProfile, id, from, to);
+    Result<model::EntryTotals> totals(Date from, Date to) const override {
+      return repo.totals(model::kLocalProfile, id, from, to);
     }
   };
   const StoreLog log(*repo, id);

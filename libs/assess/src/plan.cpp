@@ -54,7 +54,7 @@ Result<const T*> choose(const std::vector<T>& items, const std::optional<std::st
 
 // The design a block choice asks for, checked: its on days must fit the
 // protocol's range, as an open trial's active days must.
-Result<BlockDesign> block_design(const BlockChoices& c, bool days_given, const pack::DayRange& range,
+Result<model::BlockDesign> block_design(const BlockChoices& c, bool days_given, const pack::DayRange& range,
                                  const std::string& protocol) {
   if (days_given)
     return Unexpected{invalid_input("--days", "with a block design the length is --blocks x --block-days; leave out --days")};
@@ -69,11 +69,11 @@ Result<BlockDesign> block_design(const BlockChoices& c, bool days_given, const p
                                                     " days give " + std::to_string(on_days) + " days on the supplement; the " +
                                                     protocol + " needs " + std::to_string(range.min_days) + " to " +
                                                     std::to_string(range.max_days))};
-  return BlockDesign{c.block_days, stats::draw_block_order(c.blocks, c.seed), c.seed};
+  return model::BlockDesign{c.block_days, stats::draw_block_order(c.blocks, c.seed), c.seed};
 }
 
 // The date of the n-th on day (from 1) of a block design.
-Date nth_on_day(const BlockDesign& d, Date active_start, int n) {
+Date nth_on_day(const model::BlockDesign& d, Date active_start, int n) {
   int seen = 0;
   for (int day = 0;; ++day) {
     const auto block = static_cast<std::size_t>(day / d.block_days);

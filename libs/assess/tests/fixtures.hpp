@@ -8,28 +8,15 @@
 
 #include "trialwise/assess/assessment.hpp"
 #include "trialwise/assess/plan.hpp"
+#include "trialwise/test_support/answers.hpp"
 
 namespace trialwise::assess::testing {
 
-inline const pack::Pack& shipped_pack() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
-  return p;
-}
+inline const pack::Pack& shipped_pack() { return test_support::shipped(); }
 
 /// A healthy adult with gut trouble, the basics in place, taking nothing:
 /// no safety finding, no basic to fix.
-inline boost::json::object clean_answers() {
-  return boost::json::parse(R"({
-    "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
-    "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
-    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
-    "nutrition_support": false, "icu_recent": false,
-    "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
-    "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
-    "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})")
-      .as_object();
-}
+inline boost::json::object clean_answers() { return test_support::gut_answers().as_object(); }
 
 /// A product that lists `grams` per serving (0: it lists none).
 inline boost::json::object supplement(double grams, double servings, bool tested, const char* name = "Product") {

@@ -74,7 +74,7 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     err << "trialwise: --design: --blocks, --block-days and --seed need --design blocks\n";
     return std::nullopt;
   }
-  std::vector<labels::ImportedProduct> products;
+  std::vector<model::ImportedProduct> products;
   if (o.with_products) {
     auto stored = stored_products(o.db);
     if (!stored) {

@@ -18,7 +18,7 @@
 
 namespace trialwise::cli {
 
-using trial::kLocalProfile;
+using model::kLocalProfile;
 
 std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o) {
   auto* product = app.add_subcommand("product", "The products you already take, read from their labels");
@@ -52,11 +52,11 @@ Result<std::unique_ptr<store::ProductRepository>> open_products(const std::strin
 
 }  // namespace
 
-Result<std::vector<labels::ImportedProduct>> stored_products(const std::string& db_flag) {
+Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag) {
   auto path = store::default_database_path(db_flag);
   if (!path) return Unexpected{path.error()};
   std::error_code ec;
-  if (!std::filesystem::exists(*path, ec)) return std::vector<labels::ImportedProduct>{};
+  if (!std::filesystem::exists(*path, ec)) return std::vector<model::ImportedProduct>{};
   auto repo = store::open_sqlite_products(*path);
   if (!repo) return Unexpected{repo.error()};
   return (*repo)->list_products(kLocalProfile);
@@ -78,7 +78,7 @@ int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& 
   }
   auto repo = open_products(o.db);
   if (!repo) return report(err, repo.error());
-  labels::ImportedProduct item;
+  model::ImportedProduct item;
   item.product = std::move(*product);
   item.servings_per_day = servings;
   item.third_party_tested = o.third_party_tested;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/labels/product.hpp"
+#include "trialwise/model/product.hpp"
 
 namespace CLI {
 class App;
@@ -35,6 +35,6 @@ int run_product_remove(const ProductOptions& o, std::istream& in, std::ostream& 
 
 /// The products imported into the database --db names (none when the file
 /// does not exist yet: reading never creates a database).
-Result<std::vector<labels::ImportedProduct>> stored_products(const std::string& db_flag);
+Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag);
 
 }  // namespace trialwise::cli

@@ -18,11 +18,11 @@
 #include "trialwise/review/report.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/service/review.hpp"
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::cli {
 
-using trial::kLocalProfile;
+using model::kLocalProfile;
 
 CLI::App* add_review_command(CLI::App& app, ReviewOptions& o) {
   auto* cmd = app.add_subcommand("review", "The verdict on a trial at its review date: continue, stop, reduce the dose, "
@@ -106,7 +106,7 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
 }
 
 // One review as a batch output line.
-void append_review(std::string& text, const review::Review& r, const trial::Trial& t) {
+void append_review(std::string& text, const review::Review& r, const model::Trial& t) {
   auto json = review::to_json(r);
   json["trial"] = t.id;
   json::append(text, json);
@@ -146,7 +146,7 @@ int review_file(const ReviewOptions& o, const pack::Pack& pack, std::optional<Da
           memory->resource.release();
           auto json = parser->parse(line, boost::json::storage_ptr(&memory->resource));
           if (!json) return json.error();
-          auto record = trial::trial_record_from_json(*json, "");
+          auto record = model::trial_record_from_json(*json, "");
           if (!record) return record.error();
           const auto& t = record->trial;
           append_review(text, review::review_trial(pack, t, record->entries, as_of.value_or(t.review_date)), t);

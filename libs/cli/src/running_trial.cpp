@@ -13,12 +13,12 @@
 
 namespace trialwise::cli {
 
-using trial::kLocalProfile;
+using model::kLocalProfile;
 
 namespace {
 
 // The active trial, or an error that says what to do.
-Result<trial::Trial> active_trial(store::TrialRepository& repo) {
+Result<model::Trial> active_trial(store::TrialRepository& repo) {
   auto t = service::running_trial(repo, kLocalProfile);
   if (!t && t.error().code == Errc::not_found)
     return Unexpected{not_found("", t.error().message + "; start one with trialwise start")};
@@ -27,7 +27,7 @@ Result<trial::Trial> active_trial(store::TrialRepository& repo) {
 
 // The pack a trial was planned with (kept with it); the built-in pack for a
 // trial from before packs were kept, with a note when its version differs.
-std::shared_ptr<const pack::Pack> pack_for(const trial::Trial& t, std::istream& in, std::ostream& err) {
+std::shared_ptr<const pack::Pack> pack_for(const model::Trial& t, std::istream& in, std::ostream& err) {
   auto builtin = load_pack_or_report("", in, err);
   if (!builtin) return nullptr;
   auto pack = service::TrialPacks(builtin).for_trial(t);

@@ -39,7 +39,7 @@ Error with_flag(Error e, const std::string& command);
 /// export, import and history start from.
 struct Running {
   std::unique_ptr<store::TrialRepository> repo;
-  trial::Trial trial;
+  model::Trial trial;
   std::shared_ptr<const pack::Pack> pack;
 };
 

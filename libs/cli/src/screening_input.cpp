@@ -41,7 +41,7 @@ std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_fi
 
 std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
                                                       std::istream& in, std::ostream& err,
-                                                      const std::vector<labels::ImportedProduct>* products,
+                                                      const std::vector<model::ImportedProduct>* products,
                                                       std::vector<assess::PlanNote>* notes) {
   const std::string name = file == "-" ? "(standard input)" : file;
   auto text = read_file(file, in);
@@ -69,7 +69,7 @@ std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, co
 
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
                                           std::istream& in, std::ostream& err, int& exit_status,
-                                          const std::vector<labels::ImportedProduct>* products) {
+                                          const std::vector<model::ImportedProduct>* products) {
   exit_status = kExitBadInput;
   auto pack = load_pack_or_report(pack_file, in, err);
   if (!pack) return std::nullopt;

@@ -10,7 +10,7 @@
 
 #include "trialwise/assess/assessment.hpp"
 #include "trialwise/assess/plan.hpp"
-#include "trialwise/labels/product.hpp"
+#include "trialwise/model/product.hpp"
 #include "trialwise/pack/pack.hpp"
 
 namespace CLI {
@@ -34,7 +34,7 @@ std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_fi
 /// they leave uncertain.
 std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
                                                       std::istream& in, std::ostream& err,
-                                                      const std::vector<labels::ImportedProduct>* products = nullptr,
+                                                      const std::vector<model::ImportedProduct>* products = nullptr,
                                                       std::vector<assess::PlanNote>* notes = nullptr);
 
 /// A person's answers, checked and assessed against a pack.
@@ -49,7 +49,7 @@ struct Screening {
 /// failure to `err`; on failure returns nothing and sets `exit_status`.
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
                                           std::istream& in, std::ostream& err, int& exit_status,
-                                          const std::vector<labels::ImportedProduct>* products = nullptr);
+                                          const std::vector<model::ImportedProduct>* products = nullptr);
 
 /// "Answers: FILE" (or standard input): every result names what it was made from.
 std::string answers_line(const std::string& answers_file);

@@ -19,7 +19,7 @@
 
 namespace trialwise::cli {
 
-using trial::kLocalProfile;
+using model::kLocalProfile;
 
 namespace {
 
@@ -43,7 +43,7 @@ Result<std::map<std::string, int>> parse_side_effects(const std::string& text) {
   return out;
 }
 
-void print_status(const trial::Trial& t, const trial::Status& st, std::ostream& out) {
+void print_status(const model::Trial& t, const trial::Status& st, std::ostream& out) {
   out << "Trial " << t.id << ": " << t.product_name << (t.product_name.empty() ? "" : ", ") << t.protocol_id << ", outcome "
       << t.outcome_id << "\n";
   out << "  Phase:    " << trial::to_string(st.phase);

@@ -23,7 +23,7 @@
 
 namespace trialwise::cli {
 
-using trial::kLocalProfile;
+using model::kLocalProfile;
 
 CLI::App* add_export_command(CLI::App& app, ExportOptions& o) {
   auto* cmd = app.add_subcommand("export", "Write a trial out: its day entries (CSV), the whole trial (JSON), FHIR R4, "

@@ -15,7 +15,7 @@
 
 namespace trialwise::cli {
 
-using trial::kLocalProfile;
+using model::kLocalProfile;
 
 CLI::App* add_amend_command(CLI::App& app, AmendOptions& o) {
   auto* cmd = app.add_subcommand("amend", "Change the running trial's product, dose, outcome or review date, with a reason");

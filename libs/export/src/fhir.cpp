@@ -37,7 +37,7 @@ std::string utc_text(std::chrono::sys_seconds t) {
 
 class Builder {
  public:
-  Builder(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+  Builder(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
           const FhirOptions& options)
       : pack_(pack),
         record_(record),
@@ -332,11 +332,11 @@ class Builder {
       step = point->step;
     } else if (day >= t_.start && day < t_.active_start) {
       phase = "baseline";
-    } else if (trial::is_on_day(t_, day)) {
+    } else if (model::is_on_day(t_, day)) {
       phase = "active";
       for (const auto& s : t_.steps)
         if (s.start <= day) step = s.number;
-    } else if (trial::block_of(t_, day) >= 0) {
+    } else if (model::block_of(t_, day) >= 0) {
       phase = "off";
     }
     array components;
@@ -491,8 +491,8 @@ class Builder {
   }
 
   const pack::Pack& pack_;
-  const trial::TrialRecord& record_;
-  const trial::Trial& t_;
+  const model::TrialRecord& record_;
+  const model::Trial& t_;
   const review::Review& review_;
   const FhirOptions& options_;
   StoredAssessment assessment_;
@@ -507,12 +507,12 @@ class Builder {
 
 }  // namespace
 
-object fhir_bundle(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+object fhir_bundle(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                    const FhirOptions& options) {
   return Builder(pack, record, review, options).build();
 }
 
-std::string fhir_bundle_text(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+std::string fhir_bundle_text(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                              const FhirOptions& options) {
   return json::to_pretty(fhir_bundle(pack, record, review, options)) + "\n";
 }

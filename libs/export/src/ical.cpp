@@ -175,7 +175,7 @@ Result<std::map<int, std::vector<TimeOfDay>>> checked_dose_times(const std::map<
 
 class Writer {
  public:
-  Writer(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+  Writer(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
          const CalendarOptions& options, std::map<int, std::vector<TimeOfDay>> dose_times)
       : pack_(pack), t_(record.trial), review_(review), options_(options), dose_times_(std::move(dose_times)) {}
 
@@ -367,7 +367,7 @@ class Writer {
   }
 
   const pack::Pack& pack_;
-  const trial::Trial& t_;
+  const model::Trial& t_;
   const review::Review& review_;
   const CalendarOptions& options_;
   std::map<int, std::vector<TimeOfDay>> dose_times_;
@@ -409,7 +409,7 @@ std::vector<TimeOfDay> default_dose_times(int times_per_day) {
   return out;
 }
 
-Result<std::string> icalendar(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+Result<std::string> icalendar(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                               const CalendarOptions& options) {
   if (options.zone)
     if (auto ok = check_zone(*options.zone); !ok) return Unexpected{ok.error()};

@@ -56,11 +56,11 @@ const std::string& trialwise_namespace() {
   return ns;
 }
 
-std::string trial_key(const trial::Trial& t) {
+std::string trial_key(const model::Trial& t) {
   return "trial/" + std::to_string(t.id) + "/" + t.created_at + "/" + t.start.to_string();
 }
 
-std::string export_uuid(const trial::Trial& t, std::string_view kind, std::string_view index) {
+std::string export_uuid(const model::Trial& t, std::string_view kind, std::string_view index) {
   std::string name = trial_key(t);
   name += '/';
   name += kind;

@@ -59,7 +59,7 @@ section { break-inside: auto; }
 
 class Report {
  public:
-  Report(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review, const ReportOptions& options)
+  Report(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review, const ReportOptions& options)
       : pack_(pack),
         record_(record),
         t_(record.trial),
@@ -428,8 +428,8 @@ class Report {
   }
 
   const pack::Pack& pack_;
-  const trial::TrialRecord& record_;
-  const trial::Trial& t_;
+  const model::TrialRecord& record_;
+  const model::Trial& t_;
   const review::Review& r_;
   const ReportOptions& options_;
   StoredAssessment a_;
@@ -439,7 +439,7 @@ class Report {
 
 }  // namespace
 
-std::string clinician_report_html(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+std::string clinician_report_html(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                                   const ReportOptions& options) {
   return Report(pack, record, review, options).write();
 }

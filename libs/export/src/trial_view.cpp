@@ -23,7 +23,7 @@ const boost::json::array* array_at(const boost::json::object& o, std::string_vie
 
 }  // namespace
 
-StoredAssessment stored_assessment(const trial::Trial& t) {
+StoredAssessment stored_assessment(const model::Trial& t) {
   StoredAssessment out;
   const auto* plan = t.plan.if_object();
   if (plan == nullptr) return out;
@@ -52,7 +52,7 @@ StoredAssessment stored_assessment(const trial::Trial& t) {
   return out;
 }
 
-std::optional<DayRange> step_range(const trial::Trial& t, std::size_t index) {
+std::optional<DayRange> step_range(const model::Trial& t, std::size_t index) {
   if (index >= t.steps.size()) return std::nullopt;
   const Date active_last = t.review_date.plus_days(-1);
   const Date first = std::max(t.steps[index].start, t.active_start);
@@ -61,7 +61,7 @@ std::optional<DayRange> step_range(const trial::Trial& t, std::size_t index) {
   return DayRange{first, last};
 }
 
-std::vector<Block> blocks_of(const trial::Trial& t) {
+std::vector<Block> blocks_of(const model::Trial& t) {
   std::vector<Block> out;
   if (!t.blocks) return out;
   for (std::size_t i = 0; i < t.blocks->on.size(); ++i) {
@@ -72,7 +72,7 @@ std::vector<Block> blocks_of(const trial::Trial& t) {
   return out;
 }
 
-std::vector<DoseSegment> dose_segments(const trial::Trial& t) {
+std::vector<DoseSegment> dose_segments(const model::Trial& t) {
   std::vector<DoseSegment> out;
   const auto blocks = blocks_of(t);
   for (std::size_t i = 0; i < t.steps.size(); ++i) {
@@ -158,7 +158,7 @@ std::string times_a_day(int n) {
   return std::to_string(n) + " times";
 }
 
-const pack::Outcome* outcome_of(const pack::Pack& pack, const trial::Trial& t) { return pack.find_outcome(t.outcome_id); }
+const pack::Outcome* outcome_of(const pack::Pack& pack, const model::Trial& t) { return pack.find_outcome(t.outcome_id); }
 
 std::string choice_label(const pack::Question& q, std::string_view value) {
   for (const auto& c : q.values)
@@ -166,7 +166,7 @@ std::string choice_label(const pack::Question& q, std::string_view value) {
   return std::string(value);
 }
 
-std::vector<std::string> sections_relied_on(const pack::Pack& pack, const trial::Trial& t, const StoredAssessment& a) {
+std::vector<std::string> sections_relied_on(const pack::Pack& pack, const model::Trial& t, const StoredAssessment& a) {
   std::set<std::string> used;
   auto add = [&](const std::string& s) { used.insert(s.empty() ? "pack default" : s); };
   for (const auto& r : a.reasons) add(r.section);

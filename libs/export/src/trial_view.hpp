@@ -14,7 +14,7 @@
 #include "trialwise/core/date.hpp"
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/review/review.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::interop::detail {
 
@@ -41,7 +41,7 @@ struct StoredAssessment {
   const boost::json::object* answers = nullptr;  // into the trial's plan; null when absent
 };
 
-StoredAssessment stored_assessment(const trial::Trial& t);
+StoredAssessment stored_assessment(const model::Trial& t);
 
 /// A string member of `o`, or "".
 std::string string_at(const boost::json::object& o, std::string_view key);
@@ -60,14 +60,14 @@ struct DoseSegment {
 };
 
 /// The dose schedule as planned (as amended: Trial holds the current plan).
-std::vector<DoseSegment> dose_segments(const trial::Trial& t);
+std::vector<DoseSegment> dose_segments(const model::Trial& t);
 
 /// The first and last day of the planned step `index` (cut to the active
 /// period), whatever the design.
 struct DayRange {
   Date first, last;
 };
-std::optional<DayRange> step_range(const trial::Trial& t, std::size_t index);
+std::optional<DayRange> step_range(const model::Trial& t, std::size_t index);
 
 struct Block {
   int index = 0;  // from 0
@@ -76,10 +76,10 @@ struct Block {
 };
 
 /// The blocks of a block design (empty for the open design).
-std::vector<Block> blocks_of(const trial::Trial& t);
+std::vector<Block> blocks_of(const model::Trial& t);
 
 /// The last day of the baseline.
-inline Date baseline_end(const trial::Trial& t) { return t.active_start.plus_days(-1); }
+inline Date baseline_end(const model::Trial& t) { return t.active_start.plus_days(-1); }
 
 /// An age band ("30-39 years", "under 18 years", "80 years or over") from
 /// the answers' `age`, or "" when absent. Bands, not ages: the least a
@@ -109,11 +109,11 @@ std::string times_a_day(int n);
 /// The sections of the pack's article (or "pack default") that the trial's
 /// assessment, plan and review rely on, in the pack's order of sections with
 /// "pack default" last.
-std::vector<std::string> sections_relied_on(const pack::Pack& pack, const trial::Trial& t,
+std::vector<std::string> sections_relied_on(const pack::Pack& pack, const model::Trial& t,
                                             const StoredAssessment& a);
 
 /// The outcome tracked (nullptr if the pack no longer has it).
-const pack::Outcome* outcome_of(const pack::Pack& pack, const trial::Trial& t);
+const pack::Outcome* outcome_of(const pack::Pack& pack, const model::Trial& t);
 
 /// The label of an enumeration value of a question, or the value itself.
 std::string choice_label(const pack::Question& q, std::string_view value);

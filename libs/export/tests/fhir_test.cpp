@@ -190,7 +190,7 @@ TEST_F(FhirBundleTest, ThePackKeepsEachConditionAsWrittenSoNoTextIsNeeded) {
 }
 
 TEST_F(FhirBundleTest, WithoutAConditionsSourceItIsFlaggedNotGuessed) {
-  auto bare = review::testing::fresh_pack();
+  auto bare = test_support::fresh_pack();
   for (auto& item : bare->questionnaire) item.applies_if_source = nullptr;
   const auto bundle = fhir_bundle(*bare, open_.record, open_.review);
   const auto q = resources_of(bundle, "Questionnaire").at(0);
@@ -300,7 +300,7 @@ TEST_F(FhirBundleTest, IntakeIsOneStatementPerStepWithDosage) {
   for (const auto& m : resources_of(blocks, "MedicationStatement")) {
     const auto first = *Date::parse(m.at("effectivePeriod").at("start").as_string(), "t");
     const auto last = *Date::parse(m.at("effectivePeriod").at("end").as_string(), "t");
-    for (Date d = first; d <= last; d = d.plus_days(1)) EXPECT_TRUE(trial::is_on_day(blocks_.record.trial, d)) << d.to_string();
+    for (Date d = first; d <= last; d = d.plus_days(1)) EXPECT_TRUE(model::is_on_day(blocks_.record.trial, d)) << d.to_string();
   }
 }
 

@@ -196,7 +196,7 @@ TEST_F(IcalendarTest, BlockDesignsRemindOnOnBlocksOnly) {
       ++dose_events;
       const auto start = *Date::parse(e.props.at("DTSTART").substr(0, 4) + "-" + e.props.at("DTSTART").substr(4, 2) + "-" +
                                           e.props.at("DTSTART").substr(6, 2), "t");
-      EXPECT_TRUE(trial::is_on_day(s.record.trial, start)) << summary;
+      EXPECT_TRUE(model::is_on_day(s.record.trial, start)) << summary;
     }
     if (summary.rfind("Off block", 0) == 0) ++off_events;
   }

@@ -6,20 +6,20 @@
 #include "context.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::http {
 
 /// The profile every request is scoped to. A local install has one; accounts
 /// will choose it from the authenticated user.
-inline const trial::ProfileId& request_profile(const Context&) { return trial::kLocalProfile; }
+inline const model::ProfileId& request_profile(const Context&) { return model::kLocalProfile; }
 
 /// The store (500 if it cannot be opened).
 Result<StoreLease, Response> open_store(const Context& ctx);
 
 struct RunningTrial {
   StoreLease store;
-  trial::Trial trial;
+  model::Trial trial;
   std::shared_ptr<const pack::Pack> pack;  // the pack the trial was planned with
 };
 

@@ -7,31 +7,31 @@
 
 #include "numbers.hpp"
 #include "trialwise/labels/label.hpp"
-#include "trialwise/labels/product_json.hpp"
+#include "trialwise/model/product_json.hpp"
 
 namespace trialwise::labels {
 
-boost::json::object to_json(const Product& p) {
+boost::json::object to_json(const model::Product& p) {
   return boost::json::object{{"name", p.name},
                              {"brand", p.brand},
                              {"label_id", p.label_id},
-                             {"glutamine_g_per_serving", number_or_null(p.glutamine_g_per_serving)},
+                             {"glutamine_g_per_serving", model::number_or_null(p.glutamine_g_per_serving)},
                              {"serving", p.serving},
-                             {"rows", rows_json(p.rows)},
-                             {"flags", flags_json(p.flags)}};
+                             {"rows", model::rows_json(p.rows)},
+                             {"flags", model::flags_json(p.flags)}};
 }
 
-boost::json::object to_json(const ImportedProduct& imported) {
+boost::json::object to_json(const model::ImportedProduct& imported) {
   boost::json::object o = to_json(imported.product);
   o["id"] = imported.id;
-  o["servings_per_day"] = number_or_null(imported.servings_per_day);
+  o["servings_per_day"] = model::number_or_null(imported.servings_per_day);
   o["third_party_tested"] = imported.third_party_tested;
   o["source"] = imported.source;
   o["imported_at"] = imported.imported_at;
   return o;
 }
 
-std::string describe(const Product& p) {
+std::string describe(const model::Product& p) {
   using detail::format_number;
   std::string out = p.name;
   if (!p.brand.empty()) out += " (" + p.brand + ")";

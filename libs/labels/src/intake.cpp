@@ -28,18 +28,18 @@ std::string lower_trimmed(std::string_view s) {
 
 }  // namespace
 
-SupplementEntries to_supplement_entries(const std::vector<ImportedProduct>& products,
+SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct>& products,
                                         const pack::ExistingIntake& intake) {
   SupplementEntries out;
   for (const auto& item : products) {
-    const Product& p = item.product;
+    const model::Product& p = item.product;
     const double servings = item.servings_per_day.value_or(1.0);
     boost::json::object entry;
     entry[intake.name] = p.name;
     // The label's answer to "does it contain it?": an amount counted; listed
     // without one (never read as 0 g); only protein that may hold some; or none.
     const bool counted = p.glutamine_g_per_serving && *p.glutamine_g_per_serving > 0;
-    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [](const GlutamineRow& r) {
+    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [](const model::GlutamineRow& r) {
       return r.form == "protein";
     });
     const std::string& contains = counted                                        ? intake.contains_amount
@@ -53,7 +53,7 @@ SupplementEntries to_supplement_entries(const std::vector<ImportedProduct>& prod
     out.entries.push_back(std::move(entry));
 
     for (const auto& f : p.flags) {
-      if (affects_daily_total(f.id)) out.notes.push_back({f.id, p.name + ": " + f.message + ".", "pack default", item.id});
+      if (model::affects_daily_total(f.id)) out.notes.push_back({f.id, p.name + ": " + f.message + ".", "pack default", item.id});
     }
     if (!item.servings_per_day) {
       out.notes.push_back({"servings_per_day_not_given",
@@ -88,7 +88,7 @@ Result<void> check_servings_per_day(const pack::Pack& pack, double servings_per_
   return {};
 }
 
-std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<ImportedProduct>& products,
+std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<model::ImportedProduct>& products,
                                            const pack::ExistingIntake& intake) {
   if (!answers.is_object() || intake.list.empty()) return {};
   auto& o = answers.get_object();
@@ -106,7 +106,7 @@ std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const st
       listed.push_back(lower_trimmed(name->value().get_string()));
   }
 
-  std::vector<ImportedProduct> to_add;
+  std::vector<model::ImportedProduct> to_add;
   std::vector<IntakeNote> notes;
   for (const auto& item : products) {
     if (std::find(listed.begin(), listed.end(), lower_trimmed(item.product.name)) != listed.end()) {

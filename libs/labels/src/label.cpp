@@ -291,8 +291,8 @@ class Counter {
   double grams = 0;            // unrounded sum of the counted rows
   bool counted_any = false;    // some row's grams were counted
   bool listed_any = false;     // some row names a glutamine form (protein aside)
-  std::vector<GlutamineRow> matched;
-  std::vector<LabelFlag> flags;
+  std::vector<model::GlutamineRow> matched;
+  std::vector<model::LabelFlag> flags;
 
  private:
   void one(const Row& row, const Row* parent) {
@@ -309,7 +309,7 @@ class Counter {
       return;
     }
 
-    GlutamineRow m;
+    model::GlutamineRow m;
     m.name = row.name;
     m.where = row.where;
     m.form = std::string(detail::form_id(form));
@@ -327,7 +327,7 @@ class Counter {
       const bool stated_zero = a && a->quantity && *a->quantity == 0 && per_gram;
       if (!stated_zero) {
         matched.push_back(m);
-        flags.push_back({std::string(kMayContainGlutamine),
+        flags.push_back({std::string(model::kMayContainGlutamine),
                          quoted(row.name) + " holds glutamine bound in protein, as protein foods do; the label does not "
                          "say how much, so it is not counted (the article counts supplemental glutamine, not food "
                          "protein)",
@@ -344,12 +344,12 @@ class Counter {
       grams += g;
       counted_any = true;
       if (!a->op.empty() && a->op != "=")
-        flags.push_back({std::string(kApproximateAmount),
+        flags.push_back({std::string(model::kApproximateAmount),
                          quoted(row.name) + " is given as " + as_printed(*a) + ", a bound rather than an amount; " +
                              format_number(*m.glutamine_g) + " g is counted",
                          row.where});
       if (form == Form::glutamine_peptides)
-        flags.push_back({std::string(kUpperBound),
+        flags.push_back({std::string(model::kUpperBound),
                          quoted(row.name) + " (" + as_printed(*a) + ") does not say how much of the peptides is "
                          "glutamine; the whole " + format_number(*m.glutamine_g) + " g is counted, the most it could be",
                          row.where});
@@ -361,7 +361,7 @@ class Counter {
 
     matched.push_back(m);
     if (!not_provided) {
-      flags.push_back({std::string(kUnrecognisedUnit),
+      flags.push_back({std::string(model::kUnrecognisedUnit),
                        quoted(row.name) + " is given as " + as_printed(*a) + (a->unit.empty() ? " (no unit)" : "") +
                            ", which is not a weight: Trialwise cannot turn it into grams, so it counts 0 g. Look on "
                            "the label for an amount in g or mg",
@@ -380,13 +380,13 @@ class Counter {
       const Amount* pa = pick(parent->amounts, order_);
       if (pa && pa->quantity && *pa->quantity > 0 && detail::units_per_gram(pa->unit))
         bound = " (the whole blend is " + as_printed(*pa) + " a serving, so up to that much)";
-      flags.push_back({std::string(kBlendWithoutAmount),
+      flags.push_back({std::string(model::kBlendWithoutAmount),
                        quoted(row.name) + " is listed in " + quoted(parent->name) +
                            " without an amount of its own, so it counts 0 g and the daily total cannot be sure how "
                            "much glutamine this product adds" + bound,
                        row.where});
     } else {
-      flags.push_back({std::string(kAmountNotGiven),
+      flags.push_back({std::string(model::kAmountNotGiven),
                        quoted(row.name) + " is listed without an amount, so it counts 0 g and the daily total cannot "
                        "be sure how much glutamine this product adds",
                        row.where});
@@ -416,11 +416,11 @@ std::string grams_text(const std::optional<double>& g) {
 
 }  // namespace
 
-Result<Product> read_label(const value& json, const std::string& file) {
+Result<model::Product> read_label(const value& json, const std::string& file) {
   auto label = LabelReader(file).read(json);
   if (!label) return Unexpected{label.error()};
 
-  Product p;
+  model::Product p;
   p.name = label->name;
   p.brand = label->brand;
   p.label_id = label->id;
@@ -441,7 +441,7 @@ Result<Product> read_label(const value& json, const std::string& file) {
   if (!label->servings.empty()) {
     const ServingSize& first = label->servings.front();
     if (first.min && first.max && *first.min != *first.max)
-      p.flags.push_back({std::string(kServingSizeRange),
+      p.flags.push_back({std::string(model::kServingSizeRange),
                          "The serving size is a range (" + p.serving + "); " + grams_text(p.glutamine_g_per_serving) +
                              " a serving is the label's own figure. Count servings a day as the label's servings",
                          child("/servingSizes", first.index)});
@@ -453,7 +453,7 @@ Result<Product> read_label(const value& json, const std::string& file) {
         if (i > 0) sizes += "; ";
         sizes += serving_text(label->servings[i]) + ", with " + grams_text(total_of(other));
       }
-      p.flags.push_back({std::string(kMultipleServingSizes),
+      p.flags.push_back({std::string(model::kMultipleServingSizes),
                          "The label gives " + std::to_string(label->servings.size()) + " serving sizes: " + sizes +
                              ". Trialwise counts the first (" + p.serving +
                              "): give servings a day in servings of that size",
@@ -463,7 +463,7 @@ Result<Product> read_label(const value& json, const std::string& file) {
   return p;
 }
 
-Result<Product> parse_label(std::string_view json_text, const std::string& file) {
+Result<model::Product> parse_label(std::string_view json_text, const std::string& file) {
   // A byte-order mark, as some editors save a downloaded label, is not JSON.
   if (json_text.substr(0, 3) == "\xef\xbb\xbf") json_text.remove_prefix(3);
   auto json = json::parse(json_text, kMaxDepth * 2 + 8);

@@ -23,12 +23,12 @@ const pack::Pack& shipped_pack() {
 
 const pack::ExistingIntake& intake() { return shipped_pack().plan.existing_intake; }
 
-ImportedProduct imported(const std::string& file, std::optional<double> servings_per_day, std::int64_t id = 1) {
+model::ImportedProduct imported(const std::string& file, std::optional<double> servings_per_day, std::int64_t id = 1) {
   std::ifstream in(std::string(TRIALWISE_LABELS_DATA) + "/" + file, std::ios::binary);
   const std::string text(std::istreambuf_iterator<char>(in), {});
   auto p = parse_label(text, file);
   EXPECT_TRUE(p) << to_string(p.error());
-  ImportedProduct out;
+  model::ImportedProduct out;
   out.id = id;
   if (p) out.product = *p;
   out.servings_per_day = servings_per_day;
@@ -141,7 +141,7 @@ TEST(IntakeTest, ServingsADayAreCheckedAgainstThePacksRange) {
 
 TEST(IntakeTest, ThePlanCountsImportedProductsInItsExistingIntake) {
   auto answers = clean_answers();
-  const std::vector<ImportedProduct> products = {imported("powder_5g.json", 1, 1),
+  const std::vector<model::ImportedProduct> products = {imported("powder_5g.json", 1, 1),
                                                  imported("alanyl_glutamine.json", 2, 2),
                                                  imported("blend_no_amount.json", 1, 3)};
   const auto notes = merge_into_answers(answers, products, intake());

@@ -19,15 +19,15 @@ std::string read_data(const std::string& name) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Result<Product> parse_file(const std::string& name) { return parse_label(read_data(name), name); }
+Result<model::Product> parse_file(const std::string& name) { return parse_label(read_data(name), name); }
 
-Product load(const std::string& name) {
+model::Product load(const std::string& name) {
   auto p = parse_file(name);
   EXPECT_TRUE(p) << to_string(p.error());
-  return p ? *p : Product{};
+  return p ? *p : model::Product{};
 }
 
-std::vector<std::string> flag_ids(const Product& p) {
+std::vector<std::string> flag_ids(const model::Product& p) {
   std::vector<std::string> ids;
   for (const auto& f : p.flags) ids.push_back(f.id);
   return ids;
@@ -38,7 +38,7 @@ using Ids = std::vector<std::string>;
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(LabelTest, PlainPowderCountsFiveGramsPerScoop) {
-  const Product p = load("powder_5g.json");
+  const model::Product p = load("powder_5g.json");
   EXPECT_EQ(p.name, "Pure L-Glutamine Powder");
   EXPECT_EQ(p.brand, "Example Nutrition");
   EXPECT_EQ(p.label_id, "900001");
@@ -58,7 +58,7 @@ TEST(LabelTest, PlainPowderCountsFiveGramsPerScoop) {
 }
 
 TEST(LabelTest, CapsulesInMilligramsConvertToGrams) {
-  const Product p = load("capsules_mg.json");
+  const model::Product p = load("capsules_mg.json");
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 1.0);
   EXPECT_EQ(p.serving, "2 Capsule(s)");
@@ -69,7 +69,7 @@ TEST(LabelTest, CapsulesInMilligramsConvertToGrams) {
 }
 
 TEST(LabelTest, BlendWithoutAmountCountsNothingAndIsFlagged) {
-  const Product p = load("blend_no_amount.json");
+  const model::Product p = load("blend_no_amount.json");
   EXPECT_FALSE(p.glutamine_g_per_serving) << "glutamine is listed, its amount unknown";
   EXPECT_EQ(flag_ids(p), Ids{"blend_without_amount"});
   EXPECT_EQ(p.flags[0].where, "/ingredientRows/1/nestedRows/0");
@@ -84,7 +84,7 @@ TEST(LabelTest, BlendWithoutAmountCountsNothingAndIsFlagged) {
 }
 
 TEST(LabelTest, BlendWithNestedAmountsCountsTheGlutamineRow) {
-  const Product p = load("blend_nested_amounts.json");
+  const model::Product p = load("blend_nested_amounts.json");
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 3.0);
   EXPECT_EQ(p.serving, "1 Scoop(s) (8 g)");
@@ -95,7 +95,7 @@ TEST(LabelTest, BlendWithNestedAmountsCountsTheGlutamineRow) {
 }
 
 TEST(LabelTest, AlanylGlutamineCountsItsGlutamineByMolarMass) {
-  const Product p = load("alanyl_glutamine.json");
+  const model::Product p = load("alanyl_glutamine.json");
   // 1 g x 146.14 / 217.22 = 0.67277... g, rounded to 0.1 mg.
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 0.6728);
@@ -107,7 +107,7 @@ TEST(LabelTest, AlanylGlutamineCountsItsGlutamineByMolarMass) {
 }
 
 TEST(LabelTest, GlycylGlutamineAndTheHydrochlorideCountByMolarMass) {
-  const Product p = load("glycyl_and_salt.json");
+  const model::Product p = load("glycyl_and_salt.json");
   // 1 g x 146.14/203.20 (0.71919) + 1 g x 146.14/182.60 (0.80033) = 1.51952
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 1.5195);
@@ -121,7 +121,7 @@ TEST(LabelTest, GlycylGlutamineAndTheHydrochlorideCountByMolarMass) {
 }
 
 TEST(LabelTest, ProteinPowderWithGlutamicAcidOnlyHasNoGlutamine) {
-  const Product p = load("protein_glutamic_acid.json");
+  const model::Product p = load("protein_glutamic_acid.json");
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 0.0) << "glutamic acid and MSG are not glutamine";
   EXPECT_EQ(flag_ids(p), Ids{"may_contain_glutamine"});
@@ -133,7 +133,7 @@ TEST(LabelTest, ProteinPowderWithGlutamicAcidOnlyHasNoGlutamine) {
 }
 
 TEST(LabelTest, OddUnitsCountNothingAndAreFlagged) {
-  const Product p = load("odd_units.json");
+  const model::Product p = load("odd_units.json");
   EXPECT_FALSE(p.glutamine_g_per_serving);
   EXPECT_EQ(flag_ids(p), (Ids{"unrecognised_unit", "unrecognised_unit"}));
   EXPECT_EQ(p.flags[0].where, "/ingredientRows/0");
@@ -146,7 +146,7 @@ TEST(LabelTest, OddUnitsCountNothingAndAreFlagged) {
 }
 
 TEST(LabelTest, MicrogramsInBothSpellingsConvertToGrams) {
-  const Product p = load("mcg.json");
+  const model::Product p = load("mcg.json");
   // 750000 mcg = 0.75 g; 500000 µg of the hydrochloride = 0.5 g x 0.80033 = 0.40016 g.
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 1.1502);
@@ -158,7 +158,7 @@ TEST(LabelTest, MicrogramsInBothSpellingsConvertToGrams) {
 }
 
 TEST(LabelTest, MultipleServingSizesCountTheFirstAndNameTheOthers) {
-  const Product p = load("multiple_servings.json");
+  const model::Product p = load("multiple_servings.json");
   ASSERT_TRUE(p.glutamine_g_per_serving);
   EXPECT_EQ(*p.glutamine_g_per_serving, 5.0) << "serving size order 1, listed second";
   EXPECT_EQ(p.serving, "1 Scoop(s) (5 g)");
@@ -363,7 +363,7 @@ TEST(LabelTest, DeepNestingIsALimitNotACrash) {
 }
 
 TEST(LabelTest, JsonCarriesEveryFieldAndNullForUnknownGrams) {
-  const Product p = load("blend_no_amount.json");
+  const model::Product p = load("blend_no_amount.json");
   const auto o = to_json(p);
   EXPECT_EQ(o.at("name").as_string(), "Recovery Matrix");
   EXPECT_TRUE(o.at("glutamine_g_per_serving").is_null());
@@ -371,7 +371,7 @@ TEST(LabelTest, JsonCarriesEveryFieldAndNullForUnknownGrams) {
   EXPECT_EQ(o.at("rows").as_array().size(), 1u);
   EXPECT_EQ(o.at("flags").as_array()[0].at("id").as_string(), "blend_without_amount");
 
-  ImportedProduct imported;
+  model::ImportedProduct imported;
   imported.id = 7;
   imported.product = load("powder_5g.json");
   imported.servings_per_day = 2;

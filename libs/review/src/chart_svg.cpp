@@ -30,7 +30,7 @@ const char* fill_of(Point::Phase p) {
 
 }  // namespace
 
-std::string chart_svg(const Review& r, const trial::Trial& t) {
+std::string chart_svg(const Review& r, const model::Trial& t) {
   const auto segs = segments(r, t);
   const Date first = t.start;
   const Date last = segs.empty() ? t.start : segs.back().last;

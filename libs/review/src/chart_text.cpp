@@ -24,7 +24,7 @@ const char* mark(const Review& r, double score) {
 
 }  // namespace
 
-std::string chart_text(const Review& r, const trial::Trial& t) {
+std::string chart_text(const Review& r, const model::Trial& t) {
   std::map<Date, double> by_day;
   for (const auto& p : r.series) by_day[p.date] = p.outcome;
   std::string out = r.outcome_label + " (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +

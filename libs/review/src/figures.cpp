@@ -24,19 +24,19 @@ namespace {
 // The last day the review counts: the day before the review date, or as_of
 // (the day before, if as_of is not logged yet: the day is not over), or the
 // day the trial ended.
-Date last_counted_day(const trial::Trial& t, const std::set<Date>& logged, Date as_of) {
+Date last_counted_day(const model::Trial& t, const std::set<Date>& logged, Date as_of) {
   Date last = std::min(as_of, t.review_date.plus_days(-1));
   if (last == as_of && !logged.count(as_of)) last = as_of.plus_days(-1);
   if (t.ended_on) last = std::min(last, *t.ended_on);
   return last;
 }
 
-void count_planned_days(const trial::Trial& t, Date as_of, Date last, const trial::DoseHistory& doses, Review& r,
+void count_planned_days(const model::Trial& t, Date as_of, Date last, const trial::DoseHistory& doses, Review& r,
                         double& doses_planned) {
   const Date baseline_last = std::min(t.active_start.plus_days(-1), as_of);
   r.days.baseline_planned = std::max(0, baseline_last.days_since(t.start) + 1);
   for (Date d = t.active_start; d <= last; d = d.plus_days(1)) {
-    if (trial::is_on_day(t, d)) {
+    if (model::is_on_day(t, d)) {
       ++r.days.active_planned;
       if (!t.steps.empty()) doses_planned += t.steps[doses.step_on(d)].times_per_day;
     } else {
@@ -79,7 +79,7 @@ void summarize_side_effects(const pack::Pack& pack, const std::map<std::string, 
 }
 
 // The phase effect and the trend check, from the counted days.
-void fit_effect(const trial::Trial& t, const std::vector<double>& y, const std::vector<double>& on,
+void fit_effect(const model::Trial& t, const std::vector<double>& y, const std::vector<double>& on,
                 const std::vector<double>& day, Review& r, Figures& f) {
   const double sign = t.outcome_higher_is_better ? 1.0 : -1.0;
   const std::array<std::span<const double>, 1> phase{std::span<const double>(on)};
@@ -113,7 +113,7 @@ void fit_effect(const trial::Trial& t, const std::vector<double>& y, const std::
   r.trend = c;
 }
 
-void randomization_test(const trial::Trial& t, const std::vector<stats::BlockObservation>& obs, Review& r) {
+void randomization_test(const model::Trial& t, const std::vector<stats::BlockObservation>& obs, Review& r) {
   if (!t.blocks) return;
   std::vector<bool> on_vec = t.blocks->on;
   std::unique_ptr<bool[]> on(new bool[on_vec.size()]);
@@ -126,10 +126,10 @@ void randomization_test(const trial::Trial& t, const std::vector<stats::BlockObs
 
 }  // namespace
 
-Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std::vector<trial::DayEntry>& entries,
+Figures gather_figures(const pack::Pack& pack, const model::Trial& t, const std::vector<model::DayEntry>& entries,
                        Date as_of, double moderate, Review& r) {
   Figures f;
-  std::vector<const trial::DayEntry*> days;
+  std::vector<const model::DayEntry*> days;
   std::set<Date> logged;
   for (const auto& e : entries)
     if (e.date >= t.start && e.date <= as_of) {
@@ -155,13 +155,13 @@ Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std:
     Point p{e->date, e->outcome, Point::Phase::baseline, 0};
     if (e->date >= t.active_start) {
       if (e->date > last) continue;  // past the review date: the next review's days
-      const bool active = trial::is_on_day(t, e->date);
+      const bool active = model::is_on_day(t, e->date);
       if (!active && e->other_product) {  // no control day: left out of the comparison
         ++r.days.other_product_control;
         continue;
       }
       p.phase = active ? Point::Phase::active : Point::Phase::off;
-      if (const int block = trial::block_of(t, e->date); block >= 0) block_obs.push_back({block, e->outcome});
+      if (const int block = model::block_of(t, e->date); block >= 0) block_obs.push_back({block, e->outcome});
       if (active) {
         const int step = static_cast<int>(doses.step_on(e->date));
         p.step = step + 1;

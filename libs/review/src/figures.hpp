@@ -27,7 +27,7 @@ struct Figures {
 /// Fills the review's days, adherence, side effects, red flags, series,
 /// effect, trend check and randomization test. `moderate` is the pack's
 /// step-down level.
-Figures gather_figures(const pack::Pack& pack, const trial::Trial& t, const std::vector<trial::DayEntry>& entries,
+Figures gather_figures(const pack::Pack& pack, const model::Trial& t, const std::vector<model::DayEntry>& entries,
                        Date as_of, double moderate, Review& r);
 
 }  // namespace trialwise::review

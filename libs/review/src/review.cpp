@@ -75,7 +75,7 @@ bool check_side_effects(const pack::Pack& pack, const Figures& f, double stop_le
 }
 
 // Too early, too few days or too few doses: say what is missing.
-bool check_enough(const pack::ReviewPolicy& policy, const trial::Trial& t, Review& r) {
+bool check_enough(const pack::ReviewPolicy& policy, const model::Trial& t, Review& r) {
   if (!r.review_date_reached)
     r.missing.push_back("the review date, " + t.review_date.to_string() + " (" +
                         std::to_string(t.review_date.days_since(r.as_of)) +
@@ -100,7 +100,7 @@ bool check_enough(const pack::ReviewPolicy& policy, const trial::Trial& t, Revie
 
 }  // namespace
 
-Review review_trial(const pack::Pack& pack, const trial::Trial& t, const std::vector<trial::DayEntry>& entries,
+Review review_trial(const pack::Pack& pack, const model::Trial& t, const std::vector<model::DayEntry>& entries,
                     Date as_of) {
   const auto& policy = pack.review;
   Review r;

@@ -4,7 +4,7 @@
 
 namespace trialwise::review {
 
-std::vector<Segment> segments(const Review& r, const trial::Trial& t) {
+std::vector<Segment> segments(const Review& r, const model::Trial& t) {
   Date end = std::min(r.as_of, t.review_date.plus_days(-1));
   if (t.ended_on) end = std::min(end, *t.ended_on);
   std::vector<Segment> out;

@@ -19,6 +19,6 @@ struct Segment {
 };
 
 /// The segments from the trial's start to the last day the review counts.
-std::vector<Segment> segments(const Review& r, const trial::Trial& t);
+std::vector<Segment> segments(const Review& r, const model::Trial& t);
 
 }  // namespace trialwise::review

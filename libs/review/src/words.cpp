@@ -38,7 +38,7 @@ std::string trend_sentence(const Review& r) {
          "under way anyway cannot be credited to the supplement.";
 }
 
-std::vector<std::string> design_caveats(const trial::Trial& t, const Review& r) {
+std::vector<std::string> design_caveats(const model::Trial& t, const Review& r) {
   std::vector<std::string> out;
   if (t.blocks) {
     out.push_back("You knew which blocks were on: expecting to feel better can still move the scores.");

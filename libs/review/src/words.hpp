@@ -22,6 +22,6 @@ std::string benefit_sentence(const Review& r);
 /// Why a drift over time could explain the change.
 std::string trend_sentence(const Review& r);
 /// What the trial's design cannot rule out.
-std::vector<std::string> design_caveats(const trial::Trial& t, const Review& r);
+std::vector<std::string> design_caveats(const model::Trial& t, const Review& r);
 
 }  // namespace trialwise::review

@@ -6,12 +6,12 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "trial_maker.hpp"
+#include "trialwise/test_support/trial_maker.hpp"
 
 namespace trialwise::review {
 namespace {
 
-using namespace testing;
+using namespace test_support;
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;

@@ -5,16 +5,16 @@
 
 #include <gtest/gtest.h>
 
-#include "trial_maker.hpp"
+#include "trialwise/test_support/trial_maker.hpp"
 
 #include <boost/json/serialize.hpp>
 
 namespace trialwise::review {
 namespace {
 
-using namespace testing;
+using namespace test_support;
 
-Review review_of(const std::vector<trial::DayEntry>& log, Date as_of = kReviewDate,
+Review review_of(const std::vector<model::DayEntry>& log, Date as_of = kReviewDate,
                  const pack::Pack& pack = shipped()) {
   return review_trial(pack, gut_trial(), log, as_of);
 }
@@ -257,7 +257,7 @@ TEST(ReviewTest, SideEffectsThatCameWithTheHigherStepReduceTheDose) {
 // "Not forever": a clear benefit re-reviews, but never past the protocol's
 // longest duration (the gut trial's 8 weeks); there, stop and take a break.
 TEST(ReviewTest, AClearBenefitNeverRunsPastTheProtocolsLongestDuration) {
-  trial::Trial t = gut_trial();
+  model::Trial t = gut_trial();
   const Date ceiling = t.active_start.plus_days(56);
   t.review_date = ceiling.plus_days(-1);  // re-reviewed once, a day short of eight weeks
   const auto log = generate(t, {.effect = 3}, ceiling);
@@ -329,7 +329,7 @@ TEST(ReviewTest, TheOpenDesignsCaveatsAreAlwaysThere) {
 namespace trialwise::review {
 namespace {
 
-using namespace testing;
+using namespace test_support;
 
 TEST(ReviewBlocksTest, ABlockDesignComparesOnBlocksWithOffBlocksAndAddsTheRandomizationTest) {
   const auto t = gut_trial(assess::BlockChoices{.block_days = 7, .blocks = 4, .seed = 42});

@@ -9,11 +9,11 @@ namespace {
 bool grams_ok(double g) { return g > 0 && g <= 100; }
 
 // The trial as amended and one amendment per change, or the first bad change.
-Result<std::vector<trial::Amendment>> apply(const pack::Pack& pack, const AmendInput& in, Date today,
-                                            trial::Trial& next) {
-  std::vector<trial::Amendment> changes;
+Result<std::vector<model::Amendment>> apply(const pack::Pack& pack, const AmendInput& in, Date today,
+                                            model::Trial& next) {
+  std::vector<model::Amendment> changes;
   const auto change = [&](std::string field, std::string old_value, std::string new_value) {
-    changes.push_back(trial::Amendment{0, std::move(field), std::move(old_value), std::move(new_value), in.reason, ""});
+    changes.push_back(model::Amendment{0, std::move(field), std::move(old_value), std::move(new_value), in.reason, ""});
   };
   if (in.g_per_serving && !in.product)
     return Unexpected{invalid_input("/g_per_serving", "give the product these grams per serving belong to")};
@@ -59,16 +59,16 @@ Result<std::vector<trial::Amendment>> apply(const pack::Pack& pack, const AmendI
 
 }  // namespace
 
-Result<std::vector<trial::Amendment>> amend_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                                  const pack::Pack& pack, const trial::Trial& trial,
+Result<std::vector<model::Amendment>> amend_trial(store::TrialRepository& repo, const model::ProfileId& profile,
+                                                  const pack::Pack& pack, const model::Trial& trial,
                                                   const AmendInput& input, Date today) {
   if (input.reason.empty()) return Unexpected{invalid_input("/reason", "say why the plan changes")};
   if (!input.product && !input.g_per_serving && !input.dose_g && !input.outcome && !input.review_date)
     return Unexpected{invalid_input("", "nothing to change: give a new product, dose, outcome or review date")};
-  trial::Trial next = trial;
+  model::Trial next = trial;
   auto changes = apply(pack, input, today, next);
   if (!changes) return Unexpected{changes.error()};
-  std::vector<trial::Amendment> saved;
+  std::vector<model::Amendment> saved;
   for (const auto& amendment : *changes) {
     auto s = repo.amend(profile, trial.id, amendment, next);
     if (!s) return Unexpected{s.error()};

@@ -15,7 +15,7 @@ std::string side_effect_ids(const pack::Pack& pack) {
   return ids;
 }
 
-Result<void> check_date(const trial::Trial& t, Date day, Date today) {
+Result<void> check_date(const model::Trial& t, Date day, Date today) {
   const std::string d = day.to_string();
   if (day > today) return Unexpected{invalid_input("/date", d + " is in the future; log a day once it has happened")};
   if (day < t.start)
@@ -25,7 +25,7 @@ Result<void> check_date(const trial::Trial& t, Date day, Date today) {
   return {};
 }
 
-Result<void> check_scores(const pack::Pack& pack, const trial::Trial& trial, const DayInput& day) {
+Result<void> check_scores(const pack::Pack& pack, const model::Trial& trial, const DayInput& day) {
   auto outcome = trial_outcome(pack, trial);
   if (!outcome) return Unexpected{outcome.error()};
   // Negated comparisons so that NaN fails too.
@@ -61,10 +61,10 @@ Result<void> check_scores(const pack::Pack& pack, const trial::Trial& trial, con
 
 }  // namespace
 
-Result<trial::DayEntry> check_day(const pack::Pack& pack, const trial::Trial& trial, const DayInput& day, Date today) {
+Result<model::DayEntry> check_day(const pack::Pack& pack, const model::Trial& trial, const DayInput& day, Date today) {
   if (auto ok = check_date(trial, day.date, today); !ok) return Unexpected{ok.error()};
   if (auto ok = check_scores(pack, trial, day); !ok) return Unexpected{ok.error()};
-  trial::DayEntry e;
+  model::DayEntry e;
   e.date = day.date;
   e.outcome = day.outcome;
   e.doses_taken = day.doses_taken;
@@ -77,8 +77,8 @@ Result<trial::DayEntry> check_day(const pack::Pack& pack, const trial::Trial& tr
   return e;
 }
 
-Result<LoggedDay> log_day(store::TrialRepository& repo, const trial::ProfileId& profile, const pack::Pack& pack,
-                          const trial::Trial& trial, const DayInput& day, Date today) {
+Result<LoggedDay> log_day(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                          const model::Trial& trial, const DayInput& day, Date today) {
   auto entry = check_day(pack, trial, day, today);
   if (!entry) return Unexpected{entry.error()};
   auto saved = repo.put_entry(profile, trial.id, *entry);

@@ -19,8 +19,8 @@ Result<ExportFormat> export_format(std::string_view name, const std::string& whe
   return Unexpected{invalid_input(where, "\"" + std::string(name) + "\" is not a format; use csv, json, fhir, ics or html")};
 }
 
-Result<ExportFile> export_trial(store::TrialRepository& repo, const trial::ProfileId& profile, const pack::Pack& pack,
-                                const trial::Trial& trial, ExportFormat format, Date as_of,
+Result<ExportFile> export_trial(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                                const model::Trial& trial, ExportFormat format, Date as_of,
                                 std::chrono::sys_seconds now) {
   const std::string base = "trial-" + std::to_string(trial.id);
   if (format == ExportFormat::csv) {
@@ -33,7 +33,7 @@ Result<ExportFile> export_trial(store::TrialRepository& repo, const trial::Profi
   if (format == ExportFormat::json) {
     // One line, so that records concatenate into a JSON Lines batch.
     std::string text;
-    json::append(text, trial::to_json(*record));
+    json::append(text, model::to_json(*record));
     return ExportFile{text + "\n", "application/json", base + ".json"};
   }
   const auto r = review::review_trial(pack, trial, record->entries, as_of);

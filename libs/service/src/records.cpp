@@ -4,7 +4,7 @@
 
 namespace trialwise::service {
 
-boost::json::array trials_json(const std::vector<trial::Trial>& trials) {
+boost::json::array trials_json(const std::vector<model::Trial>& trials) {
   boost::json::array list;
   for (const auto& t : trials)
     list.push_back(boost::json::object{{"id", t.id},
@@ -19,7 +19,7 @@ boost::json::array trials_json(const std::vector<trial::Trial>& trials) {
   return list;
 }
 
-boost::json::object entry_json(const trial::DayEntry& e) {
+boost::json::object entry_json(const model::DayEntry& e) {
   boost::json::object sides;
   for (const auto& [id, score] : e.side_effects) sides[id] = score;
   boost::json::array flags;
@@ -36,15 +36,15 @@ boost::json::object entry_json(const trial::DayEntry& e) {
           {"version", e.version}};
 }
 
-boost::json::array entries_json(const std::vector<trial::DayEntry>& entries) {
+boost::json::array entries_json(const std::vector<model::DayEntry>& entries) {
   boost::json::array out;
   out.reserve(entries.size());
   for (const auto& e : entries) out.push_back(entry_json(e));
   return out;
 }
 
-Result<std::string> export_csv(store::TrialRepository& repo, const trial::ProfileId& profile, const pack::Pack& pack,
-                               const trial::Trial& trial) {
+Result<std::string> export_csv(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                               const model::Trial& trial) {
   auto entries = repo.entries(profile, trial.id, std::nullopt, std::nullopt);
   if (!entries) return Unexpected{entries.error()};
   return trial::to_csv(pack, std::move(*entries));

@@ -12,15 +12,15 @@ namespace trialwise::service {
 namespace {
 }  // namespace
 
-Result<trial::Trial> chosen_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                  std::optional<trial::TrialId> id) {
+Result<model::Trial> chosen_trial(store::TrialRepository& repo, const model::ProfileId& profile,
+                                  std::optional<model::TrialId> id) {
   if (!id) return running_trial(repo, profile);
   return repo.get_trial(profile, *id);
 }
 
-Result<trial::TrialRecord> trial_record(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                        const trial::Trial& trial) {
-  trial::TrialRecord record{trial, {}, {}};
+Result<model::TrialRecord> trial_record(store::TrialRepository& repo, const model::ProfileId& profile,
+                                        const model::Trial& trial) {
+  model::TrialRecord record{trial, {}, {}};
   auto entries = repo.entries(profile, trial.id, std::nullopt, std::nullopt);
   if (!entries) return Unexpected{entries.error()};
   record.entries = std::move(*entries);
@@ -30,7 +30,7 @@ Result<trial::TrialRecord> trial_record(store::TrialRepository& repo, const tria
   return record;
 }
 
-boost::json::object review_json(const review::Review& r, const trial::TrialRecord& record) {
+boost::json::object review_json(const review::Review& r, const model::TrialRecord& record) {
   const auto& t = record.trial;
   auto json = review::to_json(r, true);
   json["trial"] = t.id;
@@ -41,8 +41,8 @@ boost::json::object review_json(const review::Review& r, const trial::TrialRecor
   return json;
 }
 
-Result<std::string> record_verdict(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                   const trial::Trial& t, const review::Review& r) {
+Result<std::string> record_verdict(store::TrialRepository& repo, const model::ProfileId& profile,
+                                   const model::Trial& t, const review::Review& r) {
   if (t.ended_on)
     return Unexpected{Error{Errc::conflict, "trial " + std::to_string(t.id) + " has already ended", ""}};
   const std::string verdict(review::to_string(r.verdict));
@@ -61,7 +61,7 @@ Result<std::string> record_verdict(store::TrialRepository& repo, const trial::Pr
     case review::Verdict::reduce_dose: break;
   }
   const std::string why = "review on " + r.as_of.to_string() + ": " + verdict;
-  trial::Trial next = t;
+  model::Trial next = t;
   if (r.verdict == review::Verdict::reduce_dose && !t.steps.empty()) {
     const auto& first = t.steps.front();
     std::string old_value;
@@ -74,14 +74,14 @@ Result<std::string> record_verdict(store::TrialRepository& repo, const trial::Pr
       step.times_per_day = first.times_per_day;
     }
     if (!old_value.empty()) {
-      const trial::Amendment dose{0, "dose", old_value,
+      const model::Amendment dose{0, "dose", old_value,
                                   json::number_text(first.dose_g) + " g x " + std::to_string(first.times_per_day) + " a day", why, ""};
       auto saved = repo.amend(profile, t.id, dose, next);
       if (!saved) return Unexpected{saved.error()};
     }
   }
   next.review_date = *r.next_review_date;
-  const trial::Amendment date{0, "review_date", t.review_date.to_string(), r.next_review_date->to_string(), why, ""};
+  const model::Amendment date{0, "review_date", t.review_date.to_string(), r.next_review_date->to_string(), why, ""};
   auto saved = repo.amend(profile, t.id, date, next);
   if (!saved) return Unexpected{saved.error()};
   return "Recorded: the next review is on " + r.next_review_date->to_string() + ".";

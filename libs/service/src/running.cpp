@@ -2,18 +2,18 @@
 
 namespace trialwise::service {
 
-Result<trial::Trial> running_trial(store::TrialRepository& repo, const trial::ProfileId& profile) {
+Result<model::Trial> running_trial(store::TrialRepository& repo, const model::ProfileId& profile) {
   auto t = repo.active_trial(profile);
   if (!t) return Unexpected{t.error()};
   if (!*t) return Unexpected{not_found("", "no trial is running")};
   return std::move(**t);
 }
 
-Result<std::vector<trial::DayEntry>> RepositoryLog::between(Date from, Date to) const {
+Result<std::vector<model::DayEntry>> RepositoryLog::between(Date from, Date to) const {
   return repo_.entries(profile_, id_, from, to);
 }
 
-Result<trial::EntryTotals> RepositoryLog::totals(Date from, Date to) const {
+Result<model::EntryTotals> RepositoryLog::totals(Date from, Date to) const {
   return repo_.totals(profile_, id_, from, to);
 }
 

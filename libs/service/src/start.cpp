@@ -1,13 +1,13 @@
 #include "trialwise/service/start.hpp"
 
 #include "trialwise/assess/report.hpp"
-#include "trialwise/trial/from_plan.hpp"
+#include "trialwise/service/from_plan.hpp"
 
 namespace trialwise::service {
 
-Result<trial::Trial> start_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
+Result<model::Trial> start_trial(store::TrialRepository& repo, const model::ProfileId& profile,
                                  const pack::Pack& pack, const Screening& screening, const assess::TrialPlan& plan) {
-  auto t = trial::trial_from_plan(pack, plan, assess::to_json(pack, screening.answers, screening.assessment, plan));
+  auto t = trial_from_plan(pack, plan, assess::to_json(pack, screening.answers, screening.assessment, plan));
   t.pack_text = pack.text;  // the trial is judged by the pack it was planned with
   auto id = repo.create_trial(profile, t);
   if (!id) {

@@ -6,8 +6,8 @@
 
 namespace trialwise::service {
 
-Result<TrialStatus> trial_status(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                 const pack::Pack& pack, const trial::Trial& trial, Date today) {
+Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::ProfileId& profile,
+                                 const pack::Pack& pack, const model::Trial& trial, Date today) {
   const RepositoryLog log(repo, profile, trial.id);
   auto st = trial::compute_status(pack, trial, log, today);
   if (!st) return Unexpected{st.error()};
@@ -16,12 +16,12 @@ Result<TrialStatus> trial_status(store::TrialRepository& repo, const trial::Prof
   return TrialStatus{std::move(*st), std::move(*amendments)};
 }
 
-boost::json::object amendment_json(const trial::Amendment& a) {
+boost::json::object amendment_json(const model::Amendment& a) {
   return {{"field", a.field}, {"old", a.old_value}, {"new", a.new_value}, {"reason", a.reason},
           {"recorded_at", a.recorded_at}};
 }
 
-boost::json::object status_json(const pack::Pack& pack, const trial::Trial& t, const TrialStatus& status) {
+boost::json::object status_json(const pack::Pack& pack, const model::Trial& t, const TrialStatus& status) {
   const auto& st = status.status;
   boost::json::object o{{"trial", t.id},
                         {"phase", std::string(trial::to_string(st.phase))},

@@ -12,7 +12,7 @@ constexpr std::size_t kMostPacksKept = 16;
 
 }  // namespace
 
-Result<std::shared_ptr<const pack::Pack>> TrialPacks::for_trial(const trial::Trial& t) const {
+Result<std::shared_ptr<const pack::Pack>> TrialPacks::for_trial(const model::Trial& t) const {
   if (t.pack_text.empty() || t.pack_text == builtin_->text) return builtin_;
   {
     const std::lock_guard lock(mutex_);
@@ -31,7 +31,7 @@ Result<std::shared_ptr<const pack::Pack>> TrialPacks::for_trial(const trial::Tri
   return loaded_.emplace(t.pack_text, std::move(shared)).first->second;
 }
 
-Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const trial::Trial& t) {
+Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const model::Trial& t) {
   if (const auto* o = pack.find_outcome(t.outcome_id)) return o;
   return Unexpected{internal_error("/outcome", "the trial's outcome \"" + t.outcome_id + "\" is not in its pack")};
 }

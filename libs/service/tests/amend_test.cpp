@@ -9,8 +9,8 @@ using testing::day;
 
 class AmendTest : public testing::RunningTrialTest {
  protected:
-  Result<std::vector<trial::Amendment>> amend(const AmendInput& in, const char* today = "2026-12-21") {
-    return amend_trial(*repo_, trial::kLocalProfile, pack(), trial_, in, day(today));
+  Result<std::vector<model::Amendment>> amend(const AmendInput& in, const char* today = "2026-12-21") {
+    return amend_trial(*repo_, model::kLocalProfile, pack(), trial_, in, day(today));
   }
 };
 
@@ -44,7 +44,7 @@ TEST_F(AmendTest, NamesAnUnknownOutcomeAndSavesNothing) {
   auto r = amend(in);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().where, "/outcome");
-  auto list = repo_->amendments(trial::kLocalProfile, trial_.id);
+  auto list = repo_->amendments(model::kLocalProfile, trial_.id);
   ASSERT_TRUE(list);
   EXPECT_TRUE(list->empty());
 }

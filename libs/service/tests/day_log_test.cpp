@@ -16,7 +16,7 @@ class DayLogTest : public testing::RunningTrialTest {
     return d;
   }
   Result<LoggedDay> log(const DayInput& d, const char* today = "2026-12-14") {
-    return log_day(*repo_, trial::kLocalProfile, pack(), trial_, d, day(today));
+    return log_day(*repo_, model::kLocalProfile, pack(), trial_, d, day(today));
   }
   void expect_refused(const DayInput& d, const std::string& where) {
     auto r = log(d);

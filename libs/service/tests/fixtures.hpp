@@ -45,7 +45,7 @@ class RunningTrialTest : public ::testing::Test {
     auto plan = assess::make_plan(pack(), screening_->answers, screening_->assessment, choices);
     ASSERT_TRUE(plan);
     plan_ = std::make_unique<assess::TrialPlan>(std::move(*plan));
-    auto t = start_trial(*repo_, trial::kLocalProfile, pack(), *screening_, *plan_);
+    auto t = start_trial(*repo_, model::kLocalProfile, pack(), *screening_, *plan_);
     ASSERT_TRUE(t);
     trial_ = std::move(*t);
   }
@@ -54,7 +54,7 @@ class RunningTrialTest : public ::testing::Test {
   std::unique_ptr<store::TrialRepository> repo_ = store::make_memory_repository();
   std::unique_ptr<Screening> screening_;
   std::unique_ptr<assess::TrialPlan> plan_;
-  trial::Trial trial_;
+  model::Trial trial_;
 };
 
 }  // namespace trialwise::service::testing

@@ -19,7 +19,7 @@ using StartTest = RunningTrialTest;
 
 TEST_F(StartTest, SavesThePlanAsTheRunningTrial) {
   EXPECT_GT(trial_.id, 0);
-  auto running = running_trial(*repo_, trial::kLocalProfile);
+  auto running = running_trial(*repo_, model::kLocalProfile);
   ASSERT_TRUE(running);
   EXPECT_EQ(running->id, trial_.id);
   EXPECT_EQ(running->product_name, "Pure L-Glutamine Powder");
@@ -27,7 +27,7 @@ TEST_F(StartTest, SavesThePlanAsTheRunningTrial) {
 }
 
 TEST_F(StartTest, RefusesASecondTrialWhileOneRuns) {
-  auto second = start_trial(*repo_, trial::kLocalProfile, pack(), *screening_, *plan_);
+  auto second = start_trial(*repo_, model::kLocalProfile, pack(), *screening_, *plan_);
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, Errc::conflict);
   EXPECT_EQ(second.error().where, "");
@@ -35,7 +35,7 @@ TEST_F(StartTest, RefusesASecondTrialWhileOneRuns) {
 
 TEST(RunningTrialTest, IsNotFoundBeforeAStart) {
   auto repo = store::make_memory_repository();
-  auto running = running_trial(*repo, trial::kLocalProfile);
+  auto running = running_trial(*repo, model::kLocalProfile);
   ASSERT_FALSE(running);
   EXPECT_EQ(running.error().code, Errc::not_found);
 }

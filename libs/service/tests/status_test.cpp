@@ -13,8 +13,8 @@ using StatusTest = testing::RunningTrialTest;
 TEST_F(StatusTest, JsonCarriesThePhaseAndTheAmendments) {
   AmendInput in{"travel"};
   in.review_date = day("2027-01-18");
-  ASSERT_TRUE(amend_trial(*repo_, trial::kLocalProfile, pack(), trial_, in, day("2026-12-08")));
-  auto st = trial_status(*repo_, trial::kLocalProfile, pack(), trial_, day("2026-12-08"));
+  ASSERT_TRUE(amend_trial(*repo_, model::kLocalProfile, pack(), trial_, in, day("2026-12-08")));
+  auto st = trial_status(*repo_, model::kLocalProfile, pack(), trial_, day("2026-12-08"));
   ASSERT_TRUE(st);
   const auto json = status_json(pack(), trial_, *st);
   EXPECT_EQ(json.at("phase").as_string(), "baseline");
@@ -27,15 +27,15 @@ TEST_F(StatusTest, JsonCarriesThePhaseAndTheAmendments) {
 }
 
 TEST_F(StatusTest, ExportsTheEntriesAsCsvWithAHeader) {
-  trial::DayEntry e;
+  model::DayEntry e;
   e.date = day("2026-12-07");
   e.outcome = 6;
-  ASSERT_TRUE(repo_->put_entry(trial::kLocalProfile, trial_.id, e));
-  auto csv = export_csv(*repo_, trial::kLocalProfile, pack(), trial_);
+  ASSERT_TRUE(repo_->put_entry(model::kLocalProfile, trial_.id, e));
+  auto csv = export_csv(*repo_, model::kLocalProfile, pack(), trial_);
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->rfind("date,outcome,", 0), 0u);
   EXPECT_NE(csv->find("\n2026-12-07,6,"), std::string::npos);
-  EXPECT_EQ(trials_json(*repo_->list_trials(trial::kLocalProfile)).size(), 1u);
+  EXPECT_EQ(trials_json(*repo_->list_trials(model::kLocalProfile)).size(), 1u);
 }
 
 }  // namespace

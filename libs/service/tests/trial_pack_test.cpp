@@ -33,9 +33,9 @@ class TrialPackTest : public ::testing::Test {
     ASSERT_TRUE(s);
     auto plan = assess::make_plan(*five_, s->answers, s->assessment, {.start = day("2026-12-07")});
     ASSERT_TRUE(plan);
-    auto t = start_trial(*repo_, trial::kLocalProfile, *five_, *s, *plan);
+    auto t = start_trial(*repo_, model::kLocalProfile, *five_, *s, *plan);
     ASSERT_TRUE(t);
-    trial_ = *repo_->get_trial(trial::kLocalProfile, t->id);  // as stored
+    trial_ = *repo_->get_trial(model::kLocalProfile, t->id);  // as stored
   }
   DayInput day_with(double outcome) {
     DayInput d;
@@ -46,7 +46,7 @@ class TrialPackTest : public ::testing::Test {
 
   std::shared_ptr<const pack::Pack> five_;
   std::unique_ptr<store::TrialRepository> repo_ = store::make_memory_repository();
-  trial::Trial trial_;
+  model::Trial trial_;
 };
 
 TEST_F(TrialPackTest, StartKeepsThePacksTextAndTheTrialIsJudgedByIt) {
@@ -57,7 +57,7 @@ TEST_F(TrialPackTest, StartKeepsThePacksTextAndTheTrialIsJudgedByIt) {
   ASSERT_TRUE(pack);
   EXPECT_EQ((*pack)->id, "five-point-test");
   EXPECT_EQ(packs.for_trial(trial_)->get(), pack->get()) << "loaded once, then shared";
-  trial::Trial older = trial_;
+  model::Trial older = trial_;
   older.pack_text.clear();  // started before packs were kept
   EXPECT_EQ((*packs.for_trial(older))->id, "glutamine");
   older.pack_text = "{ not a pack";
@@ -69,9 +69,9 @@ TEST_F(TrialPackTest, StartKeepsThePacksTextAndTheTrialIsJudgedByIt) {
 // Both sides of the kept scale: 5 and 1 are taken, 6 and 0.5 refused naming it.
 TEST_F(TrialPackTest, TheDayLogTakesTheTrialsOwnScale) {
   for (double ok : {1.0, 5.0})
-    EXPECT_TRUE(log_day(*repo_, trial::kLocalProfile, *five_, trial_, day_with(ok), day("2026-12-08"))) << ok;
+    EXPECT_TRUE(log_day(*repo_, model::kLocalProfile, *five_, trial_, day_with(ok), day("2026-12-08"))) << ok;
   for (double bad : {6.0, 0.5}) {
-    auto r = log_day(*repo_, trial::kLocalProfile, *five_, trial_, day_with(bad), day("2026-12-08"));
+    auto r = log_day(*repo_, model::kLocalProfile, *five_, trial_, day_with(bad), day("2026-12-08"));
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().where, "/outcome");
     EXPECT_NE(r.error().message.find("from 1 to 5"), std::string::npos) << r.error().message;
@@ -81,9 +81,9 @@ TEST_F(TrialPackTest, TheDayLogTakesTheTrialsOwnScale) {
 TEST_F(TrialPackTest, ADayRecordsWhetherAnotherProductWasTaken) {
   DayInput d = day_with(3);
   d.other_product = true;
-  auto r = log_day(*repo_, trial::kLocalProfile, *five_, trial_, d, day("2026-12-08"));
+  auto r = log_day(*repo_, model::kLocalProfile, *five_, trial_, d, day("2026-12-08"));
   ASSERT_TRUE(r);
-  auto back = repo_->entries(trial::kLocalProfile, trial_.id, day("2026-12-08"), day("2026-12-08"));
+  auto back = repo_->entries(model::kLocalProfile, trial_.id, day("2026-12-08"), day("2026-12-08"));
   ASSERT_TRUE(back);
   ASSERT_EQ(back->size(), 1u);
   EXPECT_TRUE(back->front().other_product);

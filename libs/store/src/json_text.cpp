@@ -23,7 +23,7 @@ Result<boost::json::value> parse_json(std::string_view text, const std::string& 
   return std::move(*value);
 }
 
-std::string steps_to_json(const std::vector<trial::PlannedStep>& steps) {
+std::string steps_to_json(const std::vector<model::PlannedStep>& steps) {
   boost::json::array out;
   for (const auto& s : steps) {
     out.push_back(boost::json::object{{"number", s.number},
@@ -35,12 +35,12 @@ std::string steps_to_json(const std::vector<trial::PlannedStep>& steps) {
   return boost::json::serialize(out);
 }
 
-Result<std::vector<trial::PlannedStep>> steps_from_json(std::string_view text, const std::string& where) {
+Result<std::vector<model::PlannedStep>> steps_from_json(std::string_view text, const std::string& where) {
   auto doc = parse_json(text, where);
   if (!doc) return Unexpected{bad(where, "steps")};
   const auto* arr = doc->if_array();
   if (arr == nullptr) return Unexpected{bad(where, "steps")};
-  std::vector<trial::PlannedStep> steps;
+  std::vector<model::PlannedStep> steps;
   for (const auto& item : *arr) {
     const auto* o = item.if_object();
     if (o == nullptr) return Unexpected{bad(where, "steps")};
@@ -58,7 +58,7 @@ Result<std::vector<trial::PlannedStep>> steps_from_json(std::string_view text, c
       return v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
     };
     if (!in_int(number->get_int64()) || !in_int(times->get_int64())) return Unexpected{bad(where, "steps")};
-    trial::PlannedStep s;
+    model::PlannedStep s;
     s.number = static_cast<int>(number->get_int64());
     s.start = *day;
     s.dose_g = dose->to_number<double>();

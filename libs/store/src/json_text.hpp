@@ -14,7 +14,7 @@
 #include <boost/json/value.hpp>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::store::detail {
 
@@ -23,10 +23,10 @@ namespace trialwise::store::detail {
 /// Fails with Errc::invalid_input naming `where`.
 Result<boost::json::value> parse_json(std::string_view text, const std::string& where);
 
-std::string steps_to_json(const std::vector<trial::PlannedStep>& steps);
+std::string steps_to_json(const std::vector<model::PlannedStep>& steps);
 /// The readers fail with Errc::io naming `where` when a stored value is
 /// damaged (not what the writer above produces).
-Result<std::vector<trial::PlannedStep>> steps_from_json(std::string_view text, const std::string& where);
+Result<std::vector<model::PlannedStep>> steps_from_json(std::string_view text, const std::string& where);
 
 std::string side_effects_to_json(const std::map<std::string, int>& side_effects);
 Result<std::map<std::string, int>> side_effects_from_json(std::string_view text, const std::string& where);

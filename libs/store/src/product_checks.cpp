@@ -15,7 +15,7 @@ Result<void> check_servings_per_day(const std::optional<double>& servings_per_da
   return {};
 }
 
-Result<void> check_product(const labels::ImportedProduct& p) {
+Result<void> check_product(const model::ImportedProduct& p) {
   if (p.product.name.empty()) return Unexpected{invalid_input("product/name", "a product needs its name")};
   if (bad(p.product.glutamine_g_per_serving))
     return Unexpected{invalid_input("product/glutamine_g_per_serving", "grams per serving must be zero or more")};
@@ -37,7 +37,7 @@ Error product_not_found(const std::string& profile, std::int64_t id) {
   return not_found(product_where(id), "no product " + std::to_string(id) + " in profile \"" + profile + "\"");
 }
 
-Error already_imported(const labels::Product& p, std::int64_t existing) {
+Error already_imported(const model::Product& p, std::int64_t existing) {
   return {Errc::conflict,
           "\"" + p.name + "\"" + (p.brand.empty() ? "" : " by " + p.brand) + " is already imported as product " +
               std::to_string(existing) + "; remove that one first to import the label again",

@@ -10,19 +10,19 @@
 #include <string>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/labels/product.hpp"
+#include "trialwise/model/product.hpp"
 
 namespace trialwise::store::detail {
 
 /// A name; grams per serving, servings a day and every row's figures finite
 /// and not negative (SQLite would store NaN as NULL).
-Result<void> check_product(const labels::ImportedProduct& p);
+Result<void> check_product(const model::ImportedProduct& p);
 
 /// Servings a day finite and not negative, when given.
 Result<void> check_servings_per_day(const std::optional<double>& servings_per_day);
 
 std::string product_where(std::int64_t id);
 Error product_not_found(const std::string& profile, std::int64_t id);
-Error already_imported(const labels::Product& p, std::int64_t existing);
+Error already_imported(const model::Product& p, std::int64_t existing);
 
 }  // namespace trialwise::store::detail

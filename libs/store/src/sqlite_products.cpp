@@ -11,7 +11,7 @@
 #include "product_checks.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_open.hpp"
-#include "trialwise/labels/product_json.hpp"
+#include "trialwise/model/product_json.hpp"
 #include "trialwise/store/products.hpp"
 #include "utc_time.hpp"
 #include "validate.hpp"
@@ -26,12 +26,12 @@ const std::string kProductColumns =
 
 // Rows and flags are written with boost::json::serialize and read back with
 // the exact reader (json_text.hpp), so a mass ratio comes back bit for bit.
-std::string rows_to_json(const std::vector<labels::GlutamineRow>& rows) {
-  return boost::json::serialize(labels::rows_json(rows));
+std::string rows_to_json(const std::vector<model::GlutamineRow>& rows) {
+  return boost::json::serialize(model::rows_json(rows));
 }
 
-std::string flags_to_json(const std::vector<labels::LabelFlag>& flags) {
-  return boost::json::serialize(labels::flags_json(flags));
+std::string flags_to_json(const std::vector<model::LabelFlag>& flags) {
+  return boost::json::serialize(model::flags_json(flags));
 }
 
 Error damaged(const std::string& where) {
@@ -68,13 +68,13 @@ class StoredObject {
   bool ok_ = true;
 };
 
-Result<std::vector<labels::GlutamineRow>> rows_from_json(std::string_view text, const std::string& where) {
+Result<std::vector<model::GlutamineRow>> rows_from_json(std::string_view text, const std::string& where) {
   auto json = parse_json(text, where);
   if (!json || !json->is_array()) return Unexpected{damaged(where)};
-  std::vector<labels::GlutamineRow> rows;
+  std::vector<model::GlutamineRow> rows;
   for (const auto& item : json->get_array()) {
     StoredObject o(item);
-    labels::GlutamineRow r;
+    model::GlutamineRow r;
     r.name = o.text("name");
     r.where = o.text("where");
     r.form = o.text("form");
@@ -90,13 +90,13 @@ Result<std::vector<labels::GlutamineRow>> rows_from_json(std::string_view text, 
   return rows;
 }
 
-Result<std::vector<labels::LabelFlag>> flags_from_json(std::string_view text, const std::string& where) {
+Result<std::vector<model::LabelFlag>> flags_from_json(std::string_view text, const std::string& where) {
   auto json = parse_json(text, where);
   if (!json || !json->is_array()) return Unexpected{damaged(where)};
-  std::vector<labels::LabelFlag> flags;
+  std::vector<model::LabelFlag> flags;
   for (const auto& item : json->get_array()) {
     StoredObject o(item);
-    labels::LabelFlag f;
+    model::LabelFlag f;
     f.id = o.text("id");
     f.message = o.text("message");
     f.where = o.text("where");
@@ -123,7 +123,7 @@ class SqliteProductRepository final : public ProductRepository {
 
       ImportedProduct saved = product;
       saved.imported_at = utc_now();
-      const labels::Product& p = saved.product;
+      const model::Product& p = saved.product;
       auto q = db_.query(
           "INSERT INTO products (profile, name, brand, label_id, glutamine_g_per_serving, serving, glutamine_rows, "
           "flags, servings_per_day, third_party_tested, source, imported_at) "
@@ -228,7 +228,7 @@ class SqliteProductRepository final : public ProductRepository {
     ImportedProduct out;
     out.id = q.int64(0);
     const std::string where = product_where(out.id);
-    labels::Product& p = out.product;
+    model::Product& p = out.product;
     p.name = q.text(1);
     p.brand = q.text(2);
     p.label_id = q.text(3);

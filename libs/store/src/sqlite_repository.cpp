@@ -11,7 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "json_text.hpp"
-#include "trialwise/trial/design_json.hpp"
+#include "trialwise/model/design_json.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -321,7 +321,7 @@ class SqliteRepository final : public TrialRepository {
     q.bind(6, t.protocol_id).bind(7, t.outcome_id).bind_bool(8, t.outcome_higher_is_better);
     q.bind(9, t.start.to_string()).bind(10, t.active_start.to_string()).bind(11, t.review_date.to_string());
     q.bind(12, steps_to_json(t.steps)).bind(13, boost::json::serialize(t.plan));
-    if (t.blocks) q.bind(17, boost::json::serialize(trial::design_to_json(t.blocks)));
+    if (t.blocks) q.bind(17, boost::json::serialize(model::design_to_json(t.blocks)));
     else q.bind_null(17);
   }
 
@@ -395,8 +395,8 @@ class SqliteRepository final : public TrialRepository {
     t.end_reason = q.text(15);
     if (!q.is_null(16)) {
       auto json = parse_json(q.text(16), where + "/design");
-      Result<std::optional<trial::BlockDesign>> design = std::optional<trial::BlockDesign>();
-      if (json) design = trial::design_from_json(*json, where + "/design");
+      Result<std::optional<model::BlockDesign>> design = std::optional<model::BlockDesign>();
+      if (json) design = model::design_from_json(*json, where + "/design");
       if (!json || !design)
         return Unexpected{io_error(where + "/design", "the stored design is damaged; restore a backup with "
                                                       "`trialwise restore FILE`")};

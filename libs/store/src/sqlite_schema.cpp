@@ -117,7 +117,7 @@ ALTER TABLE trials ADD COLUMN design TEXT;
     // the plan counts the glutamine a person already takes. One row per
     // product; a label imported twice would count twice, so name and brand
     // are unique within a profile. JSON columns: glutamine_rows (the label
-    // rows the grams come from) and flags, as labels::Product holds them.
+    // rows the grams come from) and flags, as model::Product holds them.
     // AUTOINCREMENT: a removed product's id is never given to another.
     R"sql(
 CREATE TABLE products (

@@ -1,6 +1,6 @@
 #include "validate.hpp"
 
-#include "trialwise/trial/design_json.hpp"
+#include "trialwise/model/design_json.hpp"
 
 #include <cmath>
 
@@ -16,12 +16,12 @@ bool storable(Date d) {
   return back && *back == d;
 }
 
-Result<void> check_profile(const trial::ProfileId& profile) {
+Result<void> check_profile(const model::ProfileId& profile) {
   if (profile.empty()) return Unexpected{invalid_input("profile", "no profile given")};
   return {};
 }
 
-Result<void> check_trial(const trial::Trial& t) {
+Result<void> check_trial(const model::Trial& t) {
   const auto date = [](Date d, const char* field) -> Result<void> {
     if (!storable(d)) return Unexpected{out_of_range(std::string("trial/") + field, "not a calendar date")};
     return {};
@@ -43,13 +43,13 @@ Result<void> check_trial(const trial::Trial& t) {
   }
   if (t.blocks) {
     // The same rules as reading a design back, so what is saved can be read.
-    if (auto ok = trial::design_from_json(trial::design_to_json(t.blocks), "trial/design"); !ok)
+    if (auto ok = model::design_from_json(model::design_to_json(t.blocks), "trial/design"); !ok)
       return Unexpected{out_of_range(ok.error().where, ok.error().message)};
   }
   return {};
 }
 
-Result<void> check_entry(const trial::DayEntry& e, const std::string& where) {
+Result<void> check_entry(const model::DayEntry& e, const std::string& where) {
   if (!storable(e.date)) return Unexpected{out_of_range(where + "/date", "not a calendar date")};
   // The outcome's scale is the pack's: the service checks it; the store
   // keeps any finite score.
@@ -69,25 +69,25 @@ Result<void> check_entry(const trial::DayEntry& e, const std::string& where) {
   return {};
 }
 
-Result<void> check_amendment(const trial::Amendment& a) {
+Result<void> check_amendment(const model::Amendment& a) {
   if (a.field.empty()) return Unexpected{invalid_input("amendment/field", "say which field the amendment changes")};
   return {};
 }
 
-std::string trial_where(trial::TrialId id) { return "trial/" + std::to_string(id); }
+std::string trial_where(model::TrialId id) { return "trial/" + std::to_string(id); }
 
-Error trial_not_found(const trial::ProfileId& profile, trial::TrialId id) {
+Error trial_not_found(const model::ProfileId& profile, model::TrialId id) {
   return not_found(trial_where(id), "no trial " + std::to_string(id) + " in profile \"" + profile + "\"");
 }
 
-Error already_active(const trial::ProfileId& profile, trial::TrialId active) {
+Error already_active(const model::ProfileId& profile, model::TrialId active) {
   return {Errc::conflict,
           "profile \"" + profile + "\" already has an active trial (" + std::to_string(active) +
               "); end it before starting another",
           trial_where(active)};
 }
 
-Error already_ended(trial::TrialId id, Date ended_on) {
+Error already_ended(model::TrialId id, Date ended_on) {
   return {Errc::conflict, "trial " + std::to_string(id) + " already ended on " + ended_on.to_string(),
           trial_where(id)};
 }

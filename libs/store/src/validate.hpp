@@ -13,7 +13,7 @@
 
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::store::detail {
 
@@ -21,24 +21,24 @@ namespace trialwise::store::detail {
 bool storable(Date d);
 
 /// Fails with Errc::invalid_input for an empty profile id.
-Result<void> check_profile(const trial::ProfileId& profile);
+Result<void> check_profile(const model::ProfileId& profile);
 
 /// Dates storable, numbers finite. The domain checks the rest (order of
 /// dates, doses against the pack) before it gets here.
-Result<void> check_trial(const trial::Trial& t);
+Result<void> check_trial(const model::Trial& t);
 
 /// Date storable; outcome and side effects on the 0-10 scale; doses and
 /// grams not negative; every number finite (SQLite would store NaN as NULL).
 /// `where` is the entry's prefix: "entry" or "entries/3".
-Result<void> check_entry(const trial::DayEntry& e, const std::string& where);
+Result<void> check_entry(const model::DayEntry& e, const std::string& where);
 
 /// A field name is required.
-Result<void> check_amendment(const trial::Amendment& a);
+Result<void> check_amendment(const model::Amendment& a);
 
-std::string trial_where(trial::TrialId id);
-Error trial_not_found(const trial::ProfileId& profile, trial::TrialId id);
-Error already_active(const trial::ProfileId& profile, trial::TrialId active);
-Error already_ended(trial::TrialId id, Date ended_on);
+std::string trial_where(model::TrialId id);
+Error trial_not_found(const model::ProfileId& profile, model::TrialId id);
+Error already_active(const model::ProfileId& profile, model::TrialId active);
+Error already_ended(model::TrialId id, Date ended_on);
 Error same_day_twice(const std::string& where, Date day);
 
 }  // namespace trialwise::store::detail

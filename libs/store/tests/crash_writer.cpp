@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   if (!repo) return fail("open", repo.error());
   auto active = (*repo)->active_trial(profile);
   if (!active) return fail("active_trial", active.error());
-  trial::Trial t;
+  model::Trial t;
   if (*active) {
     t = **active;
   } else {
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   Date next = logged->empty() ? t.start : logged->back().date.plus_days(1);
 
   for (long i = 0; count == 0 || i < count; ++i, next = next.plus_days(1)) {
-    trial::DayEntry e;
+    model::DayEntry e;
     e.date = next;
     e.outcome = static_cast<double>(i % 11);
     e.doses_taken = 1;

@@ -34,13 +34,13 @@ bool is_utc_time(const std::string& s) {
 
 ImportedProduct dipeptide() {
   ImportedProduct i;
-  labels::Product& p = i.product;
+  model::Product& p = i.product;
   p.name = "Sustained Glutamine Dipeptide \"AG\" ü";
   p.brand = "Example Labs";
   p.label_id = "900005";
   p.glutamine_g_per_serving = 0.6728;
   p.serving = "2 Gram(s) (1 scoop)";
-  labels::GlutamineRow r;
+  model::GlutamineRow r;
   r.name = "L-Alanyl-L-Glutamine";
   r.where = "/ingredientRows/0";
   r.form = "alanyl_glutamine";
@@ -62,7 +62,7 @@ ImportedProduct blend() {
   i.product.name = "Recovery Matrix";
   i.product.brand = "Example Sport";
   i.product.serving = "10 Gram(s)";
-  labels::GlutamineRow r;
+  model::GlutamineRow r;
   r.name = "L-Glutamine";
   r.where = "/ingredientRows/1/nestedRows/0";
   r.form = "l_glutamine";
@@ -296,8 +296,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 using testing::raw;
 
-trial::Trial a_trial() {
-  trial::Trial t;
+model::Trial a_trial() {
+  model::Trial t;
   t.pack_id = "glutamine";
   t.product_name = "powder";
   t.start = *Date::parse("2026-03-01", "test");

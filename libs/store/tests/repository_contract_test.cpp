@@ -147,7 +147,7 @@ TEST_P(RepositoryContractTest, CreatesAndReadsBackEveryTrialField) {
 
 TEST_P(RepositoryContractTest, KeepsABlockDesignThroughSavesAndAmendments) {
   Trial t = sample_trial();
-  t.blocks = trial::BlockDesign{7, {true, false, false, true}, 18446744073709551615ULL};  // the largest seed
+  t.blocks = model::BlockDesign{7, {true, false, false, true}, 18446744073709551615ULL};  // the largest seed
   auto id = repo_->create_trial("local", t);
   ASSERT_TRUE(id) << to_string(id.error());
   auto got = repo_->get_trial("local", *id);
@@ -163,7 +163,7 @@ TEST_P(RepositoryContractTest, KeepsABlockDesignThroughSavesAndAmendments) {
 
 TEST_P(RepositoryContractTest, RefusesABlockDesignWhosePairsAreNotOneOnOneOff) {
   Trial t = sample_trial();
-  t.blocks = trial::BlockDesign{7, {true, true, false, false}, 1};
+  t.blocks = model::BlockDesign{7, {true, true, false, false}, 1};
   auto id = repo_->create_trial("local", t);
   ASSERT_FALSE(id);
   EXPECT_EQ(id.error().code, Errc::invalid_input);

@@ -114,8 +114,8 @@ std::vector<std::string> csv_columns(const pack::Pack& pack) {
   return cols;
 }
 
-std::string to_csv(const pack::Pack& pack, std::vector<DayEntry> entries) {
-  std::sort(entries.begin(), entries.end(), [](const DayEntry& a, const DayEntry& b) { return a.date < b.date; });
+std::string to_csv(const pack::Pack& pack, std::vector<model::DayEntry> entries) {
+  std::sort(entries.begin(), entries.end(), [](const model::DayEntry& a, const model::DayEntry& b) { return a.date < b.date; });
   std::string out;
   const auto cols = csv_columns(pack);
   for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
@@ -141,7 +141,7 @@ std::string to_csv(const pack::Pack& pack, std::vector<DayEntry> entries) {
   return out;
 }
 
-Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
+Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
                                                     std::string_view text, std::optional<Date> earliest,
                                                     std::optional<Date> latest) {
   auto rows = split_records(text);
@@ -165,7 +165,7 @@ Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, cons
     }
   }
 
-  std::vector<DayEntry> entries;
+  std::vector<model::DayEntry> entries;
   std::set<Date> seen;
   const std::size_t n_side = pack.side_effects.size();
   for (std::size_t r = 1; r < rows->size(); ++r) {
@@ -176,7 +176,7 @@ Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, cons
       continue;
     }
     const auto& f = row.fields;
-    DayEntry e;
+    model::DayEntry e;
     auto date = Date::parse(f[0], "");
     if (!date) {
       bad(row.line, 1, date.error().message);

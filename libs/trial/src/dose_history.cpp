@@ -22,7 +22,7 @@ std::optional<double> step_down_level(const pack::Pack& pack) {
 
 class Replay {
  public:
-  Replay(const pack::Pack& pack, const Trial& trial, std::map<Date, const DayEntry*> days)
+  Replay(const pack::Pack& pack, const model::Trial& trial, std::map<Date, const model::DayEntry*> days)
       : pack_(pack), trial_(trial), days_(std::move(days)), step_down_(step_down_level(pack)) {}
 
   DoseHistory run(Date last) {
@@ -33,14 +33,14 @@ class Replay {
     Date since = h.first;  // the first day at the current step
     for (Date d = h.first; d <= last; d = d.plus_days(1)) {
       if (!h.upset_stop) {
-        const DayEntry* yesterday = d > h.first && is_on_day(trial_, d.plus_days(-1)) ? entry(d.plus_days(-1)) : nullptr;
+        const model::DayEntry* yesterday = d > h.first && model::is_on_day(trial_, d.plus_days(-1)) ? entry(d.plus_days(-1)) : nullptr;
         if (cur > 0 && step_down_ && yesterday && worst_side_effect(*yesterday) >= *step_down_) {
           if (++downs[cur] >= 2) h.held_at = cur - 1;
           --cur;
           since = d;
           h.changes.push_back({StepChange::Kind::down, d, cur});
         } else if (cur + 1 < trial_.steps.size() && (!h.held_at || cur + 1 <= *h.held_at) &&
-                   trial_.steps[cur + 1].start <= d && is_on_day(trial_, d)) {
+                   trial_.steps[cur + 1].start <= d && model::is_on_day(trial_, d)) {
           NextStepWait wait = evidence(cur + 1, since, d);
           const bool ready = !trial_.steps[cur + 1].requires_tolerance || tolerated(wait);
           if (ready) {
@@ -59,7 +59,7 @@ class Replay {
   }
 
  private:
-  const DayEntry* entry(Date d) const {
+  const model::DayEntry* entry(Date d) const {
     const auto it = days_.find(d);
     return it == days_.end() ? nullptr : it->second;
   }
@@ -71,9 +71,9 @@ class Replay {
     NextStepWait w{next, trial_.steps[next].start, pack_.tolerance.window_days, 0, 0, false};
     int seen = 0;
     for (Date x = d.plus_days(-1); x >= since && seen < w.window_days; x = x.plus_days(-1)) {
-      if (!is_on_day(trial_, x)) continue;
+      if (!model::is_on_day(trial_, x)) continue;
       ++seen;
-      if (const DayEntry* e = entry(x)) {
+      if (const model::DayEntry* e = entry(x)) {
         ++w.logged;
         w.worst = std::max(w.worst, worst_side_effect(*e));
       }
@@ -102,15 +102,15 @@ class Replay {
       const Date x = d.plus_days(-i);
       if (x < h.first) break;
       const std::size_t step = x == d ? 0 : h.step[static_cast<std::size_t>(x.days_since(h.first))];
-      if (step != 0 || !is_on_day(trial_, x)) continue;
-      if (const DayEntry* e = entry(x); e && worst_side_effect(*e) >= *step_down_) ++upset;
+      if (step != 0 || !model::is_on_day(trial_, x)) continue;
+      if (const model::DayEntry* e = entry(x); e && worst_side_effect(*e) >= *step_down_) ++upset;
     }
     return upset >= ru->days;
   }
 
   const pack::Pack& pack_;
-  const Trial& trial_;
-  std::map<Date, const DayEntry*> days_;
+  const model::Trial& trial_;
+  std::map<Date, const model::DayEntry*> days_;
   std::optional<double> step_down_;
 };
 
@@ -137,7 +137,7 @@ std::vector<DoseHistory::Run> DoseHistory::runs(Date last) const {
   return out;
 }
 
-Result<DoseHistory> replay_doses(const pack::Pack& pack, const Trial& trial, const Log& log, Date until) {
+Result<DoseHistory> replay_doses(const pack::Pack& pack, const model::Trial& trial, const Log& log, Date until) {
   Date last = std::min(until, trial.review_date.plus_days(-1));
   if (trial.ended_on) last = std::min(last, *trial.ended_on);
   // Never past the protocol's longest run: a trial that went on longer (an
@@ -148,7 +148,7 @@ Result<DoseHistory> replay_doses(const pack::Pack& pack, const Trial& trial, con
   if (trial.steps.empty() || last < trial.active_start) return DoseHistory{trial.active_start, {}, {}, {}, {}, {}};
   auto entries = log.between(trial.active_start, last);
   if (!entries) return Unexpected{entries.error()};
-  std::map<Date, const DayEntry*> days;
+  std::map<Date, const model::DayEntry*> days;
   for (const auto& e : *entries) days.emplace(e.date, &e);
   return Replay(pack, trial, std::move(days)).run(last);
 }

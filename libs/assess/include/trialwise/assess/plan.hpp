@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "trialwise/assess/assessment.hpp"
-#include "trialwise/core/block_design.hpp"
+#include "trialwise/model/block_design.hpp"
 #include "trialwise/core/date.hpp"
 
 namespace trialwise::assess {
@@ -69,7 +69,7 @@ struct TrialPlan {
   int baseline_days = 0;
   int active_days = 0;
   std::vector<PlannedStep> steps;           // with a block design, step days count on-days only
-  std::optional<BlockDesign> blocks;        // empty: the open design
+  std::optional<model::BlockDesign> blocks;        // empty: the open design
   double max_daily_g = 0;                   // the most the plan ever asks for in a day
   double existing_glutamine_g_per_day = 0;  // from the person's other products, where amounts are given
   std::vector<OtherProduct> other_products; // every other product that contains the supplement, or may

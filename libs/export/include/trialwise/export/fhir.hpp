@@ -34,7 +34,7 @@
 
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/review/review.hpp"
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::interop {
 
@@ -67,12 +67,12 @@ std::string questionnaire_url(const pack::Pack& pack);
 /// The Bundle. `review` is the review of `record` (review::review_trial as of
 /// the day the caller chooses). Never fails: a stored plan missing some part
 /// (an older version's) simply leaves that part out.
-boost::json::object fhir_bundle(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+boost::json::object fhir_bundle(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                                 const FhirOptions& options = {});
 
 /// The same as JSON text, indented by two spaces, ending with a newline.
 /// Numbers are written as JavaScript writes them (5, not 5E0).
-std::string fhir_bundle_text(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+std::string fhir_bundle_text(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                              const FhirOptions& options = {});
 
 }  // namespace trialwise::interop

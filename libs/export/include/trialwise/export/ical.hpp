@@ -24,7 +24,7 @@
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/review/review.hpp"
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::interop {
 
@@ -103,7 +103,7 @@ struct CalendarOptions {
 /// ("dose_times/2" when the times for twice a day are not 2 distinct valid
 /// times, "zone/tzid", "zone/utc_offset_minutes", "zone/daylight",
 /// "reminder_minutes", "alarm_minutes_before", "all_day_alarm").
-Result<std::string> icalendar(const pack::Pack& pack, const trial::TrialRecord& record, const review::Review& review,
+Result<std::string> icalendar(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
                               const CalendarOptions& options);
 
 }  // namespace trialwise::interop

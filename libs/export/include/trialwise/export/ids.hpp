@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::interop {
 
@@ -36,11 +36,11 @@ std::string uuid_v5(std::string_view ns, std::string_view name);
 const std::string& trialwise_namespace();
 
 /// What identifies a trial across exports: "trial/<id>/<created_at>/<start>".
-std::string trial_key(const trial::Trial& t);
+std::string trial_key(const model::Trial& t);
 
 /// The id of one exported thing: uuid_v5(trialwise_namespace(),
 /// trial_key(t) + "/" + kind + "/" + index), e.g. kind "Observation/outcome"
 /// and index "2026-12-14".
-std::string export_uuid(const trial::Trial& t, std::string_view kind, std::string_view index = {});
+std::string export_uuid(const model::Trial& t, std::string_view kind, std::string_view index = {});
 
 }  // namespace trialwise::interop

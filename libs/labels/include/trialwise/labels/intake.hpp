@@ -11,7 +11,7 @@
 #include <boost/json/value.hpp>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/labels/product.hpp"
+#include "trialwise/model/product.hpp"
 #include "trialwise/pack/pack.hpp"
 
 namespace trialwise::labels {
@@ -40,7 +40,7 @@ struct SupplementEntries {
 /// third_party_tested}. Notes: one per product for each of its flags that
 /// affects the daily total (affects_daily_total), and one when servings a day
 /// were not given (1 is counted).
-SupplementEntries to_supplement_entries(const std::vector<ImportedProduct>& products,
+SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct>& products,
                                         const pack::ExistingIntake& intake);
 
 /// Checks servings a day a person gives for a product (e.g. from
@@ -56,7 +56,7 @@ Result<void> check_servings_per_day(const pack::Pack& pack, double servings_per_
 /// note says so. Answers that are not an object, or a list that is not an
 /// array, are left as they are for check_answers to report. Call it on the
 /// raw answers JSON, before check_answers, assess and make_plan.
-std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<ImportedProduct>& products,
+std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<model::ImportedProduct>& products,
                                            const pack::ExistingIntake& intake);
 
 }  // namespace trialwise::labels

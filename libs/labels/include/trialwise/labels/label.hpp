@@ -11,7 +11,7 @@
 #include <boost/json/value.hpp>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/labels/product.hpp"
+#include "trialwise/model/product.hpp"
 
 namespace trialwise::labels {
 
@@ -39,22 +39,22 @@ inline constexpr double kAcetylGlutamineMolarMass = 188.18;    // C7H12N2O4
 /// negative (`where` = "FILE#" + the JSON pointer, e.g.
 /// "capsules.json#/ingredientRows/0/quantity/0/quantity"); with Errc::limit
 /// when nested deeper than 64 levels.
-Result<Product> parse_label(std::string_view json_text, const std::string& file);
+Result<model::Product> parse_label(std::string_view json_text, const std::string& file);
 
 /// The same for an already parsed document.
-Result<Product> read_label(const boost::json::value& label, const std::string& file);
+Result<model::Product> read_label(const boost::json::value& label, const std::string& file);
 
 /// The product as JSON: {name, brand, label_id, glutamine_g_per_serving (null
 /// when unknown), serving, rows: [{name, where, form, amount, unit, operator,
 /// glutamine_fraction, glutamine_g}], flags: [{id, message, where}]}.
-boost::json::object to_json(const Product& product);
+boost::json::object to_json(const model::Product& product);
 
 /// An imported product as JSON: to_json(product) plus id, servings_per_day
 /// (null when not given), third_party_tested, source and imported_at.
-boost::json::object to_json(const ImportedProduct& imported);
+boost::json::object to_json(const model::ImportedProduct& imported);
 
 /// A few lines for the terminal: the product, its glutamine per serving and
 /// where it comes from, then each flag's message.
-std::string describe(const Product& product);
+std::string describe(const model::Product& product);
 
 }  // namespace trialwise::labels

@@ -27,10 +27,10 @@ void describe(const Review& r, std::ostream& out);
 /// The outcome over time by phase as a compact terminal chart: one mark a
 /// day (▁ to █ by score, · for a day not logged), one line per phase or
 /// block, with the phase's mean.
-std::string chart_text(const Review& r, const trial::Trial& t);
+std::string chart_text(const Review& r, const model::Trial& t);
 
 /// The same as a self-contained SVG image: a point a day, phases shaded,
 /// each phase's mean drawn as a line.
-std::string chart_svg(const Review& r, const trial::Trial& t);
+std::string chart_svg(const Review& r, const model::Trial& t);
 
 }  // namespace trialwise::review

@@ -30,7 +30,7 @@
 
 #include "trialwise/core/date.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::review {
 
@@ -129,7 +129,7 @@ struct Review {
 
 /// Reviews `trial` on `as_of` from its current day entries (any order). Pure:
 /// the same trial and entries give the same review.
-Review review_trial(const pack::Pack& pack, const trial::Trial& trial, const std::vector<trial::DayEntry>& entries,
+Review review_trial(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries,
                     Date as_of);
 
 }  // namespace trialwise::review

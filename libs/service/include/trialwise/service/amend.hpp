@@ -35,8 +35,8 @@ struct AmendInput {
 /// product, "/outcome" unknown to the pack, "/review_date" not after the
 /// first active day; `where` "" when nothing is to change), or with the
 /// store's error (Errc::conflict for an ended trial).
-Result<std::vector<trial::Amendment>> amend_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                                  const pack::Pack& pack, const trial::Trial& trial,
+Result<std::vector<model::Amendment>> amend_trial(store::TrialRepository& repo, const model::ProfileId& profile,
+                                                  const pack::Pack& pack, const model::Trial& trial,
                                                   const AmendInput& input, Date today);
 
 }  // namespace trialwise::service

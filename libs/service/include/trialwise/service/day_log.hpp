@@ -35,7 +35,7 @@ struct DayInput {
 
 /// A saved day and where the trial stands after it.
 struct LoggedDay {
-  trial::DayEntry entry;  // as stored: version 2 or more replaced an earlier entry
+  model::DayEntry entry;  // as stored: version 2 or more replaced an earlier entry
   trial::Status status;   // on `today`
 };
 
@@ -47,10 +47,10 @@ struct LoggedDay {
 /// "/doses_taken" off 0-24; "/dose_g" off 0-100; "/side_effects/<id>" not
 /// tracked by the pack or scored off 0-10; "/red_flags/<i>" unknown to the
 /// pack; "/note" too long. Or with the store's error.
-Result<LoggedDay> log_day(store::TrialRepository& repo, const trial::ProfileId& profile, const pack::Pack& pack,
-                          const trial::Trial& trial, const DayInput& day, Date today);
+Result<LoggedDay> log_day(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                          const model::Trial& trial, const DayInput& day, Date today);
 
 /// The checks of log_day alone: the entry to save, or the first problem.
-Result<trial::DayEntry> check_day(const pack::Pack& pack, const trial::Trial& trial, const DayInput& day, Date today);
+Result<model::DayEntry> check_day(const pack::Pack& pack, const model::Trial& trial, const DayInput& day, Date today);
 
 }  // namespace trialwise::service

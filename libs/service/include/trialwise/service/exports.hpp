@@ -28,8 +28,8 @@ struct ExportFile {
 
 /// The trial in `format`. The FHIR bundle, the calendar and the report carry
 /// the review as of `as_of`; `now` stamps the calendar (DTSTAMP).
-Result<ExportFile> export_trial(store::TrialRepository& repo, const trial::ProfileId& profile, const pack::Pack& pack,
-                                const trial::Trial& trial, ExportFormat format, Date as_of,
+Result<ExportFile> export_trial(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                                const model::Trial& trial, ExportFormat format, Date as_of,
                                 std::chrono::sys_seconds now);
 
 }  // namespace trialwise::service

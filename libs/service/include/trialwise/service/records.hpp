@@ -18,19 +18,19 @@ namespace trialwise::service {
 /// Every trial as `trialwise trials --json` prints it: {id, product,
 /// protocol, outcome, start, review_date, ended_on (or null), end_reason,
 /// pack {id, version}}, oldest first.
-boost::json::array trials_json(const std::vector<trial::Trial>& trials);
+boost::json::array trials_json(const std::vector<model::Trial>& trials);
 
 /// One day entry: {date, outcome, doses_taken (or null), dose_g (or null),
 /// side_effects {id: score}, red_flags [ids], with_food, note, recorded_at,
 /// version}.
-boost::json::object entry_json(const trial::DayEntry& e);
+boost::json::object entry_json(const model::DayEntry& e);
 
 /// Entries as an array of entry_json.
-boost::json::array entries_json(const std::vector<trial::DayEntry>& entries);
+boost::json::array entries_json(const std::vector<model::DayEntry>& entries);
 
 /// The trial's current day entries as CSV (trial::to_csv's columns), ready to
 /// import into another database. Fails only with the store's error.
-Result<std::string> export_csv(store::TrialRepository& repo, const trial::ProfileId& profile, const pack::Pack& pack,
-                               const trial::Trial& trial);
+Result<std::string> export_csv(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                               const model::Trial& trial);
 
 }  // namespace trialwise::service

@@ -12,22 +12,22 @@
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/review/review.hpp"
 #include "trialwise/store/repository.hpp"
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::service {
 
 /// The trial `id` names (running or past), or the running one when `id` is
 /// empty. Errc::not_found when there is no such trial, or none running.
-Result<trial::Trial> chosen_trial(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                  std::optional<trial::TrialId> id);
+Result<model::Trial> chosen_trial(store::TrialRepository& repo, const model::ProfileId& profile,
+                                  std::optional<model::TrialId> id);
 
 /// The trial with its current day entries and its amendments.
-Result<trial::TrialRecord> trial_record(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                        const trial::Trial& trial);
+Result<model::TrialRecord> trial_record(store::TrialRepository& repo, const model::ProfileId& profile,
+                                        const model::Trial& trial);
 
 /// The review JSON of a stored trial: review::to_json with the series, plus
 /// `trial`, `pack` and `amendments` ("in every later report").
-boost::json::object review_json(const review::Review& r, const trial::TrialRecord& record);
+boost::json::object review_json(const review::Review& r, const model::TrialRecord& record);
 
 /// Saves a verdict: a stop (or see_clinician) ends the trial on the review
 /// day; continue and reduce_dose move the review date to the next one, and
@@ -35,7 +35,7 @@ boost::json::object review_json(const review::Review& r, const trial::TrialRecor
 /// an amendment with the reason "review on D: verdict"; inconclusive saves
 /// nothing. Returns what was done, in words. Errc::conflict if the trial has
 /// ended.
-Result<std::string> record_verdict(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                   const trial::Trial& trial, const review::Review& r);
+Result<std::string> record_verdict(store::TrialRepository& repo, const model::ProfileId& profile,
+                                   const model::Trial& trial, const review::Review& r);
 
 }  // namespace trialwise::service

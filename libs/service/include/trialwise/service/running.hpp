@@ -11,21 +11,21 @@ namespace trialwise::service {
 /// The profile's running (not ended) trial. Fails with Errc::not_found
 /// ("no trial is running", `where` empty) when there is none, or with the
 /// store's error.
-Result<trial::Trial> running_trial(store::TrialRepository& repo, const trial::ProfileId& profile);
+Result<model::Trial> running_trial(store::TrialRepository& repo, const model::ProfileId& profile);
 
 /// A trial's log as status reads it: range queries on the store, so status
 /// costs the same however many days are logged. Borrows `repo`.
 class RepositoryLog final : public trial::Log {
  public:
-  RepositoryLog(store::TrialRepository& repo, trial::ProfileId profile, trial::TrialId id)
+  RepositoryLog(store::TrialRepository& repo, model::ProfileId profile, model::TrialId id)
       : repo_(repo), profile_(std::move(profile)), id_(id) {}
-  Result<std::vector<trial::DayEntry>> between(Date from, Date to) const override;
-  Result<trial::EntryTotals> totals(Date from, Date to) const override;
+  Result<std::vector<model::DayEntry>> between(Date from, Date to) const override;
+  Result<model::EntryTotals> totals(Date from, Date to) const override;
 
  private:
   store::TrialRepository& repo_;
-  trial::ProfileId profile_;
-  trial::TrialId id_;
+  model::ProfileId profile_;
+  model::TrialId id_;
 };
 
 }  // namespace trialwise::service

@@ -16,13 +16,13 @@ namespace trialwise::service {
 
 struct TrialStatus {
   trial::Status status;
-  std::vector<trial::Amendment> amendments;  // oldest first
+  std::vector<model::Amendment> amendments;  // oldest first
 };
 
 /// The trial's status on `today`, replayed from its plan and log, and its
 /// amendments. Fails only with the store's error.
-Result<TrialStatus> trial_status(store::TrialRepository& repo, const trial::ProfileId& profile,
-                                 const pack::Pack& pack, const trial::Trial& trial, Date today);
+Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::ProfileId& profile,
+                                 const pack::Pack& pack, const model::Trial& trial, Date today);
 
 /// The status as `trialwise status --json` prints it: trial, phase, today,
 /// day, the logged and missing days, review_date, pack, step (or null),
@@ -30,9 +30,9 @@ Result<TrialStatus> trial_status(store::TrialRepository& repo, const trial::Prof
 /// amendments ({field, old, new, reason, recorded_at}), and the tracked
 /// outcome as the trial's own pack defines it ({id, label, question, better,
 /// scale: {min, max, low, high}}), so a front end logs on the right scale.
-boost::json::object status_json(const pack::Pack& pack, const trial::Trial& trial, const TrialStatus& status);
+boost::json::object status_json(const pack::Pack& pack, const model::Trial& trial, const TrialStatus& status);
 
 /// One amendment as status_json lists it.
-boost::json::object amendment_json(const trial::Amendment& a);
+boost::json::object amendment_json(const model::Amendment& a);
 
 }  // namespace trialwise::service

@@ -11,7 +11,7 @@
 
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::service {
 
@@ -23,7 +23,7 @@ class TrialPacks {
   /// The trial's own pack, loaded once per distinct text and shared; the
   /// built-in pack when the trial keeps none. Fails with Errc::io naming the
   /// trial when the kept pack no longer loads (a damaged database). Thread-safe.
-  Result<std::shared_ptr<const pack::Pack>> for_trial(const trial::Trial& t) const;
+  Result<std::shared_ptr<const pack::Pack>> for_trial(const model::Trial& t) const;
 
   const pack::Pack& builtin() const { return *builtin_; }
 
@@ -35,7 +35,7 @@ class TrialPacks {
 
 /// The outcome the trial tracks, from its pack. Fails with Errc::internal
 /// ("/outcome") when the pack has no such outcome.
-Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const trial::Trial& t);
+Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const model::Trial& t);
 
 /// The outcome's scale in words: "from 1 to 5 (Gut symptoms: 1 = none,
 /// 5 = severe)".

@@ -12,13 +12,13 @@
 #include <vector>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/labels/product.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/product.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::store {
 
-using labels::ImportedProduct;
-using trial::ProfileId;
+using model::ImportedProduct;
+using model::ProfileId;
 using ProductId = std::int64_t;
 
 /// Imported products. Implementations are safe to use from one thread at a

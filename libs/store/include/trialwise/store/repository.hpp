@@ -12,16 +12,16 @@
 
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::store {
 
-using trial::Amendment;
-using trial::DayEntry;
-using trial::EntryTotals;
-using trial::ProfileId;
-using trial::Trial;
-using trial::TrialId;
+using model::Amendment;
+using model::DayEntry;
+using model::EntryTotals;
+using model::ProfileId;
+using model::Trial;
+using model::TrialId;
 
 /// Trials, their day entries and amendments. Implementations are safe to use
 /// from one thread at a time; a write returns only once it is durable.

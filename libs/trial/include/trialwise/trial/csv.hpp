@@ -17,7 +17,7 @@
 
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::trial {
 
@@ -25,7 +25,7 @@ namespace trialwise::trial {
 std::vector<std::string> csv_columns(const pack::Pack& pack);
 
 /// The entries (sorted by date) as CSV text, header first, CRLF-free ("\n").
-std::string to_csv(const pack::Pack& pack, std::vector<DayEntry> entries);
+std::string to_csv(const pack::Pack& pack, std::vector<model::DayEntry> entries);
 
 /// Every problem in a CSV text: each Error's `where` is "line L, column C"
 /// (1-based; the column counts fields) and the message says what is wrong.
@@ -36,7 +36,7 @@ using CsvProblems = std::vector<Error>;
 /// row fails the whole text, with every problem listed. A date may appear
 /// once, and must lie within [earliest, latest] when those are given; each
 /// outcome on `outcome`'s scale (the trial's, from its pack).
-Result<std::vector<DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
+Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
                                                     std::string_view text, std::optional<Date> earliest = std::nullopt,
                                                     std::optional<Date> latest = std::nullopt);
 

@@ -19,7 +19,7 @@
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::trial {
 
@@ -68,6 +68,6 @@ struct DoseHistory {
 /// protocol's longest run, after which the last step holds). Reads only the
 /// days it needs, so its cost does not grow with years of entries. Fails only
 /// if the log cannot be read.
-Result<DoseHistory> replay_doses(const pack::Pack& pack, const Trial& trial, const Log& log, Date until);
+Result<DoseHistory> replay_doses(const pack::Pack& pack, const model::Trial& trial, const Log& log, Date until);
 
 }  // namespace trialwise::trial

@@ -13,7 +13,7 @@
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
 namespace trialwise::trial {
 
@@ -58,31 +58,31 @@ class Log {
  public:
   virtual ~Log() = default;
   /// Current entries with from <= date <= to, by date.
-  virtual Result<std::vector<DayEntry>> between(Date from, Date to) const = 0;
+  virtual Result<std::vector<model::DayEntry>> between(Date from, Date to) const = 0;
   /// Totals over the current entries with from <= date <= to.
-  virtual Result<EntryTotals> totals(Date from, Date to) const = 0;
+  virtual Result<model::EntryTotals> totals(Date from, Date to) const = 0;
 };
 
 /// A log over entries held in memory (any order; one entry per day).
 class MemoryLog final : public Log {
  public:
-  explicit MemoryLog(const std::vector<DayEntry>& entries);
-  Result<std::vector<DayEntry>> between(Date from, Date to) const override;
-  Result<EntryTotals> totals(Date from, Date to) const override;
+  explicit MemoryLog(const std::vector<model::DayEntry>& entries);
+  Result<std::vector<model::DayEntry>> between(Date from, Date to) const override;
+  Result<model::EntryTotals> totals(Date from, Date to) const override;
 
  private:
-  std::map<Date, const DayEntry*> by_day_;
+  std::map<Date, const model::DayEntry*> by_day_;
 };
 
 /// Computes the status on `today`. Reads only what it needs: totals for the
 /// counts, adherence and red flags, and the days around each step's start and
 /// the last week. Fails only if the log cannot be read.
-Result<Status> compute_status(const pack::Pack& pack, const Trial& trial, const Log& log, Date today);
+Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial, const Log& log, Date today);
 
 /// The same over entries in memory (any order).
-Status compute_status(const pack::Pack& pack, const Trial& trial, const std::vector<DayEntry>& entries, Date today);
+Status compute_status(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries, Date today);
 
 /// The worst side-effect score of an entry (0 when none logged).
-int worst_side_effect(const DayEntry& e);
+int worst_side_effect(const model::DayEntry& e);
 
 }  // namespace trialwise::trial

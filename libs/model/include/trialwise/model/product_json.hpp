@@ -10,9 +10,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
-#include "trialwise/labels/product.hpp"
+#include "trialwise/model/product.hpp"
 
-namespace trialwise::labels {
+namespace trialwise::model {
 
 inline boost::json::value number_or_null(const std::optional<double>& n) {
   return n ? boost::json::value(*n) : boost::json::value(nullptr);
@@ -39,4 +39,4 @@ inline boost::json::array flags_json(const std::vector<LabelFlag>& flags) {
   return out;
 }
 
-}  // namespace trialwise::labels
+}  // namespace trialwise::model

@@ -1,9 +1,9 @@
-#include "trialwise/trial/from_plan.hpp"
+#include "trialwise/service/from_plan.hpp"
 
-namespace trialwise::trial {
+namespace trialwise::service {
 
-Trial trial_from_plan(const pack::Pack& pack, const assess::TrialPlan& plan, boost::json::value plan_json) {
-  Trial t;
+model::Trial trial_from_plan(const pack::Pack& pack, const assess::TrialPlan& plan, boost::json::value plan_json) {
+  model::Trial t;
   t.pack_id = pack.id;
   t.pack_version = pack.version;
   t.product_name = plan.product_name;
@@ -23,4 +23,4 @@ Trial trial_from_plan(const pack::Pack& pack, const assess::TrialPlan& plan, boo
   return t;
 }
 
-}  // namespace trialwise::trial
+}  // namespace trialwise::service

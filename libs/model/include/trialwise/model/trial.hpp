@@ -12,10 +12,10 @@
 
 #include <boost/json/value.hpp>
 
-#include "trialwise/core/block_design.hpp"
+#include "trialwise/model/block_design.hpp"
 #include "trialwise/core/date.hpp"
 
-namespace trialwise::trial {
+namespace trialwise::model {
 
 /// Whose data this is. Every stored row belongs to one profile and every
 /// query is scoped by it; a local install has the one profile "local".
@@ -32,8 +32,6 @@ struct PlannedStep {
   int times_per_day = 1;
   bool requires_tolerance = false;  // begins only when the pack's tolerance rule holds
 };
-
-using trialwise::BlockDesign;
 
 /// A pre-registered trial: what was fixed at the start. Changing any of it
 /// later is an Amendment, never a silent rewrite.
@@ -102,4 +100,4 @@ struct EntryTotals {
   std::vector<std::string> red_flags;  // distinct red-flag ids logged, sorted
 };
 
-}  // namespace trialwise::trial
+}  // namespace trialwise::model

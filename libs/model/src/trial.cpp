@@ -1,6 +1,6 @@
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
-namespace trialwise::trial {
+namespace trialwise::model {
 
 int block_of(const Trial& t, Date day) {
   if (!t.blocks || t.blocks->block_days <= 0 || day < t.active_start) return -1;
@@ -15,4 +15,4 @@ bool is_on_day(const Trial& t, Date day) {
   return block >= 0 && t.blocks->on[static_cast<std::size_t>(block)];
 }
 
-}  // namespace trialwise::trial
+}  // namespace trialwise::model

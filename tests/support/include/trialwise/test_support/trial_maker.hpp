@@ -1,6 +1,7 @@
 #pragma once
 
-// Generated trials for the review's tests: the glutamine gut trial (7
+// Generated trials for the tests of the review, the exports and the
+// benchmarks: the glutamine gut trial (7
 // baseline days from 2026-12-07, 28 active days from 2026-12-14, step 2 of
 // 10 g twice daily from 2026-12-21 if tolerated, review on 2027-01-11), with
 // day entries drawn from a spec: a level, an effect, noise (optionally
@@ -16,41 +17,18 @@
 #include <boost/json/parse.hpp>
 
 #include "trialwise/assess/report.hpp"
-#include "trialwise/trial/from_plan.hpp"
+#include "trialwise/service/from_plan.hpp"
+#include "trialwise/test_support/answers.hpp"
 
-namespace trialwise::review::testing {
+namespace trialwise::test_support {
 
-inline std::unique_ptr<pack::Pack> fresh_pack() {
-  return std::make_unique<pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName));
-}
-
-inline const pack::Pack& shipped() {
-  static const auto p = fresh_pack();
-  return *p;
-}
-
-inline Date day(const char* s) { return *Date::parse(s, "test"); }
-
-/// A healthy adult with gut trouble: every basic in place, nothing to avoid.
-inline boost::json::value gut_answers() {
-  return boost::json::parse(R"({
-    "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
-    "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
-    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
-    "nutrition_support": false, "icu_recent": false,
-    "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
-    "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
-    "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})");
-}
-
-inline trial::Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
+inline model::Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::nullopt) {
   auto answers = gut_answers();
   auto checked = *assess::check_answers(shipped(), answers);
   auto a = *assess::assess(shipped(), checked);
   auto plan = *assess::make_plan(shipped(), checked, a,
                                  {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5, .blocks = blocks});
-  return trial::trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
+  return service::trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
 }
 
 inline const Date kReviewDate = day("2027-01-11");
@@ -93,16 +71,16 @@ class Noise {
 
 /// Entries for every day from the trial's start to the day before `until`,
 /// outcomes kept on the 0-10 scale.
-inline std::vector<trial::DayEntry> generate(const trial::Trial& t, const Spec& s, Date until = kReviewDate) {
-  std::vector<trial::DayEntry> out;
+inline std::vector<model::DayEntry> generate(const model::Trial& t, const Spec& s, Date until = kReviewDate) {
+  std::vector<model::DayEntry> out;
   Noise noise(s.seed);
   double e = 0;
   for (Date d = t.start; d < until; d = d.plus_days(1)) {
     const int k = d.days_since(t.start);
     e = s.phi * e + noise.normal() * s.noise;
     if (s.skipped.count(k)) continue;
-    const bool active = trial::is_on_day(t, d);
-    trial::DayEntry entry;
+    const bool active = model::is_on_day(t, d);
+    model::DayEntry entry;
     entry.date = d;
     entry.outcome = std::clamp(s.level + s.drift_per_day * k - (active ? s.effect : 0) + e, 0.0, 10.0);
     entry.doses_taken = active ? s.doses : 0;
@@ -112,4 +90,4 @@ inline std::vector<trial::DayEntry> generate(const trial::Trial& t, const Spec& 
   return out;
 }
 
-}  // namespace trialwise::review::testing
+}  // namespace trialwise::test_support

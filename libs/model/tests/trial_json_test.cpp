@@ -1,11 +1,11 @@
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-namespace trialwise::trial {
+namespace trialwise::model {
 namespace {
 
 Date day(const char* s) { return *Date::parse(s, "test"); }
@@ -94,4 +94,4 @@ TEST(TrialJsonTest, ADesignIsOptional) {
 }
 
 }  // namespace
-}  // namespace trialwise::trial
+}  // namespace trialwise::model

@@ -2,7 +2,7 @@
 // first bad one by JSON pointer: a batch of thousands of exported trials is
 // only useful if a damaged line says where it is damaged.
 
-#include "trialwise/trial/trial_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 #include <cmath>
 #include <limits>
@@ -11,9 +11,9 @@
 #include <boost/json/array.hpp>
 
 #include "trialwise/core/json_pointer.hpp"
-#include "trialwise/trial/design_json.hpp"
+#include "trialwise/model/design_json.hpp"
 
-namespace trialwise::trial {
+namespace trialwise::model {
 
 namespace json = boost::json;
 
@@ -305,4 +305,4 @@ Result<TrialRecord> trial_record_from_json(const json::value& v, const std::stri
 
 #undef TW_READ
 
-}  // namespace trialwise::trial
+}  // namespace trialwise::model

@@ -13,9 +13,9 @@
 #include <boost/json/value.hpp>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
-namespace trialwise::trial {
+namespace trialwise::model {
 
 inline constexpr const char* kTrialFormat = "trialwise-trial/1";
 
@@ -34,4 +34,4 @@ boost::json::object to_json(const TrialRecord& record);
 /// 0-10, doses not negative); a date may appear once among the entries.
 Result<TrialRecord> trial_record_from_json(const boost::json::value& json, const std::string& where);
 
-}  // namespace trialwise::trial
+}  // namespace trialwise::model

@@ -13,9 +13,9 @@
 #include <boost/json/value.hpp>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/trial/trial.hpp"
+#include "trialwise/model/trial.hpp"
 
-namespace trialwise::trial {
+namespace trialwise::model {
 
 inline boost::json::value design_to_json(const std::optional<BlockDesign>& design) {
   if (!design) return nullptr;
@@ -65,4 +65,4 @@ inline Result<std::optional<BlockDesign>> design_from_json(const boost::json::va
   return std::optional<BlockDesign>(std::move(d));
 }
 
-}  // namespace trialwise::trial
+}  // namespace trialwise::model

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace trialwise {
+namespace trialwise::model {
 
 /// A randomized block design: after the baseline, the active period is cut
 /// into blocks of `block_days`; block i is taken ("on") when on[i] holds and
@@ -15,4 +15,4 @@ struct BlockDesign {
   std::uint64_t seed = 0;
 };
 
-}  // namespace trialwise
+}  // namespace trialwise::model

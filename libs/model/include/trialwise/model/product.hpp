@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace trialwise::labels {
+namespace trialwise::model {
 
 // The flag ids, stable: they are stored, printed in --json output and matched
 // by front ends. docs/labels.md explains each one.
@@ -101,4 +101,4 @@ struct ImportedProduct {
   std::string imported_at{};        // UTC, ISO 8601, set by the store
 };
 
-}  // namespace trialwise::labels
+}  // namespace trialwise::model
