@@ -139,17 +139,16 @@ std::optional<Date> FieldReader::date(const boost::json::object& o, std::string_
                                       Need need) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
-  const std::string p = child(pointer, key);
   if (!v->is_string()) {
-    fail(p, quoted(key) + " must be a date as \"YYYY-MM-DD\", not " + type_name(*v));
+    fail(child(pointer, key), quoted(key) + " must be a date as \"YYYY-MM-DD\", not " + type_name(*v));
     return std::nullopt;
   }
-  auto d = Date::parse(v->get_string(), location_ + p);
-  if (!d) {
-    add(std::move(d).error());
-    return std::nullopt;
-  }
-  return *d;
+  auto d = Date::parse(v->get_string(), std::string_view());
+  if (d) return *d;
+  Error e = std::move(d).error();
+  e.where = location_ + child(pointer, key) + e.where;
+  add(std::move(e));
+  return std::nullopt;
 }
 
 std::optional<std::vector<std::string>> FieldReader::strings(const boost::json::object& o, std::string_view pointer,

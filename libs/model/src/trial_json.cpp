@@ -10,25 +10,22 @@
 
 #include <boost/json/array.hpp>
 
-#include "trialwise/core/json_pointer.hpp"
-#include "trialwise/model/design_json.hpp"
+#include "trialwise/json/fields.hpp"
 
 namespace trialwise::model {
 
-namespace json = boost::json;
-
 namespace {
 
-json::value optional_number(const std::optional<double>& d) { return d ? json::value(*d) : json::value(nullptr); }
+boost::json::value optional_number(const std::optional<double>& d) { return d ? boost::json::value(*d) : boost::json::value(nullptr); }
 
-json::object entry_json(const DayEntry& e) {
-  json::object side;
+boost::json::object entry_json(const DayEntry& e) {
+  boost::json::object side;
   for (const auto& [id, score] : e.side_effects) side[id] = score;
-  json::array flags;
+  boost::json::array flags;
   for (const auto& f : e.red_flags) flags.emplace_back(f);
-  json::object out{{"date", e.date.to_string()},
+  boost::json::object out{{"date", e.date.to_string()},
                    {"outcome", e.outcome},
-                   {"doses_taken", e.doses_taken ? json::value(*e.doses_taken) : json::value(nullptr)},
+                   {"doses_taken", e.doses_taken ? boost::json::value(*e.doses_taken) : boost::json::value(nullptr)},
                    {"dose_g", optional_number(e.dose_g)},
                    {"side_effects", std::move(side)},
                    {"red_flags", std::move(flags)},
@@ -41,202 +38,174 @@ json::object entry_json(const DayEntry& e) {
   return out;
 }
 
-// Field readers: each returns the value or an error naming where + pointer.
-class Fields {
- public:
-  Fields(const json::object& o, std::string where, std::string pointer)
-      : o_(o), where_(std::move(where)), pointer_(std::move(pointer)) {}
+// Every field is read with the shared field reader; reading goes on after a
+// problem, and the record's error is the first one found (in document order),
+// so a damaged line in a batch says where it is damaged.
+using json::child;
+using json::FieldReader;
+using json::Need;
 
-  Error bad(std::string_view key, const std::string& expected) const {
-    std::string p = pointer_;
-    append_pointer_token(p, key);
-    return invalid_input(where_ + "#" + p, "expected " + expected);
-  }
-  std::string pointer(std::string_view key) const {
-    std::string p = pointer_;
-    append_pointer_token(p, key);
-    return p;
-  }
-  const json::value* find(std::string_view key) const { return o_.if_contains(key); }
+constexpr int kMaxInt = std::numeric_limits<int>::max();
 
-  Result<std::string> text(std::string_view key, bool required = true) const {
-    const auto* v = find(key);
-    if (v == nullptr && !required) return std::string();
-    if (v == nullptr || !v->is_string()) return Unexpected{bad(key, "a string")};
-    return std::string(v->get_string());
-  }
-  Result<double> number(std::string_view key, double min, double max) const {
-    const auto* v = find(key);
-    if (v == nullptr || !v->is_number()) return Unexpected{bad(key, "a number")};
-    const double d = v->to_number<double>();
-    if (!(d >= min && d <= max)) return Unexpected{bad(key, "a number from " + show(min) + " to " + show(max))};
-    return d;
-  }
-  Result<std::optional<double>> optional_number(std::string_view key, double min, double max) const {
-    const auto* v = find(key);
-    if (v == nullptr || v->is_null()) return std::optional<double>();
-    auto d = number(key, min, max);
-    if (!d) return Unexpected{d.error()};
-    return std::optional<double>(*d);
-  }
-  Result<int> integer(std::string_view key, int min, int max) const {
-    const auto* v = find(key);
-    if (v == nullptr || !v->is_int64() || v->get_int64() < min || v->get_int64() > max)
-      return Unexpected{bad(key, "a whole number from " + std::to_string(min) + " to " + std::to_string(max))};
-    return static_cast<int>(v->get_int64());
-  }
-  Result<bool> boolean(std::string_view key, bool fallback) const {
-    const auto* v = find(key);
-    if (v == nullptr) return fallback;
-    if (!v->is_bool()) return Unexpected{bad(key, "true or false")};
-    return v->get_bool();
-  }
-  Result<Date> date(std::string_view key) const {
-    const auto* v = find(key);
-    if (v == nullptr || !v->is_string()) return Unexpected{bad(key, "a date, YYYY-MM-DD")};
-    auto d = Date::parse(v->get_string(), where_ + "#" + pointer(key));
-    if (!d) return Unexpected{d.error()};
-    return *d;
-  }
-  Result<std::optional<Date>> optional_date(std::string_view key) const {
-    const auto* v = find(key);
-    if (v == nullptr || v->is_null()) return std::optional<Date>();
-    auto d = date(key);
-    if (!d) return Unexpected{d.error()};
-    return std::optional<Date>(*d);
-  }
-  Result<const json::array*> array(std::string_view key) const {
-    const auto* v = find(key);
-    if (v == nullptr || !v->is_array()) return Unexpected{bad(key, "an array")};
-    return &v->get_array();
-  }
-  const std::string& where() const { return where_; }
-
- private:
-  static std::string show(double d) {
-    std::string s = std::to_string(d);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-  }
-  const json::object& o_;
-  std::string where_, pointer_;
-};
-
-// Unwraps a Result into `out`, or returns its error from the caller.
-#define TW_READ(out, expr)                          \
-  do {                                              \
-    auto read_ = (expr);                            \
-    if (!read_) return Unexpected{read_.error()};   \
-    out = std::move(*read_);                        \
-  } while (false)
-
-Result<const json::object*> object_at(const json::value& v, const std::string& where, const std::string& pointer) {
-  if (!v.is_object()) return Unexpected{invalid_input(where + "#" + pointer, "expected an object")};
-  return &v.get_object();
+std::string text_or_empty(FieldReader& r, const boost::json::object& o, std::string_view p, std::string_view key) {
+  return r.string(o, p, key, Need::optional).value_or("");
 }
 
-std::string index_pointer(const std::string& base, std::size_t i) { return base + "/" + std::to_string(i); }
-
-Result<Trial> read_trial(const json::object& o, const std::string& where) {
-  const Fields f(o, where, "/trial");
-  Trial t;
-  TW_READ(t.id, f.integer("id", 0, std::numeric_limits<int>::max()));
-  TW_READ(t.pack_id, f.text("pack_id"));
-  TW_READ(t.pack_version, f.text("pack_version"));
-  TW_READ(t.product_name, f.text("product_name", false));
-  TW_READ(t.g_per_serving, f.optional_number("g_per_serving", 0, 100));
-  TW_READ(t.protocol_id, f.text("protocol_id"));
-  TW_READ(t.outcome_id, f.text("outcome_id"));
-  TW_READ(t.outcome_higher_is_better, f.boolean("outcome_higher_is_better", false));
-  TW_READ(t.start, f.date("start"));
-  TW_READ(t.active_start, f.date("active_start"));
-  TW_READ(t.review_date, f.date("review_date"));
-  if (!(t.start <= t.active_start && t.active_start < t.review_date))
-    return Unexpected{f.bad("review_date", "start <= active_start < review_date")};
-  const json::array* steps = nullptr;
-  TW_READ(steps, f.array("steps"));
-  for (std::size_t i = 0; i < steps->size(); ++i) {
-    const std::string p = index_pointer("/trial/steps", i);
-    const json::object* so = nullptr;
-    TW_READ(so, object_at((*steps)[i], where, p));
-    const Fields s(*so, where, p);
+std::vector<PlannedStep> read_steps(FieldReader& r, const boost::json::object& o, std::string_view p) {
+  std::vector<PlannedStep> steps;
+  r.each(o, p, "steps", Need::required, [&](const boost::json::object& so, const std::string& sp) {
     PlannedStep step;
-    TW_READ(step.number, s.integer("number", 1, 100));
-    TW_READ(step.start, s.date("start"));
-    TW_READ(step.dose_g, s.number("dose_g", 0, 100));
-    TW_READ(step.times_per_day, s.integer("times_per_day", 1, 24));
-    TW_READ(step.requires_tolerance, s.boolean("requires_tolerance", false));
-    t.steps.push_back(step);
+    step.number = r.integer(so, sp, "number", Need::required, 1, 100).value_or(1);
+    step.start = r.date(so, sp, "start", Need::required).value_or(Date());
+    step.dose_g = r.number(so, sp, "dose_g", Need::required, 0, 100).value_or(0);
+    step.times_per_day = r.integer(so, sp, "times_per_day", Need::required, 1, 24).value_or(1);
+    step.requires_tolerance = r.boolean(so, sp, "requires_tolerance", Need::optional).value_or(false);
+    steps.push_back(step);
+  });
+  return steps;
+}
+
+Trial read_trial(FieldReader& r, const boost::json::object& o) {
+  const std::string_view p = "/trial";
+  Trial t;
+  t.id = r.integer(o, p, "id", Need::required, 0, kMaxInt).value_or(0);
+  t.pack_id = r.string(o, p, "pack_id", Need::required).value_or("");
+  t.pack_version = r.string(o, p, "pack_version", Need::required).value_or("");
+  t.product_name = text_or_empty(r, o, p, "product_name");
+  t.g_per_serving = r.number(o, p, "g_per_serving", Need::optional, 0, 100);
+  t.protocol_id = r.string(o, p, "protocol_id", Need::required).value_or("");
+  t.outcome_id = r.string(o, p, "outcome_id", Need::required).value_or("");
+  t.outcome_higher_is_better = r.boolean(o, p, "outcome_higher_is_better", Need::optional).value_or(false);
+  const auto start = r.date(o, p, "start", Need::required);
+  const auto active_start = r.date(o, p, "active_start", Need::required);
+  const auto review_date = r.date(o, p, "review_date", Need::required);
+  if (start && active_start && review_date) {
+    t.start = *start;
+    t.active_start = *active_start;
+    t.review_date = *review_date;
+    if (!(t.start <= t.active_start && t.active_start < t.review_date))
+      r.fail("/trial/review_date", "the dates must run start <= active_start < review_date");
   }
-  if (const auto* design = f.find("design")) TW_READ(t.blocks, design_from_json(*design, where + "#/trial/design"));
-  if (const auto* plan = f.find("plan")) t.plan = *plan;
-  TW_READ(t.created_at, f.text("created_at", false));
-  TW_READ(t.ended_on, f.optional_date("ended_on"));
-  TW_READ(t.end_reason, f.text("end_reason", false));
+  t.steps = read_steps(r, o, p);
+  if (const auto* design = o.if_contains("design")) {
+    if (auto d = design_from_json(*design, r.location() + "/trial/design")) {
+      t.blocks = std::move(*d);
+    } else {
+      r.add(std::move(d).error());
+    }
+  }
+  if (const auto* plan = o.if_contains("plan")) t.plan = *plan;
+  t.created_at = text_or_empty(r, o, p, "created_at");
+  if (const auto* ended = o.if_contains("ended_on"); ended && !ended->is_null())
+    t.ended_on = r.date(o, p, "ended_on", Need::required);
+  t.end_reason = text_or_empty(r, o, p, "end_reason");
   return t;
 }
 
-Result<DayEntry> read_entry(const json::value& v, const std::string& where, const std::string& pointer) {
-  const json::object* o = nullptr;
-  TW_READ(o, object_at(v, where, pointer));
-  const Fields f(*o, where, pointer);
+DayEntry read_entry(FieldReader& r, const boost::json::object& o, const std::string& p) {
   DayEntry e;
-  TW_READ(e.date, f.date("date"));
-  TW_READ(e.outcome, f.number("outcome", -1e6, 1e6));  // the outcome's own scale is the pack's
-  if (const auto* d = f.find("doses_taken"); d != nullptr && !d->is_null()) {
-    int doses = 0;
-    TW_READ(doses, f.integer("doses_taken", 0, 24));
-    e.doses_taken = doses;
-  }
-  TW_READ(e.dose_g, f.optional_number("dose_g", 0, 100));
-  if (const auto* side = f.find("side_effects")) {
-    if (!side->is_object()) return Unexpected{f.bad("side_effects", "an object of side effect scores")};
-    const Fields s(side->get_object(), where, f.pointer("side_effects"));
-    for (const auto& kv : side->get_object()) TW_READ(e.side_effects[std::string(kv.key())], s.integer(kv.key(), 0, 10));
-  }
-  if (f.find("red_flags")) {
-    const json::array* flags = nullptr;
-    TW_READ(flags, f.array("red_flags"));
-    for (std::size_t i = 0; i < flags->size(); ++i) {
-      if (!(*flags)[i].is_string())
-        return Unexpected{invalid_input(where + "#" + index_pointer(f.pointer("red_flags"), i), "expected a string")};
-      e.red_flags.emplace_back((*flags)[i].get_string());
-    }
-  }
-  TW_READ(e.with_food, f.boolean("with_food", false));
-  TW_READ(e.other_product, f.boolean("other_product", false));
-  TW_READ(e.note, f.text("note", false));
-  TW_READ(e.recorded_at, f.text("recorded_at", false));
-  if (f.find("version")) TW_READ(e.version, f.integer("version", 1, std::numeric_limits<int>::max()));
+  e.date = r.date(o, p, "date", Need::required).value_or(Date());
+  e.outcome = r.number(o, p, "outcome", Need::required, -1e6, 1e6).value_or(0);  // the pack's scale is checked later
+  if (const auto* d = o.if_contains("doses_taken"); d && !d->is_null())
+    e.doses_taken = r.integer(o, p, "doses_taken", Need::required, 0, 24);
+  if (const auto* d = o.if_contains("dose_g"); d && !d->is_null())
+    e.dose_g = r.number(o, p, "dose_g", Need::required, 0, 100);
+  e.side_effects = r.integers(o, p, "side_effects", Need::optional, 0, 10).value_or(std::map<std::string, int>{});
+  e.red_flags = r.strings(o, p, "red_flags", Need::optional).value_or(std::vector<std::string>{});
+  e.with_food = r.boolean(o, p, "with_food", Need::optional).value_or(false);
+  e.other_product = r.boolean(o, p, "other_product", Need::optional).value_or(false);
+  e.note = text_or_empty(r, o, p, "note");
+  e.recorded_at = text_or_empty(r, o, p, "recorded_at");
+  e.version = r.integer(o, p, "version", Need::optional, 1, kMaxInt).value_or(1);
   return e;
 }
 
-Result<Amendment> read_amendment(const json::value& v, const std::string& where, const std::string& pointer) {
-  const json::object* o = nullptr;
-  TW_READ(o, object_at(v, where, pointer));
-  const Fields f(*o, where, pointer);
+Amendment read_amendment(FieldReader& r, const boost::json::object& o, const std::string& p) {
   Amendment a;
-  TW_READ(a.field, f.text("field"));
-  TW_READ(a.old_value, f.text("old"));
-  TW_READ(a.new_value, f.text("new"));
-  TW_READ(a.reason, f.text("reason"));
-  TW_READ(a.recorded_at, f.text("recorded_at", false));
+  // An amendment may record a change from or to nothing: the values may be "".
+  a.field = r.string(o, p, "field", Need::required).value_or("");
+  a.old_value = r.string(o, p, "old", o.contains("old") ? Need::optional : Need::required).value_or("");
+  a.new_value = r.string(o, p, "new", o.contains("new") ? Need::optional : Need::required).value_or("");
+  a.reason = r.string(o, p, "reason", Need::required).value_or("");
+  a.recorded_at = text_or_empty(r, o, p, "recorded_at");
   return a;
 }
 
 }  // namespace
 
-json::object to_json(const TrialRecord& r) {
+boost::json::value design_to_json(const std::optional<BlockDesign>& design) {
+  if (!design) return nullptr;
+  boost::json::array on;
+  for (bool b : design->on) on.emplace_back(b);
+  // The seed as a string: JSON numbers past 2^53 do not survive every reader.
+  return boost::json::object{{"kind", "blocks"},
+                             {"block_days", design->block_days},
+                             {"on", std::move(on)},
+                             {"seed", std::to_string(design->seed)}};
+}
+
+Result<std::optional<BlockDesign>> design_from_json(const boost::json::value& v, const std::string& where) {
+  if (v.is_null()) return std::optional<BlockDesign>();
+  const auto* o = v.if_object();
+  if (o == nullptr) return Unexpected{invalid_input(where, "expected a block design object or null")};
+  const auto* kind = o->if_contains("kind");
+  if (kind == nullptr || !kind->is_string() || kind->get_string() != "blocks")
+    return Unexpected{invalid_input(where + "/kind", "expected \"blocks\"")};
+  BlockDesign d;
+  const auto* days = o->if_contains("block_days");
+  if (days == nullptr || !days->is_int64() || days->get_int64() < 1 || days->get_int64() > 365)
+    return Unexpected{invalid_input(where + "/block_days", "expected a whole number of days, 1 to 365")};
+  d.block_days = static_cast<int>(days->get_int64());
+  const auto* on = o->if_contains("on");
+  if (on == nullptr || !on->is_array() || on->get_array().empty() || on->get_array().size() % 2 != 0 ||
+      on->get_array().size() > 40)
+    return Unexpected{invalid_input(where + "/on", "expected an even number of blocks, 2 to 40, each true or false")};
+  for (const auto& b : on->get_array()) {
+    if (!b.is_bool()) return Unexpected{invalid_input(where + "/on", "expected true or false for each block")};
+    d.on.push_back(b.get_bool());
+  }
+  for (std::size_t i = 0; i < d.on.size(); i += 2)
+    if (d.on[i] == d.on[i + 1])
+      return Unexpected{invalid_input(where + "/on/" + std::to_string(i), "each pair of blocks must be one on, one off")};
+  const auto* seed = o->if_contains("seed");
+  if (seed == nullptr || !seed->is_string() || seed->get_string().empty() || seed->get_string().size() > 20 ||
+      seed->get_string().find_first_not_of("0123456789") != boost::json::string::npos)
+    return Unexpected{invalid_input(where + "/seed", "expected a whole number written as a string")};
+  try {
+    d.seed = std::stoull(std::string(seed->get_string()));
+  } catch (const std::exception&) {
+    return Unexpected{invalid_input(where + "/seed", "the seed is larger than 2^64 - 1")};
+  }
+  return std::optional<BlockDesign>(std::move(d));
+}
+
+boost::json::array steps_json(const std::vector<PlannedStep>& steps) {
+  boost::json::array out;
+  for (const auto& s : steps)
+    out.push_back(boost::json::object{{"number", s.number},
+                                      {"start", s.start.to_string()},
+                                      {"dose_g", s.dose_g},
+                                      {"times_per_day", s.times_per_day},
+                                      {"requires_tolerance", s.requires_tolerance}});
+  return out;
+}
+
+Result<std::vector<PlannedStep>> steps_from_json(const boost::json::value& v, const std::string& where) {
+  // Read as the member of a wrapper, so that pointers run /0/dose_g.
+  const boost::json::object wrapper{{"steps", v}};
+  FieldReader r(where);
+  auto steps = read_steps(r, wrapper, "");
+  if (!r.ok()) {
+    Error e = r.take_problems().front();
+    if (e.where.compare(where.size(), 6, "/steps") == 0) e.where.erase(where.size(), 6);
+    return Unexpected{std::move(e)};
+  }
+  return steps;
+}
+
+boost::json::object to_json(const TrialRecord& r) {
   const Trial& t = r.trial;
-  json::array steps;
-  for (const auto& s : t.steps)
-    steps.push_back(json::object{{"number", s.number},
-                                 {"start", s.start.to_string()},
-                                 {"dose_g", s.dose_g},
-                                 {"times_per_day", s.times_per_day},
-                                 {"requires_tolerance", s.requires_tolerance}});
-  json::object trial{{"id", t.id},
+  boost::json::object trial{{"id", t.id},
                      {"pack_id", t.pack_id},
                      {"pack_version", t.pack_version},
                      {"product_name", t.product_name},
@@ -247,62 +216,50 @@ json::object to_json(const TrialRecord& r) {
                      {"start", t.start.to_string()},
                      {"active_start", t.active_start.to_string()},
                      {"review_date", t.review_date.to_string()},
-                     {"steps", std::move(steps)},
+                     {"steps", steps_json(t.steps)},
                      {"design", design_to_json(t.blocks)},
                      {"plan", t.plan},
                      {"created_at", t.created_at},
-                     {"ended_on", t.ended_on ? json::value(t.ended_on->to_string()) : json::value(nullptr)},
+                     {"ended_on", t.ended_on ? boost::json::value(t.ended_on->to_string()) : boost::json::value(nullptr)},
                      {"end_reason", t.end_reason}};
-  json::array entries, amendments;
+  boost::json::array entries, amendments;
   for (const auto& e : r.entries) entries.push_back(entry_json(e));
   for (const auto& a : r.amendments)
-    amendments.push_back(json::object{{"field", a.field},
+    amendments.push_back(boost::json::object{{"field", a.field},
                                       {"old", a.old_value},
                                       {"new", a.new_value},
                                       {"reason", a.reason},
                                       {"recorded_at", a.recorded_at}});
-  return json::object{{"format", kTrialFormat},
+  return boost::json::object{{"format", kTrialFormat},
                       {"trial", std::move(trial)},
                       {"entries", std::move(entries)},
                       {"amendments", std::move(amendments)}};
 }
 
-Result<TrialRecord> trial_record_from_json(const json::value& v, const std::string& where) {
-  const json::object* o = nullptr;
-  TW_READ(o, object_at(v, where, ""));
-  const Fields f(*o, where, "");
-  std::string format;
-  TW_READ(format, f.text("format"));
-  if (format != kTrialFormat) return Unexpected{f.bad("format", std::string("\"") + kTrialFormat + "\"")};
-  TrialRecord r;
-  const auto* trial = f.find("trial");
-  if (trial == nullptr) return Unexpected{f.bad("trial", "the trial object")};
-  const json::object* to = nullptr;
-  TW_READ(to, object_at(*trial, where, "/trial"));
-  TW_READ(r.trial, read_trial(*to, where));
-  const json::array* entries = nullptr;
-  TW_READ(entries, f.array("entries"));
+Result<TrialRecord> trial_record_from_json(const boost::json::value& v, const std::string& where) {
+  FieldReader r(where + "#", {.null_is_absent = true});  // optional values are written as null
+  TrialRecord rec;
+  const boost::json::object* o = r.object(v, "");
+  if (o == nullptr) return Unexpected{r.take_problems().front()};
+  const auto format = r.string(*o, "", "format", Need::required);
+  if (format && *format != kTrialFormat)
+    r.fail("/format", std::string("\"format\" must be \"") + kTrialFormat + "\", not \"" + *format + "\"");
+  if (const auto* trial = r.member(*o, "", "trial", Need::required)) {
+    if (const auto* to = r.object(*trial, "/trial")) rec.trial = read_trial(r, *to);
+  }
   std::set<Date> days;
-  for (std::size_t i = 0; i < entries->size(); ++i) {
-    DayEntry e;
-    TW_READ(e, read_entry((*entries)[i], where, index_pointer("/entries", i)));
-    if (!days.insert(e.date).second)
-      return Unexpected{invalid_input(where + "#" + index_pointer("/entries", i) + "/date",
-                                      e.date.to_string() + " appears twice")};
-    r.entries.push_back(std::move(e));
-  }
-  if (f.find("amendments")) {
-    const json::array* amendments = nullptr;
-    TW_READ(amendments, f.array("amendments"));
-    for (std::size_t i = 0; i < amendments->size(); ++i) {
-      Amendment a;
-      TW_READ(a, read_amendment((*amendments)[i], where, index_pointer("/amendments", i)));
-      r.amendments.push_back(std::move(a));
-    }
-  }
-  return r;
+  r.each(*o, "", "entries", Need::required, [&](const boost::json::object& eo, const std::string& p) {
+    const std::size_t before = r.problem_count();
+    DayEntry e = read_entry(r, eo, p);
+    if (r.problem_count() == before && !days.insert(e.date).second)
+      r.fail(child(p, "date"), e.date.to_string() + " appears twice");
+    rec.entries.push_back(std::move(e));
+  });
+  r.each(*o, "", "amendments", Need::optional, [&](const boost::json::object& ao, const std::string& p) {
+    rec.amendments.push_back(read_amendment(r, ao, p));
+  });
+  if (!r.ok()) return Unexpected{r.take_problems().front()};
+  return rec;
 }
-
-#undef TW_READ
 
 }  // namespace trialwise::model

@@ -83,6 +83,31 @@ TEST(TrialJsonTest, NamesTheBadFieldByPointer) {
   EXPECT_FALSE(trial_record_from_json(boost::json::array{}, "l"));
 }
 
+TEST(TrialJsonTest, ValuesNotGivenAreWrittenAsNullAndReadBack) {
+  auto r = sample();
+  r.trial.g_per_serving.reset();
+  r.entries[0].doses_taken.reset();
+  const auto json = to_json(r);
+  EXPECT_TRUE(json.at("trial").at("g_per_serving").is_null());
+  auto back = trial_record_from_json(json, "x");
+  ASSERT_TRUE(back) << to_string(back.error());
+  EXPECT_FALSE(back->trial.g_per_serving);
+  EXPECT_FALSE(back->entries[0].doses_taken);
+}
+
+TEST(TrialJsonTest, StepsReadBackAloneNamePointersFromTheArray) {
+  const auto steps = sample().trial.steps;
+  auto back = steps_from_json(steps_json(steps), "row 4");
+  ASSERT_TRUE(back) << to_string(back.error());
+  EXPECT_EQ(steps_json(*back), steps_json(steps));
+  auto broken = steps_json(steps);
+  broken[1].as_object()["dose_g"] = "ten";
+  auto bad = steps_from_json(broken, "row 4");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().where, "row 4/1/dose_g");
+  EXPECT_FALSE(steps_from_json(boost::json::object{}, "row 4"));
+}
+
 TEST(TrialJsonTest, ADesignIsOptional) {
   auto r = sample();
   r.trial.blocks.reset();

@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "trialwise/json/text.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::store::detail {
 namespace {
@@ -24,48 +25,14 @@ Result<boost::json::value> parse_json(std::string_view text, const std::string& 
 }
 
 std::string steps_to_json(const std::vector<model::PlannedStep>& steps) {
-  boost::json::array out;
-  for (const auto& s : steps) {
-    out.push_back(boost::json::object{{"number", s.number},
-                               {"start", s.start.to_string()},
-                               {"dose_g", s.dose_g},
-                               {"times_per_day", s.times_per_day},
-                               {"requires_tolerance", s.requires_tolerance}});
-  }
-  return boost::json::serialize(out);
+  return boost::json::serialize(model::steps_json(steps));
 }
 
 Result<std::vector<model::PlannedStep>> steps_from_json(std::string_view text, const std::string& where) {
   auto doc = parse_json(text, where);
   if (!doc) return Unexpected{bad(where, "steps")};
-  const auto* arr = doc->if_array();
-  if (arr == nullptr) return Unexpected{bad(where, "steps")};
-  std::vector<model::PlannedStep> steps;
-  for (const auto& item : *arr) {
-    const auto* o = item.if_object();
-    if (o == nullptr) return Unexpected{bad(where, "steps")};
-    const auto* number = o->if_contains("number");
-    const auto* start = o->if_contains("start");
-    const auto* dose = o->if_contains("dose_g");
-    const auto* times = o->if_contains("times_per_day");
-    const auto* tolerance = o->if_contains("requires_tolerance");
-    if (number == nullptr || !number->is_int64() || start == nullptr || !start->is_string() || dose == nullptr ||
-        !dose->is_number() || times == nullptr || !times->is_int64() || tolerance == nullptr || !tolerance->is_bool())
-      return Unexpected{bad(where, "steps")};
-    auto day = Date::parse(start->get_string(), where);
-    if (!day) return Unexpected{bad(where, "steps")};
-    const auto in_int = [](std::int64_t v) {
-      return v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
-    };
-    if (!in_int(number->get_int64()) || !in_int(times->get_int64())) return Unexpected{bad(where, "steps")};
-    model::PlannedStep s;
-    s.number = static_cast<int>(number->get_int64());
-    s.start = *day;
-    s.dose_g = dose->to_number<double>();
-    s.times_per_day = static_cast<int>(times->get_int64());
-    s.requires_tolerance = tolerance->get_bool();
-    steps.push_back(s);
-  }
+  auto steps = model::steps_from_json(*doc, where);
+  if (!steps) return Unexpected{bad(where, "steps")};
   return steps;
 }
 

@@ -38,71 +38,19 @@ Error damaged(const std::string& where) {
   return io_error(where, "the stored product is damaged; restore a backup with `trialwise restore FILE`");
 }
 
-// The members of a stored JSON object, failing on anything the writers above
-// would not have written.
-class StoredObject {
- public:
-  explicit StoredObject(const boost::json::value& v) : o_(v.if_object()) {}
-  bool ok() const { return o_ != nullptr && ok_; }
-
-  std::string text(std::string_view key) {
-    const auto* v = o_ ? o_->if_contains(key) : nullptr;
-    if (!v || !v->is_string()) {
-      ok_ = false;
-      return {};
-    }
-    return std::string(v->get_string());
-  }
-  std::optional<double> number(std::string_view key) {
-    const auto* v = o_ ? o_->if_contains(key) : nullptr;
-    if (v && v->is_null()) return std::nullopt;
-    if (!v || !v->is_number()) {
-      ok_ = false;
-      return std::nullopt;
-    }
-    return v->to_number<double>();
-  }
-
- private:
-  const boost::json::object* o_;
-  bool ok_ = true;
-};
-
 Result<std::vector<model::GlutamineRow>> rows_from_json(std::string_view text, const std::string& where) {
   auto json = parse_json(text, where);
-  if (!json || !json->is_array()) return Unexpected{damaged(where)};
-  std::vector<model::GlutamineRow> rows;
-  for (const auto& item : json->get_array()) {
-    StoredObject o(item);
-    model::GlutamineRow r;
-    r.name = o.text("name");
-    r.where = o.text("where");
-    r.form = o.text("form");
-    r.amount = o.number("amount");
-    r.unit = o.text("unit");
-    r.op = o.text("operator");
-    const auto fraction = o.number("glutamine_fraction");
-    r.glutamine_g = o.number("glutamine_g");
-    if (!o.ok() || !fraction) return Unexpected{damaged(where)};
-    r.glutamine_fraction = *fraction;
-    rows.push_back(std::move(r));
-  }
+  if (!json) return Unexpected{damaged(where)};
+  auto rows = model::rows_from_json(*json, where);
+  if (!rows) return Unexpected{damaged(where)};
   return rows;
 }
 
 Result<std::vector<model::LabelFlag>> flags_from_json(std::string_view text, const std::string& where) {
   auto json = parse_json(text, where);
-  if (!json || !json->is_array()) return Unexpected{damaged(where)};
-  std::vector<model::LabelFlag> flags;
-  for (const auto& item : json->get_array()) {
-    StoredObject o(item);
-    model::LabelFlag f;
-    f.id = o.text("id");
-    f.message = o.text("message");
-    f.where = o.text("where");
-    if (!o.ok()) return Unexpected{damaged(where)};
-    flags.push_back(std::move(f));
-  }
+  if (!json) return Unexpected{damaged(where)};
+  auto flags = model::flags_from_json(*json, where);
+  if (!flags) return Unexpected{damaged(where)};
   return flags;
 }
 

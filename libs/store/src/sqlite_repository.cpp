@@ -11,7 +11,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "json_text.hpp"
-#include "trialwise/model/design_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
 #include "trialwise/store/sqlite.hpp"

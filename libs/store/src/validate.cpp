@@ -1,6 +1,6 @@
 #include "validate.hpp"
 
-#include "trialwise/model/design_json.hpp"
+#include "trialwise/model/trial_json.hpp"
 
 #include <cmath>
 

@@ -47,6 +47,9 @@ class FieldReader {
   explicit FieldReader(std::string location = "") : location_(std::move(location)) {}
   FieldReader(std::string location, Options options) : location_(std::move(location)), options_(options) {}
 
+  /// What problems' pointers are prefixed with.
+  const std::string& location() const { return location_; }
+
   /// Records a problem at `pointer`.
   void fail(std::string_view pointer, std::string message, Errc code = Errc::invalid_input);
   /// Records a problem found elsewhere, as it is.

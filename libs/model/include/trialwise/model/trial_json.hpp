@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -26,6 +27,20 @@ struct TrialRecord {
 };
 
 boost::json::object to_json(const TrialRecord& record);
+
+/// The planned steps as JSON, as the record holds them, and read back;
+/// errors are Errc::invalid_input at `where` + JSON pointer.
+boost::json::array steps_json(const std::vector<PlannedStep>& steps);
+Result<std::vector<PlannedStep>> steps_from_json(const boost::json::value& v, const std::string& where);
+
+/// A block design as JSON: {"kind": "blocks", "block_days", "on", "seed"}
+/// (the seed as a string: numbers past 2^53 do not survive every reader),
+/// or null for the open design.
+boost::json::value design_to_json(const std::optional<BlockDesign>& design);
+
+/// Reads a design; errors are Errc::invalid_input at `where` + JSON pointer.
+/// Blocks come in pairs, one on and one off; 2 to 40 blocks of 1 to 365 days.
+Result<std::optional<BlockDesign>> design_from_json(const boost::json::value& v, const std::string& where);
 
 /// Reads a record. Errors are Errc::invalid_input with `where` set to
 /// `where` followed by the JSON pointer of the offending value (e.g.
