@@ -4,8 +4,9 @@
 set(Boost_NO_WARN_NEW_VERSIONS ON)
 find_package(Boost 1.81 EXACT REQUIRED COMPONENTS json url)
 find_package(CLI11 REQUIRED)
-find_package(fmt REQUIRED)
-find_package(GTest REQUIRED)
+if(BUILD_TESTING)
+  find_package(GTest REQUIRED)
+endif()
 # The embedded store (libsqlite3-dev).
 find_package(SQLite3 REQUIRED)
 if(TRIALWISE_BUILD_BENCH)

@@ -5,7 +5,6 @@ option(TRIALWISE_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 set(TRIALWISE_SANITIZE "" CACHE STRING "Comma-separated sanitizers, e.g. address,undefined")
 option(BUILD_TESTING "Build the tests (off for a build of the program alone)" ON)
 option(TRIALWISE_BUILD_BENCH "Build the Google Benchmark programs in bench/" ON)
-option(TRIALWISE_WITH_POSTGRES "Build the PostgreSQL store (needs libpqxx)" OFF)
 
 add_library(trialwise_options INTERFACE)
 add_library(trialwise::options ALIAS trialwise_options)
