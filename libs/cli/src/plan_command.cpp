@@ -10,6 +10,7 @@
 #include "running_trial.hpp"
 #include "trialwise/assess/report.hpp"
 #include "product_command.hpp"
+#include "trialwise/service/service.hpp"
 
 namespace trialwise::cli {
 
@@ -74,18 +75,19 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     err << "trialwise: --design: --blocks, --block-days and --seed need --design blocks\n";
     return std::nullopt;
   }
-  std::vector<model::ImportedProduct> products;
+  std::unique_ptr<store::ProductRepository> products;
   if (o.with_products) {
-    auto stored = stored_products(o.db);
-    if (!stored) {
-      status = report(err, stored.error());
+    auto opened = existing_products(o.db);
+    if (!opened) {
+      status = report(err, opened.error());
       return std::nullopt;
     }
-    products = std::move(*stored);
+    products = std::move(*opened);
   }
-  auto s = screen_or_report(o.pack_file, o.answers, in, err, status, o.with_products ? &products : nullptr);
-  if (!s) return std::nullopt;
-  const auto& pack = *s->pack;
+  auto pack = load_pack_or_report(o.pack_file, in, err);
+  if (!pack) return std::nullopt;
+  auto answers = read_answers_json_or_report(o.answers, in, err);
+  if (!answers) return std::nullopt;
   assess::PlanChoices choices;
   choices.start = *start;
   if (!o.protocol.empty()) choices.protocol_id = o.protocol;
@@ -99,38 +101,42 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     const std::uint64_t seed = o.seed_given ? o.seed : (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
     choices.blocks = assess::BlockChoices{.block_days = o.block_days, .blocks = o.blocks, .seed = seed};
   }
-  auto plan = assess::make_plan(pack, s->answers, s->assessment, choices);
-  if (!plan) {
-    if (plan.error().code != Errc::refused) {
-      err << "trialwise: " << to_string(plan.error()) << "\n";
-      status = exit_code(plan.error().code);
-      return std::nullopt;
-    }
-    if (o.json) {
-      print_json(out, assess::refusal_to_json(pack, s->answers, s->assessment, plan.error()));
+  const service::TrialPacks packs(pack);
+  const service::Service service(packs, pack, nullptr, products.get(), model::kLocalProfile);
+  auto planned = service.plan(std::move(*answers), choices);
+  if (!planned) {
+    const auto& no = planned.error();
+    if (no.refused()) {
+      const auto& s = *no.screening;
+      if (o.json) {
+        print_json(out, assess::refusal_to_json(*pack, s.answers, s.assessment, no.problems.front()));
+      } else {
+        out << assess::describe_refusal(*pack, s.assessment, no.problems.front()) << answers_line(o.answers);
+      }
+      status = kExitRefused;
+    } else if (no.in_answers) {
+      report_answer_problems(o.answers, no.problems, err);
+      status = exit_code(no.problems.front().code);
     } else {
-      out << assess::describe_refusal(pack, s->assessment, plan.error()) << answers_line(o.answers);
+      status = report(err, no.problems.front());
     }
-    status = kExitRefused;
     return std::nullopt;
   }
-  // What the person's imported products leave uncertain travels with the plan.
-  for (const auto& note : s->intake_notes) plan->warnings.push_back(note);
   status = kExitOk;
-  return PlannedTrial{std::move(*s), std::move(*plan)};
+  return PlannedTrial{std::move(pack), std::move(*planned)};
 }
 
 void print_plan(const PlanOptions& o, const PlannedTrial& p, std::ostream& out) {
-  const auto& pack = *p.screening.pack;
-  const auto& a = p.screening.assessment;
+  const auto& pack = *p.pack;
+  const auto& a = p.planned.screening.assessment;
   if (o.json) {
-    print_json(out, assess::to_json(pack, p.screening.answers, a, p.plan));
+    print_json(out, assess::to_json(pack, p.planned.screening.answers, a, p.planned.plan));
     return;
   }
   out << "Decision: " << assess::decision_in_words(pack, a) << "\n";
   for (const auto& b : a.basics_to_fix) out << "  Basic to fix: " << b.label << ": " << b.advice << "\n";
   for (const auto& r : a.reasons) out << "  Note [" << to_string(r.level) << "]: " << r.text << "\n";
-  out << "\n" << assess::describe(pack, p.plan);
+  out << "\n" << assess::describe(pack, p.planned.plan);
   out << "\nNot medical advice. " << pack.disclaimer.text << "\nPack: " << pack.id << " " << pack.version << "\n"
       << answers_line(o.answers);
 }

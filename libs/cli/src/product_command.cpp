@@ -52,13 +52,18 @@ Result<std::unique_ptr<store::ProductRepository>> open_products(const std::strin
 
 }  // namespace
 
-Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag) {
+Result<std::unique_ptr<store::ProductRepository>> existing_products(const std::string& db_flag) {
   auto path = store::default_database_path(db_flag);
   if (!path) return Unexpected{path.error()};
   std::error_code ec;
-  if (!std::filesystem::exists(*path, ec)) return std::vector<model::ImportedProduct>{};
-  auto repo = store::open_sqlite_products(*path);
+  if (!std::filesystem::exists(*path, ec)) return std::unique_ptr<store::ProductRepository>();
+  return store::open_sqlite_products(*path);
+}
+
+Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag) {
+  auto repo = existing_products(db_flag);
   if (!repo) return Unexpected{repo.error()};
+  if (!*repo) return std::vector<model::ImportedProduct>{};
   return (*repo)->list_products(kLocalProfile);
 }
 

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "trialwise/store/products.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/model/product.hpp"
 
@@ -36,5 +38,9 @@ int run_product_remove(const ProductOptions& o, std::istream& in, std::ostream& 
 /// The products imported into the database --db names (none when the file
 /// does not exist yet: reading never creates a database).
 Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag);
+
+/// The product store of the database --db names, or nullptr when the file
+/// does not exist yet (reading never creates a database).
+Result<std::unique_ptr<store::ProductRepository>> existing_products(const std::string& db_flag);
 
 }  // namespace trialwise::cli

@@ -18,6 +18,7 @@
 #include "trialwise/review/report.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/service/review.hpp"
+#include "trialwise/service/service.hpp"
 #include "trialwise/model/trial_json.hpp"
 
 namespace trialwise::cli {
@@ -71,31 +72,31 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
   int status = kExitOk;
   auto chosen = open_chosen(o.db, o.trial_id, in, err, status);
   if (!chosen) return status;
-  auto& repo = *chosen->repo;
   const auto* t = &chosen->trial;
-  const auto& pack = chosen->pack;
-  auto record = service::trial_record(repo, kLocalProfile, *t);
-  if (!record) return report(err, record.error());
-
-  const auto r = review::review_trial(*pack, *t, record->entries, *as_of);
+  const service::TrialPacks packs(chosen->pack);
+  service::Service service(packs, chosen->pack, chosen->repo.get(), nullptr, kLocalProfile);
+  auto reviewed = service.review(*t, *as_of);
+  if (!reviewed) return report(err, reviewed.error());
+  const auto& r = reviewed->review;
+  const auto& record = reviewed->record;
   if (!o.chart.empty()) {
     if (auto ok = write_private_file(o.chart, review::chart_svg(r, *t)); !ok) return report(err, ok.error());
   }
   std::string recorded;
   if (o.record) {
-    auto saved = service::record_verdict(repo, kLocalProfile, *t, r);
+    auto saved = service.record(*reviewed);
     if (!saved) return report(err, saved.error().code == Errc::conflict ? Error{Errc::conflict, saved.error().message, "--record"}
                                                                         : saved.error());
     recorded = *saved;
   }
   if (o.json) {
-    print_json(out, service::review_json(r, *record));
+    print_json(out, service::review_json(r, record));
   } else {
     out << "Trial " << t->id << ": " << t->product_name << (t->product_name.empty() ? "" : ", ") << t->protocol_id
         << (t->blocks ? ", randomized blocks" : "") << "\n\n";
     review::describe(r, out);
     out << "\n" << review::chart_text(r, *t);
-    for (const auto& a : record->amendments)
+    for (const auto& a : record.amendments)
       out << "Amended:  " << a.field << " " << a.old_value << " -> " << a.new_value << " (" << a.reason << ", "
           << a.recorded_at << ")\n";
     out << "\nNot medical advice: this judges your own trial's numbers. Pack " << t->pack_id << " " << t->pack_version

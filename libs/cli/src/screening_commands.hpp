@@ -8,6 +8,7 @@
 
 #include "screening_input.hpp"
 #include "trialwise/assess/plan.hpp"
+#include "trialwise/service/service.hpp"
 
 namespace CLI {
 class App;
@@ -63,10 +64,11 @@ int run_pack_validate(const PackValidateOptions& o, std::istream& in, std::ostre
 int run_assess(const AssessOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_plan(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 
-/// A plan made from the answers, with the screening it came from.
+/// A plan made from the answers (with the screening it came from), and the
+/// pack it was made with.
 struct PlannedTrial {
-  Screening screening;
-  assess::TrialPlan plan;
+  std::shared_ptr<const pack::Pack> pack;
+  service::Planned planned;
 };
 
 /// What `plan` and `start` share: screen the answers and make the plan, or

@@ -5,7 +5,6 @@
 
 #include "exit_codes.hpp"
 #include "input_text.hpp"
-#include "trialwise/labels/intake.hpp"
 #include "trialwise/json/text.hpp"
 
 namespace trialwise::cli {
@@ -39,11 +38,14 @@ std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_fi
   return std::make_shared<const pack::Pack>(std::move(*loaded));
 }
 
-std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
-                                                      std::istream& in, std::ostream& err,
-                                                      const std::vector<model::ImportedProduct>* products,
-                                                      std::vector<assess::PlanNote>* notes) {
-  const std::string name = file == "-" ? "(standard input)" : file;
+namespace {
+
+std::string answers_name(const std::string& file) { return file == "-" ? "(standard input)" : file; }
+
+}  // namespace
+
+std::optional<boost::json::value> read_answers_json_or_report(const std::string& file, std::istream& in,
+                                                              std::ostream& err) {
   auto text = read_file(file, in);
   if (!text) {
     err << "trialwise: --answers " << to_string(text.error()) << "\n";
@@ -51,30 +53,36 @@ std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, co
   }
   auto json = json::parse(*text);
   if (!json) {
-    err << "trialwise: " << name << ": " << to_string(json.error()) << "\n";
+    err << "trialwise: " << answers_name(file) << ": " << to_string(json.error()) << "\n";
     return std::nullopt;
   }
-  if (products != nullptr && !products->empty()) {
-    for (auto& n : labels::merge_into_answers(*json, *products, pack.plan.existing_intake))
-      if (notes != nullptr) notes->push_back({n.id, n.text, n.section});
-  }
+  return std::move(*json);
+}
+
+void report_answer_problems(const std::string& file, const std::vector<Error>& problems, std::ostream& err) {
+  const std::string name = answers_name(file);
+  for (const auto& p : problems) err << "trialwise: " << name << "#" << p.where << ": " << p.message << "\n";
+  err << "trialwise: " << problems.size() << " answer(s) to fix in " << name << "\n";
+}
+
+std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
+                                                      std::istream& in, std::ostream& err) {
+  auto json = read_answers_json_or_report(file, in, err);
+  if (!json) return std::nullopt;
   auto answers = assess::check_answers(pack, *json);
   if (!answers) {
-    for (const auto& p : answers.error()) err << "trialwise: " << name << "#" << p.where << ": " << p.message << "\n";
-    err << "trialwise: " << answers.error().size() << " answer(s) to fix in " << name << "\n";
+    report_answer_problems(file, answers.error(), err);
     return std::nullopt;
   }
   return std::move(*answers);
 }
 
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
-                                          std::istream& in, std::ostream& err, int& exit_status,
-                                          const std::vector<model::ImportedProduct>* products) {
+                                          std::istream& in, std::ostream& err, int& exit_status) {
   exit_status = kExitBadInput;
   auto pack = load_pack_or_report(pack_file, in, err);
   if (!pack) return std::nullopt;
-  std::vector<assess::PlanNote> notes;
-  auto answers = read_answers_or_report(*pack, answers_file, in, err, products, &notes);
+  auto answers = read_answers_or_report(*pack, answers_file, in, err);
   if (!answers) return std::nullopt;
   auto a = assess::assess(*pack, *answers);
   if (!a) {
@@ -83,7 +91,7 @@ std::optional<Screening> screen_or_report(const std::string& pack_file, const st
     return std::nullopt;
   }
   exit_status = kExitOk;
-  return Screening{std::move(pack), std::move(*answers), std::move(*a), std::move(notes)};
+  return Screening{std::move(pack), std::move(*answers), std::move(*a), {}};
 }
 
 std::string answers_line(const std::string& answers_file) {

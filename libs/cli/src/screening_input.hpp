@@ -27,29 +27,31 @@ void add_pack_option(CLI::App& command, std::string& pack_file);
 std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_file, std::istream& in,
                                                       std::ostream& err);
 
+/// Reads answers as JSON from FILE or "-"; on failure prints why and
+/// returns nothing.
+std::optional<boost::json::value> read_answers_json_or_report(const std::string& file, std::istream& in,
+                                                              std::ostream& err);
+
+/// Prints each answer problem as "FILE#/age: ..." and how many there are.
+void report_answer_problems(const std::string& file, const std::vector<Error>& problems, std::ostream& err);
+
 /// Reads and checks answers from FILE or "-". On failure prints every
 /// problem ("FILE#/age: ...") to `err` and returns nothing.
-/// With `products`, they join the answers' list of products already taken
-/// (labels::merge_into_answers) before the check, and `notes` receives what
-/// they leave uncertain.
 std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
-                                                      std::istream& in, std::ostream& err,
-                                                      const std::vector<model::ImportedProduct>* products = nullptr,
-                                                      std::vector<assess::PlanNote>* notes = nullptr);
+                                                      std::istream& in, std::ostream& err);
 
 /// A person's answers, checked and assessed against a pack.
 struct Screening {
   std::shared_ptr<const pack::Pack> pack;
   assess::Answers answers;
   assess::Assessment assessment;
-  std::vector<assess::PlanNote> intake_notes;  // about imported products merged into the answers
+  std::vector<assess::PlanNote> intake_notes;  // about imported products counted into the answers
 };
 
 /// Loads the pack, reads the answers and assesses them, reporting any
 /// failure to `err`; on failure returns nothing and sets `exit_status`.
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
-                                          std::istream& in, std::ostream& err, int& exit_status,
-                                          const std::vector<model::ImportedProduct>* products = nullptr);
+                                          std::istream& in, std::ostream& err, int& exit_status);
 
 /// "Answers: FILE" (or standard input): every result names what it was made from.
 std::string answers_line(const std::string& answers_file);

@@ -10,6 +10,7 @@
 #include "running_trial.hpp"
 #include "today.hpp"
 #include "trialwise/http/server.hpp"
+#include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::cli {
@@ -64,7 +65,8 @@ int run_serve(const ServeOptions& o, std::istream&, std::ostream& out, std::ostr
   const std::string db = *path;
   http::Services services(
       std::make_shared<const pack::Pack>(std::move(*pack)), pack::builtin_pack_text(),
-      [db] { return store::open_sqlite(db); }, [] { return today(); });
+      [db] { return store::open_sqlite(db); }, [] { return today(); }, http::Limits{},
+      [db]() -> Result<std::unique_ptr<store::ProductRepository>> { return store::open_sqlite_products(db); });
 
   http::ServerOptions options;
   options.host = o.host;

@@ -107,8 +107,9 @@ int run_start(const StartOptions& o, std::istream& in, std::ostream& out, std::o
   if (!planned) return status;
   auto repo = open_store(o.db);
   if (!repo) return report(err, repo.error());
-  const auto& s = planned->screening;
-  auto t = service::start_trial(**repo, kLocalProfile, *s.pack, service::Screening{s.answers, s.assessment}, planned->plan);
+  const service::TrialPacks packs(planned->pack);
+  service::Service service(packs, planned->pack, repo->get(), nullptr, kLocalProfile);
+  auto t = service.start(planned->planned);
   if (!t) {
     if (t.error().code == Errc::conflict) {
       err << "trialwise: " << t.error().message << " (trialwise status shows it)\n";

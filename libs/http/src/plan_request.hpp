@@ -7,14 +7,11 @@
 #include "context.hpp"
 #include "trialwise/assess/plan.hpp"
 #include "trialwise/core/result.hpp"
-#include "trialwise/service/screening.hpp"
+#include "trialwise/service/service.hpp"
 
 namespace trialwise::http {
 
-struct PlannedTrial {
-  service::Screening screening;
-  assess::TrialPlan plan;
-};
+using PlannedTrial = service::Planned;
 
 /// Reads the body, screens the answers and makes the plan. The failure is
 /// the response to send: 400 naming each bad field (answers as

@@ -6,6 +6,7 @@
 #include "routes.hpp"
 #include "running.hpp"
 #include "trialwise/service/review.hpp"
+#include "trialwise/service/service.hpp"
 
 namespace trialwise::http::routes {
 
@@ -20,6 +21,12 @@ Result<Date, Response> review_day(const Context& ctx, std::optional<std::string>
   return *d;
 }
 
+// The service over the running trial's store.
+service::Service service_for(const Context& ctx, RunningTrial& running) {
+  return service::Service(ctx.services.trial_packs(), ctx.services.shared_pack(), &*running.store, nullptr,
+                          request_profile(ctx));
+}
+
 }  // namespace
 
 Response review(const Context& ctx) {
@@ -27,10 +34,9 @@ Response review(const Context& ctx) {
   if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto record = service::trial_record(*running->store, request_profile(ctx), running->trial);
-  if (!record) return error_reply(record.error());
-  const auto r = review::review_trial(*running->pack, record->trial, record->entries, *as_of);
-  return json_reply(Status::ok, service::review_json(r, *record));
+  auto reviewed = service_for(ctx, *running).review(running->trial, *as_of);
+  if (!reviewed) return error_reply(reviewed.error());
+  return json_reply(Status::ok, service::review_json(reviewed->review, reviewed->record));
 }
 
 Response record_review(const Context& ctx) {
@@ -48,12 +54,12 @@ Response record_review(const Context& ctx) {
   if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto record = service::trial_record(*running->store, request_profile(ctx), running->trial);
-  if (!record) return error_reply(record.error());
-  const auto r = review::review_trial(*running->pack, record->trial, record->entries, *as_of);
-  auto done = service::record_verdict(*running->store, request_profile(ctx), running->trial, r);
+  auto service = service_for(ctx, *running);
+  auto reviewed = service.review(running->trial, *as_of);
+  if (!reviewed) return error_reply(reviewed.error());
+  auto done = service.record(*reviewed);
   if (!done) return error_reply(done.error());
-  auto json = service::review_json(r, *record);
+  auto json = service::review_json(reviewed->review, reviewed->record);
   json["recorded"] = *done;
   return json_reply(Status::ok, json);
 }

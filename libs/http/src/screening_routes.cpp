@@ -12,6 +12,8 @@
 #include "body.hpp"
 #include "trialwise/assess/report.hpp"
 #include "trialwise/http/handler.hpp"
+#include "trialwise/service/service.hpp"
+#include "running.hpp"
 
 namespace trialwise::http {
 namespace {
@@ -73,21 +75,24 @@ Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   }
   if (!reader.ok()) return Unexpected{error_reply(reader.take_problems())};
   choices.start = *start;
-  const auto& pack = ctx.services.pack();
-  auto s = service::screen(pack, *answers);
-  if (!s) return Unexpected{answer_problems(s.error(), "/answers")};
-  auto plan = assess::make_plan(pack, s->answers, s->assessment, choices);
-  if (!plan) {
-    Error e = plan.error();
-    if (e.code != Errc::refused) {
-      e.where = field_pointer(e.where);
-      return Unexpected{error_reply(e)};
-    }
-    auto refusal = assess::refusal_to_json(pack, s->answers, s->assessment, e);
-    refusal["error"] = error_json(to_string(e.code), e);
-    return Unexpected{json_reply(status_for(e.code), refusal)};
+  // The person's imported products count, as they do on the command line.
+  auto products = ctx.services.products();
+  if (!products) return Unexpected{error_reply(products.error())};
+  const service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), nullptr, products->get(),
+                                 request_profile(ctx));
+  auto planned = service.plan(boost::json::value(*answers), choices);
+  if (planned) return std::move(*planned);
+  auto& no = planned.error();
+  if (no.in_answers) return Unexpected{answer_problems(no.problems, "/answers")};
+  Error e = no.problems.front();
+  if (!no.refused()) {
+    e.where = field_pointer(e.where);
+    return Unexpected{error_reply(e)};
   }
-  return PlannedTrial{std::move(*s), std::move(*plan)};
+  const auto& s = *no.screening;
+  auto refusal = assess::refusal_to_json(service.pack(), s.answers, s.assessment, e);
+  refusal["error"] = error_json(to_string(e.code), e);
+  return Unexpected{json_reply(status_for(e.code), refusal)};
 }
 
 namespace routes {

@@ -31,11 +31,12 @@ StoreLease::~StoreLease() {
 }
 
 Services::Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack_text, StoreOpener open_store,
-                   Clock today, Limits limits)
+                   Clock today, Limits limits, ProductsOpener open_products)
     : pack_(std::move(pack)),
       trial_packs_(pack_),
       pack_document_(make_pack_document(*pack_, pack_text)),
       open_store_(std::move(open_store)),
+      open_products_(std::move(open_products)),
       today_(std::move(today)),
       limits_(limits) {}
 
@@ -52,6 +53,11 @@ Result<StoreLease> Services::store() {
   auto repo = open_store_();
   if (!repo) return Unexpected{repo.error()};
   return StoreLease(*this, std::move(*repo));
+}
+
+Result<std::unique_ptr<store::ProductRepository>> Services::products() const {
+  if (!open_products_) return std::unique_ptr<store::ProductRepository>();
+  return open_products_();
 }
 
 void Services::give_back(std::unique_ptr<store::TrialRepository> repo) {

@@ -11,6 +11,7 @@
 #include "trialwise/assess/report.hpp"
 #include "trialwise/service/day_log.hpp"
 #include "trialwise/service/records.hpp"
+#include "trialwise/service/service.hpp"
 #include "trialwise/service/start.hpp"
 #include "trialwise/service/status.hpp"
 
@@ -48,7 +49,9 @@ Response start_trial(const Context& ctx) {
   if (!store) return std::move(store).error();
   const auto& pack = ctx.services.pack();
   const auto& s = planned->screening;
-  auto t = service::start_trial(**store, request_profile(ctx), pack, s, planned->plan);
+  service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), &**store, nullptr,
+                           request_profile(ctx));
+  auto t = service.start(*planned);
   if (!t) return error_reply(t.error());
   auto body = assess::to_json(pack, s.answers, s.assessment, planned->plan);
   body["trial"] = t->id;

@@ -17,6 +17,7 @@
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/service/trial_pack.hpp"
+#include "trialwise/store/products.hpp"
 #include "trialwise/store/repository.hpp"
 
 namespace trialwise::http {
@@ -30,6 +31,10 @@ struct Limits {
 
 /// Opens a repository (e.g. store::open_sqlite on the configured path).
 using StoreOpener = std::function<Result<std::unique_ptr<store::TrialRepository>>()>;
+
+/// Opens the product store (e.g. store::open_sqlite_products on the same
+/// path). Empty when the server keeps no products: plans count none.
+using ProductsOpener = std::function<Result<std::unique_ptr<store::ProductRepository>>()>;
 
 /// Today's date where the person is (e.g. cli::today, which honours
 /// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
@@ -63,11 +68,12 @@ class Services {
   /// `pack_text` is the JSON the pack was loaded from; GET /api/v1/pack
   /// serves parts of it as written (rules in `applies_if` included).
   Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack_text, StoreOpener open_store, Clock today,
-           Limits limits = {});
+           Limits limits = {}, ProductsOpener open_products = {});
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
   const pack::Pack& pack() const { return *pack_; }
+  const std::shared_ptr<const pack::Pack>& shared_pack() const { return pack_; }
   /// The pack each trial was planned with (the built-in one for older trials).
   const service::TrialPacks& trial_packs() const { return trial_packs_; }
   /// The questionnaire, outcomes, side effects, red flags, protocols, timing
@@ -84,6 +90,11 @@ class Services {
   /// opened one. Fails with the opener's error (e.g. Errc::io).
   Result<StoreLease> store();
 
+  /// The product store for one request (plans count the products a person
+  /// imported), or nullptr when the server keeps none. Opened per request:
+  /// only making a plan reads it.
+  Result<std::unique_ptr<store::ProductRepository>> products() const;
+
  private:
   friend class StoreLease;
   void give_back(std::unique_ptr<store::TrialRepository> repo);
@@ -92,6 +103,7 @@ class Services {
   service::TrialPacks trial_packs_;
   std::string pack_document_;
   StoreOpener open_store_;
+  ProductsOpener open_products_;
   Clock today_;
   Limits limits_;
   std::atomic<std::uint16_t> served_port_{0};

@@ -6,6 +6,7 @@
 
 #include "trialwise/assess/answers.hpp"
 #include "trialwise/assess/assessment.hpp"
+#include "trialwise/assess/plan.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
 
@@ -16,6 +17,9 @@ namespace trialwise::service {
 struct Screening {
   assess::Answers answers;
   assess::Assessment assessment;
+  /// What the person's imported products, counted into the answers, leave
+  /// uncertain (Service::screen); empty otherwise.
+  std::vector<assess::PlanNote> intake_notes{};
 };
 
 /// Checks `answers` (taken over, not copied) and assesses them. Fails with

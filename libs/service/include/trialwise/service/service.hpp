@@ -1,0 +1,93 @@
+#pragma once
+
+// The one entry point both front ends call for the steps that combine the
+// domain's libraries: screening with the person's imported products counted,
+// the plan (or its refusal), starting the trial, and the review with its
+// recording. The command line and the HTTP API only translate arguments and
+// render what comes back, so they cannot disagree about a person's plan.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "trialwise/assess/plan.hpp"
+#include "trialwise/core/date.hpp"
+#include "trialwise/core/result.hpp"
+#include "trialwise/model/trial_json.hpp"
+#include "trialwise/review/review.hpp"
+#include "trialwise/service/screening.hpp"
+#include "trialwise/service/trial_pack.hpp"
+#include "trialwise/store/products.hpp"
+#include "trialwise/store/repository.hpp"
+
+namespace trialwise::service {
+
+/// A plan made from one person's answers.
+struct Planned {
+  Screening screening;
+  assess::TrialPlan plan;
+};
+
+/// Why there is no plan: the answers' problems (each Errc::invalid_input at
+/// its JSON pointer), one error from the choices or the pack, or a safety
+/// refusal (one Errc::refused error), which comes with the screening so that
+/// its reasons can be shown. Never a dose.
+struct NoPlan {
+  std::vector<Error> problems;
+  std::optional<Screening> screening;  // set for a refusal
+  bool in_answers = false;             // the problems are the answers' own (each at its pointer)
+  bool refused() const { return problems.size() == 1 && problems.front().code == Errc::refused; }
+};
+
+/// A review as of a day, with the record it judged.
+struct Reviewed {
+  model::TrialRecord record;
+  review::Review review;
+};
+
+/// What the service works on: one profile's data in the stores (either may
+/// be absent: a stateless checker has neither), the pack new plans are made
+/// with, and the packs trials were planned with. Borrows all of them.
+class Service {
+ public:
+  Service(const TrialPacks& packs, std::shared_ptr<const pack::Pack> pack, store::TrialRepository* trials,
+          store::ProductRepository* products, model::ProfileId profile);
+
+  const pack::Pack& pack() const { return *pack_; }
+  const model::ProfileId& profile() const { return profile_; }
+
+  /// Checks and assesses `answers` after the profile's imported products
+  /// join the answers' list of products taken; `intake_notes` says what
+  /// those products leave uncertain. Errors as service::screen, or the
+  /// product store's error (as one problem).
+  Result<Screening, assess::AnswerProblems> screen(boost::json::value answers) const;
+
+  /// Screens `answers` and makes the plan with `choices`; what the imported
+  /// products leave uncertain joins the plan's warnings.
+  Result<Planned, NoPlan> plan(boost::json::value answers, const assess::PlanChoices& choices) const;
+
+  /// Saves a plan as the profile's pre-registered trial (one at a time).
+  /// Errc::conflict when one is running; Errc::internal without a trial store.
+  Result<model::Trial> start(const Planned& planned);
+
+  /// Reviews one of the profile's trials as of `as_of`, by the pack it was
+  /// planned with, over its current entries and amendments.
+  Result<Reviewed> review(const model::Trial& trial, Date as_of) const;
+
+  /// Saves a review's verdict (see record_verdict): what was done, in words.
+  Result<std::string> record(const Reviewed& reviewed);
+
+ private:
+  Result<store::TrialRepository*> trials() const;
+
+  const TrialPacks* packs_;
+  std::shared_ptr<const pack::Pack> pack_;
+  store::TrialRepository* trials_;
+  store::ProductRepository* products_;
+  model::ProfileId profile_;
+};
+
+}  // namespace trialwise::service
