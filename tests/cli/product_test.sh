@@ -10,7 +10,7 @@ export TRIALWISE_DB="$tmp/trialwise.db"
 expect list-empty 0 'No products imported' "$tw" product list
 [ ! -e "$TRIALWISE_DB" ] || { echo "FAIL: listing created a database"; fail=1; }
 expect powder 0 'Glutamine: 5 g per serving' "$tw" product import "$labels/powder_5g.json" --servings-per-day 1
-expect capsules-json 0 '"glutamine_g_per_serving": 1,' "$tw" product import "$labels/capsules_mg.json" --json
+expect capsules-json 0 '"amount_g_per_serving": 1,' "$tw" product import "$labels/capsules_mg.json" --json
 expect blend 0 'blend_without_amount' "$tw" product import "$labels/blend_no_amount.json"
 expect twice 4 'already imported' "$tw" product import "$labels/powder_5g.json"
 expect not-json 2 'not_json.json:line 1, column' "$tw" product import "$labels/not_json.json"

@@ -65,8 +65,8 @@ with tempfile.TemporaryDirectory() as tmp:
     status, api = served_plan(db, answers)
     if status != 200:
         raise SystemExit(f"FAIL: POST /api/v1/plan answered {status}: {api}")
-    cli_total = cli["existing_glutamine_g_per_day"]
-    api_total = api["existing_glutamine_g_per_day"]
+    cli_total = cli["existing_g_per_day"]
+    api_total = api["existing_g_per_day"]
     if cli_total < 5:
         print(f"FAIL: the command line did not count the imported powder ({cli_total} g)")
         failures += 1

@@ -132,7 +132,7 @@ void add_other_products(const pack::Pack& pack, const Answers& answers, TrialPla
     }
     plan.other_products.push_back(std::move(other));
   }
-  plan.existing_glutamine_g_per_day = round2(known);
+  plan.existing_g_per_day = round2(known);
 }
 
 }  // namespace
@@ -213,10 +213,10 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
   // which answers hold it; checked answers have every required field).
   add_other_products(pack, answers, plan);
   plan.pause_other_products = choices.pause_other_products;
-  plan.total_max_daily_g = round2(plan.max_daily_g + (plan.pause_other_products ? 0 : plan.existing_glutamine_g_per_day));
+  plan.total_max_daily_g = round2(plan.max_daily_g + (plan.pause_other_products ? 0 : plan.existing_g_per_day));
 
   // The pack's plan checks refuse; its warnings travel with the plan.
-  const boost::json::value figures = boost::json::object{{"existing_glutamine_g_per_day", plan.existing_glutamine_g_per_day},
+  const boost::json::value figures = boost::json::object{{"existing_g_per_day", plan.existing_g_per_day},
                                                          {"max_daily_g", plan.max_daily_g},
                                                          {"total_max_daily_g", plan.total_max_daily_g},
                                                          {"other_products_paused", plan.pause_other_products},

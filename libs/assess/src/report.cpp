@@ -168,7 +168,7 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
       {"active", object{{"start", plan.active_start.to_string()}, {"days", plan.active_days}}},
       {"steps", std::move(steps)},
       {"max_daily_g", plan.max_daily_g},
-      {"existing_glutamine_g_per_day", plan.existing_glutamine_g_per_day},
+      {"existing_g_per_day", plan.existing_g_per_day},
       {"total_max_daily_g", plan.total_max_daily_g},
       {"other_products", other_products_json(pack, plan)},
       {"review_date", plan.review_date.to_string()},
@@ -277,8 +277,8 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
     out += "\n";
   }
   out += "  Most a day: " + json::number_text(plan.max_daily_g) + " g from the trial";
-  if (!plan.pause_other_products && plan.existing_glutamine_g_per_day > 0)
-    out += " + " + json::number_text(plan.existing_glutamine_g_per_day) + " g from your other products = " +
+  if (!plan.pause_other_products && plan.existing_g_per_day > 0)
+    out += " + " + json::number_text(plan.existing_g_per_day) + " g from your other products = " +
            json::number_text(plan.total_max_daily_g) + " g";
   if (!plan.other_products.empty()) {
     std::string names;

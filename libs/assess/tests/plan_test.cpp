@@ -115,14 +115,14 @@ TEST(PlanTest, NamesEveryOtherProductWithTheSupplementAndPausesThem) {
   EXPECT_EQ(p->other_products[2].contains, "not_sure");
   EXPECT_EQ(p->unknown_amount_products, 2);
   EXPECT_TRUE(p->pause_other_products);
-  EXPECT_EQ(p->existing_glutamine_g_per_day, 5);
+  EXPECT_EQ(p->existing_g_per_day, 5);
   EXPECT_EQ(p->total_max_daily_g, 20) << "paused: the day holds the trial's dose alone";
 
   a["supplements"] = boost::json::array{supplement(0, 3, true, "Fish oil")};
   p = plan_for(a, {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5});
   ASSERT_TRUE(p);
   EXPECT_TRUE(p->other_products.empty());
-  EXPECT_EQ(p->existing_glutamine_g_per_day, 0);
+  EXPECT_EQ(p->existing_g_per_day, 0);
 }
 
 // Kept products: the ceiling is the protocol's own most a day, and a product
@@ -214,7 +214,7 @@ TEST(PlanTest, TheTrialProductIsNotCountedTwice) {
   a["supplements"] = boost::json::array{supplement(5, 1, true, "Pure Glutamine")};
   auto p = plan_for(a, {.start = day("2026-12-07"), .product_name = "pure glutamine", .g_per_serving = 5});
   ASSERT_TRUE(p);
-  EXPECT_EQ(p->existing_glutamine_g_per_day, 0);
+  EXPECT_EQ(p->existing_g_per_day, 0);
   EXPECT_TRUE(has_warning(*p, "same_product"));
 }
 

@@ -111,7 +111,7 @@ int run_product_list(const ProductOptions& o, std::istream&, std::ostream& out, 
   if (products->empty()) out << "No products imported. Add one with: trialwise product import LABEL.json\n";
   for (const auto& p : *products) {
     out << "Product " << p.id << ": " << p.product.name << (p.product.brand.empty() ? "" : " (" + p.product.brand + ")")
-        << ", " << (p.product.glutamine_g_per_serving ? json::number_text(*p.product.glutamine_g_per_serving) + " g glutamine per serving"
+        << ", " << (p.product.amount_g_per_serving ? json::number_text(*p.product.amount_g_per_serving) + " g glutamine per serving"
                                                       : std::string("glutamine amount unknown"))
         << ", " << (p.servings_per_day ? json::number_text(*p.servings_per_day) : std::string("? (1 counted)")) << " a day\n";
     for (const auto& f : p.product.flags) out << "  - " << f.message << "\n";

@@ -15,7 +15,7 @@ boost::json::object to_json(const model::Product& p) {
   return boost::json::object{{"name", p.name},
                              {"brand", p.brand},
                              {"label_id", p.label_id},
-                             {"glutamine_g_per_serving", model::number_or_null(p.glutamine_g_per_serving)},
+                             {"amount_g_per_serving", model::number_or_null(p.amount_g_per_serving)},
                              {"serving", p.serving},
                              {"rows", model::rows_json(p.rows)},
                              {"flags", model::flags_json(p.flags)}};
@@ -36,8 +36,8 @@ std::string describe(const model::Product& p) {
   std::string out = p.name;
   if (!p.brand.empty()) out += " (" + p.brand + ")";
   out += "\n  Glutamine: ";
-  if (p.glutamine_g_per_serving) {
-    out += format_number(*p.glutamine_g_per_serving) + " g per serving of " + p.serving + "\n";
+  if (p.amount_g_per_serving) {
+    out += format_number(*p.amount_g_per_serving) + " g per serving of " + p.serving + "\n";
   } else {
     out += "listed, but no amount can be counted (per serving of " + p.serving + ")\n";
   }
@@ -48,11 +48,11 @@ std::string describe(const model::Product& p) {
     } else {
       out += ", no amount given";
     }
-    if (r.glutamine_g && r.glutamine_fraction != 1) {
-      out += " x " + format_number(std::round(r.glutamine_fraction * 1e4) / 100) +
+    if (r.amount_g && r.fraction != 1) {
+      out += " x " + format_number(std::round(r.fraction * 1e4) / 100) +
              "% glutamine by mass";
     }
-    out += r.glutamine_g ? ": " + format_number(*r.glutamine_g) + " g counted" : ": not counted";
+    out += r.amount_g ? ": " + format_number(*r.amount_g) + " g counted" : ": not counted";
     out += " (" + r.where + ")\n";
   }
   for (const auto& f : p.flags) out += "  Note [" + f.id + "]: " + f.message + ".\n";

@@ -93,7 +93,7 @@ std::string_view form_id(Form f) {
   return "";
 }
 
-double glutamine_fraction(Form f) {
+double fraction(Form f) {
   switch (f) {
     case Form::l_glutamine:
     case Form::glutamine_peptides: return 1;

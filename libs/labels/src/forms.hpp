@@ -26,7 +26,7 @@ std::string_view form_id(Form f);
 /// The share of a row's mass that is glutamine: 1 for L-glutamine and for
 /// peptides of unknown make-up, the molar-mass ratio for the named
 /// dipeptides and salts, 0 for protein and none.
-double glutamine_fraction(Form f);
+double fraction(Form f);
 
 /// Classifies an ingredient name as printed on a label. Case, punctuation,
 /// "L-" and trademark signs do not matter. A name of the shape "X (as Y)" or

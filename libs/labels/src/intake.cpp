@@ -38,16 +38,16 @@ SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct
     entry[intake.name] = p.name;
     // The label's answer to "does it contain it?": an amount counted; listed
     // without one (never read as 0 g); only protein that may hold some; or none.
-    const bool counted = p.glutamine_g_per_serving && *p.glutamine_g_per_serving > 0;
-    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [](const model::GlutamineRow& r) {
+    const bool counted = p.amount_g_per_serving && *p.amount_g_per_serving > 0;
+    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [](const model::IngredientRow& r) {
       return r.form == "protein";
     });
     const std::string& contains = counted                                        ? intake.contains_amount
                                   : only_protein                                 ? intake.contains_unsure
-                                  : !p.rows.empty() || !p.glutamine_g_per_serving ? intake.contains_no_amount
+                                  : !p.rows.empty() || !p.amount_g_per_serving ? intake.contains_no_amount
                                                                                   : intake.contains_none;
     entry[intake.contains] = contains;
-    if (counted) entry[intake.amount_per_serving] = *p.glutamine_g_per_serving;
+    if (counted) entry[intake.amount_per_serving] = *p.amount_g_per_serving;
     entry[intake.servings_per_day] = servings;
     entry[kThirdPartyTested] = item.third_party_tested;
     out.entries.push_back(std::move(entry));
@@ -58,7 +58,7 @@ SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct
     if (!item.servings_per_day) {
       out.notes.push_back({"servings_per_day_not_given",
                            p.name + ": servings a day were not given, so one serving a day" +
-                               (counted ? " (" + detail::format_number(*p.glutamine_g_per_serving) + " g of glutamine)"
+                               (counted ? " (" + detail::format_number(*p.amount_g_per_serving) + " g of glutamine)"
                                         : std::string()) +
                                " is counted; give the servings you take to count them exactly.",
                            "pack default", item.id});

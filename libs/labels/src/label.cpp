@@ -291,7 +291,7 @@ class Counter {
   double grams = 0;            // unrounded sum of the counted rows
   bool counted_any = false;    // some row's grams were counted
   bool listed_any = false;     // some row names a glutamine form (protein aside)
-  std::vector<model::GlutamineRow> matched;
+  std::vector<model::IngredientRow> matched;
   std::vector<model::LabelFlag> flags;
 
  private:
@@ -309,11 +309,11 @@ class Counter {
       return;
     }
 
-    model::GlutamineRow m;
+    model::IngredientRow m;
     m.name = row.name;
     m.where = row.where;
     m.form = std::string(detail::form_id(form));
-    m.glutamine_fraction = detail::glutamine_fraction(form);
+    m.fraction = detail::fraction(form);
     if (a) {
       m.amount = a->quantity;
       m.unit = a->unit;
@@ -327,7 +327,7 @@ class Counter {
       const bool stated_zero = a && a->quantity && *a->quantity == 0 && per_gram;
       if (!stated_zero) {
         matched.push_back(m);
-        flags.push_back({std::string(model::kMayContainGlutamine),
+        flags.push_back({std::string(model::kMayContain),
                          quoted(row.name) + " holds glutamine bound in protein, as protein foods do; the label does not "
                          "say how much, so it is not counted (the article counts supplemental glutamine, not food "
                          "protein)",
@@ -339,19 +339,19 @@ class Counter {
 
     listed_any = true;
     if (!not_provided && per_gram) {
-      const double g = *a->quantity / *per_gram * m.glutamine_fraction;
-      m.glutamine_g = round_grams(g);
+      const double g = *a->quantity / *per_gram * m.fraction;
+      m.amount_g = round_grams(g);
       grams += g;
       counted_any = true;
       if (!a->op.empty() && a->op != "=")
         flags.push_back({std::string(model::kApproximateAmount),
                          quoted(row.name) + " is given as " + as_printed(*a) + ", a bound rather than an amount; " +
-                             format_number(*m.glutamine_g) + " g is counted",
+                             format_number(*m.amount_g) + " g is counted",
                          row.where});
       if (form == Form::glutamine_peptides)
         flags.push_back({std::string(model::kUpperBound),
                          quoted(row.name) + " (" + as_printed(*a) + ") does not say how much of the peptides is "
-                         "glutamine; the whole " + format_number(*m.glutamine_g) + " g is counted, the most it could be",
+                         "glutamine; the whole " + format_number(*m.amount_g) + " g is counted, the most it could be",
                          row.where});
       matched.push_back(std::move(m));
       // Rows nested under a counted row detail it (its form or source):
@@ -434,7 +434,7 @@ Result<model::Product> read_label(const value& json, const std::string& file) {
 
   Counter counter(order);
   counter.rows(label->rows, nullptr);
-  p.glutamine_g_per_serving = total_of(counter);
+  p.amount_g_per_serving = total_of(counter);
   p.rows = std::move(counter.matched);
   p.flags = std::move(counter.flags);
 
@@ -442,7 +442,7 @@ Result<model::Product> read_label(const value& json, const std::string& file) {
     const ServingSize& first = label->servings.front();
     if (first.min && first.max && *first.min != *first.max)
       p.flags.push_back({std::string(model::kServingSizeRange),
-                         "The serving size is a range (" + p.serving + "); " + grams_text(p.glutamine_g_per_serving) +
+                         "The serving size is a range (" + p.serving + "); " + grams_text(p.amount_g_per_serving) +
                              " a serving is the label's own figure. Count servings a day as the label's servings",
                          child("/servingSizes", first.index)});
     if (label->servings.size() > 1) {

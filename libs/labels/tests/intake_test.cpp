@@ -1,5 +1,5 @@
 // Imported products into the answers' list of products taken, and through
-// check_answers, assess and make_plan into existing_glutamine_g_per_day.
+// check_answers, assess and make_plan into existing_g_per_day.
 
 #include <cmath>
 #include <fstream>
@@ -84,7 +84,7 @@ TEST(IntakeTest, OnlyFlagsThatTouchTheTotalBecomeNotes) {
   const auto out = to_supplement_entries({imported("multiple_servings.json", 1), imported("protein_glutamic_acid.json", 1),
                                           imported("odd_units.json", 1)},
                                          intake());
-  EXPECT_EQ(note_ids(out.notes), (Ids{"may_contain_glutamine", "unrecognised_unit", "unrecognised_unit"}));
+  EXPECT_EQ(note_ids(out.notes), (Ids{"may_contain", "unrecognised_unit", "unrecognised_unit"}));
   EXPECT_EQ(out.entries[1].at("contains_glutamine"), "not_sure") << "protein only: it may contain some";
 }
 
@@ -154,7 +154,7 @@ TEST(IntakeTest, ThePlanCountsImportedProductsInItsExistingIntake) {
   auto plan = assess::make_plan(shipped_pack(), *checked, *assessment, choices);
   ASSERT_TRUE(plan) << to_string(plan.error());
   // 5 g x 1 + 0.6728 g x 2 + 0 g (blend, unknown) = 6.3456, rounded by the plan to 6.35.
-  EXPECT_EQ(plan->existing_glutamine_g_per_day, 6.35);
+  EXPECT_EQ(plan->existing_g_per_day, 6.35);
 
   // What a front end does with the notes: show them as plan warnings.
   for (const auto& n : notes) plan->warnings.push_back({n.id, n.text, n.section});

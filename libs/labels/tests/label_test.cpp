@@ -42,8 +42,8 @@ TEST(LabelTest, PlainPowderCountsFiveGramsPerScoop) {
   EXPECT_EQ(p.name, "Pure L-Glutamine Powder");
   EXPECT_EQ(p.brand, "Example Nutrition");
   EXPECT_EQ(p.label_id, "900001");
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 5.0);
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 5.0);
   EXPECT_EQ(p.serving, "5 Gram(s) (1 level scoop)");
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 1u);
@@ -53,14 +53,14 @@ TEST(LabelTest, PlainPowderCountsFiveGramsPerScoop) {
   EXPECT_EQ(p.rows[0].amount, 5.0);
   EXPECT_EQ(p.rows[0].unit, "Gram(s)");
   EXPECT_EQ(p.rows[0].op, "=");
-  EXPECT_EQ(p.rows[0].glutamine_fraction, 1.0);
-  EXPECT_EQ(p.rows[0].glutamine_g, 5.0);
+  EXPECT_EQ(p.rows[0].fraction, 1.0);
+  EXPECT_EQ(p.rows[0].amount_g, 5.0);
 }
 
 TEST(LabelTest, CapsulesInMilligramsConvertToGrams) {
   const model::Product p = load("capsules_mg.json");
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 1.0);
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 1.0);
   EXPECT_EQ(p.serving, "2 Capsule(s)");
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 1u);
@@ -70,7 +70,7 @@ TEST(LabelTest, CapsulesInMilligramsConvertToGrams) {
 
 TEST(LabelTest, BlendWithoutAmountCountsNothingAndIsFlagged) {
   const model::Product p = load("blend_no_amount.json");
-  EXPECT_FALSE(p.glutamine_g_per_serving) << "glutamine is listed, its amount unknown";
+  EXPECT_FALSE(p.amount_g_per_serving) << "glutamine is listed, its amount unknown";
   EXPECT_EQ(flag_ids(p), Ids{"blend_without_amount"});
   EXPECT_EQ(p.flags[0].where, "/ingredientRows/1/nestedRows/0");
   EXPECT_EQ(p.flags[0].message,
@@ -80,61 +80,61 @@ TEST(LabelTest, BlendWithoutAmountCountsNothingAndIsFlagged) {
   ASSERT_EQ(p.rows.size(), 1u);
   EXPECT_EQ(p.rows[0].unit, "NP");
   EXPECT_EQ(p.rows[0].amount, 0.0);
-  EXPECT_FALSE(p.rows[0].glutamine_g);
+  EXPECT_FALSE(p.rows[0].amount_g);
 }
 
-TEST(LabelTest, BlendWithNestedAmountsCountsTheGlutamineRow) {
+TEST(LabelTest, BlendWithNestedAmountsCountsTheIngredientRow) {
   const model::Product p = load("blend_nested_amounts.json");
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 3.0);
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 3.0);
   EXPECT_EQ(p.serving, "1 Scoop(s) (8 g)");
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 1u);
   EXPECT_EQ(p.rows[0].where, "/ingredientRows/0/nestedRows/1");
-  EXPECT_EQ(p.rows[0].glutamine_g, 3.0);
+  EXPECT_EQ(p.rows[0].amount_g, 3.0);
 }
 
 TEST(LabelTest, AlanylGlutamineCountsItsGlutamineByMolarMass) {
   const model::Product p = load("alanyl_glutamine.json");
   // 1 g x 146.14 / 217.22 = 0.67277... g, rounded to 0.1 mg.
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 0.6728);
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 0.6728);
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 1u);
   EXPECT_EQ(p.rows[0].form, "alanyl_glutamine");
-  EXPECT_DOUBLE_EQ(p.rows[0].glutamine_fraction, 146.14 / 217.22);
-  EXPECT_EQ(p.rows[0].glutamine_g, 0.6728);
+  EXPECT_DOUBLE_EQ(p.rows[0].fraction, 146.14 / 217.22);
+  EXPECT_EQ(p.rows[0].amount_g, 0.6728);
 }
 
 TEST(LabelTest, GlycylGlutamineAndTheHydrochlorideCountByMolarMass) {
   const model::Product p = load("glycyl_and_salt.json");
   // 1 g x 146.14/203.20 (0.71919) + 1 g x 146.14/182.60 (0.80033) = 1.51952
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 1.5195);
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 1.5195);
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 2u);
   EXPECT_EQ(p.rows[0].form, "glycyl_glutamine");
-  EXPECT_EQ(p.rows[0].glutamine_g, 0.7192);
+  EXPECT_EQ(p.rows[0].amount_g, 0.7192);
   EXPECT_EQ(p.rows[1].form, "glutamine_hcl");
-  EXPECT_EQ(p.rows[1].glutamine_g, 0.8003);
+  EXPECT_EQ(p.rows[1].amount_g, 0.8003);
   EXPECT_EQ(p.serving, "3 Capsule(s)");
 }
 
 TEST(LabelTest, ProteinPowderWithGlutamicAcidOnlyHasNoGlutamine) {
   const model::Product p = load("protein_glutamic_acid.json");
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 0.0) << "glutamic acid and MSG are not glutamine";
-  EXPECT_EQ(flag_ids(p), Ids{"may_contain_glutamine"});
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 0.0) << "glutamic acid and MSG are not glutamine";
+  EXPECT_EQ(flag_ids(p), Ids{"may_contain"});
   EXPECT_EQ(p.flags[0].where, "/ingredientRows/1");
   EXPECT_TRUE(contains(p.flags[0].message, "\"Protein\" holds glutamine bound in protein")) << p.flags[0].message;
   ASSERT_EQ(p.rows.size(), 1u);
   EXPECT_EQ(p.rows[0].form, "protein");
-  EXPECT_FALSE(p.rows[0].glutamine_g);
+  EXPECT_FALSE(p.rows[0].amount_g);
 }
 
 TEST(LabelTest, OddUnitsCountNothingAndAreFlagged) {
   const model::Product p = load("odd_units.json");
-  EXPECT_FALSE(p.glutamine_g_per_serving);
+  EXPECT_FALSE(p.amount_g_per_serving);
   EXPECT_EQ(flag_ids(p), (Ids{"unrecognised_unit", "unrecognised_unit"}));
   EXPECT_EQ(p.flags[0].where, "/ingredientRows/0");
   EXPECT_EQ(p.flags[0].message,
@@ -148,19 +148,19 @@ TEST(LabelTest, OddUnitsCountNothingAndAreFlagged) {
 TEST(LabelTest, MicrogramsInBothSpellingsConvertToGrams) {
   const model::Product p = load("mcg.json");
   // 750000 mcg = 0.75 g; 500000 µg of the hydrochloride = 0.5 g x 0.80033 = 0.40016 g.
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 1.1502);
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 1.1502);
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 2u);
-  EXPECT_EQ(p.rows[0].glutamine_g, 0.75);
+  EXPECT_EQ(p.rows[0].amount_g, 0.75);
   EXPECT_EQ(p.rows[1].unit, "\xc2\xb5g");
-  EXPECT_EQ(p.rows[1].glutamine_g, 0.4002);
+  EXPECT_EQ(p.rows[1].amount_g, 0.4002);
 }
 
 TEST(LabelTest, MultipleServingSizesCountTheFirstAndNameTheOthers) {
   const model::Product p = load("multiple_servings.json");
-  ASSERT_TRUE(p.glutamine_g_per_serving);
-  EXPECT_EQ(*p.glutamine_g_per_serving, 5.0) << "serving size order 1, listed second";
+  ASSERT_TRUE(p.amount_g_per_serving);
+  EXPECT_EQ(*p.amount_g_per_serving, 5.0) << "serving size order 1, listed second";
   EXPECT_EQ(p.serving, "1 Scoop(s) (5 g)");
   EXPECT_EQ(flag_ids(p), Ids{"multiple_serving_sizes"});
   EXPECT_EQ(p.flags[0].where, "/servingSizes");
@@ -176,7 +176,7 @@ TEST(LabelTest, ServingSizeRangeIsFlagged) {
                            "ingredientRows": [{"name": "L-Glutamine", "quantity": [{"quantity": 500, "unit": "mg"}]}]})j",
                        "range.json");
   ASSERT_TRUE(p) << to_string(p.error());
-  EXPECT_EQ(p->glutamine_g_per_serving, 0.5);
+  EXPECT_EQ(p->amount_g_per_serving, 0.5);
   EXPECT_EQ(p->serving, "1-2 Capsule(s)");
   EXPECT_EQ(flag_ids(*p), Ids{"serving_size_range"});
   EXPECT_EQ(p->flags[0].where, "/servingSizes/0");
@@ -187,7 +187,7 @@ TEST(LabelTest, TopLevelGlutamineWithoutAmountIsFlagged) {
                            "quantity": []}, {"name": "Zinc", "quantity": [{"quantity": 10, "unit": "mg"}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
-  EXPECT_FALSE(p->glutamine_g_per_serving);
+  EXPECT_FALSE(p->amount_g_per_serving);
   EXPECT_EQ(flag_ids(*p), (Ids{"amount_not_given", "amount_not_given"}));
   EXPECT_EQ(p->flags[1].where, "/ingredientRows/1");
   EXPECT_EQ(p->serving, "one serving");
@@ -199,7 +199,7 @@ TEST(LabelTest, CountedAndUncountedRowsGiveALowerBoundWithItsFlag) {
       {"name": "Blend", "quantity": [{"quantity": 3, "unit": "g"}], "nestedRows": [{"name": "Glutamine"}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
-  EXPECT_EQ(p->glutamine_g_per_serving, 2.0);
+  EXPECT_EQ(p->amount_g_per_serving, 2.0);
   EXPECT_EQ(flag_ids(*p), Ids{"blend_without_amount"});
 }
 
@@ -208,7 +208,7 @@ TEST(LabelTest, PeptidesAndBoundsCountTheFigureGivenWithFlags) {
       {"name": "Glutamine Peptides", "quantity": [{"quantity": 2, "unit": "g", "operator": "<"}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
-  EXPECT_EQ(p->glutamine_g_per_serving, 2.0);
+  EXPECT_EQ(p->amount_g_per_serving, 2.0);
   EXPECT_EQ(flag_ids(*p), (Ids{"approximate_amount", "upper_bound"}));
   EXPECT_EQ(p->flags[0].message, "\"Glutamine Peptides\" is given as < 2 g, a bound rather than an amount; 2 g is counted");
   EXPECT_EQ(p->rows[0].form, "glutamine_peptides");
@@ -236,7 +236,7 @@ TEST(LabelTest, NamesAreClassifiedWhateverTheirSpelling) {
     ASSERT_TRUE(p) << to_string(p.error());
     if (*c.form == '\0') {
       EXPECT_TRUE(p->rows.empty()) << c.name;
-      EXPECT_EQ(p->glutamine_g_per_serving, 0.0) << c.name;
+      EXPECT_EQ(p->amount_g_per_serving, 0.0) << c.name;
     } else {
       ASSERT_EQ(p->rows.size(), 1u) << c.name;
       EXPECT_EQ(p->rows[0].form, c.form) << c.name;
@@ -251,7 +251,7 @@ TEST(LabelTest, IngredientGroupNamesABrandedRow) {
   ASSERT_TRUE(p) << to_string(p.error());
   ASSERT_EQ(p->rows.size(), 1u);
   EXPECT_EQ(p->rows[0].form, "alanyl_glutamine");
-  EXPECT_EQ(p->glutamine_g_per_serving, 1.3455);  // 2 g x 0.67277
+  EXPECT_EQ(p->amount_g_per_serving, 1.3455);  // 2 g x 0.67277
 }
 
 TEST(LabelTest, RowsNestedUnderACountedRowAreNotCountedTwice) {
@@ -260,7 +260,7 @@ TEST(LabelTest, RowsNestedUnderACountedRowAreNotCountedTwice) {
        "nestedRows": [{"name": "L-Glutamine (fermented)", "quantity": [{"quantity": 5, "unit": "g"}]}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
-  EXPECT_EQ(p->glutamine_g_per_serving, 5.0);
+  EXPECT_EQ(p->amount_g_per_serving, 5.0);
   EXPECT_EQ(p->rows.size(), 1u);
 }
 
@@ -271,7 +271,7 @@ TEST(LabelTest, AMassEntryIsPreferredAndNullsCountAsAbsent) {
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
   EXPECT_EQ(p->brand, "");
-  EXPECT_EQ(p->glutamine_g_per_serving, 1.5);
+  EXPECT_EQ(p->amount_g_per_serving, 1.5);
   EXPECT_EQ(flag_ids(*p), Ids{});
 }
 
@@ -288,7 +288,7 @@ TEST(LabelTest, ProteinStatedAsZeroIsNotFlagged) {
 TEST(LabelTest, AByteOrderMarkIsSkipped) {
   auto p = parse_label("\xef\xbb\xbf" + read_data("capsules_mg.json"), "capsules_mg.json");
   ASSERT_TRUE(p) << to_string(p.error());
-  EXPECT_EQ(p->glutamine_g_per_serving, 1.0);
+  EXPECT_EQ(p->amount_g_per_serving, 1.0);
 }
 
 TEST(LabelTest, NotJsonNamesTheFileLineAndColumn) {
@@ -366,7 +366,7 @@ TEST(LabelTest, JsonCarriesEveryFieldAndNullForUnknownGrams) {
   const model::Product p = load("blend_no_amount.json");
   const auto o = to_json(p);
   EXPECT_EQ(o.at("name").as_string(), "Recovery Matrix");
-  EXPECT_TRUE(o.at("glutamine_g_per_serving").is_null());
+  EXPECT_TRUE(o.at("amount_g_per_serving").is_null());
   EXPECT_EQ(o.at("serving").as_string(), "10 Gram(s) (1 scoop)");
   EXPECT_EQ(o.at("rows").as_array().size(), 1u);
   EXPECT_EQ(o.at("flags").as_array()[0].at("id").as_string(), "blend_without_amount");
@@ -378,7 +378,7 @@ TEST(LabelTest, JsonCarriesEveryFieldAndNullForUnknownGrams) {
   const auto i = to_json(imported);
   EXPECT_EQ(i.at("id").as_int64(), 7);
   EXPECT_EQ(i.at("servings_per_day").as_double(), 2.0);
-  EXPECT_EQ(i.at("glutamine_g_per_serving").as_double(), 5.0);
+  EXPECT_EQ(i.at("amount_g_per_serving").as_double(), 5.0);
   EXPECT_FALSE(i.at("third_party_tested").as_bool());
 }
 

@@ -43,7 +43,7 @@ boost::json::value number_or_null(const std::optional<double>& n) {
   return n ? boost::json::value(*n) : boost::json::value(nullptr);
 }
 
-boost::json::array rows_json(const std::vector<GlutamineRow>& rows) {
+boost::json::array rows_json(const std::vector<IngredientRow>& rows) {
   boost::json::array out;
   for (const auto& r : rows) {
     out.push_back(boost::json::object{{"name", r.name},
@@ -52,8 +52,8 @@ boost::json::array rows_json(const std::vector<GlutamineRow>& rows) {
                                       {"amount", number_or_null(r.amount)},
                                       {"unit", r.unit},
                                       {"operator", r.op},
-                                      {"glutamine_fraction", r.glutamine_fraction},
-                                      {"glutamine_g", number_or_null(r.glutamine_g)}});
+                                      {"fraction", r.fraction},
+                                      {"amount_g", number_or_null(r.amount_g)}});
   }
   return out;
 }
@@ -64,17 +64,17 @@ boost::json::array flags_json(const std::vector<LabelFlag>& flags) {
   return out;
 }
 
-Result<std::vector<GlutamineRow>> rows_from_json(const boost::json::value& v, const std::string& where) {
-  return read_array<GlutamineRow>(v, where, [](FieldReader& r, const boost::json::object& o, const std::string& p) {
-    GlutamineRow row;
+Result<std::vector<IngredientRow>> rows_from_json(const boost::json::value& v, const std::string& where) {
+  return read_array<IngredientRow>(v, where, [](FieldReader& r, const boost::json::object& o, const std::string& p) {
+    IngredientRow row;
     row.name = text(r, o, p, "name");
     row.where = text(r, o, p, "where");
     row.form = text(r, o, p, "form");
     row.amount = r.number(o, p, "amount", Need::optional, -kMax, kMax);
     row.unit = text(r, o, p, "unit");
     row.op = text(r, o, p, "operator");
-    row.glutamine_fraction = r.number(o, p, "glutamine_fraction", Need::required, 0, 1).value_or(1);
-    row.glutamine_g = r.number(o, p, "glutamine_g", Need::optional, 0, kMax);
+    row.fraction = r.number(o, p, "fraction", Need::required, 0, 1).value_or(1);
+    row.amount_g = r.number(o, p, "amount_g", Need::optional, 0, kMax);
     return row;
   });
 }

@@ -398,10 +398,10 @@ class PackLoader {
   }
 
   PlanCheck plan_check(const object& c, const std::string& ptr) {
-    static const RuleScope scope{{"existing_glutamine_g_per_day", "max_daily_g", "total_max_daily_g",
+    static const RuleScope scope{{"existing_g_per_day", "max_daily_g", "total_max_daily_g",
                                   "other_products_paused", "unknown_amount_products"},
                                  {},
-                                 "{existing_glutamine_g_per_day, max_daily_g, total_max_daily_g, "
+                                 "{existing_g_per_day, max_daily_g, total_max_daily_g, "
                                  "other_products_paused, unknown_amount_products}"};
     r_.only_keys(c, ptr, {"id", "when", "text", "source", "reason", "quote"});
     PlanCheck pc;

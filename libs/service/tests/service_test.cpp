@@ -17,7 +17,7 @@ std::shared_ptr<const pack::Pack> shared_builtin() {
 model::ImportedProduct powder() {
   model::ImportedProduct p;
   p.product.name = "Pure L-Glutamine Powder";
-  p.product.glutamine_g_per_serving = 5;
+  p.product.amount_g_per_serving = 5;
   p.servings_per_day = 1;
   return p;
 }
@@ -45,8 +45,8 @@ TEST_F(ServiceTest, ImportedProductsCountInThePlanWhenAStoreHoldsThem) {
   auto bare = without.plan(example_answers("runner_in_heat"), choices());
   ASSERT_TRUE(counted);
   ASSERT_TRUE(bare);
-  EXPECT_EQ(counted->plan.existing_glutamine_g_per_day, 5);
-  EXPECT_EQ(bare->plan.existing_glutamine_g_per_day, 0);
+  EXPECT_EQ(counted->plan.existing_g_per_day, 5);
+  EXPECT_EQ(bare->plan.existing_g_per_day, 0);
   ASSERT_EQ(counted->plan.other_products.size(), 1u);
   EXPECT_EQ(counted->plan.other_products[0].name, "Pure L-Glutamine Powder");
 }
@@ -56,7 +56,7 @@ TEST_F(ServiceTest, AnotherProfilesProductsDoNotCount) {
   const Service service(packs_, shared_builtin(), nullptr, products_.get(), model::kLocalProfile);
   auto planned = service.plan(example_answers("runner_in_heat"), choices());
   ASSERT_TRUE(planned);
-  EXPECT_EQ(planned->plan.existing_glutamine_g_per_day, 0);
+  EXPECT_EQ(planned->plan.existing_g_per_day, 0);
 }
 
 TEST_F(ServiceTest, AnswerProblemsChoiceErrorsAndRefusalsAreToldApart) {

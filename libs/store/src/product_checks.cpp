@@ -17,16 +17,16 @@ Result<void> check_servings_per_day(const std::optional<double>& servings_per_da
 
 Result<void> check_product(const model::ImportedProduct& p) {
   if (p.product.name.empty()) return Unexpected{invalid_input("product/name", "a product needs its name")};
-  if (bad(p.product.glutamine_g_per_serving))
-    return Unexpected{invalid_input("product/glutamine_g_per_serving", "grams per serving must be zero or more")};
+  if (bad(p.product.amount_g_per_serving))
+    return Unexpected{invalid_input("product/amount_g_per_serving", "grams per serving must be zero or more")};
   if (auto ok = check_servings_per_day(p.servings_per_day); !ok) return ok;
   for (std::size_t i = 0; i < p.product.rows.size(); ++i) {
     const auto& r = p.product.rows[i];
     const std::string where = "product/rows/" + std::to_string(i);
     if (bad(r.amount)) return Unexpected{invalid_input(where + "/amount", "an amount must be zero or more")};
-    if (bad(r.glutamine_g)) return Unexpected{invalid_input(where + "/glutamine_g", "grams must be zero or more")};
-    if (bad(r.glutamine_fraction))
-      return Unexpected{invalid_input(where + "/glutamine_fraction", "a share of the mass must be zero or more")};
+    if (bad(r.amount_g)) return Unexpected{invalid_input(where + "/amount_g", "grams must be zero or more")};
+    if (bad(r.fraction))
+      return Unexpected{invalid_input(where + "/fraction", "a share of the mass must be zero or more")};
   }
   return {};
 }

@@ -21,12 +21,12 @@ namespace detail {
 namespace {
 
 const std::string kProductColumns =
-    "id, name, brand, label_id, glutamine_g_per_serving, serving, glutamine_rows, flags, servings_per_day, "
+    "id, name, brand, label_id, amount_g_per_serving, serving, ingredient_rows, flags, servings_per_day, "
     "third_party_tested, source, imported_at";
 
 // Rows and flags are written with boost::json::serialize and read back with
 // the exact reader (json_text.hpp), so a mass ratio comes back bit for bit.
-std::string rows_to_json(const std::vector<model::GlutamineRow>& rows) {
+std::string rows_to_json(const std::vector<model::IngredientRow>& rows) {
   return boost::json::serialize(model::rows_json(rows));
 }
 
@@ -38,7 +38,7 @@ Error damaged(const std::string& where) {
   return io_error(where, "the stored product is damaged; restore a backup with `trialwise restore FILE`");
 }
 
-Result<std::vector<model::GlutamineRow>> rows_from_json(std::string_view text, const std::string& where) {
+Result<std::vector<model::IngredientRow>> rows_from_json(std::string_view text, const std::string& where) {
   auto json = parse_json(text, where);
   if (!json) return Unexpected{damaged(where)};
   auto rows = model::rows_from_json(*json, where);
@@ -73,11 +73,11 @@ class SqliteProductRepository final : public ProductRepository {
       saved.imported_at = utc_now();
       const model::Product& p = saved.product;
       auto q = db_.query(
-          "INSERT INTO products (profile, name, brand, label_id, glutamine_g_per_serving, serving, glutamine_rows, "
+          "INSERT INTO products (profile, name, brand, label_id, amount_g_per_serving, serving, ingredient_rows, "
           "flags, servings_per_day, third_party_tested, source, imported_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
       if (!q) return Unexpected{q.error()};
-      q->bind(1, profile).bind(2, p.name).bind(3, p.brand).bind(4, p.label_id).bind(5, p.glutamine_g_per_serving);
+      q->bind(1, profile).bind(2, p.name).bind(3, p.brand).bind(4, p.label_id).bind(5, p.amount_g_per_serving);
       q->bind(6, p.serving).bind(7, rows_to_json(p.rows)).bind(8, flags_to_json(p.flags));
       q->bind(9, saved.servings_per_day).bind_bool(10, saved.third_party_tested).bind(11, saved.source);
       q->bind(12, saved.imported_at);
@@ -180,7 +180,7 @@ class SqliteProductRepository final : public ProductRepository {
     p.name = q.text(1);
     p.brand = q.text(2);
     p.label_id = q.text(3);
-    if (!q.is_null(4)) p.glutamine_g_per_serving = q.real(4);
+    if (!q.is_null(4)) p.amount_g_per_serving = q.real(4);
     p.serving = q.text(5);
     auto rows = rows_from_json(q.text(6), where + "/rows");
     if (!rows) return Unexpected{rows.error()};

@@ -145,6 +145,18 @@ CREATE INDEX products_by_profile ON products (profile, id);
 ALTER TABLE trials ADD COLUMN pack_text TEXT;
 ALTER TABLE entries ADD COLUMN other_product INTEGER NOT NULL DEFAULT 0 CHECK (other_product IN (0, 1));
 )sql",
+    // 7: products in the pack's terms, not one supplement's: the amount per
+    // serving and the ingredient rows get neutral names, and so do the keys
+    // inside the stored rows and the "may contain" flag. (Inside JSON text a
+    // key's quotes are never escaped and a string's always are, so the
+    // replacements touch keys and ids only.)
+    R"sql(
+ALTER TABLE products RENAME COLUMN glutamine_g_per_serving TO amount_g_per_serving;
+ALTER TABLE products RENAME COLUMN glutamine_rows TO ingredient_rows;
+UPDATE products SET
+  ingredient_rows = replace(replace(ingredient_rows, '"glutamine_fraction":', '"fraction":'), '"glutamine_g":', '"amount_g":'),
+  flags = replace(flags, '"may_contain_glutamine"', '"may_contain"');
+)sql",
 };
 
 }  // namespace

@@ -38,17 +38,17 @@ ImportedProduct dipeptide() {
   p.name = "Sustained Glutamine Dipeptide \"AG\" ü";
   p.brand = "Example Labs";
   p.label_id = "900005";
-  p.glutamine_g_per_serving = 0.6728;
+  p.amount_g_per_serving = 0.6728;
   p.serving = "2 Gram(s) (1 scoop)";
-  model::GlutamineRow r;
+  model::IngredientRow r;
   r.name = "L-Alanyl-L-Glutamine";
   r.where = "/ingredientRows/0";
   r.form = "alanyl_glutamine";
   r.amount = 1;
   r.unit = "Gram(s)";
   r.op = "=";
-  r.glutamine_fraction = 146.14 / 217.22;  // must come back bit for bit
-  r.glutamine_g = 0.6728;
+  r.fraction = 146.14 / 217.22;  // must come back bit for bit
+  r.amount_g = 0.6728;
   p.rows.push_back(r);
   p.flags.push_back({"multiple_serving_sizes", "The label gives 2 serving sizes", "/servingSizes"});
   i.servings_per_day = 2.5;
@@ -62,7 +62,7 @@ ImportedProduct blend() {
   i.product.name = "Recovery Matrix";
   i.product.brand = "Example Sport";
   i.product.serving = "10 Gram(s)";
-  model::GlutamineRow r;
+  model::IngredientRow r;
   r.name = "L-Glutamine";
   r.where = "/ingredientRows/1/nestedRows/0";
   r.form = "l_glutamine";
@@ -76,7 +76,7 @@ ImportedProduct named(const std::string& name, const std::string& brand = "Brand
   ImportedProduct i;
   i.product.name = name;
   i.product.brand = brand;
-  i.product.glutamine_g_per_serving = 5;
+  i.product.amount_g_per_serving = 5;
   i.product.serving = "5 g";
   return i;
 }
@@ -85,7 +85,7 @@ void expect_same(const ImportedProduct& got, const ImportedProduct& want) {
   EXPECT_EQ(got.product.name, want.product.name);
   EXPECT_EQ(got.product.brand, want.product.brand);
   EXPECT_EQ(got.product.label_id, want.product.label_id);
-  EXPECT_EQ(got.product.glutamine_g_per_serving, want.product.glutamine_g_per_serving);
+  EXPECT_EQ(got.product.amount_g_per_serving, want.product.amount_g_per_serving);
   EXPECT_EQ(got.product.serving, want.product.serving);
   ASSERT_EQ(got.product.rows.size(), want.product.rows.size());
   for (std::size_t k = 0; k < got.product.rows.size(); ++k) {
@@ -97,8 +97,8 @@ void expect_same(const ImportedProduct& got, const ImportedProduct& want) {
     EXPECT_EQ(g.amount, w.amount);
     EXPECT_EQ(g.unit, w.unit);
     EXPECT_EQ(g.op, w.op);
-    EXPECT_EQ(g.glutamine_fraction, w.glutamine_fraction);
-    EXPECT_EQ(g.glutamine_g, w.glutamine_g);
+    EXPECT_EQ(g.fraction, w.fraction);
+    EXPECT_EQ(g.amount_g, w.amount_g);
   }
   ASSERT_EQ(got.product.flags.size(), want.product.flags.size());
   for (std::size_t k = 0; k < got.product.flags.size(); ++k) {
@@ -159,10 +159,10 @@ TEST_P(ProductContractTest, UnknownGramsAndServingsStayUnknown) {
   const ProductId id = save(blend());
   auto got = repo_->get_product("local", id);
   ASSERT_TRUE(got) << to_string(got.error());
-  EXPECT_FALSE(got->product.glutamine_g_per_serving);
+  EXPECT_FALSE(got->product.amount_g_per_serving);
   EXPECT_FALSE(got->servings_per_day);
   EXPECT_FALSE(got->product.rows[0].amount);
-  EXPECT_FALSE(got->product.rows[0].glutamine_g);
+  EXPECT_FALSE(got->product.rows[0].amount_g);
   expect_same(*got, blend());
 }
 
@@ -269,17 +269,17 @@ TEST_P(ProductContractTest, BadValuesAreRefusedAndNothingIsSaved) {
   };
   refused(named(""), "product/name");
   ImportedProduct p = named("A");
-  p.product.glutamine_g_per_serving = -1;
-  refused(p, "product/glutamine_g_per_serving");
+  p.product.amount_g_per_serving = -1;
+  refused(p, "product/amount_g_per_serving");
   p = named("A");
   p.servings_per_day = std::numeric_limits<double>::quiet_NaN();
   refused(p, "product/servings_per_day");
   p = dipeptide();
-  p.product.rows[0].glutamine_fraction = std::numeric_limits<double>::infinity();
-  refused(p, "product/rows/0/glutamine_fraction");
+  p.product.rows[0].fraction = std::numeric_limits<double>::infinity();
+  refused(p, "product/rows/0/fraction");
   p = dipeptide();
-  p.product.rows[0].glutamine_g = -0.5;
-  refused(p, "product/rows/0/glutamine_g");
+  p.product.rows[0].amount_g = -0.5;
+  refused(p, "product/rows/0/amount_g");
   EXPECT_EQ(count(), 0u);
 }
 

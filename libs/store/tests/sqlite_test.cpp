@@ -17,6 +17,7 @@
 #include "sqlite_repository.hpp"
 #include "raw_sql.hpp"
 #include "temp_dir.hpp"
+#include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::store {
@@ -133,6 +134,8 @@ TEST_F(SqliteTest, ReopeningKeepsTheData) {
 TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
   const TrialId id = make_database(3);
   raw(db_, "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
+           " ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
+           " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
            " PRAGMA user_version = 5");
   ASSERT_EQ(raw(db_, "PRAGMA user_version"), "5");
   auto repo = open_sqlite(db_);
@@ -145,6 +148,44 @@ TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
   ASSERT_TRUE(entries);
   ASSERT_EQ(entries->size(), 3u);
   for (const auto& e : *entries) EXPECT_FALSE(e.other_product);
+}
+
+// Migration 7 on a database written before it (schema 6): a product saved
+// under the old column names and JSON keys reads back whole, its "may
+// contain" flag under the neutral id.
+TEST_F(SqliteTest, ASchemaSixProductMigratesToTheNeutralNames) {
+  make_database(1);
+  {
+    auto products = open_sqlite_products(db_);
+    ASSERT_TRUE(products) << products.error().message;
+    model::ImportedProduct p;
+    p.product.name = "Recovery Blend";
+    p.product.amount_g_per_serving = 2.5;
+    p.product.rows.push_back({"L-Alanyl-L-Glutamine", "/ingredientRows/0", "alanyl_glutamine", 3.716, "g", "", 0.6728, 2.5});
+    p.product.flags.push_back({std::string(model::kMayContain), "whey may contain some", "/ingredientRows/1"});
+    p.servings_per_day = 2;
+    ASSERT_TRUE((*products)->save_product("local", p));
+  }
+  raw(db_, "ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
+           " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
+           " UPDATE products SET glutamine_rows = replace(replace(glutamine_rows, '\"fraction\":', '\"glutamine_fraction\":'),"
+           " '\"amount_g\":', '\"glutamine_g\":'), flags = replace(flags, '\"may_contain\"', '\"may_contain_glutamine\"');"
+           " PRAGMA user_version = 6");
+  ASSERT_NE(raw(db_, "SELECT glutamine_rows FROM products").find("glutamine_fraction"), std::string::npos);
+  auto products = open_sqlite_products(db_);
+  ASSERT_TRUE(products) << products.error().message;
+  EXPECT_EQ(raw(db_, "PRAGMA user_version"), std::to_string(sqlite_schema_version()));
+  auto all = (*products)->list_products("local");
+  ASSERT_TRUE(all) << all.error().message;
+  ASSERT_EQ(all->size(), 1u);
+  const auto& got = (*all)[0].product;
+  EXPECT_EQ(got.amount_g_per_serving, 2.5);
+  ASSERT_EQ(got.rows.size(), 1u);
+  EXPECT_EQ(got.rows[0].fraction, 0.6728);
+  EXPECT_EQ(got.rows[0].amount_g, 2.5);
+  ASSERT_EQ(got.flags.size(), 1u);
+  EXPECT_EQ(got.flags[0].id, model::kMayContain);
+  EXPECT_EQ(got.flags[0].message, "whey may contain some");
 }
 
 TEST_F(SqliteTest, RefusesANewerSchemaWithoutTouchingTheFile) {

@@ -71,7 +71,7 @@ struct TrialPlan {
   std::vector<PlannedStep> steps;           // with a block design, step days count on-days only
   std::optional<model::BlockDesign> blocks;        // empty: the open design
   double max_daily_g = 0;                   // the most the plan ever asks for in a day
-  double existing_glutamine_g_per_day = 0;  // from the person's other products, where amounts are given
+  double existing_g_per_day = 0;  // from the person's other products, where amounts are given
   std::vector<OtherProduct> other_products; // every other product that contains the supplement, or may
   bool pause_other_products = true;         // paused from `start` to `review_date`
   int unknown_amount_products = 0;          // other products whose amount is not known

@@ -2,7 +2,7 @@
 
 // From imported products to the answers' list of products the person already
 // takes (contract v1's `supplements`), so that the plan's
-// existing_glutamine_g_per_day counts them. Pure functions: no store, no I/O.
+// existing_g_per_day counts them. Pure functions: no store, no I/O.
 
 #include <string>
 #include <vector>

@@ -46,7 +46,7 @@ Result<model::Product> read_label(const boost::json::value& label, const std::st
 
 /// The product as JSON: {name, brand, label_id, glutamine_g_per_serving (null
 /// when unknown), serving, rows: [{name, where, form, amount, unit, operator,
-/// glutamine_fraction, glutamine_g}], flags: [{id, message, where}]}.
+/// fraction, amount_g}], flags: [{id, message, where}]}.
 boost::json::object to_json(const model::Product& product);
 
 /// An imported product as JSON: to_json(product) plus id, servings_per_day

@@ -35,7 +35,7 @@ inline constexpr std::string_view kUpperBound = "upper_bound";
 /// Protein (whey, casein, "glutamine-rich" protein, a combined "glutamic acid
 /// and glutamine" row) holds glutamine bound in protein, as food does; the
 /// label does not say how much. Not counted.
-inline constexpr std::string_view kMayContainGlutamine = "may_contain_glutamine";
+inline constexpr std::string_view kMayContain = "may_contain";
 /// The label gives more than one serving size; grams per serving are those of
 /// the first (the message gives the others).
 inline constexpr std::string_view kMultipleServingSizes = "multiple_serving_sizes";
@@ -47,7 +47,7 @@ inline constexpr std::string_view kServingSizeRange = "serving_size_range";
 /// (as opposed to describing the serving): these become plan notes.
 inline bool affects_daily_total(std::string_view flag_id) {
   return flag_id == kBlendWithoutAmount || flag_id == kAmountNotGiven || flag_id == kUnrecognisedUnit ||
-         flag_id == kApproximateAmount || flag_id == kUpperBound || flag_id == kMayContainGlutamine;
+         flag_id == kApproximateAmount || flag_id == kUpperBound || flag_id == kMayContain;
 }
 
 /// One reason the figure may be off, or something the person should know.
@@ -59,7 +59,7 @@ struct LabelFlag {
 
 /// A label row recognised as a source of glutamine (or of protein-bound
 /// glutamine), with how it was counted.
-struct GlutamineRow {
+struct IngredientRow {
   std::string name;          // as printed on the label
   std::string where;         // JSON pointer of the row in the label file
   std::string form;          // "l_glutamine", "alanyl_glutamine", "glycyl_glutamine", "glutamine_hcl",
@@ -67,8 +67,8 @@ struct GlutamineRow {
   std::optional<double> amount{};  // as printed, in `unit`; empty when the label gives none
   std::string unit{};              // as printed ("mg", "Gram(s)", "IU", "NP", ...)
   std::string op{};                // the amount's operator as printed ("=", "<", ...), "" if none
-  double glutamine_fraction = 1;   // the share of the row's mass that is glutamine
-  std::optional<double> glutamine_g{};  // grams of glutamine counted per serving; empty when not counted
+  double fraction = 1;   // the share of the row's mass that is glutamine
+  std::optional<double> amount_g{};  // grams of glutamine counted per serving; empty when not counted
 };
 
 /// A product as read from its label.
@@ -79,9 +79,9 @@ struct Product {
   /// Grams of glutamine in one serving: the sum of the counted rows (rounded
   /// to 0.1 mg); 0 when no row holds glutamine; empty when glutamine is
   /// listed but no amount could be counted (see the flags).
-  std::optional<double> glutamine_g_per_serving{};
+  std::optional<double> amount_g_per_serving{};
   std::string serving{};  // the serving the figure is for, e.g. "5 Gram(s) (1 scoop)"
-  std::vector<GlutamineRow> rows{};
+  std::vector<IngredientRow> rows{};
   std::vector<LabelFlag> flags{};
 
   bool has_flag(std::string_view id) const {

@@ -26,7 +26,7 @@ using ProductId = std::int64_t;
 /// the profile: another profile's product is Errc::not_found.
 /// Errors: Errc::invalid_input (an empty profile; bad values, with `where`
 /// "product/<field>", e.g. "product/servings_per_day" or
-/// "product/rows/0/glutamine_g"), Errc::not_found ("product/<id>"),
+/// "product/rows/0/amount_g"), Errc::not_found ("product/<id>"),
 /// Errc::conflict ("product/<id>" of the product already there), Errc::io
 /// (the database failed; the message says how).
 class ProductRepository {
