@@ -17,7 +17,7 @@ expect not-json 2 'not_json.json:line 1, column' "$tw" product import "$labels/n
 expect negative 2 'negative_quantity.json#/ingredientRows/0' "$tw" product import "$labels/negative_quantity.json"
 expect missing-file 2 'nope.json' "$tw" product import "$tmp/nope.json"
 expect bad-servings 2 '--servings-per-day' "$tw" product import "$labels/mcg.json" --servings-per-day 500
-expect list 0 'Product 1: Pure L-Glutamine Powder .*5 g glutamine per serving, 1 a day' "$tw" product list
+expect list 0 'Product 1: Pure L-Glutamine Powder .*5 g per serving, 1 a day' "$tw" product list
 
 # The plan names them and pauses them for the trial: 5 g a day from the
 # powder, 1 g of capsules (1 serving counted), and the blend, which lists

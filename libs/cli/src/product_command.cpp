@@ -12,7 +12,7 @@
 #include "screening_input.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/labels/label.hpp"
-#include "trialwise/labels/intake.hpp"
+#include "trialwise/service/service.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
 
@@ -24,15 +24,15 @@ std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o) {
   auto* product = app.add_subcommand("product", "The products you already take, read from their labels");
   product->require_subcommand(1);
   auto* import = product->add_subcommand(
-      "import", "Read a product's label (NIH DSLD JSON) and count its glutamine per serving");
+      "import", "Read a product's label (NIH DSLD JSON) and count the supplement in one serving");
   import->add_option("file", o.file, "The label JSON file (- for standard input)")->required()->type_name("FILE|-");
   import->add_option("--servings-per-day", o.servings_per_day, "How many servings you take a day")->type_name("N");
   import->add_flag("--third-party-tested", o.third_party_tested, "The product is third-party tested");
   import->add_flag("--json", o.json, "Print the product as JSON");
   add_db_option(*import, o.db);
-  import->footer("L-glutamine, its salts and dipeptides are counted (dipeptides by molar mass); a blend that lists\n"
-                 "glutamine without an amount is flagged. Products feed start (and plan --db): the daily total\n"
-                 "counts them. Exit status: 0 imported; 2 bad label or flags; 4 already imported; 5 database.");
+  import->footer("The pack's label forms are counted (salts and dipeptides by their share of the mass); a blend\n"
+                 "that lists the supplement without an amount is flagged. Products feed start (and plan --db): the\n"
+                 "daily total counts them. Exit status: 0 imported; 2 bad label or flags; 4 already imported; 5 database.");
   auto* list = product->add_subcommand("list", "The products imported");
   list->add_flag("--json", o.json, "Print them as JSON");
   add_db_option(*list, o.db);
@@ -71,29 +71,23 @@ int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& 
   const std::string name = o.file == "-" ? "(standard input)" : o.file;
   auto text = read_file(o.file, in);
   if (!text) return report(err, text.error());
-  auto product = labels::parse_label(*text, name);
-  if (!product) return report(err, product.error());
   auto pack = load_pack_or_report("", in, err);
   if (!pack) return kExitBadInput;
   std::optional<double> servings;
-  if (o.servings_per_day != -1) {
-    if (auto ok = labels::check_servings_per_day(*pack, o.servings_per_day, "--servings-per-day"); !ok)
-      return report(err, ok.error());
-    servings = o.servings_per_day;
-  }
+  if (o.servings_per_day != -1) servings = o.servings_per_day;
+  const service::TrialPacks packs(pack);
+  // The label is read before the database is opened: a bad one creates nothing.
+  auto product = service::Service(packs, pack, nullptr, nullptr, kLocalProfile)
+                     .read_product(*text, name, servings, o.third_party_tested, "--servings-per-day");
+  if (!product) return report(err, product.error());
   auto repo = open_products(o.db);
   if (!repo) return report(err, repo.error());
-  model::ImportedProduct item;
-  item.product = std::move(*product);
-  item.servings_per_day = servings;
-  item.third_party_tested = o.third_party_tested;
-  item.source = name;
-  auto saved = (*repo)->save_product(kLocalProfile, item);
+  auto saved = service::Service(packs, pack, nullptr, repo->get(), kLocalProfile).save_product(*product);
   if (!saved) return report(err, saved.error());
   if (o.json) {
     print_json(out, labels::to_json(*saved));
   } else {
-    out << "Imported as product " << saved->id << ":\n" << labels::describe(saved->product);
+    out << "Imported as product " << saved->id << ":\n" << labels::describe(pack->ingredient, saved->product);
     if (!servings) out << "Servings a day not given: a plan counts 1 (import again with --servings-per-day N).\n";
   }
   return kExitOk;
@@ -111,8 +105,8 @@ int run_product_list(const ProductOptions& o, std::istream&, std::ostream& out, 
   if (products->empty()) out << "No products imported. Add one with: trialwise product import LABEL.json\n";
   for (const auto& p : *products) {
     out << "Product " << p.id << ": " << p.product.name << (p.product.brand.empty() ? "" : " (" + p.product.brand + ")")
-        << ", " << (p.product.amount_g_per_serving ? json::number_text(*p.product.amount_g_per_serving) + " g glutamine per serving"
-                                                      : std::string("glutamine amount unknown"))
+        << ", " << (p.product.amount_g_per_serving ? json::number_text(*p.product.amount_g_per_serving) + " g per serving"
+                                                      : std::string("amount unknown"))
         << ", " << (p.servings_per_day ? json::number_text(*p.servings_per_day) : std::string("? (1 counted)")) << " a day\n";
     for (const auto& f : p.product.flags) out << "  - " << f.message << "\n";
   }

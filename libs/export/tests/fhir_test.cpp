@@ -200,7 +200,7 @@ TEST_F(FhirBundleTest, WithoutAConditionsSourceItIsFlaggedNotGuessed) {
   EXPECT_EQ(rest->at("extension").as_array().back().at("valueString").as_string(), "(condition not exported)");
   // Nor from another pack's text.
   std::string other(pack::builtin_pack_text());
-  other.replace(other.find("\"2.0.0\""), 7, "\"9.9.9\"");
+  other.replace(other.find("\"2.1.0\""), 7, "\"9.9.9\"");
   const auto b2 = fhir_bundle(*bare, open_.record, open_.review, {.pack_text = other});
   const auto q2 = resources_of(b2, "Questionnaire").at(0);
   EXPECT_FALSE(item_with_link(q2.at("item").as_array(), "rest_days_per_week")->contains("enableWhen"));

@@ -61,7 +61,7 @@ TEST_F(ClinicianReportTest, ShowsFindingsPlanSideEffectsAndSources) {
   EXPECT_TRUE(has(html_, "<li>Dosage, Forms, and Timing</li>"));
   EXPECT_TRUE(has(html_, "<li>How to Decide if It Fits</li>"));
   EXPECT_TRUE(has(html_, pack_.disclaimer.text.substr(0, 60)));
-  EXPECT_TRUE(has(html_, "Knowledge pack <b>glutamine 2.0.0</b>"));
+  EXPECT_TRUE(has(html_, "Knowledge pack <b>glutamine 2.1.0</b>"));
   for (const auto& c : open_.review.caveats) {
     std::string escaped;
     for (char ch : c) escaped += ch == '"' ? std::string("&quot;") : ch == '\'' ? std::string("&#39;") : std::string(1, ch);

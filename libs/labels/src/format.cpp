@@ -31,11 +31,13 @@ boost::json::object to_json(const model::ImportedProduct& imported) {
   return o;
 }
 
-std::string describe(const model::Product& p) {
+std::string describe(const pack::Ingredient& ingredient, const model::Product& p) {
   using detail::format_number;
   std::string out = p.name;
   if (!p.brand.empty()) out += " (" + p.brand + ")";
-  out += "\n  Glutamine: ";
+  std::string heading = ingredient.name;
+  if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
+  out += "\n  " + heading + ": ";
   if (p.amount_g_per_serving) {
     out += format_number(*p.amount_g_per_serving) + " g per serving of " + p.serving + "\n";
   } else {
@@ -50,7 +52,7 @@ std::string describe(const model::Product& p) {
     }
     if (r.amount_g && r.fraction != 1) {
       out += " x " + format_number(std::round(r.fraction * 1e4) / 100) +
-             "% glutamine by mass";
+             "% " + ingredient.name + " by mass";
     }
     out += r.amount_g ? ": " + format_number(*r.amount_g) + " g counted" : ": not counted";
     out += " (" + r.where + ")\n";

@@ -1,6 +1,6 @@
-// The name and unit tables. Names are compared as lower-case words with
-// punctuation and trademark signs removed, so "L-Glutamine", "l glutamine"
-// and "L-Glutamine(R)" are one name.
+// Names against the pack's label rules, and the unit table. Names are
+// compared as lower-case words with punctuation and trademark signs removed,
+// so "L-Glutamine", "l glutamine" and "L-Glutamine(R)" are one name.
 
 #include "forms.hpp"
 
@@ -8,10 +8,8 @@
 #include <array>
 #include <vector>
 
-#include "trialwise/labels/label.hpp"
 
 namespace trialwise::labels::detail {
-namespace {
 
 // Lower-case words of ASCII letters and digits; every other ASCII character
 // separates words. Bytes above 0x7f (UTF-8) separate words too, which drops
@@ -35,36 +33,23 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
+namespace {
+
 bool has(const std::vector<std::string>& ws, std::string_view w) {
   return std::find(ws.begin(), ws.end(), w) != ws.end();
 }
 
-bool has_any(const std::vector<std::string>& ws, std::initializer_list<std::string_view> candidates) {
-  return std::any_of(candidates.begin(), candidates.end(), [&](std::string_view w) { return has(ws, w); });
+bool has_any(const std::vector<std::string>& ws, const std::vector<std::string>& candidates) {
+  return std::any_of(candidates.begin(), candidates.end(), [&](const std::string& w) { return has(ws, w); });
 }
 
-Form classify_words(const std::vector<std::string>& ws) {
-  const bool glutamine = has_any(ws, {"glutamine", "glutamin"});
-  const bool glutamate = has_any(ws, {"glutamic", "glutamate", "glutamates"});
-  // Single-word names of the dipeptides and of N-acetyl-glutamine.
-  if (has_any(ws, {"alanylglutamine", "sustamine"})) return Form::alanyl_glutamine;
-  if (has(ws, "glycylglutamine")) return Form::glycyl_glutamine;
-  if (has(ws, "aceglutamide")) return Form::n_acetyl_glutamine;
-  if (!glutamine) {
-    // Protein holds glutamine bound in it, in an amount no label row states.
-    if (!glutamate && has_any(ws, {"protein", "proteins", "whey", "casein", "caseinate", "caseinates"}))
-      return Form::protein;
-    return Form::none;
+const pack::LabelForm* classify_words(const pack::Ingredient& ingredient, const std::vector<std::string>& ws) {
+  for (const auto& rule : ingredient.label_rules) {
+    const bool all = std::all_of(rule.words.begin(), rule.words.end(),
+                                 [&](const std::vector<std::string>& any) { return has_any(ws, any); });
+    if (all && !has_any(ws, rule.without)) return ingredient.find_form(rule.form);
   }
-  // "Glutamic acid and glutamine" (amino acid profiles of protein powders)
-  // and "glutamine-rich protein": glutamine is there, its amount is not.
-  if (glutamate || has_any(ws, {"protein", "proteins", "whey", "casein", "rich"})) return Form::protein;
-  if (has(ws, "alanyl")) return Form::alanyl_glutamine;
-  if (has(ws, "glycyl")) return Form::glycyl_glutamine;
-  if (has(ws, "acetyl")) return Form::n_acetyl_glutamine;
-  if (has_any(ws, {"peptide", "peptides"})) return Form::glutamine_peptides;
-  if (has_any(ws, {"hcl", "hydrochloride"})) return Form::glutamine_hcl;
-  return Form::l_glutamine;
+  return nullptr;
 }
 
 std::string lower_trimmed(std::string_view text) {
@@ -79,43 +64,14 @@ std::string lower_trimmed(std::string_view text) {
 
 }  // namespace
 
-std::string_view form_id(Form f) {
-  switch (f) {
-    case Form::none: return "";
-    case Form::l_glutamine: return "l_glutamine";
-    case Form::alanyl_glutamine: return "alanyl_glutamine";
-    case Form::glycyl_glutamine: return "glycyl_glutamine";
-    case Form::glutamine_hcl: return "glutamine_hcl";
-    case Form::n_acetyl_glutamine: return "n_acetyl_glutamine";
-    case Form::glutamine_peptides: return "glutamine_peptides";
-    case Form::protein: return "protein";
-  }
-  return "";
-}
-
-double fraction(Form f) {
-  switch (f) {
-    case Form::l_glutamine:
-    case Form::glutamine_peptides: return 1;
-    case Form::alanyl_glutamine: return kGlutamineMolarMass / kAlanylGlutamineMolarMass;
-    case Form::glycyl_glutamine: return kGlutamineMolarMass / kGlycylGlutamineMolarMass;
-    case Form::glutamine_hcl: return kGlutamineMolarMass / kGlutamineHclMolarMass;
-    case Form::n_acetyl_glutamine: return kGlutamineMolarMass / kAcetylGlutamineMolarMass;
-    case Form::none:
-    case Form::protein: return 0;
-  }
-  return 0;
-}
-
-Form classify(std::string_view name) {
+const pack::LabelForm* classify(const pack::Ingredient& ingredient, std::string_view name) {
   // "Glutamine (as L-Alanyl-L-Glutamine)": the amount is of the ingredient
   // named before the brackets, as with "Magnesium (as citrate) 100 mg".
   const auto open = name.find('(');
   if (open != std::string_view::npos && open > 0) {
-    const Form head = classify_words(words(name.substr(0, open)));
-    if (head != Form::none) return head;
+    if (const auto* head = classify_words(ingredient, words(name.substr(0, open)))) return head;
   }
-  return classify_words(words(name));
+  return classify_words(ingredient, words(name));
 }
 
 std::optional<double> units_per_gram(std::string_view unit) {

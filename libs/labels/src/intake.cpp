@@ -28,8 +28,8 @@ std::string lower_trimmed(std::string_view s) {
 
 }  // namespace
 
-SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct>& products,
-                                        const pack::ExistingIntake& intake) {
+SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct>& products, const pack::Pack& pack) {
+  const auto& intake = pack.plan.existing_intake;
   SupplementEntries out;
   for (const auto& item : products) {
     const model::Product& p = item.product;
@@ -37,10 +37,12 @@ SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct
     boost::json::object entry;
     entry[intake.name] = p.name;
     // The label's answer to "does it contain it?": an amount counted; listed
-    // without one (never read as 0 g); only protein that may hold some; or none.
+    // without one (never read as 0 g); only forms that may hold some, in an
+    // amount no label gives (protein, for glutamine); or none.
     const bool counted = p.amount_g_per_serving && *p.amount_g_per_serving > 0;
-    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [](const model::IngredientRow& r) {
-      return r.form == "protein";
+    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [&](const model::IngredientRow& r) {
+      const auto* form = pack.ingredient.find_form(r.form);
+      return form != nullptr && form->counted == pack::Counted::not_counted;
     });
     const std::string& contains = counted                                        ? intake.contains_amount
                                   : only_protein                                 ? intake.contains_unsure
@@ -58,7 +60,7 @@ SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct
     if (!item.servings_per_day) {
       out.notes.push_back({"servings_per_day_not_given",
                            p.name + ": servings a day were not given, so one serving a day" +
-                               (counted ? " (" + detail::format_number(*p.amount_g_per_serving) + " g of glutamine)"
+                               (counted ? " (" + detail::format_number(*p.amount_g_per_serving) + " g of " + pack.ingredient.name + ")"
                                         : std::string()) +
                                " is counted; give the servings you take to count them exactly.",
                            "pack default", item.id});
@@ -89,7 +91,8 @@ Result<void> check_servings_per_day(const pack::Pack& pack, double servings_per_
 }
 
 std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<model::ImportedProduct>& products,
-                                           const pack::ExistingIntake& intake) {
+                                           const pack::Pack& pack) {
+  const auto& intake = pack.plan.existing_intake;
   if (!answers.is_object() || intake.list.empty()) return {};
   auto& o = answers.get_object();
   auto it = o.find(intake.list);
@@ -118,7 +121,7 @@ std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const st
     }
     to_add.push_back(item);
   }
-  auto entries = to_supplement_entries(to_add, intake);
+  auto entries = to_supplement_entries(to_add, pack);
   for (auto& e : entries.entries) list.push_back(std::move(e));
   notes.insert(notes.end(), std::make_move_iterator(entries.notes.begin()),
                std::make_move_iterator(entries.notes.end()));

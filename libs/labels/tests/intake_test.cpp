@@ -21,12 +21,12 @@ const pack::Pack& shipped_pack() {
   return p;
 }
 
-const pack::ExistingIntake& intake() { return shipped_pack().plan.existing_intake; }
+const pack::Pack& intake() { return shipped_pack(); }
 
 model::ImportedProduct imported(const std::string& file, std::optional<double> servings_per_day, std::int64_t id = 1) {
   std::ifstream in(std::string(TRIALWISE_LABELS_DATA) + "/" + file, std::ios::binary);
   const std::string text(std::istreambuf_iterator<char>(in), {});
-  auto p = parse_label(text, file);
+  auto p = parse_label(shipped_pack().ingredient, text, file);
   EXPECT_TRUE(p) << to_string(p.error());
   model::ImportedProduct out;
   out.id = id;

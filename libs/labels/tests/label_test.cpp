@@ -9,9 +9,13 @@
 #include <gtest/gtest.h>
 
 #include "trialwise/labels/label.hpp"
+#include "trialwise/test_support/answers.hpp"
 
 namespace trialwise::labels {
 namespace {
+
+// The shipped pack's label forms and rules.
+const pack::Ingredient& ingredient() { return test_support::shipped().ingredient; }
 
 std::string read_data(const std::string& name) {
   std::ifstream in(std::string(TRIALWISE_LABELS_DATA) + "/" + name, std::ios::binary);
@@ -19,7 +23,7 @@ std::string read_data(const std::string& name) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Result<model::Product> parse_file(const std::string& name) { return parse_label(read_data(name), name); }
+Result<model::Product> parse_file(const std::string& name) { return parse_label(ingredient(), read_data(name), name); }
 
 model::Product load(const std::string& name) {
   auto p = parse_file(name);
@@ -102,7 +106,7 @@ TEST(LabelTest, AlanylGlutamineCountsItsGlutamineByMolarMass) {
   EXPECT_EQ(flag_ids(p), Ids{});
   ASSERT_EQ(p.rows.size(), 1u);
   EXPECT_EQ(p.rows[0].form, "alanyl_glutamine");
-  EXPECT_DOUBLE_EQ(p.rows[0].fraction, 146.14 / 217.22);
+  EXPECT_DOUBLE_EQ(p.rows[0].fraction, 146.14 / 217.22);  // the pack's figure, exactly as computed
   EXPECT_EQ(p.rows[0].amount_g, 0.6728);
 }
 
@@ -172,7 +176,7 @@ TEST(LabelTest, MultipleServingSizesCountTheFirstAndNameTheOthers) {
 }
 
 TEST(LabelTest, ServingSizeRangeIsFlagged) {
-  auto p = parse_label(R"j({"fullName": "Caps", "servingSizes": [{"minQuantity": 1, "maxQuantity": 2, "unit": "Capsule(s)"}],
+  auto p = parse_label(ingredient(), R"j({"fullName": "Caps", "servingSizes": [{"minQuantity": 1, "maxQuantity": 2, "unit": "Capsule(s)"}],
                            "ingredientRows": [{"name": "L-Glutamine", "quantity": [{"quantity": 500, "unit": "mg"}]}]})j",
                        "range.json");
   ASSERT_TRUE(p) << to_string(p.error());
@@ -183,7 +187,7 @@ TEST(LabelTest, ServingSizeRangeIsFlagged) {
 }
 
 TEST(LabelTest, TopLevelGlutamineWithoutAmountIsFlagged) {
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": [{"name": "Glutamine"}, {"name": "L-Glutamine",
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [{"name": "Glutamine"}, {"name": "L-Glutamine",
                            "quantity": []}, {"name": "Zinc", "quantity": [{"quantity": 10, "unit": "mg"}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
@@ -194,7 +198,7 @@ TEST(LabelTest, TopLevelGlutamineWithoutAmountIsFlagged) {
 }
 
 TEST(LabelTest, CountedAndUncountedRowsGiveALowerBoundWithItsFlag) {
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": [
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [
       {"name": "L-Glutamine", "quantity": [{"quantity": 2, "unit": "g"}]},
       {"name": "Blend", "quantity": [{"quantity": 3, "unit": "g"}], "nestedRows": [{"name": "Glutamine"}]}]})j",
                        "x.json");
@@ -204,7 +208,7 @@ TEST(LabelTest, CountedAndUncountedRowsGiveALowerBoundWithItsFlag) {
 }
 
 TEST(LabelTest, PeptidesAndBoundsCountTheFigureGivenWithFlags) {
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": [
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [
       {"name": "Glutamine Peptides", "quantity": [{"quantity": 2, "unit": "g", "operator": "<"}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
@@ -232,7 +236,7 @@ TEST(LabelTest, NamesAreClassifiedWhateverTheirSpelling) {
                         Case{"Alpha-Ketoglutarate", ""}}) {
     const std::string json = std::string(R"j({"fullName": "X", "ingredientRows": [{"name": ")j") + c.name +
                              R"j(", "quantity": [{"quantity": 1, "unit": "g"}]}]})j";
-    auto p = parse_label(json, "x.json");
+    auto p = parse_label(ingredient(), json, "x.json");
     ASSERT_TRUE(p) << to_string(p.error());
     if (*c.form == '\0') {
       EXPECT_TRUE(p->rows.empty()) << c.name;
@@ -245,7 +249,7 @@ TEST(LabelTest, NamesAreClassifiedWhateverTheirSpelling) {
 }
 
 TEST(LabelTest, IngredientGroupNamesABrandedRow) {
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": [
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [
       {"name": "AG-Pro(TM)", "ingredientGroup": "L-Alanyl-L-Glutamine", "quantity": [{"quantity": 2, "unit": "g"}]}]})j",
                        "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
@@ -255,7 +259,7 @@ TEST(LabelTest, IngredientGroupNamesABrandedRow) {
 }
 
 TEST(LabelTest, RowsNestedUnderACountedRowAreNotCountedTwice) {
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": [
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [
       {"name": "L-Glutamine", "quantity": [{"quantity": 5, "unit": "g"}],
        "nestedRows": [{"name": "L-Glutamine (fermented)", "quantity": [{"quantity": 5, "unit": "g"}]}]}]})j",
                        "x.json");
@@ -265,7 +269,7 @@ TEST(LabelTest, RowsNestedUnderACountedRowAreNotCountedTwice) {
 }
 
 TEST(LabelTest, AMassEntryIsPreferredAndNullsCountAsAbsent) {
-  auto p = parse_label(R"j({"fullName": "X", "brandName": null, "servingSizes": null, "ingredientRows": [
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "brandName": null, "servingSizes": null, "ingredientRows": [
       {"name": "L-Glutamine", "ingredientGroup": null, "nestedRows": null,
        "quantity": [{"quantity": 10, "unit": "%"}, {"quantity": 1500, "unit": "Milligram(s)"}]}]})j",
                        "x.json");
@@ -276,7 +280,7 @@ TEST(LabelTest, AMassEntryIsPreferredAndNullsCountAsAbsent) {
 }
 
 TEST(LabelTest, ProteinStatedAsZeroIsNotFlagged) {
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": [
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [
       {"name": "Protein", "quantity": [{"quantity": 0, "unit": "g"}]},
       {"name": "L-Glutamine", "quantity": [{"quantity": 5, "unit": "g"}]}]})j",
                        "x.json");
@@ -286,7 +290,7 @@ TEST(LabelTest, ProteinStatedAsZeroIsNotFlagged) {
 }
 
 TEST(LabelTest, AByteOrderMarkIsSkipped) {
-  auto p = parse_label("\xef\xbb\xbf" + read_data("capsules_mg.json"), "capsules_mg.json");
+  auto p = parse_label(ingredient(), "\xef\xbb\xbf" + read_data("capsules_mg.json"), "capsules_mg.json");
   ASSERT_TRUE(p) << to_string(p.error());
   EXPECT_EQ(p->amount_g_per_serving, 1.0);
 }
@@ -347,7 +351,7 @@ TEST(LabelTest, WrongShapesNameTheirPlace) {
                         Case{R"j({"fullName": "X", "ingredientRows": [], "servingSizes": [{"minQuantity": 2,
                              "maxQuantity": 1}]})j",
                              "f.json#/servingSizes/0/maxQuantity"}}) {
-    auto p = parse_label(c.json, "f.json");
+    auto p = parse_label(ingredient(), c.json, "f.json");
     ASSERT_FALSE(p) << c.json;
     EXPECT_EQ(p.error().code, Errc::invalid_input) << c.json;
     EXPECT_EQ(p.error().where, c.where) << c.json << ": " << p.error().message;
@@ -357,7 +361,7 @@ TEST(LabelTest, WrongShapesNameTheirPlace) {
 TEST(LabelTest, DeepNestingIsALimitNotACrash) {
   std::string rows = R"j([{"name": "L-Glutamine"}])j";
   for (int i = 0; i < 100; ++i) rows = R"j([{"name": "Blend", "nestedRows": )j" + rows + "}]";
-  auto p = parse_label(R"j({"fullName": "X", "ingredientRows": )j" + rows + "}", "deep.json");
+  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": )j" + rows + "}", "deep.json");
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().code, Errc::limit);
 }
@@ -383,16 +387,44 @@ TEST(LabelTest, JsonCarriesEveryFieldAndNullForUnknownGrams) {
 }
 
 TEST(LabelTest, DescribeShowsTheFigureItsRowsAndFlags) {
-  const std::string text = describe(load("alanyl_glutamine.json"));
+  const std::string text = describe(ingredient(), load("alanyl_glutamine.json"));
   EXPECT_EQ(text,
             "Sustained Glutamine Dipeptide (Example Labs)\n"
             "  Glutamine: 0.6728 g per serving of 2 Gram(s) (1 scoop)\n"
             "    from \"L-Alanyl-L-Glutamine\", 1 Gram(s) x 67.28% glutamine by mass: 0.6728 g counted "
             "(/ingredientRows/0)\n");
-  const std::string blend = describe(load("blend_no_amount.json"));
+  const std::string blend = describe(ingredient(), load("blend_no_amount.json"));
   EXPECT_TRUE(contains(blend, "  Glutamine: listed, but no amount can be counted (per serving of 10 Gram(s) (1 scoop))\n"))
       << blend;
   EXPECT_TRUE(contains(blend, "  Note [blend_without_amount]: \"L-Glutamine\" is listed in")) << blend;
+}
+
+TEST(LabelTest, APackThatNamesNoLabelFormsReadsNoLabel) {
+  const pack::Ingredient none;
+  auto p = parse_label(none, read_data("powder_5g.json"), "powder_5g.json");
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, Errc::invalid_input);
+  EXPECT_EQ(p.error().where, "powder_5g.json");
+}
+
+// The forms and words are the pack's: a made-up ingredient's rule counts its
+// own rows and nothing else, by its own fraction.
+TEST(LabelTest, AnotherPacksFormsCountTheirOwnRows) {
+  pack::Ingredient made_up;
+  made_up.name = "zentrol";
+  made_up.forms = {{"zentrol", "zentrol", 1, pack::Counted::by_fraction, "", {}},
+                   {"zentrol_salt", "zentrol salt", 0.5, pack::Counted::by_fraction, "", {}}};
+  made_up.label_rules = {{"zentrol_salt", {{"zentrol"}, {"salt"}}, {}}, {"zentrol", {{"zentrol"}}, {}}};
+  auto p = parse_label(made_up, R"j({"fullName": "Z", "ingredientRows": [
+      {"name": "Zentrol Salt", "quantity": [{"quantity": 2, "unit": "g"}]},
+      {"name": "Zentrol", "quantity": [{"quantity": 500, "unit": "mg"}]},
+      {"name": "L-Glutamine", "quantity": [{"quantity": 5, "unit": "g"}]}]})j", "z.json");
+  ASSERT_TRUE(p) << to_string(p.error());
+  EXPECT_EQ(p->amount_g_per_serving, 1.5);
+  ASSERT_EQ(p->rows.size(), 2u);
+  EXPECT_EQ(p->rows[0].form, "zentrol_salt");
+  EXPECT_EQ(p->rows[1].form, "zentrol");
+  EXPECT_NE(describe(made_up, *p).find("Zentrol: 1.5 g"), std::string::npos) << describe(made_up, *p);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ class PackLoader {
     r_.only_keys(*o, "", {"$schema", "format", "pack", "questionnaire", "evidence_strengths", "evidence", "groups",
                           "safety_levels", "safety_rules", "basics", "fit", "decision", "tolerance", "protocols",
                           "timing", "plan", "outcomes", "side_effects", "side_effect_actions", "red_flags",
-                          "review_policy"});
+                          "review_policy", "ingredient"});
     if (r_.text(*o, "", "format") != "trialwise-pack/1") {
       if (o->contains("format")) r_.fail("/format", "this reader knows format \"trialwise-pack/1\" only");
     }
@@ -62,6 +62,7 @@ class PackLoader {
     read_side_effects(*o);
     read_red_flags(*o);
     read_review(*o);
+    read_ingredient(*o);
     cross_check();
     compile_answer_rules(*o);
     return r_.take_problems();
@@ -522,6 +523,78 @@ class PackLoader {
       p_.outcomes.push_back(std::move(out));
     });
     unique_ids(p_.outcomes, "/outcomes");
+  }
+
+  // What labels are read for: optional; without it, product import refuses.
+  void read_ingredient(const object& o) {
+    const auto* v = r_.member(o, "", "ingredient", Need::optional);
+    if (!v) return;
+    const object* io = r_.object(*v, "/ingredient");
+    if (!io) return;
+    r_.only_keys(*io, "/ingredient", {"name", "label_forms", "label_rules"});
+    auto& ing = p_.ingredient;
+    ing.name = r_.text(*io, "/ingredient", "name");
+    static const std::map<std::string, Counted> kCounted = {
+        {"by_fraction", Counted::by_fraction}, {"upper_bound", Counted::upper_bound}, {"not_counted", Counted::not_counted}};
+    r_.each(*io, "/ingredient", "label_forms", Need::required, [&](const object& f, const std::string& ptr) {
+      r_.only_keys(f, ptr, {"id", "name", "fraction", "counted", "note", "source", "reason", "quote"});
+      LabelForm form;
+      form.id = r_.text(f, ptr, "id");
+      form.name = r_.text(f, ptr, "name");
+      form.fraction = r_.number(f, ptr, "fraction", Need::required, 0, 1).value_or(1);
+      const std::string counted = r_.text(f, ptr, "counted");
+      if (const auto it = kCounted.find(counted); it != kCounted.end()) {
+        form.counted = it->second;
+      } else if (!counted.empty()) {
+        r_.fail(child(ptr, "counted"), "\"counted\" must be \"by_fraction\", \"upper_bound\" or \"not_counted\"");
+      }
+      form.note = r_.text(f, ptr, "note", form.counted == Counted::not_counted);
+      form.source = source(f, ptr);
+      ing.forms.push_back(std::move(form));
+    });
+    unique_ids(ing.forms, "/ingredient/label_forms");
+    r_.each(*io, "/ingredient", "label_rules", Need::required, [&](const object& lr, const std::string& ptr) {
+      r_.only_keys(lr, ptr, {"form", "words", "without"});
+      LabelRule rule;
+      rule.form = r_.text(lr, ptr, "form");
+      if (!rule.form.empty() && !ing.find_form(rule.form))
+        r_.fail(child(ptr, "form"), "\"" + rule.form + "\" is not one of /ingredient/label_forms");
+      if (const auto* words = r_.member(lr, ptr, "words", Need::required)) {
+        const std::string wp = child(ptr, "words");
+        if (const auto* groups = words->if_array(); groups && !groups->empty()) {
+          for (std::size_t i = 0; i < groups->size(); ++i) {
+            const std::string gp = child(wp, i);
+            const auto* any = (*groups)[i].if_array();
+            if (!any || any->empty()) {
+              r_.fail(gp, "each entry of \"words\" must be a non-empty array of words, one of which must appear");
+              continue;
+            }
+            std::vector<std::string> alternatives;
+            for (std::size_t j = 0; j < any->size(); ++j) {
+              if (const auto* w = (*any)[j].if_string()) {
+                alternatives.emplace_back(*w);
+              } else {
+                r_.fail(child(gp, j), "a label word must be a string");
+              }
+            }
+            rule.words.push_back(label_words(std::move(alternatives), gp));
+          }
+        } else {
+          r_.fail(wp, "\"words\" must be a non-empty array of arrays of words");
+        }
+      }
+      rule.without = label_words(r_.texts(lr, ptr, "without", false), child(ptr, "without"));
+      ing.label_rules.push_back(std::move(rule));
+    });
+  }
+
+  // Label words are compared with a row's name as lower-case ASCII words.
+  std::vector<std::string> label_words(std::vector<std::string> words, const std::string& ptr) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos)
+        r_.fail(child(ptr, i), "a label word is lower-case letters and digits only, not \"" + words[i] + "\"");
+    }
+    return words;
   }
 
   void read_side_effects(const object& o) {

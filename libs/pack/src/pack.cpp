@@ -19,6 +19,8 @@ const Protocol* Pack::find_protocol(std::string_view wanted) const { return by_i
 const Outcome* Pack::find_outcome(std::string_view wanted) const { return by_id(outcomes, wanted); }
 const Strength* Pack::find_strength(std::string_view wanted) const { return by_id(strengths, wanted); }
 
+const LabelForm* Ingredient::find_form(std::string_view wanted) const { return by_id(forms, wanted); }
+
 const Group* Pack::group_for_problem(std::string_view problem) const {
   for (const auto& g : groups)
     if (std::find(g.problems.begin(), g.problems.end(), problem) != g.problems.end()) return &g;

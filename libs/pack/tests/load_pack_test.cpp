@@ -168,5 +168,49 @@ TEST(LoadPackTest, ReportsJsonSyntaxErrorsWithLineAndColumn) {
   EXPECT_EQ(pack.error()[0].where, "broken.json:line 2, column 13");
 }
 
+TEST(LoadPackTest, TheIngredientsLabelFormsAndRulesAreRead) {
+  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  ASSERT_TRUE(pack) << list(pack.error());
+  const auto& ing = pack->ingredient;
+  EXPECT_TRUE(ing.reads_labels());
+  const auto* dipeptide = ing.find_form("alanyl_glutamine");
+  ASSERT_NE(dipeptide, nullptr);
+  EXPECT_EQ(dipeptide->fraction, 146.14 / 217.22);  // the molar-mass ratio, to the last bit
+  EXPECT_TRUE(dipeptide->source.is_pack_default());
+  EXPECT_EQ(ing.find_form("protein")->counted, Counted::not_counted);
+  EXPECT_FALSE(ing.find_form("protein")->note.empty());
+  EXPECT_EQ(ing.find_form("glutamine_peptides")->counted, Counted::upper_bound);
+  ASSERT_FALSE(ing.label_rules.empty());
+  EXPECT_EQ(ing.label_rules.back().form, "l_glutamine");
+}
+
+TEST(LoadPackTest, APackWithoutAnIngredientLoadsAndReadsNoLabels) {
+  auto json = builtin_json();
+  json.as_object().erase("ingredient");
+  auto pack = load_pack(boost::json::serialize(json), "test.json");
+  ASSERT_TRUE(pack) << list(pack.error());
+  EXPECT_FALSE(pack->ingredient.reads_labels());
+}
+
+TEST(LoadPackTest, BadLabelFormsAndRulesAreNamed) {
+  auto p = problems_after([](boost::json::object& o) {
+    auto& ing = o["ingredient"].as_object();
+    auto& forms = ing["label_forms"].as_array();
+    forms[0].as_object()["counted"] = "sometimes";
+    forms[1].as_object()["fraction"] = 1.5;
+    forms[6].as_object().erase("note");  // protein: not counted, so it needs one
+    auto& rules = ing["label_rules"].as_array();
+    rules[0].as_object()["form"] = "no_such_form";
+    rules[1].as_object()["words"] = boost::json::array{boost::json::array{"Glycyl-Glutamine"}};
+    rules[2].as_object()["words"] = boost::json::array{boost::json::array{}};
+  });
+  EXPECT_TRUE(has_problem(p, "test.json#/ingredient/label_forms/0/counted", "by_fraction")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/ingredient/label_forms/1/fraction", "between 0 and 1")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/ingredient/label_forms/6/note", "missing")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/ingredient/label_rules/0/form", "not one of")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/ingredient/label_rules/1/words/0/0", "lower-case")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/ingredient/label_rules/2/words/0", "non-empty")) << list(p);
+}
+
 }  // namespace
 }  // namespace trialwise::pack

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "trialwise/labels/intake.hpp"
+#include "trialwise/labels/label.hpp"
 #include "trialwise/service/review.hpp"
 #include "trialwise/service/start.hpp"
 
@@ -17,12 +18,51 @@ Result<store::TrialRepository*> Service::trials() const {
   return trials_;
 }
 
+Result<store::ProductRepository*> Service::product_store() const {
+  if (products_ == nullptr) return Unexpected{internal_error("", "this server keeps no products")};
+  return products_;
+}
+
+Result<model::ImportedProduct> Service::read_product(std::string_view label_text, const std::string& source,
+                                                     std::optional<double> servings_per_day, bool third_party_tested,
+                                                     const std::string& servings_where) const {
+  auto product = labels::parse_label(pack_->ingredient, label_text, source);
+  if (!product) return Unexpected{product.error()};
+  if (servings_per_day) {
+    if (auto ok = labels::check_servings_per_day(*pack_, *servings_per_day, servings_where); !ok)
+      return Unexpected{ok.error()};
+  }
+  model::ImportedProduct item;
+  item.product = std::move(*product);
+  item.servings_per_day = servings_per_day;
+  item.third_party_tested = third_party_tested;
+  item.source = source;
+  return item;
+}
+
+Result<model::ImportedProduct> Service::save_product(const model::ImportedProduct& product) {
+  auto repo = product_store();
+  if (!repo) return Unexpected{repo.error()};
+  return (*repo)->save_product(profile_, product);
+}
+
+Result<std::vector<model::ImportedProduct>> Service::products() const {
+  if (products_ == nullptr) return std::vector<model::ImportedProduct>{};
+  return products_->list_products(profile_);
+}
+
+Result<void> Service::remove_product(store::ProductId id) {
+  auto repo = product_store();
+  if (!repo) return Unexpected{repo.error()};
+  return (*repo)->remove_product(profile_, id);
+}
+
 Result<Screening, assess::AnswerProblems> Service::screen(boost::json::value answers) const {
   std::vector<assess::PlanNote> notes;
   if (products_ != nullptr) {
     auto products = products_->list_products(profile_);
     if (!products) return Unexpected{assess::AnswerProblems{products.error()}};
-    for (auto& n : labels::merge_into_answers(answers, *products, pack_->plan.existing_intake))
+    for (auto& n : labels::merge_into_answers(answers, *products, *pack_))
       notes.push_back({n.id, n.text, n.section});
   }
   auto s = service::screen(*pack_, std::move(answers));

@@ -35,13 +35,12 @@ struct SupplementEntries {
 
 /// One entry per product with the keys the pack's existing_intake names
 /// (name, amount per serving, servings per day) plus "third_party_tested"
-/// (contract v1): {name: product name, glutamine_g_per_serving: the label's
-/// figure, or 0 when unknown, servings_per_day: as given, or 1 when not given,
-/// third_party_tested}. Notes: one per product for each of its flags that
+/// (contract v1): {name: product name, the pack's amount field: the label's
+/// figure (absent when unknown), servings_per_day: as given, or 1 when not
+/// given, third_party_tested}. Notes: one per product for each of its flags that
 /// affects the daily total (affects_daily_total), and one when servings a day
 /// were not given (1 is counted).
-SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct>& products,
-                                        const pack::ExistingIntake& intake);
+SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct>& products, const pack::Pack& pack);
 
 /// Checks servings a day a person gives for a product (e.g. from
 /// --servings-per-day) against the range the pack's questionnaire allows for
@@ -57,6 +56,6 @@ Result<void> check_servings_per_day(const pack::Pack& pack, double servings_per_
 /// array, are left as they are for check_answers to report. Call it on the
 /// raw answers JSON, before check_answers, assess and make_plan.
 std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<model::ImportedProduct>& products,
-                                           const pack::ExistingIntake& intake);
+                                           const pack::Pack& pack);
 
 }  // namespace trialwise::labels

@@ -1,8 +1,9 @@
 #pragma once
 
 // Reading a supplement label in the form of the NIH Dietary Supplement Label
-// Database (DSLD) "label" JSON, and counting the glutamine in one serving.
-// What is counted, the units and the flags are explained in docs/labels.md.
+// Database (DSLD) "label" JSON, and counting the pack's ingredient in one
+// serving by the pack's label forms. What is counted, the units and the flags
+// are explained in docs/labels.md.
 
 #include <string>
 #include <string_view>
@@ -12,16 +13,9 @@
 
 #include "trialwise/core/result.hpp"
 #include "trialwise/model/product.hpp"
+#include "trialwise/pack/pack.hpp"
 
 namespace trialwise::labels {
-
-/// Glutamine's molar mass and those of the forms counted by mass ratio, in
-/// g/mol (PubChem, computed from IUPAC standard atomic weights).
-inline constexpr double kGlutamineMolarMass = 146.14;          // C5H10N2O3
-inline constexpr double kAlanylGlutamineMolarMass = 217.22;    // C8H15N3O4
-inline constexpr double kGlycylGlutamineMolarMass = 203.20;    // C7H13N3O4
-inline constexpr double kGlutamineHclMolarMass = 182.60;       // C5H10N2O3 . HCl
-inline constexpr double kAcetylGlutamineMolarMass = 188.18;    // C7H12N2O4
 
 /// Reads one label. `file` names the input in errors (a path, or
 /// "(standard input)"). The label is an object with a non-empty string
@@ -38,11 +32,14 @@ inline constexpr double kAcetylGlutamineMolarMass = 188.18;    // C7H12N2O4
 /// fullName, a member of the wrong type, an amount that is not a number or is
 /// negative (`where` = "FILE#" + the JSON pointer, e.g.
 /// "capsules.json#/ingredientRows/0/quantity/0/quantity"); with Errc::limit
-/// when nested deeper than 64 levels.
-Result<model::Product> parse_label(std::string_view json_text, const std::string& file);
+/// when nested deeper than 64 levels; with Errc::invalid_input naming `file`
+/// when the pack has no label forms.
+Result<model::Product> parse_label(const pack::Ingredient& ingredient, std::string_view json_text,
+                                   const std::string& file);
 
 /// The same for an already parsed document.
-Result<model::Product> read_label(const boost::json::value& label, const std::string& file);
+Result<model::Product> read_label(const pack::Ingredient& ingredient, const boost::json::value& label,
+                                  const std::string& file);
 
 /// The product as JSON: {name, brand, label_id, glutamine_g_per_serving (null
 /// when unknown), serving, rows: [{name, where, form, amount, unit, operator,
@@ -55,6 +52,6 @@ boost::json::object to_json(const model::ImportedProduct& imported);
 
 /// A few lines for the terminal: the product, its glutamine per serving and
 /// where it comes from, then each flag's message.
-std::string describe(const model::Product& product);
+std::string describe(const pack::Ingredient& ingredient, const model::Product& product);
 
 }  // namespace trialwise::labels

@@ -216,6 +216,44 @@ struct PlanPolicy {
 };
 
 /// A loaded, checked pack. Immutable after loading; safe to share.
+/// How a label row of a form counts toward the ingredient.
+enum class Counted {
+  by_fraction,  ///< the row's mass times the form's fraction
+  upper_bound,  ///< the whole mass, the most it could hold (flagged)
+  not_counted,  ///< holds the ingredient in an amount no label gives (flagged)
+};
+
+/// A form the ingredient takes on labels (the ingredient itself, a salt, a
+/// dipeptide, a food that holds it).
+struct LabelForm {
+  std::string id;    // stored with each counted row, e.g. "alanyl_glutamine"
+  std::string name;  // for people
+  double fraction = 1;  // the share of the form's mass that is the ingredient
+  Counted counted = Counted::by_fraction;
+  std::string note;     // not_counted: why, after the row's name, e.g. "holds ... bound in protein; ..."
+  Source source;
+};
+
+/// Which label rows are a form: the row's name, as lower-case words, has at
+/// least one word of each of `words` and none of `without`. The first rule
+/// that matches decides.
+struct LabelRule {
+  std::string form;
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::string> without;
+};
+
+/// What a label is read for: the ingredient's name, its forms and the rules
+/// that recognise them. Empty when the pack does not read labels.
+struct Ingredient {
+  std::string name;  // as in a sentence: "an amount of glutamine"
+  std::vector<LabelForm> forms;
+  std::vector<LabelRule> label_rules;
+
+  bool reads_labels() const { return !forms.empty(); }
+  const LabelForm* find_form(std::string_view id) const;
+};
+
 struct Pack {
   std::string file;  // where it was loaded from, for messages
   std::string text;  // the JSON it was loaded from: a trial keeps it, to be judged by the pack it was planned with
@@ -240,6 +278,7 @@ struct Pack {
   std::vector<SideEffectAction> side_effect_actions;
   std::vector<RedFlag> red_flags;
   ReviewPolicy review;
+  Ingredient ingredient;
 
   /// Every safety rule's `when`, then every basic's, compiled as one set so
   /// that an assessment reads each answer once: entry i < safety_rules.size()

@@ -80,8 +80,27 @@ class Service {
   /// Saves a review's verdict (see record_verdict): what was done, in words.
   Result<std::string> record(const Reviewed& reviewed);
 
+  /// Reads a label (DSLD JSON) by the pack's label forms into a product to
+  /// keep, saving nothing; `source` names the label in errors and in the
+  /// record. `servings_per_day` is checked against the pack's range for that
+  /// answer (errors at `servings_where`). Errors as labels::parse_label.
+  Result<model::ImportedProduct> read_product(std::string_view label_text, const std::string& source,
+                                              std::optional<double> servings_per_day, bool third_party_tested,
+                                              const std::string& servings_where) const;
+
+  /// Keeps a product read with read_product. Errc::conflict for a label
+  /// imported before (it would count twice).
+  Result<model::ImportedProduct> save_product(const model::ImportedProduct& product);
+
+  /// The profile's imported products, oldest first (none without a store).
+  Result<std::vector<model::ImportedProduct>> products() const;
+
+  /// Forgets an imported product: plans no longer count it.
+  Result<void> remove_product(store::ProductId id);
+
  private:
   Result<store::TrialRepository*> trials() const;
+  Result<store::ProductRepository*> product_store() const;
 
   const TrialPacks* packs_;
   std::shared_ptr<const pack::Pack> pack_;
