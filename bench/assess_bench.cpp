@@ -25,7 +25,7 @@ struct Fixture {
 
   static Fixture& get() {
     static Fixture f = [] {
-      Fixture x{*pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName), {}};
+      Fixture x{*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()), {}};
       std::vector<std::string> lines;
       if (const char* path = std::getenv("TRIALWISE_BENCH_DATA"); path && *path) {
         std::ifstream in(path);

@@ -27,7 +27,7 @@ std::string fresh_path(const std::string& name) {
 }
 
 const pack::Pack& shipped() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
   return p;
 }
 

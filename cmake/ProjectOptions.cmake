@@ -3,6 +3,8 @@
 
 option(TRIALWISE_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 set(TRIALWISE_SANITIZE "" CACHE STRING "Comma-separated sanitizers, e.g. address,undefined")
+set(TRIALWISE_BUILTIN_PACK "${PROJECT_SOURCE_DIR}/packs/glutamine.json" CACHE FILEPATH
+    "The knowledge pack built into the binary (the default of every --pack)")
 option(BUILD_TESTING "Build the tests (off for a build of the program alone)" ON)
 option(TRIALWISE_BUILD_BENCH "Build the Google Benchmark programs in bench/" ON)
 

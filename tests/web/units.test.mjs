@@ -83,7 +83,7 @@ test('answer checks name what is wrong and what to enter', () => {
   const list = check(item('supplements'), [{ name: '', contains_glutamine: 'amount_given', glutamine_g_per_serving: '-1', servings_per_day: '2' }]);
   assert.equal(list.error, 'Fix the entries marked below.');
   assert.match(list.errors[0].name, /Please fill this in/);
-  assert.match(list.errors[0].amount_g_per_serving, /out of range/);
+  assert.match(list.errors[0].glutamine_g_per_serving, /out of range/);
   const ok = check(item('supplements'), [{ name: 'Blend', contains_glutamine: 'amount_given', glutamine_g_per_serving: '2.5', servings_per_day: '1' }]);
   assert.deepEqual(ok.value, [{ name: 'Blend', contains_glutamine: 'amount_given', glutamine_g_per_serving: 2.5, servings_per_day: 1, third_party_tested: false }]);
   // Contract v2: a blend without an amount is not asked for one, and sends none (never a silent 0 g).

@@ -233,8 +233,8 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
     if (rules::truthy(*r)) plan.warnings.push_back({w.id, w.text, w.source.section});
   }
   if (plan.product_name.empty()) {
-    plan.warnings.push_back({"no_product", "Name the one product you will use (--product), with its grams of "
-                             "glutamine per serving (--g-per-serving), so the plan can say how much of it to take.",
+    plan.warnings.push_back({"no_product", "Name the one product you will use, with its grams of " +
+                                               pack.substance() + " per serving, so the plan can say how much of it to take.",
                              "pack default"});
   }
   return plan;

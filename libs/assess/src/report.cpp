@@ -254,12 +254,12 @@ std::string describe(const pack::Pack& pack, const Assessment& a) {
 std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   std::string out = "Trial plan: " + plan.protocol->label + cite(plan.protocol->source.section) + "\n";
   out += "  Product:  " + (plan.product_name.empty() ? std::string("(not named yet)") : plan.product_name);
-  if (plan.g_per_serving) out += ", " + json::number_text(*plan.g_per_serving) + " g glutamine per serving";
+  if (plan.g_per_serving) out += ", " + json::number_text(*plan.g_per_serving) + " g " + pack.substance() + " per serving";
   out += "\n  Outcome:  " + plan.outcome->label + ": \"" + plan.outcome->question + "\" (" +
          json::number_text(plan.outcome->scale_min) + " = " + plan.outcome->scale_low + ", " + json::number_text(plan.outcome->scale_max) + " = " +
          plan.outcome->scale_high + "; " + (plan.outcome->higher_is_better ? "higher" : "lower") + " is better)\n";
   out += "  Baseline: " + plan.start.to_string() + " to " + plan.baseline_end.to_string() + " (" +
-         std::to_string(plan.baseline_days) + " days): no glutamine; score the outcome every day\n";
+         std::to_string(plan.baseline_days) + " days): no " + pack.substance() + "; score the outcome every day\n";
   if (plan.blocks) {
     out += "  Design:   randomized blocks of " + std::to_string(plan.blocks->block_days) +
            " days, in pairs of one on and one off (order drawn from seed " + std::to_string(plan.blocks->seed) + "):\n";

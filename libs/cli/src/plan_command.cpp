@@ -23,7 +23,7 @@ CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::st
   cmd->add_option("--protocol", o.protocol, "A protocol id (default: the pack's for your problem)")->type_name("ID");
   cmd->add_option("--outcome", o.outcome, "The outcome to track (default: the first for your problem)")->type_name("ID");
   auto* product = cmd->add_option("--product", o.product, "The one product you will use")->type_name("NAME");
-  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of glutamine in one serving of that product")
+  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of the supplement in one serving of that product (from its label)")
       ->type_name("G")
       ->needs(product);
   cmd->add_option("--days", o.days, "Active days of the trial (default: the protocol's)")->type_name("N");
@@ -58,7 +58,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
       ->each([&o](const std::string&) { o.with_products = true; });
   cmd->footer(
       "Example: trialwise plan --answers examples/runner_in_heat.json --start 2026-12-07 \\\n"
-      "           --product \"Pure L-Glutamine Powder\" --g-per-serving 5\n"
+      "           --product \"My Powder\" --g-per-serving 5\n"
       "Exit status: 0 plan made; 2 bad answers or choices; 3 refused for safety (reasons printed, no dose).");
   return cmd;
 }

@@ -10,14 +10,14 @@
 namespace trialwise::cli {
 
 void add_pack_option(CLI::App& command, std::string& pack_file) {
-  command.add_option("--pack", pack_file, "A knowledge pack file (default: the built-in glutamine pack)")
+  command.add_option("--pack", pack_file, "A knowledge pack file (default: the built-in pack)")
       ->type_name("FILE");
 }
 
 std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_file, std::istream& in,
                                                       std::ostream& err) {
   std::string text;
-  std::string name = pack::kBuiltinPackName;
+  std::string name = pack::builtin_pack_name();
   if (pack_file.empty()) {
     text = std::string(pack::builtin_pack_text());
   } else {

@@ -56,7 +56,7 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
 
 int run_serve(const ServeOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
   if (auto ok = http::check_loopback(o.host); !ok) return report(err, ok.error());
-  auto pack = pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  auto pack = pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
   if (!pack) return report(err, pack.error().front());
   auto path = store::default_database_path(o.db);
   if (!path) return report(err, path.error());

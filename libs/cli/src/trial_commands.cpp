@@ -76,7 +76,7 @@ CLI::App* add_start_command(CLI::App& app, StartOptions& o) {
 CLI::App* add_log_command(CLI::App& app, LogOptions& o) {
   auto* cmd = app.add_subcommand("log", "Log one day of the running trial (logging a day again replaces it)");
   cmd->add_option("--date", o.date, "The day (default: today)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--outcome", o.outcome, "Your outcome score for the day, on the plan's scale (0 to 10 for glutamine)")->required()->type_name("N");
+  cmd->add_option("--outcome", o.outcome, "Your outcome score for the day, on the scale of the outcome the plan tracks (trialwise status shows it)")->required()->type_name("N");
   cmd->add_option("--doses", o.doses, "Doses taken that day")->type_name("N");
   cmd->add_option("--dose-g", o.dose_g, "Grams per dose actually taken")->type_name("G");
   cmd->add_option("--side", o.side, "Side effects, 0 to 10 each: bloating=2,nausea=0,...")->type_name("ID=N,...");

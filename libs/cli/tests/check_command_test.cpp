@@ -108,7 +108,7 @@ class CheckCommandTest : public ::testing::Test {
   }
 
   static const pack::Pack& builtin() {
-    static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+    static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
     return p;
   }
 

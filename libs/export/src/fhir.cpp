@@ -204,7 +204,7 @@ class Builder {
                                             (pack_.tolerance.source.section.empty() ? "pack default" : pack_.tolerance.source.section) + ")."}});
       if (t_.g_per_serving)
         notes.push_back(object{{"text", "Product: " + (t_.product_name.empty() ? std::string("not named") : t_.product_name) +
-                                            ", " + number(*t_.g_per_serving) + " g glutamine per serving."}});
+                                            ", " + number(*t_.g_per_serving) + " g " + pack_.substance() + " per serving."}});
       object ms{{"resourceType", "MedicationStatement"},
                 {"basedOn", array{reference(care_plan_)}},
                 {"status", status},

@@ -257,7 +257,7 @@ class Report {
     const auto* protocol = pack_.find_protocol(t_.protocol_id);
     out_ += "<table>\n";
     row({"Product", esc(t_.product_name.empty() ? std::string("not named") : t_.product_name) +
-                        (t_.g_per_serving ? ", " + number(*t_.g_per_serving) + " g glutamine per serving" : std::string())});
+                        (t_.g_per_serving ? ", " + number(*t_.g_per_serving) + " g " + esc(pack_.substance()) + " per serving" : std::string())});
     if (protocol != nullptr)
       row({"Protocol", esc(protocol->label) + " <span class=\"note\">(" + esc(section_or_default(protocol->source.section)) + ")</span>"});
     std::string outcome_text = esc(outcome_label());

@@ -19,7 +19,7 @@ std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
       if (const auto* v = p.if_contains(key)) doc[key] = *v;
     }
   } else {  // the pack came from elsewhere than its text: say what it is at least
-    doc["pack"] = {{"id", pack.id}, {"version", pack.version}, {"supplement", pack.supplement}};
+    doc["pack"] = {{"id", pack.id}, {"version", pack.version}, {"supplement", pack.supplement}, {"substance", pack.substance()}};
   }
   return boost::json::serialize(doc);
 }

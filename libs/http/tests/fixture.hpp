@@ -30,7 +30,7 @@ inline std::string example(const std::string& name) {
 
 inline std::shared_ptr<const pack::Pack> builtin_pack() {
   static const auto pack =
-      std::make_shared<const pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName));
+      std::make_shared<const pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()));
   return pack;
 }
 

@@ -17,7 +17,7 @@ namespace trialwise::labels {
 namespace {
 
 const pack::Pack& shipped_pack() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
   return p;
 }
 

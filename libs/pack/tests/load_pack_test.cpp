@@ -34,7 +34,7 @@ std::string list(const Problems& problems) {
 }
 
 TEST(LoadPackTest, ShippedPackLoadsCleanly) {
-  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  auto pack = load_pack(builtin_pack_text(), builtin_pack_name());
   ASSERT_TRUE(pack) << list(pack.error());
   EXPECT_EQ(pack->id, "glutamine");
   EXPECT_EQ(pack->groups.size(), 4u);
@@ -54,7 +54,7 @@ TEST(LoadPackTest, BuiltInTextIsThePackFile) {
 }
 
 TEST(LoadPackTest, EverySourceIsASectionOrAReasonedDefault) {
-  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  auto pack = load_pack(builtin_pack_text(), builtin_pack_name());
   ASSERT_TRUE(pack);
   auto ok = [&](const Source& s) {
     if (s.is_pack_default()) return !s.reason.empty();
@@ -169,7 +169,7 @@ TEST(LoadPackTest, ReportsJsonSyntaxErrorsWithLineAndColumn) {
 }
 
 TEST(LoadPackTest, TheIngredientsLabelFormsAndRulesAreRead) {
-  auto pack = load_pack(builtin_pack_text(), kBuiltinPackName);
+  auto pack = load_pack(builtin_pack_text(), builtin_pack_name());
   ASSERT_TRUE(pack) << list(pack.error());
   const auto& ing = pack->ingredient;
   EXPECT_TRUE(ing.reads_labels());

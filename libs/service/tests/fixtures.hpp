@@ -17,7 +17,7 @@
 namespace trialwise::service::testing {
 
 inline const pack::Pack& builtin_pack() {
-  static const pack::Pack pack = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  static const pack::Pack pack = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
   return pack;
 }
 

@@ -6,7 +6,7 @@ namespace trialwise::trial {
 namespace {
 
 const pack::Pack& shipped() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName);
+  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
   return p;
 }
 

@@ -16,11 +16,13 @@ function chartWidth() {
 }
 const M = { left: 44, right: 16, top: 16, bottom: 44 };
 
-const PHASES = {
-  baseline: { label: 'Baseline (no glutamine)', cls: 'pt-baseline' },
-  active: { label: 'Active (taking it)', cls: 'pt-active' },
-  off: { label: 'Off block', cls: 'pt-off' },
-};
+function phases(substance) {
+  return {
+    baseline: { label: `Baseline (no ${substance || 'supplement'})`, cls: 'pt-baseline' },
+    active: { label: 'Active (taking it)', cls: 'pt-active' },
+    off: { label: 'Off block', cls: 'pt-off' },
+  };
+}
 
 function marker(phase, x, y) {
   const r = 5;
@@ -30,8 +32,9 @@ function marker(phase, x, y) {
 }
 
 /// series: [{date, outcome, phase}]; scale: {min, max, low, high};
-/// options: {better, reviewDate, start, title}.
+/// options: {better, reviewDate, start, title, substance}.
 export function outcomeChart(series, scale, options = {}) {
+  const PHASES = phases(options.substance);
   const W = chartWidth();
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');

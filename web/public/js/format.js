@@ -17,14 +17,24 @@ export const safetyLabels = {
 
 export const fitLabels = { poor: 'poor', possible: 'possible', good: 'good' };
 
-export const phaseLabels = {
-  not_started: 'Not started yet',
-  baseline: 'Baseline: no glutamine, score the outcome every day',
-  active: 'Active: taking the planned dose',
-  review_due: 'Review due',
-  stopped: 'Stopped',
-  ended: 'Ended',
-};
+/// The supplement as in a sentence ("no glutamine yet"), from the pack.
+export function substanceOf(pack) {
+  const p = (pack && pack.pack) || {};
+  return p.substance || p.supplement || 'the supplement';
+}
+
+/// A status phase in words.
+export function phaseLabel(phase, pack) {
+  const labels = {
+    not_started: 'Not started yet',
+    baseline: `Baseline: no ${substanceOf(pack)}, score the outcome every day`,
+    active: 'Active: taking the planned dose',
+    review_due: 'Review due',
+    stopped: 'Stopped',
+    ended: 'Ended',
+  };
+  return labels[phase] || phase;
+}
 
 /// The decision in words: a headline and what it means.
 export function decisionWords(decision, supplement) {

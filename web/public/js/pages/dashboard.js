@@ -5,7 +5,7 @@
 import { api, runningTrial } from '../api.js';
 import { outcomeChart } from '../chart.js';
 import { h, replace } from '../dom.js';
-import { longDate, num, percent, phaseLabels } from '../format.js';
+import { longDate, num, percent, phaseLabel, substanceOf } from '../format.js';
 import { noTrial, todoList } from './today.js';
 
 export async function render(main, { pack }) {
@@ -23,7 +23,7 @@ export async function render(main, { pack }) {
   replace(main,
     h('h1', { tabindex: '-1' }, 'Dashboard'),
     h('section', { class: 'card status', 'aria-labelledby': 'dash-phase' },
-      h('h2', { id: 'dash-phase' }, phaseLabels[status.phase] || status.phase),
+      h('h2', { id: 'dash-phase' }, phaseLabel(status.phase, pack)),
       h('p', null, `${trial.product}: ${outcome.label.toLowerCase()} tracked since ${longDate(trial.start)}.`),
       status.step && status.phase === 'active'
         ? h('p', null, h('strong', null, `Today's dose: ${num(status.step.dose_g, 2)} g ${status.step.times_per_day} time${status.step.times_per_day === 1 ? '' : 's'} a day`))
@@ -41,7 +41,7 @@ export async function render(main, { pack }) {
         h('p', { class: 'small' }, `baseline ${status.baseline_days_logged} (missing ${status.baseline_days_missing}), active ${status.active_days_logged} (missing ${status.active_days_missing})`))),
     h('section', { class: 'card', 'aria-labelledby': 'dash-chart' },
       h('h2', { id: 'dash-chart' }, `${outcome.label} over time`),
-      outcomeChart(review.series, outcome.scale, { better: outcome.better, reviewDate: status.review_date, start: trial.start, title: `${outcome.label} by day and phase` })),
+      outcomeChart(review.series, outcome.scale, { better: outcome.better, reviewDate: status.review_date, start: trial.start, substance: substanceOf(pack), title: `${outcome.label} by day and phase` })),
     h('section', { class: 'card', 'aria-labelledby': 'dash-sides' },
       h('h2', { id: 'dash-sides' }, 'Side effects'),
       burden.length

@@ -5,7 +5,9 @@
 
 import { api, ApiError, runningTrial } from '../api.js';
 import { h, replace } from '../dom.js';
-import { localToday, longDate, num, section } from '../format.js';
+import { localToday, longDate, num, section, substanceOf } from '../format.js';
+
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 import { keys, load, save } from '../state.js';
 import { check } from '../validate.js';
 import { bringList, decisionBanner, planAllowed, reasonsList } from './result.js';
@@ -50,11 +52,11 @@ export function planView(plan, pack) {
     h('dl', { class: 'facts' },
       h('dt', null, 'Product'),
       h('dd', null, plan.product.name || 'not named',
-        plan.product.g_per_serving ? `, ${num(plan.product.g_per_serving, 2)} g glutamine per serving` : ''),
+        plan.product.g_per_serving ? `, ${num(plan.product.g_per_serving, 2)} g ${substanceOf(pack)} per serving` : ''),
       h('dt', null, 'Outcome'),
       h('dd', null, h('strong', null, plan.outcome.label), `: "${plan.outcome.question}" (${plan.outcome.scale.min} = ${plan.outcome.scale.low}, ${plan.outcome.scale.max} = ${plan.outcome.scale.high}; ${plan.outcome.better} is better)`),
       h('dt', null, 'Baseline'),
-      h('dd', null, `${longDate(plan.baseline.start)} to ${longDate(plan.baseline.end)} (${plan.baseline.days} days): no glutamine; score the outcome every day.`),
+      h('dd', null, `${longDate(plan.baseline.start)} to ${longDate(plan.baseline.end)} (${plan.baseline.days} days): no ${substanceOf(pack)}; score the outcome every day.`),
       h('dt', null, 'Review date'),
       h('dd', { id: 'plan-review-date' }, h('strong', null, longDate(plan.review_date)), ` (after ${plan.active.days} active days). Stop if there is no clear benefit.`)),
     h('h3', null, 'Steps'),
@@ -152,10 +154,10 @@ export async function render(main, { pack, navigate }) {
 
   const form = h('form', { novalidate: true, onSubmit: (e) => { e.preventDefault(); refresh(true); } },
     textField('product', 'The one product you will use', 'Its name as on the label. One product at a time, so you can tell what is doing what.'),
-    textField('g_per_serving', 'Glutamine per serving of it, in grams', 'From the label (1000 mg = 1 g).', { inputmode: 'decimal', class: 'short' }),
+    textField('g_per_serving', `${capitalised(substanceOf(pack))} per serving of it, in grams`, 'From the label (1000 mg = 1 g).', { inputmode: 'decimal', class: 'short' }),
     h('div', { class: 'field', 'data-field': 'start' },
       h('label', { for: 'plan-start-date' }, 'First day (the baseline starts then)'),
-      h('p', { class: 'help', id: 'plan-start-help' }, 'The first week is a baseline without glutamine, to have something honest to compare with.'),
+      h('p', { class: 'help', id: 'plan-start-help' }, `The first week is a baseline without ${substanceOf(pack)}, to have something honest to compare with.`),
       h('input', { id: 'plan-start-date', name: 'start', type: 'date', value: choices.start, required: true,
         'aria-describedby': 'plan-start-help plan-start-error',
         onInput: (e) => { choices.start = e.target.value; changed('start'); } }),

@@ -7,7 +7,7 @@
 import { api, runningTrial } from '../api.js';
 import { outcomeChart } from '../chart.js';
 import { h, replace } from '../dom.js';
-import { longDate, num, percent, verdictWords } from '../format.js';
+import { longDate, num, percent, substanceOf, verdictWords } from '../format.js';
 import { noTrial, webLine } from './today.js';
 
 /// "Record this verdict": saves it, then shows what was saved in its place.
@@ -76,7 +76,7 @@ export async function render(main, { pack }) {
         h('dd', null, `baseline ${r.days.baseline} of ${r.days.baseline_planned}, active ${r.days.active} of ${r.days.active_planned}`))),
     h('section', { class: 'card', 'aria-labelledby': 'review-chart' },
       h('h2', { id: 'review-chart' }, outcome.label),
-      outcomeChart(r.series, outcome.scale, { better: outcome.better, reviewDate: r.review_date, start: trial.start, title: `${outcome.label} by day and phase` })),
+      outcomeChart(r.series, outcome.scale, { better: outcome.better, reviewDate: r.review_date, start: trial.start, substance: substanceOf(pack), title: `${outcome.label} by day and phase` })),
     r.side_effects && r.side_effects.length
       ? h('section', { class: 'card', 'aria-labelledby': 'review-sides' },
         h('h2', { id: 'review-sides' }, 'Side effects on active days'),

@@ -4,7 +4,7 @@
 
 import { api, ApiError, runningTrial } from '../api.js';
 import { h, replace } from '../dom.js';
-import { longDate, num, phaseLabels } from '../format.js';
+import { longDate, num, phaseLabel, substanceOf } from '../format.js';
 import { keys, load, remove, save } from '../state.js';
 
 export function noTrial(main, title) {
@@ -88,7 +88,7 @@ export async function render(main, { pack }) {
       h('p', { class: 'help', id: 'today-outcome-help' },
         'Score: ', outcomeValue, ` (${scale.min} = ${scale.low}, ${scale.max} = ${scale.high}; ${outcome.better} is better)`)),
     baseline
-      ? h('p', { class: 'notice' }, 'Baseline: no glutamine yet. Score the outcome every day.')
+      ? h('p', { class: 'notice' }, `Baseline: no ${substanceOf(pack)} yet. Score the outcome every day.`)
       : h('div', { class: 'row-fields' },
         h('div', { class: 'field' },
           h('label', { for: 'today-doses' }, 'Doses taken'),
@@ -142,7 +142,7 @@ export async function render(main, { pack }) {
   replace(main,
     h('h1', { tabindex: '-1' }, 'Log today'),
     h('section', { class: 'card status', 'aria-labelledby': 'today-status' },
-      h('h2', { id: 'today-status' }, `${longDate(status.today)}: ${phaseLabels[status.phase] || status.phase}`),
+      h('h2', { id: 'today-status' }, `${longDate(status.today)}: ${phaseLabel(status.phase, pack)}`),
       step && !baseline
         ? h('p', { id: 'today-dose' }, h('strong', null, `Today's dose: ${num(step.dose_g, 2)} g ${step.times_per_day} time${step.times_per_day === 1 ? '' : 's'} a day`), step.why ? ` (${step.why})` : '')
         : null,
@@ -193,7 +193,7 @@ export async function render(main, { pack }) {
           h('h2', { id: 'saved-title' }, saved.replaced
             ? `Updated ${longDate(saved.entry.date)} (the earlier version is kept in history)`
             : `Saved ${longDate(saved.entry.date)}`),
-          h('p', null, `Phase: ${phaseLabels[saved.phase] || saved.phase}.`),
+          h('p', null, `Phase: ${phaseLabel(saved.phase, pack)}.`),
           todoList(saved.todo, /^Log today\.$/),
           h('p', null, h('a', { href: '#/dashboard' }, 'See the dashboard'))));
       result.querySelector('h2').setAttribute('tabindex', '-1');

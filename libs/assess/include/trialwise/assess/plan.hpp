@@ -25,7 +25,7 @@ struct PlanChoices {
   std::optional<std::string> protocol_id{};  // default: the pack's protocol for the group
   std::optional<std::string> outcome_id{};   // default: the first outcome for the group
   std::optional<std::string> product_name{};
-  std::optional<double> g_per_serving{};     // grams of glutamine in one serving of the product
+  std::optional<double> g_per_serving{};     // grams of the supplement in one serving of the product
   std::optional<int> active_days{};          // default: the protocol's
   std::optional<BlockChoices> blocks{};      // a randomized block design instead of the open one
   /// Pause every other product that contains the supplement from the first

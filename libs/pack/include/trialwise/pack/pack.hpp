@@ -285,6 +285,10 @@ struct Pack {
   /// is safety rule i, the rest are the basics in order.
   rules::RuleSet answer_rules;
 
+  /// The supplement as in a sentence ("no glutamine yet"): the ingredient's
+  /// name, or the pack's supplement when it reads no labels.
+  const std::string& substance() const { return ingredient.name.empty() ? supplement : ingredient.name; }
+
   const Question* find_question(std::string_view id) const;
   const Group* find_group(std::string_view id) const;
   const Protocol* find_protocol(std::string_view id) const;
@@ -306,9 +310,10 @@ using Problems = std::vector<Error>;
 /// references between sections, and inconsistent numbers.
 Result<Pack, Problems> load_pack(std::string_view json_text, const std::string& file);
 
-/// The glutamine pack shipped inside the binary (packs/glutamine.json at
-/// build time).
+/// The pack shipped inside the binary (CMake's TRIALWISE_BUILTIN_PACK at
+/// build time: packs/glutamine.json unless configured otherwise), and its
+/// file name relative to the source tree, for messages.
 std::string_view builtin_pack_text();
-inline constexpr const char* kBuiltinPackName = "packs/glutamine.json";
+const char* builtin_pack_name();
 
 }  // namespace trialwise::pack

@@ -14,7 +14,7 @@ namespace trialwise::test_support {
 
 /// A new copy of the built-in pack, for a test that changes it.
 inline std::unique_ptr<pack::Pack> fresh_pack() {
-  return std::make_unique<pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::kBuiltinPackName));
+  return std::make_unique<pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()));
 }
 
 /// The built-in pack, loaded once.
