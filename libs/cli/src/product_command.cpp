@@ -29,6 +29,7 @@ std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o) {
   import->add_option("--servings-per-day", o.servings_per_day, "How many servings you take a day")->type_name("N");
   import->add_flag("--third-party-tested", o.third_party_tested, "The product is third-party tested");
   import->add_flag("--json", o.json, "Print the product as JSON");
+  add_pack_option(*import, o.pack_file);
   add_db_option(*import, o.db);
   import->footer("The pack's label forms are counted (salts and dipeptides by their share of the mass); a blend\n"
                  "that lists the supplement without an amount is flagged. Products feed start (and plan --db): the\n"
@@ -71,7 +72,7 @@ int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& 
   const std::string name = o.file == "-" ? "(standard input)" : o.file;
   auto text = read_file(o.file, in);
   if (!text) return report(err, text.error());
-  auto pack = load_pack_or_report("", in, err);
+  auto pack = load_pack_or_report(o.pack_file, in, err);
   if (!pack) return kExitBadInput;
   std::optional<double> servings;
   if (o.servings_per_day != -1) servings = o.servings_per_day;

@@ -22,6 +22,7 @@ namespace trialwise::cli {
 
 struct ProductOptions {
   std::string db;
+  std::string pack_file;  // import: --pack, whose label forms count (default: the built-in pack)
   std::string file;  // import: the label JSON, or "-"
   double servings_per_day = -1;
   bool third_party_tested = false;

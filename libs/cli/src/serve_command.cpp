@@ -8,6 +8,7 @@
 
 #include "exit_codes.hpp"
 #include "running_trial.hpp"
+#include "screening_input.hpp"
 #include "today.hpp"
 #include "trialwise/http/server.hpp"
 #include "trialwise/store/products.hpp"
@@ -31,6 +32,7 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API on this machine (http://127.0.0.1:8080)");
   cmd->add_option("--host", o.host, "A loopback address to listen on (127.0.0.0/8 or ::1)")->type_name("HOST");
   cmd->add_option("--port", o.port, "The port (0: any free one, printed)")->type_name("PORT")->check(CLI::Range(0, 65535));
+  add_pack_option(*cmd, o.pack_file);
   cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")->type_name("N")->check(CLI::Range(1, 256));
   cmd->add_option("--read-timeout", o.read_timeout, "Seconds a client has to send a whole request")
       ->type_name("S")
@@ -54,17 +56,18 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   return cmd;
 }
 
-int run_serve(const ServeOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   if (auto ok = http::check_loopback(o.host); !ok) return report(err, ok.error());
-  auto pack = pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
-  if (!pack) return report(err, pack.error().front());
+  auto pack = load_pack_or_report(o.pack_file, in, err);
+  if (!pack) return kExitBadInput;
   auto path = store::default_database_path(o.db);
   if (!path) return report(err, path.error());
   // Open once now so that a bad database is reported before listening.
   if (auto first = store::open_sqlite(*path); !first) return report(err, first.error());
   const std::string db = *path;
+  const std::string pack_text = pack->text;
   http::Services services(
-      std::make_shared<const pack::Pack>(std::move(*pack)), pack::builtin_pack_text(),
+      std::move(pack), pack_text,
       [db] { return store::open_sqlite(db); }, [] { return today(); }, http::Limits{},
       [db]() -> Result<std::unique_ptr<store::ProductRepository>> { return store::open_sqlite_products(db); });
 

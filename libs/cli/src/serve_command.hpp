@@ -13,6 +13,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string db;
+  std::string pack_file;       // --pack: new plans use it (default: the built-in pack)
   unsigned threads = 0;        // 0: one per core
   double read_timeout = 10;    // seconds, from a request's first byte to its last
   double idle_timeout = 30;    // seconds between requests on one connection

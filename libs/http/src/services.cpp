@@ -18,6 +18,8 @@ std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
                             "red_flags", "protocols", "timing"}) {
       if (const auto* v = p.if_contains(key)) doc[key] = *v;
     }
+    // The supplement as in a sentence, for the page's own words ("no glutamine yet").
+    if (auto* meta = doc["pack"].if_object()) (*meta)["substance"] = pack.substance();
   } else {  // the pack came from elsewhere than its text: say what it is at least
     doc["pack"] = {{"id", pack.id}, {"version", pack.version}, {"supplement", pack.supplement}, {"substance", pack.substance()}};
   }
