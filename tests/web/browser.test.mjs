@@ -14,6 +14,10 @@ import {
 } from './support.mjs';
 
 const example = (name) => JSON.parse(readFileSync(path.join(examplesDir, `${name}.json`), 'utf8'));
+// A made-up supplement's pack (TEST ONLY, not medical advice) and answers to it.
+const testPacks = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'packs');
+const examplinPack = path.join(testPacks, 'examplin.json');
+const examplinAnswers = JSON.parse(readFileSync(path.join(testPacks, 'examplin_answers.json'), 'utf8'));
 const runner = example('runner_in_heat');
 const liver = example('liver_encephalopathy_history');
 const athlete = example('athlete_no_rest_days');
@@ -26,9 +30,9 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 /// One test's world: a server on a fresh database and a page.
-async function world(t, { today = '2026-12-07', viewport, isMobile } = {}) {
+async function world(t, { today = '2026-12-07', viewport, isMobile, packFile } = {}) {
   const tmp = tempDir();
-  let server = await startServer({ db: tmp.db, today });
+  let server = await startServer({ db: tmp.db, today, pack: packFile });
   const pack = await api(server.url, 'GET', '/pack');
   const p = await openPage(browser, t.name, { viewport, isMobile });
   t.after(async () => {
@@ -43,7 +47,7 @@ async function world(t, { today = '2026-12-07', viewport, isMobile } = {}) {
     /// Restarts the server on the same database with another "today".
     async restart(newToday) {
       await server.stop();
-      server = await startServer({ db: tmp.db, today: newToday });
+      server = await startServer({ db: tmp.db, today: newToday, pack: packFile });
       return server.url;
     },
     assertNoErrors() {
@@ -515,5 +519,50 @@ test('every page, with and without a trial: the disclaimer, a heading, no consol
     assert.match(m[0], /\bnot\b/, `a promise of an immune boost: "${m[0]}"`);
   }
   assert.doesNotMatch(text, /boosts?\s+(?:your\s+)?immun/i, 'no promise of an immune boost');
+  w.assertNoErrors();
+});
+
+test('a second supplement from its pack alone: check, result, plan, start, a day logged, dashboard', async (t) => {
+  const w = await world(t, { today: '2026-12-07', packFile: examplinPack });
+  const { page, pack } = w;
+  assert.equal(pack.pack.id, 'examplin');
+  const seen = [];
+  const look = async (name) => { seen.push(await visibleText(page)); await w.shot(name); };
+
+  await go(page, w.url, '');
+  await disclaimerShown(page, pack);
+  await rendered(page, () => page.click('#home-start'));
+  await completeCheck(page, pack, examplinAnswers);
+  const decision = page.locator('[data-decision]');
+  assert.equal(await decision.getAttribute('data-decision'), 'trial_ok');
+  assert.match(await visibleText(page), /Travel/, 'the group as the pack names it');
+  await look('examplin-result');
+
+  await rendered(page, () => page.click('a[href="#/plan"].button'));
+  await page.fill('#plan-product', 'Examplin Powder');
+  await page.fill('#plan-g_per_serving', '1');
+  await page.fill('#plan-start-date', '2026-12-07');
+  await planShown(page, 'Mon 28 Dec 2026');
+  const plan = await page.textContent('#plan-view');
+  assert.match(plan, /Travel trial/);
+  assert.match(plan, /no examplin; score the outcome every day/);
+  assert.match(plan, /1 g examplin per serving/);
+  await look('examplin-plan');
+  await rendered(page, () => page.click('#plan-start'));
+  assert.match(page.url(), /#\/today$/);
+
+  // The trial's own scale: 1 to 5.
+  assert.equal(await page.getAttribute('#today-outcome', 'min'), '1');
+  assert.equal(await page.getAttribute('#today-outcome', 'max'), '5');
+  assert.match(await page.textContent('#today-status'), /Baseline: no examplin/);
+  await page.fill('#today-outcome', '2');
+  await page.click('#today-save');
+  await page.waitForSelector('#saved-title');
+  await look('examplin-today');
+  await rendered(page, () => page.click('nav a[href="#/dashboard"]'));
+  assert.equal(await page.textContent('#dash-review-date'), 'Mon 28 Dec 2026');
+  await look('examplin-dashboard');
+
+  for (const text of seen) assert.doesNotMatch(text, /glutamine/i, 'every word about the supplement is the pack\'s');
   w.assertNoErrors();
 });

@@ -34,9 +34,9 @@ export function tempDir() {
 
 /// Starts `trialwise serve --port 0 --db DB` with TRIALWISE_TODAY=today and
 /// resolves once it prints the address it listens on.
-export function startServer({ db, today }) {
+export function startServer({ db, today, pack }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--port', '0', '--db', db], {
+    const child = spawn(bin, ['serve', '--port', '0', '--db', db, ...(pack ? ['--pack', pack] : [])], {
       env: { ...process.env, TRIALWISE_TODAY: today },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -14,8 +14,8 @@ std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
   const auto parsed = json::parse(text);
   if (parsed && parsed->is_object()) {
     const auto& p = parsed->as_object();
-    for (const char* key : {"format", "pack", "questionnaire", "outcomes", "side_effects", "side_effect_actions",
-                            "red_flags", "protocols", "timing"}) {
+    for (const char* key : {"format", "pack", "questionnaire", "groups", "outcomes", "side_effects",
+                            "side_effect_actions", "red_flags", "protocols", "timing"}) {
       if (const auto* v = p.if_contains(key)) doc[key] = *v;
     }
     // The supplement as in a sentence, for the page's own words ("no glutamine yet").

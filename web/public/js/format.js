@@ -1,12 +1,10 @@
 // Words for the contract's ids, and dates as people read them.
 
-/// Contract v1's four groups (the pack's own labels are not in /pack).
-export const groupLabels = {
-  general_immunity: 'Getting sick less often (general immunity)',
-  gut_recovery: 'Gut-heavy recovery',
-  medical_recovery: 'Medically intense recovery',
-  training_recovery: 'Training recovery',
-};
+/// A group's label, as the pack names it.
+export function groupLabel(pack, id) {
+  const group = ((pack && pack.groups) || []).find((g) => g.id === id);
+  return group ? group.label : id;
+}
 
 export const safetyLabels = {
   avoid: 'Avoid',

@@ -3,7 +3,7 @@
 // evidence says. A refusal is as clear as an approval, and carries no dose.
 
 import { h, replace } from '../dom.js';
-import { decisionWords, fitLabels, groupLabels, safetyLabels, section } from '../format.js';
+import { decisionWords, fitLabels, groupLabel, safetyLabels, section } from '../format.js';
 import { keys, load } from '../state.js';
 
 export function refused(assessment) {
@@ -91,7 +91,7 @@ export async function render(main, { pack }) {
     isRefusal ? bringList(a.reasons) : null,
     h('section', { class: 'card', 'aria-labelledby': 'problem-title' },
       h('h2', { id: 'problem-title' }, 'Your problem'),
-      h('p', null, h('strong', null, groupLabels[a.group] || a.group), ` (fit: ${fitLabels[a.fit] || a.fit})`),
+      h('p', null, h('strong', null, groupLabel(pack, a.group)), ` (fit: ${fitLabels[a.fit] || a.fit})`),
       problem ? h('p', { class: 'small' }, `You said: ${problem}.`) : null,
       h('p', null, `Safety: ${safetyLabels[a.safety] || a.safety}.`),
       a.trial_limit ? h('p', { class: 'notice', id: 'trial-limit' }, `What a trial cannot show: ${a.trial_limit.text} `,
