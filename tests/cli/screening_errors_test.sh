@@ -32,6 +32,14 @@ expect answers-stdin 0 'Decision: A defined trial' "$tw" assess --answers - <"$e
 
 # Plan choices.
 expect plan-date 2 '--start: "2026-02-30" is not a date' "$tw" plan --answers "$examples/runner_in_heat.json" --start 2026-02-30
+# The plan's choices are checked in the domain's terms and named by this front
+# end's flags (one table in the command line).
+expect plan-days 2 '^trialwise: --days: the Gut-focused trial runs 14 to 56 days' "$tw" plan \
+  --answers "$examples/runner_in_heat.json" --start 2026-12-07 --days 100
+expect plan-blocks 2 '^trialwise: --blocks: give an even number of blocks' "$tw" plan \
+  --answers "$examples/runner_in_heat.json" --start 2026-12-07 --design blocks --blocks 3
+expect plan-protocol 2 '^trialwise: --protocol: "nope" is not a protocol' "$tw" plan \
+  --answers "$examples/runner_in_heat.json" --start 2026-12-07 --protocol nope
 expect plan-protocol 2 '--protocol: "megadose" is not a protocol' "$tw" plan --answers "$examples/runner_in_heat.json" --start 2026-12-07 --protocol megadose
 expect plan-grams 2 '--g-per-serving: must be more than 0' "$tw" plan --answers "$examples/runner_in_heat.json" --start 2026-12-07 --product P --g-per-serving -1
 expect plan-no-start 2 'start' "$tw" plan --answers "$examples/runner_in_heat.json"

@@ -57,15 +57,15 @@ Result<const T*> choose(const std::vector<T>& items, const std::optional<std::st
 Result<model::BlockDesign> block_design(const BlockChoices& c, bool days_given, const pack::DayRange& range,
                                  const std::string& protocol) {
   if (days_given)
-    return Unexpected{invalid_input("--days", "with a block design the length is --blocks x --block-days; leave out --days")};
+    return Unexpected{invalid_input("/days", "with a block design the length is its blocks times their days; leave out the number of active days")};
   if (c.blocks < 2 || c.blocks > 40 || c.blocks % 2 != 0)
-    return Unexpected{invalid_input("--blocks", "give an even number of blocks, 2 to 40: they come in pairs, one on "
-                                                "and one off")};
+    return Unexpected{invalid_input("/design/blocks", "give an even number of blocks, 2 to 40: they come in pairs, one on "
+                                                       "and one off")};
   if (c.block_days < 1 || c.block_days > 56)
-    return Unexpected{invalid_input("--block-days", "give 1 to 56 days per block")};
+    return Unexpected{invalid_input("/design/block_days", "give 1 to 56 days per block")};
   const int on_days = c.blocks / 2 * c.block_days;
   if (on_days < range.min_days || on_days > range.max_days)
-    return Unexpected{invalid_input("--blocks", std::to_string(c.blocks) + " blocks of " + std::to_string(c.block_days) +
+    return Unexpected{invalid_input("/design/blocks", std::to_string(c.blocks) + " blocks of " + std::to_string(c.block_days) +
                                                     " days give " + std::to_string(on_days) + " days on the supplement; the " +
                                                     protocol + " needs " + std::to_string(range.min_days) + " to " +
                                                     std::to_string(range.max_days))};
@@ -141,42 +141,39 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
                             const PlanChoices& choices) {
   if (!a.plan_allowed) {
     if (a.decision == Decision::do_not_start)
-      return Unexpected{Error{Errc::refused, pack.supplement + " is not for you to start on your own: no plan and no dose", ""}};
+      return Unexpected{refused("", pack.supplement + " is not for you to start on your own: no plan and no dose")};
     if (a.decision == Decision::see_clinician)
-      return Unexpected{Error{Errc::refused, "see a clinician first: no self-dosing plan until they agree", ""}};
-    return Unexpected{Error{Errc::refused,
-                            "fix the basics first: for your problem they come before " + pack.supplement +
-                                ", so there is no plan until they are in place",
-                            ""}};
+      return Unexpected{refused("", "see a clinician first: no self-dosing plan until they agree")};
+    return Unexpected{refused("", "fix the basics first: for your problem they come before " + pack.supplement +
+                                      ", so there is no plan until they are in place")};
   }
 
   TrialPlan plan;
   // The protocol and the outcome: chosen, or the first the pack gives the group.
-  auto protocol = choose(pack.protocols, choices.protocol_id, a.group, "--protocol", "protocol");
+  auto protocol = choose(pack.protocols, choices.protocol_id, a.group, "/protocol", "protocol");
   if (!protocol) return Unexpected{protocol.error()};
   plan.protocol = *protocol;
   if (!plan.protocol->issues_dose) {
-    return Unexpected{Error{Errc::refused,
-                            plan.protocol->label + ": follow the treating team's protocol; Trialwise issues no dose",
-                            ""}};
+    return Unexpected{
+        refused("", plan.protocol->label + ": follow the treating team's protocol; Trialwise issues no dose")};
   }
-  auto outcome = choose(pack.outcomes, choices.outcome_id, a.group, "--outcome", "outcome");
+  auto outcome = choose(pack.outcomes, choices.outcome_id, a.group, "/outcome", "outcome");
   if (!outcome) return Unexpected{outcome.error()};
   plan.outcome = *outcome;
 
   plan.product_name = choices.product_name.value_or("");
   if (choices.product_name && plan.product_name.empty())
-    return Unexpected{invalid_input("--product", "the product needs a name")};
+    return Unexpected{invalid_input("/product", "the product needs a name")};
   if (choices.g_per_serving) {
     if (!(*choices.g_per_serving > 0 && *choices.g_per_serving <= 100))
-      return Unexpected{invalid_input("--g-per-serving", "must be more than 0 and at most 100 grams")};
+      return Unexpected{invalid_input("/g_per_serving", "must be more than 0 and at most 100 grams")};
     plan.g_per_serving = *choices.g_per_serving;
   }
 
   const auto& range = plan.protocol->active_days;
   plan.active_days = choices.active_days.value_or(range.default_days);
   if (plan.active_days < range.min_days || plan.active_days > range.max_days) {
-    return Unexpected{invalid_input("--days", "the " + plan.protocol->label + " runs " + std::to_string(range.min_days) +
+    return Unexpected{invalid_input("/days", "the " + plan.protocol->label + " runs " + std::to_string(range.min_days) +
                                                   " to " + std::to_string(range.max_days) + " days")};
   }
   if (choices.blocks) {
@@ -225,7 +222,7 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
   for (const auto& check : pack.plan.checks) {
     auto r = check.when.evaluate(figures, scratch);
     if (!r) return Unexpected{internal_error(pack.file + "#/plan/checks", r.error().message)};
-    if (rules::truthy(*r)) return Unexpected{Error{Errc::refused, check.text, check.id}};
+    if (rules::truthy(*r)) return Unexpected{refused(check.id, check.text)};
   }
   for (const auto& w : pack.plan.warnings) {
     auto r = w.when.evaluate(figures, scratch);

@@ -76,7 +76,7 @@ TEST(PlanTest, TrialLengthIsAChoiceWithinTheProtocolsBounds) {
   EXPECT_TRUE(plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 14}));
   auto too_long = plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 57});
   ASSERT_FALSE(too_long);
-  EXPECT_EQ(too_long.error().where, "--days");
+  EXPECT_EQ(too_long.error().where, "/days");
   EXPECT_FALSE(plan_for(clean_answers(), {.start = day("2026-12-07"), .active_days = 13}));
 }
 
@@ -222,17 +222,17 @@ TEST(PlanTest, BadChoicesAreNamed) {
   auto start = day("2026-12-07");
   auto p = plan_for(clean_answers(), {.start = start, .protocol_id = "megadose"});
   ASSERT_FALSE(p);
-  EXPECT_EQ(p.error().where, "--protocol");
+  EXPECT_EQ(p.error().where, "/protocol");
   EXPECT_NE(p.error().message.find("gut_focused_trial"), std::string::npos) << "lists the choices";
   p = plan_for(clean_answers(), {.start = start, .protocol_id = "athletic_use"});
   ASSERT_FALSE(p) << "a protocol for another group";
   EXPECT_EQ(p.error().code, Errc::invalid_input);
   p = plan_for(clean_answers(), {.start = start, .outcome_id = "training_recovery"});
   ASSERT_FALSE(p);
-  EXPECT_EQ(p.error().where, "--outcome");
+  EXPECT_EQ(p.error().where, "/outcome");
   p = plan_for(clean_answers(), {.start = start, .product_name = "X", .g_per_serving = 0});
   ASSERT_FALSE(p);
-  EXPECT_EQ(p.error().where, "--g-per-serving");
+  EXPECT_EQ(p.error().where, "/g_per_serving");
   EXPECT_TRUE(plan_for(clean_answers(), {.start = start, .outcome_id = "food_tolerance"}));
 }
 
@@ -288,15 +288,15 @@ TEST(PlanBlocksTest, BlockChoicesAreCheckedAndNamed) {
   auto with = [](BlockChoices b, std::optional<int> days = std::nullopt) {
     return plan_for(testing::clean_answers(), {.start = day("2026-12-07"), .active_days = days, .blocks = b});
   };
-  EXPECT_EQ(with({7, 3, 1}).error().where, "--blocks");   // odd
-  EXPECT_EQ(with({7, 42, 1}).error().where, "--blocks");  // too many
-  EXPECT_EQ(with({0, 4, 1}).error().where, "--block-days");
+  EXPECT_EQ(with({7, 3, 1}).error().where, "/design/blocks");   // odd
+  EXPECT_EQ(with({7, 42, 1}).error().where, "/design/blocks");  // too many
+  EXPECT_EQ(with({0, 4, 1}).error().where, "/design/block_days");
   // The gut trial needs 14 to 56 days on: 4 blocks of 6 days give 12 (refused), of 7 give 14.
-  EXPECT_EQ(with({6, 4, 1}).error().where, "--blocks");
+  EXPECT_EQ(with({6, 4, 1}).error().where, "/design/blocks");
   EXPECT_TRUE(with({7, 4, 1}));
   EXPECT_TRUE(with({14, 8, 1}));   // 56 on days
   EXPECT_FALSE(with({15, 8, 1}));  // 60
-  EXPECT_EQ(with({7, 4, 1}, 28).error().where, "--days");
+  EXPECT_EQ(with({7, 4, 1}, 28).error().where, "/days");
 }
 
 }  // namespace

@@ -118,7 +118,7 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
       report_answer_problems(o.answers, no.problems, err);
       status = exit_code(no.problems.front().code);
     } else {
-      status = report(err, no.problems.front());
+      status = report(err, with_flag(no.problems.front(), "plan"));
     }
     return std::nullopt;
   }

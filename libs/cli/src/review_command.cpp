@@ -85,7 +85,7 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
   std::string recorded;
   if (o.record) {
     auto saved = service.record(*reviewed);
-    if (!saved) return report(err, saved.error().code == Errc::conflict ? Error{Errc::conflict, saved.error().message, "--record"}
+    if (!saved) return report(err, saved.error().code == Errc::conflict ? conflict("--record", saved.error().message)
                                                                         : saved.error());
     recorded = *saved;
   }

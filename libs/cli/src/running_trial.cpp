@@ -61,20 +61,25 @@ Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& fl
 }
 
 
+// The one table from the domain's field pointers to this front end's flags.
 Error with_flag(Error e, const std::string& command) {
   static const std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"/design/blocks", "--blocks"}, {"/design/block_days", "--block-days"}, {"/design", "--design"},
       {"/date", "--date"},         {"/outcome", "--outcome"},       {"/doses_taken", "--doses"},
       {"/dose_g", "--dose-g"},     {"/side_effects", "--side"},     {"/red_flags", "--red-flag"},
       {"/note", "--note"},         {"/reason", "--reason"},         {"/product", "--product"},
-      {"/g_per_serving", "--g-per-serving"}, {"/review_date", "--review-date"}};
+      {"/g_per_serving", "--g-per-serving"}, {"/review_date", "--review-date"}, {"/protocol", "--protocol"},
+      {"/days", "--days"},         {"/start", "--start"}};
   if (e.code != Errc::invalid_input) return e;
   if (e.where.empty()) {
     e.where = command;
     return e;
   }
-  const std::string_view field = std::string_view(e.where).substr(0, e.where.find('/', 1));
+  // The longest entry that is the pointer or a parent of it: "/design/blocks"
+  // before "/design", "/side_effects" for "/side_effects/bloating".
+  const std::string_view where = e.where;
   for (const auto& [pointer, flag] : kFlags) {
-    if (field == pointer) {
+    if (where == pointer || (where.starts_with(pointer) && where[pointer.size()] == '/')) {
       e.where = flag;
       break;
     }

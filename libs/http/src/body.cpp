@@ -32,8 +32,7 @@ Result<boost::json::value, Response> json_body(const Context& ctx, boost::json::
   if (!is_json_type(type)) {
     const std::string got = type.empty() ? "no Content-Type" : "Content-Type " + std::string(type);
     return Unexpected{error_reply(Status::unsupported_media_type, "unsupported_media_type",
-                                  Error{Errc::invalid_input, "send the body as JSON (Content-Type: application/json), not " + got,
-                                        "Content-Type"})};
+                                  invalid_input("Content-Type", "send the body as JSON (Content-Type: application/json), not " + got))};
   }
   // One parser per thread, reused: its buffers outlive the request.
   thread_local std::unique_ptr<json::Parser> parser;

@@ -97,8 +97,7 @@ Response dispatch(const Request& req, Services& services) {
   }
   if (!allow.empty()) {
     auto res = error_reply(Status::method_not_allowed, "method_not_allowed",
-                           Error{Errc::invalid_input, std::string(req.method_string()) + " is not allowed here; use " + allow,
-                                 target->path()});
+                           invalid_input(target->path(), std::string(req.method_string()) + " is not allowed here; use " + allow));
     res.set(boost::beast::http::field::allow, allow);
     return res;
   }

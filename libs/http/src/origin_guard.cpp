@@ -73,7 +73,7 @@ std::string expected(const HostPolicy& policy) {
 bool changes_state(verb v) { return v == verb::post || v == verb::put || v == verb::patch || v == verb::delete_; }
 
 Response refuse(Status status, std::string_view code, std::string where, std::string message) {
-  return error_reply(status, code, Error{Errc::invalid_input, std::move(message), std::move(where)});
+  return error_reply(status, code, invalid_input(std::move(where), std::move(message)));
 }
 
 }  // namespace

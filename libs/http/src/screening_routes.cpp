@@ -16,22 +16,6 @@
 #include "running.hpp"
 
 namespace trialwise::http {
-namespace {
-
-// make_plan names the command line's flags; the API names body fields.
-std::string field_pointer(const std::string& where) {
-  for (const auto& [flag, pointer] : {std::pair{"--protocol", "/protocol"}, std::pair{"--outcome", "/outcome"},
-                                      std::pair{"--product", "/product"}, std::pair{"--g-per-serving", "/g_per_serving"},
-                                      std::pair{"--days", "/days"}, std::pair{"--start", "/start"},
-                                      std::pair{"--blocks", "/design/blocks"},
-                                      std::pair{"--block-days", "/design/block_days"}}) {
-    if (where == flag) return pointer;
-  }
-  return where;
-}
-
-}  // namespace
-
 Response answer_problems(const std::vector<Error>& problems, std::string_view base) {
   std::vector<Error> named = problems;
   for (auto& p : named) {
@@ -85,10 +69,7 @@ Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   auto& no = planned.error();
   if (no.in_answers) return Unexpected{answer_problems(no.problems, "/answers")};
   Error e = no.problems.front();
-  if (!no.refused()) {
-    e.where = field_pointer(e.where);
-    return Unexpected{error_reply(e)};
-  }
+  if (!no.refused()) return Unexpected{error_reply(e)};  // its pointer names the body's field
   const auto& s = *no.screening;
   auto refusal = assess::refusal_to_json(service.pack(), s.answers, s.assessment, e);
   refusal["error"] = error_json(to_string(e.code), e);

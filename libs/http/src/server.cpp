@@ -216,7 +216,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // An error before the request could be read whole: answer and close.
   void reject(Status status, std::string message) {
     auto res = error_reply(status, status == Status::bad_request ? "invalid_input" : "limit",
-                           Error{status == Status::bad_request ? Errc::invalid_input : Errc::limit, std::move(message), ""});
+                           status == Status::bad_request ? invalid_input("", std::move(message))
+                                                         : limit_reached("", std::move(message)));
     res.version(11);
     res.keep_alive(false);
     res.set(bhttp::field::server, "trialwise");

@@ -44,9 +44,8 @@ std::optional<Response> static_file(const Request& request, std::string_view pat
   if (asset == nullptr) return std::nullopt;
   if (request.method() != bhttp::verb::get) {
     auto res = error_reply(Status::method_not_allowed, "method_not_allowed",
-                           Error{Errc::invalid_input,
-                                 std::string(request.method_string()) + " is not allowed here; use GET",
-                                 std::string(path)});
+                           invalid_input(std::string(path),
+                                         std::string(request.method_string()) + " is not allowed here; use GET"));
     res.set(bhttp::field::allow, "GET");
     return res;
   }

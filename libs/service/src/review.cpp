@@ -44,7 +44,7 @@ boost::json::object review_json(const review::Review& r, const model::TrialRecor
 Result<std::string> record_verdict(store::TrialRepository& repo, const model::ProfileId& profile,
                                    const model::Trial& t, const review::Review& r) {
   if (t.ended_on)
-    return Unexpected{Error{Errc::conflict, "trial " + std::to_string(t.id) + " has already ended", ""}};
+    return Unexpected{conflict("", "trial " + std::to_string(t.id) + " has already ended")};
   const std::string verdict(review::to_string(r.verdict));
   switch (r.verdict) {
     case review::Verdict::inconclusive:

@@ -13,7 +13,7 @@ Result<model::Trial> start_trial(store::TrialRepository& repo, const model::Prof
   if (!id) {
     // The store names the profile and the trial; the person needs the rule.
     if (id.error().code == Errc::conflict)
-      return Unexpected{Error{Errc::conflict, "a trial is already running; one trial at a time", ""}};
+      return Unexpected{conflict("", "a trial is already running; one trial at a time")};
     return Unexpected{id.error()};
   }
   t.id = *id;

@@ -63,7 +63,7 @@ Result<void> create_new_private_file(const std::string& path) {
     return {};
   }
   if (errno == EEXIST)
-    return Unexpected{Error{Errc::conflict, path + " already exists; choose another name (nothing is overwritten)", path}};
+    return Unexpected{conflict(path, path + " already exists; choose another name (nothing is overwritten)")};
   return Unexpected{io_error(path, "cannot create " + path + " (" + why(errno) + ")")};
 }
 

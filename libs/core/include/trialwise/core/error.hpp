@@ -33,6 +33,12 @@ inline Error invalid_input(std::string where, std::string message) {
 inline Error not_found(std::string where, std::string message) {
   return {Errc::not_found, std::move(message), std::move(where)};
 }
+inline Error conflict(std::string where, std::string message) {
+  return {Errc::conflict, std::move(message), std::move(where)};
+}
+inline Error refused(std::string where, std::string message) {
+  return {Errc::refused, std::move(message), std::move(where)};
+}
 inline Error limit_reached(std::string where, std::string message) {
   return {Errc::limit, std::move(message), std::move(where)};
 }
