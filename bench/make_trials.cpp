@@ -45,11 +45,16 @@ int main(int argc, char** argv) {
     const std::string_view arg = argv[i];
     if (i + 1 >= argc) return usage();
     const char* value = argv[++i];
-    if (arg == "--jsonl") jsonl_path = value;
-    else if (arg == "--csv") csv_path = value;
-    else if (arg == "--count") count = std::strtoull(value, nullptr, 10);
-    else if (arg == "--seed") seed = std::strtoull(value, nullptr, 10);
-    else return usage();
+    if (arg == "--jsonl")
+      jsonl_path = value;
+    else if (arg == "--csv")
+      csv_path = value;
+    else if (arg == "--count")
+      count = std::strtoull(value, nullptr, 10);
+    else if (arg == "--seed")
+      seed = std::strtoull(value, nullptr, 10);
+    else
+      return usage();
   }
   if (jsonl_path.empty() || csv_path.empty() || count == 0) return usage();
 

@@ -30,8 +30,8 @@ using namespace trialwise;
 
 struct Fixture {
   model::TrialRecord record;
-  std::string line;                    // the record as a batch input line
-  std::vector<double> y, on, day;      // the days the review fits, in date order
+  std::string line;                // the record as a batch input line
+  std::vector<double> y, on, day;  // the days the review fits, in date order
   review::Review review;
 
   static const Fixture& get() {

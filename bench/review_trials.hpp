@@ -71,8 +71,11 @@ struct GutPerson {
 inline model::Trial gut_trial_60(Date start, const std::string& outcome_id = "gut_symptoms") {
   const auto& p = GutPerson::get();
   auto plan = *assess::make_plan(rt::shipped(), p.answers, p.assessment,
-                                 {.start = start, .outcome_id = outcome_id, .product_name = "Powder",
-                                  .g_per_serving = 5, .active_days = kActiveDays});
+                                 {.start = start,
+                                  .outcome_id = outcome_id,
+                                  .product_name = "Powder",
+                                  .g_per_serving = 5,
+                                  .active_days = kActiveDays});
   return service::trial_from_plan(rt::shipped(), plan, assess::to_json(rt::shipped(), p.answers, p.assessment, plan));
 }
 
@@ -95,10 +98,10 @@ inline model::TrialRecord benchmark_record() {
   r.trial = gut_trial_60(rt::day("2026-12-07"));
   r.trial.id = 1;
   auto bloating = std::make_shared<Draw>(7);
-  r.entries = entries_for(r.trial, {.effect = 2, .noise = 1, .phi = 0.3, .seed = 1, .side_effects = [bloating](int) {
-                                      return std::map<std::string, int>{{"bloating", bloating->integer(0, 2)},
-                                                                        {"gas", 0}};
-                                    }});
+  r.entries =
+      entries_for(r.trial, {.effect = 2, .noise = 1, .phi = 0.3, .seed = 1, .side_effects = [bloating](int) {
+                              return std::map<std::string, int>{{"bloating", bloating->integer(0, 2)}, {"gas", 0}};
+                            }});
   return r;
 }
 
@@ -116,7 +119,8 @@ inline model::TrialRecord make_record(std::size_t i, std::uint64_t seed) {
   Draw d(seed * 0x100000001B3ULL + i);
   const bool higher = d.chance(0.25);
   model::TrialRecord r;
-  r.trial = gut_trial_60(rt::day("2026-01-05").plus_days(d.integer(0, 364)), higher ? "food_tolerance" : "gut_symptoms");
+  r.trial =
+      gut_trial_60(rt::day("2026-01-05").plus_days(d.integer(0, 364)), higher ? "food_tolerance" : "gut_symptoms");
   r.trial.id = static_cast<model::TrialId>(i + 1);
 
   rt::Spec s;

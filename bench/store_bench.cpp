@@ -75,11 +75,14 @@ void BM_PlainInsert(benchmark::State& state) {
   const std::string path = fresh_path("plain.db");
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                   "CREATE TABLE t(trial INTEGER, date TEXT, version INTEGER, outcome REAL, doses INTEGER, side TEXT,"
-                   " recorded_at TEXT, current INTEGER);", nullptr, nullptr, nullptr);
+  sqlite3_exec(db,
+               "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+               "CREATE TABLE t(trial INTEGER, date TEXT, version INTEGER, outcome REAL, doses INTEGER, side TEXT,"
+               " recorded_at TEXT, current INTEGER);",
+               nullptr, nullptr, nullptr);
   sqlite3_stmt* insert = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO t VALUES(1, ?, 1, 5, 2, '{\"bloating\":1,\"nausea\":0}', '2026-01-01T00:00:00Z', 1)",
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO t VALUES(1, ?, 1, 5, 2, '{\"bloating\":1,\"nausea\":0}', '2026-01-01T00:00:00Z', 1)",
                      -1, &insert, nullptr);
   const Date start = *Date::parse("2000-01-01", "");
   int day = 0;

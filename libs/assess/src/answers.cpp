@@ -15,7 +15,6 @@ namespace {
 using pack::Question;
 using pack::QuestionType;
 
-
 std::string range_text(const Question& q) {
   const std::string unit = q.unit.empty() ? "" : " " + q.unit;
   if (q.min && q.max) return "between " + json::number_text(*q.min) + " and " + json::number_text(*q.max) + unit;
@@ -74,8 +73,8 @@ class Checker {
         }
         for (const auto& c : q.values)
           if (c.value == v.get_string()) return;
-        bad(pointer, name() + " is \"" + std::string(v.get_string()) + "\", which is not allowed; use one of: " +
-                         allowed_values(q));
+        bad(pointer, name() + " is \"" + std::string(v.get_string()) +
+                         "\", which is not allowed; use one of: " + allowed_values(q));
         return;
       case QuestionType::integer:
       case QuestionType::number: {

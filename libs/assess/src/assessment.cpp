@@ -34,8 +34,8 @@ Result<E> word(const pack::DerivedRule& rule, const boost::json::value& data, ru
   if (r->is_string()) {
     if (auto e = parse(r->as_string())) return *e;
   }
-  return Unexpected{internal_error(where, "the pack rule returned " + rules::to_json_text(*r) +
-                                              ", which is not one of the contract's values")};
+  return Unexpected{internal_error(
+      where, "the pack rule returned " + rules::to_json_text(*r) + ", which is not one of the contract's values")};
 }
 
 }  // namespace
@@ -49,10 +49,9 @@ Result<Assessment> assess(const pack::Pack& pack, const Answers& answers) {
 
   // 1. Name the problem.
   const auto problem = answers.object().find("problem");
-  const pack::Group* group =
-      problem != answers.object().end() && problem->value().is_string()
-          ? pack.group_for_problem(std::string_view(problem->value().get_string()))
-          : nullptr;
+  const pack::Group* group = problem != answers.object().end() && problem->value().is_string()
+                                 ? pack.group_for_problem(std::string_view(problem->value().get_string()))
+                                 : nullptr;
   if (!group) return Unexpected{internal_error(file + "#/groups", "no group takes this problem")};
   a.group = group->id;
   for (const auto& e : pack.evidence)

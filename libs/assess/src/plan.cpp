@@ -37,8 +37,8 @@ double round2(double g) { return std::round(g * 100.0) / 100.0; }
 // The item `chosen` names, which must serve `group`; or, when nothing is
 // chosen, the first item that serves it.
 template <class T>
-Result<const T*> choose(const std::vector<T>& items, const std::optional<std::string>& chosen,
-                        const std::string& group, const char* flag, const char* what) {
+Result<const T*> choose(const std::vector<T>& items, const std::optional<std::string>& chosen, const std::string& group,
+                        const char* flag, const char* what) {
   for (const auto& x : items) {
     if (chosen ? x.id == *chosen : serves(x.groups, group)) {
       if (serves(x.groups, group)) return &x;
@@ -55,20 +55,22 @@ Result<const T*> choose(const std::vector<T>& items, const std::optional<std::st
 // The design a block choice asks for, checked: its on days must fit the
 // protocol's range, as an open trial's active days must.
 Result<model::BlockDesign> block_design(const BlockChoices& c, bool days_given, const pack::DayRange& range,
-                                 const std::string& protocol) {
+                                        const std::string& protocol) {
   if (days_given)
-    return Unexpected{invalid_input("/days", "with a block design the length is its blocks times their days; leave out the number of active days")};
+    return Unexpected{invalid_input(
+        "/days", "with a block design the length is its blocks times their days; leave out the number of active days")};
   if (c.blocks < 2 || c.blocks > 40 || c.blocks % 2 != 0)
-    return Unexpected{invalid_input("/design/blocks", "give an even number of blocks, 2 to 40: they come in pairs, one on "
-                                                       "and one off")};
+    return Unexpected{invalid_input("/design/blocks",
+                                    "give an even number of blocks, 2 to 40: they come in pairs, one on "
+                                    "and one off")};
   if (c.block_days < 1 || c.block_days > 56)
     return Unexpected{invalid_input("/design/block_days", "give 1 to 56 days per block")};
   const int on_days = c.blocks / 2 * c.block_days;
   if (on_days < range.min_days || on_days > range.max_days)
-    return Unexpected{invalid_input("/design/blocks", std::to_string(c.blocks) + " blocks of " + std::to_string(c.block_days) +
-                                                    " days give " + std::to_string(on_days) + " days on the supplement; the " +
-                                                    protocol + " needs " + std::to_string(range.min_days) + " to " +
-                                                    std::to_string(range.max_days))};
+    return Unexpected{invalid_input(
+        "/design/blocks", std::to_string(c.blocks) + " blocks of " + std::to_string(c.block_days) + " days give " +
+                              std::to_string(on_days) + " days on the supplement; the " + protocol + " needs " +
+                              std::to_string(range.min_days) + " to " + std::to_string(range.max_days))};
   return model::BlockDesign{c.block_days, stats::draw_block_order(c.blocks, c.seed), c.seed};
 }
 
@@ -118,8 +120,9 @@ void add_other_products(const pack::Pack& pack, const Answers& answers, TrialPla
     if (contains == intake.contains_none) continue;
     if (!plan.product_name.empty() && !name.empty() && lower(name) == lower(plan.product_name)) {
       plan.warnings.push_back({"same_product",
-                               "\"" + name + "\" is already in your list: during the trial take it only as the plan "
-                               "says, not as well as your usual servings.",
+                               "\"" + name +
+                                   "\" is already in your list: during the trial take it only as the plan "
+                                   "says, not as well as your usual servings.",
                                "pack default"});
       continue;
     }
@@ -174,7 +177,7 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
   plan.active_days = choices.active_days.value_or(range.default_days);
   if (plan.active_days < range.min_days || plan.active_days > range.max_days) {
     return Unexpected{invalid_input("/days", "the " + plan.protocol->label + " runs " + std::to_string(range.min_days) +
-                                                  " to " + std::to_string(range.max_days) + " days")};
+                                                 " to " + std::to_string(range.max_days) + " days")};
   }
   if (choices.blocks) {
     auto design = block_design(*choices.blocks, choices.active_days.has_value(), range, plan.protocol->label);
@@ -230,8 +233,9 @@ Result<TrialPlan> make_plan(const pack::Pack& pack, const Answers& answers, cons
     if (rules::truthy(*r)) plan.warnings.push_back({w.id, w.text, w.source.section});
   }
   if (plan.product_name.empty()) {
-    plan.warnings.push_back({"no_product", "Name the one product you will use, with its grams of " +
-                                               pack.substance() + " per serving, so the plan can say how much of it to take.",
+    plan.warnings.push_back({"no_product",
+                             "Name the one product you will use, with its grams of " + pack.substance() +
+                                 " per serving, so the plan can say how much of it to take.",
                              "pack default"});
   }
   return plan;

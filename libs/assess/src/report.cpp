@@ -12,7 +12,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 
-
 object pack_ref(const pack::Pack& pack) { return {{"id", pack.id}, {"version", pack.version}}; }
 
 // Built member by member in `sp`'s memory, so that a batch can keep every
@@ -97,7 +96,8 @@ std::vector<Block> blocks_of(const TrialPlan& plan) {
 object design_json(const TrialPlan& plan) {
   array blocks;
   for (const auto& b : blocks_of(plan))
-    blocks.push_back(object{{"number", b.number}, {"start", b.first.to_string()}, {"end", b.last.to_string()}, {"on", b.on}});
+    blocks.push_back(
+        object{{"number", b.number}, {"start", b.first.to_string()}, {"end", b.last.to_string()}, {"on", b.on}});
   return object{{"kind", "blocks"},
                 {"block_days", plan.blocks->block_days},
                 {"seed", std::to_string(plan.blocks->seed)},
@@ -134,24 +134,26 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
                             const TrialPlan& plan) {
   array steps;
   for (const auto& s : plan.steps) {
-    object step{{"number", s.number},         {"start_day", s.start_day},
-                {"date", s.date.to_string()}, {"dose_g", s.dose_g},
-                {"times_per_day", s.times_per_day}, {"daily_g", s.daily_g},
+    object step{{"number", s.number},      {"start_day", s.start_day},         {"date", s.date.to_string()},
+                {"dose_g", s.dose_g},      {"times_per_day", s.times_per_day}, {"daily_g", s.daily_g},
                 {"condition", s.condition}};
     step["servings_per_dose"] = s.servings_per_dose ? boost::json::value(*s.servings_per_dose) : nullptr;
     steps.push_back(std::move(step));
   }
   array warnings;
-  for (const auto& w : plan.warnings) warnings.push_back(object{{"id", w.id}, {"text", w.text}, {"section", w.section}});
+  for (const auto& w : plan.warnings)
+    warnings.push_back(object{{"id", w.id}, {"text", w.text}, {"section", w.section}});
   array notes;
   for (const auto& n : plan.protocol->notes) notes.push_back(object{{"text", n.text}, {"section", n.source.section}});
   array actions;
   for (const auto& act : pack.side_effect_actions)
-    actions.push_back(object{{"id", act.id}, {"at_least", act.at_least}, {"text", act.text}, {"section", act.source.section}});
+    actions.push_back(
+        object{{"id", act.id}, {"at_least", act.at_least}, {"text", act.text}, {"section", act.source.section}});
   array side_effects;
   for (const auto& se : pack.side_effects) side_effects.push_back(object{{"id", se.id}, {"label", se.label}});
   array red_flags;
-  for (const auto& f : pack.red_flags) red_flags.push_back(object{{"id", f.id}, {"label", f.label}, {"action", f.action}});
+  for (const auto& f : pack.red_flags)
+    red_flags.push_back(object{{"id", f.id}, {"label", f.label}, {"action", f.action}});
   const auto* o = plan.outcome;
   object product{{"name", plan.product_name}};
   product["g_per_serving"] = plan.g_per_serving ? boost::json::value(*plan.g_per_serving) : nullptr;
@@ -159,12 +161,20 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
       {"pack", pack_ref(pack)},
       {"decision", std::string(to_string(a.decision))},
       {"product", std::move(product)},
-      {"protocol", object{{"id", plan.protocol->id}, {"label", plan.protocol->label}, {"section", plan.protocol->source.section}, {"notes", std::move(notes)}}},
-      {"outcome", object{{"id", o->id}, {"label", o->label}, {"question", o->question},
-                         {"better", o->higher_is_better ? "higher" : "lower"},
-                         {"scale", object{{"min", o->scale_min}, {"max", o->scale_max}, {"low", o->scale_low}, {"high", o->scale_high}}}}},
+      {"protocol", object{{"id", plan.protocol->id},
+                          {"label", plan.protocol->label},
+                          {"section", plan.protocol->source.section},
+                          {"notes", std::move(notes)}}},
+      {"outcome",
+       object{{"id", o->id},
+              {"label", o->label},
+              {"question", o->question},
+              {"better", o->higher_is_better ? "higher" : "lower"},
+              {"scale",
+               object{{"min", o->scale_min}, {"max", o->scale_max}, {"low", o->scale_low}, {"high", o->scale_high}}}}},
       {"start", plan.start.to_string()},
-      {"baseline", object{{"start", plan.start.to_string()}, {"end", plan.baseline_end.to_string()}, {"days", plan.baseline_days}}},
+      {"baseline",
+       object{{"start", plan.start.to_string()}, {"end", plan.baseline_end.to_string()}, {"days", plan.baseline_days}}},
       {"active", object{{"start", plan.active_start.to_string()}, {"days", plan.active_days}}},
       {"steps", std::move(steps)},
       {"max_daily_g", plan.max_daily_g},
@@ -172,7 +182,9 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
       {"total_max_daily_g", plan.total_max_daily_g},
       {"other_products", other_products_json(pack, plan)},
       {"review_date", plan.review_date.to_string()},
-      {"track", object{{"outcome", o->id}, {"side_effects", std::move(side_effects)}, {"doses_taken", true}, {"with_food", true}}},
+      {"track",
+       object{
+           {"outcome", o->id}, {"side_effects", std::move(side_effects)}, {"doses_taken", true}, {"with_food", true}}},
       {"timing", object{{"text", pack.timing.text}, {"section", pack.timing.source.section}}},
       {"side_effect_actions", std::move(actions)},
       {"red_flags", std::move(red_flags)},
@@ -211,7 +223,8 @@ std::string decision_in_words(const pack::Pack& pack, const Assessment& a) {
              ". A short, defined trial is possible while you fix them (trialwise plan).";
     case Decision::trial_ok:
       if (a.fit == Fit::poor)
-        return name + " is usually not the best first move for this. If you still want to try it, keep it to one "
+        return name +
+               " is usually not the best first move for this. If you still want to try it, keep it to one "
                "defined trial with a review date, and expect little (trialwise plan).";
       return "A defined trial is reasonable: one product, one dose, one outcome, one review date (trialwise plan).";
   }
@@ -238,7 +251,8 @@ std::string describe(const pack::Pack& pack, const Assessment& a) {
   out += "\nYour problem: " + group->label + " (fit: " + std::string(to_string(a.fit)) + ")\n" +
          wrap("  " + group->summary + cite(group->source.section), 2) + "\n";
   if (!group->trial_limit.empty())
-    out += wrap("  What a trial cannot show: " + group->trial_limit + cite(group->trial_limit_source.section), 2) + "\n";
+    out +=
+        wrap("  What a trial cannot show: " + group->trial_limit + cite(group->trial_limit_source.section), 2) + "\n";
   if (!a.evidence.empty()) {
     out += "\nWhat the evidence says:\n";
     for (const auto* e : a.evidence) {
@@ -254,10 +268,12 @@ std::string describe(const pack::Pack& pack, const Assessment& a) {
 std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   std::string out = "Trial plan: " + plan.protocol->label + cite(plan.protocol->source.section) + "\n";
   out += "  Product:  " + (plan.product_name.empty() ? std::string("(not named yet)") : plan.product_name);
-  if (plan.g_per_serving) out += ", " + json::number_text(*plan.g_per_serving) + " g " + pack.substance() + " per serving";
+  if (plan.g_per_serving)
+    out += ", " + json::number_text(*plan.g_per_serving) + " g " + pack.substance() + " per serving";
   out += "\n  Outcome:  " + plan.outcome->label + ": \"" + plan.outcome->question + "\" (" +
-         json::number_text(plan.outcome->scale_min) + " = " + plan.outcome->scale_low + ", " + json::number_text(plan.outcome->scale_max) + " = " +
-         plan.outcome->scale_high + "; " + (plan.outcome->higher_is_better ? "higher" : "lower") + " is better)\n";
+         json::number_text(plan.outcome->scale_min) + " = " + plan.outcome->scale_low + ", " +
+         json::number_text(plan.outcome->scale_max) + " = " + plan.outcome->scale_high + "; " +
+         (plan.outcome->higher_is_better ? "higher" : "lower") + " is better)\n";
   out += "  Baseline: " + plan.start.to_string() + " to " + plan.baseline_end.to_string() + " (" +
          std::to_string(plan.baseline_days) + " days): no " + pack.substance() + "; score the outcome every day\n";
   if (plan.blocks) {
@@ -270,23 +286,25 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   out += std::string("  Steps:") + (plan.blocks ? " (days count on-block days only)" : "") + "\n";
   for (const auto& s : plan.steps) {
     out += "    " + std::to_string(s.number) + ". from " + s.date.to_string() + " (day " + std::to_string(s.start_day) +
-           "): " + json::number_text(s.dose_g) + " g " + (s.times_per_day == 1 ? "once" : std::to_string(s.times_per_day) + " times") +
-           " a day (" + json::number_text(s.daily_g) + " g/day)";
+           "): " + json::number_text(s.dose_g) + " g " +
+           (s.times_per_day == 1 ? "once" : std::to_string(s.times_per_day) + " times") + " a day (" +
+           json::number_text(s.daily_g) + " g/day)";
     if (s.servings_per_dose) out += ", " + json::number_text(*s.servings_per_dose) + " serving(s) per dose";
     if (!s.condition.empty()) out += "\n" + wrap("       " + s.condition, 7);
     out += "\n";
   }
   out += "  Most a day: " + json::number_text(plan.max_daily_g) + " g from the trial";
   if (!plan.pause_other_products && plan.existing_g_per_day > 0)
-    out += " + " + json::number_text(plan.existing_g_per_day) + " g from your other products = " +
-           json::number_text(plan.total_max_daily_g) + " g";
+    out += " + " + json::number_text(plan.existing_g_per_day) +
+           " g from your other products = " + json::number_text(plan.total_max_daily_g) + " g";
   if (!plan.other_products.empty()) {
     std::string names;
     for (const auto& p : plan.other_products) names += (names.empty() ? "" : "; ") + other_product_words(p);
     if (plan.pause_other_products) {
-      out += "\n" + wrap("  Pause:    " + names + ": from " + plan.start.to_string() + " to " +
-                             plan.review_date.to_string() + ". " + pack.plan.pause_text + cite(pack.plan.pause_source.section),
-                         12);
+      out += "\n" +
+             wrap("  Pause:    " + names + ": from " + plan.start.to_string() + " to " + plan.review_date.to_string() +
+                      ". " + pack.plan.pause_text + cite(pack.plan.pause_source.section),
+                  12);
     } else {
       out += "\n" + wrap("  Kept:     " + names, 12);
     }
@@ -294,10 +312,11 @@ std::string describe(const pack::Pack& pack, const TrialPlan& plan) {
   out += "\n  Review:   " + plan.review_date.to_string() + " (after " + std::to_string(plan.active_days) +
          " active days). Stop if there is no clear benefit.\n";
   out += wrap("  Timing: " + pack.timing.text, 10) + "\n";
-  out += "  Side effects: score " ;
+  out += "  Side effects: score ";
   for (std::size_t i = 0; i < pack.side_effects.size(); ++i) out += (i ? ", " : "") + pack.side_effects[i].label;
   out += " daily (0-10).\n";
-  for (const auto& act : pack.side_effect_actions) out += "    at " + json::number_text(act.at_least) + "+: " + act.text + "\n";
+  for (const auto& act : pack.side_effect_actions)
+    out += "    at " + json::number_text(act.at_least) + "+: " + act.text + "\n";
   for (const auto& f : pack.red_flags) out += "  Red flag: " + f.label + ": " + f.action + "\n";
   for (const auto& n : plan.protocol->notes) out += wrap("  Note: " + n.text + cite(n.source.section), 8) + "\n";
   for (const auto& w : plan.warnings) out += wrap("  Warning: " + w.text, 11) + "\n";

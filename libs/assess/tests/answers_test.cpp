@@ -28,8 +28,10 @@ std::string list(const AnswerProblems& ps) {
 
 TEST(AnswersTest, CleanAnswersPassAndGainDefaults) {
   auto a = clean_answers();
-  a["supplements"] = boost::json::array{boost::json::object{
-      {"name", "Whey"}, {"contains_glutamine", "amount_given"}, {"glutamine_g_per_serving", 2}, {"servings_per_day", 1}}};
+  a["supplements"] = boost::json::array{boost::json::object{{"name", "Whey"},
+                                                            {"contains_glutamine", "amount_given"},
+                                                            {"glutamine_g_per_serving", 2},
+                                                            {"servings_per_day", 1}}};
   auto r = check_answers(shipped_pack(), a);
   ASSERT_TRUE(r) << list(r.error());
   EXPECT_EQ(r->object().at("supplements").at(0).at("third_party_tested"), boost::json::value(false));
@@ -81,7 +83,8 @@ TEST(AnswersTest, NamesValuesNotAllowed) {
   auto a = clean_answers();
   a["liver_disease"] = "moderate";
   auto ps = problems(a);
-  EXPECT_TRUE(named(ps, "/liver_disease", "\"moderate\", which is not allowed; use one of: none, mild, advanced")) << list(ps);
+  EXPECT_TRUE(named(ps, "/liver_disease", "\"moderate\", which is not allowed; use one of: none, mild, advanced"))
+      << list(ps);
 }
 
 TEST(AnswersTest, RefusesUnknownItemsSoTyposCannotHide) {

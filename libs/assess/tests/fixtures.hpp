@@ -21,7 +21,8 @@ inline boost::json::object clean_answers() { return test_support::gut_answers().
 /// A product that lists `grams` per serving (0: it lists none).
 inline boost::json::object supplement(double grams, double servings, bool tested, const char* name = "Product") {
   if (grams == 0)
-    return {{"name", name}, {"contains_glutamine", "no"}, {"servings_per_day", servings}, {"third_party_tested", tested}};
+    return {
+        {"name", name}, {"contains_glutamine", "no"}, {"servings_per_day", servings}, {"third_party_tested", tested}};
   return {{"name", name},
           {"contains_glutamine", "amount_given"},
           {"glutamine_g_per_serving", grams},
@@ -38,7 +39,9 @@ inline boost::json::object supplement_without_amount(const char* contains, bool 
 /// Checks and assesses; the answers must be valid.
 inline Assessment assess_answers(const boost::json::object& answers) {
   auto checked = check_answers(shipped_pack(), answers);
-  if (!checked) throw std::runtime_error("test answers invalid: " + checked.error().front().where + " " + checked.error().front().message);
+  if (!checked)
+    throw std::runtime_error("test answers invalid: " + checked.error().front().where + " " +
+                             checked.error().front().message);
   auto a = assess(shipped_pack(), *checked);
   if (!a) throw std::runtime_error(a.error().message);
   return *a;

@@ -65,8 +65,8 @@ TEST(PlanTest, AthleticUseNeverEscalates) {
   ASSERT_EQ(p->steps.size(), 1u);
   EXPECT_EQ(p->max_daily_g, 5);
   EXPECT_FALSE(p->steps[0].servings_per_dose) << "no product named";
-  const bool asks_for_product = std::any_of(p->warnings.begin(), p->warnings.end(),
-                                            [](const PlanNote& w) { return w.id == "no_product"; });
+  const bool asks_for_product =
+      std::any_of(p->warnings.begin(), p->warnings.end(), [](const PlanNote& w) { return w.id == "no_product"; });
   EXPECT_TRUE(asks_for_product);
 }
 
@@ -264,9 +264,10 @@ namespace trialwise::assess {
 namespace {
 
 TEST(PlanBlocksTest, ABlockDesignCutsTheActivePeriodIntoPairsFixedBySeed) {
-  auto p = plan_for(testing::clean_answers(),
-                    {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5,
-                     .blocks = BlockChoices{.block_days = 7, .blocks = 4, .seed = 42}});
+  auto p = plan_for(testing::clean_answers(), {.start = day("2026-12-07"),
+                                               .product_name = "Powder",
+                                               .g_per_serving = 5,
+                                               .blocks = BlockChoices{.block_days = 7, .blocks = 4, .seed = 42}});
   ASSERT_TRUE(p) << p.error().message;
   ASSERT_TRUE(p->blocks);
   EXPECT_EQ(p->blocks->block_days, 7);

@@ -30,12 +30,14 @@ const Side kSides[] = {
      [](auto& a) { a["liver_disease"] = "none"; }},
     {"monitored_kidney_disease", Safety::clinician_first, [](auto& a) { a["kidney_disease"] = "monitored"; },
      [](auto& a) { a["kidney_disease"] = "none"; }},
-    {"pregnancy", Safety::clinician_first, [](auto& a) { a["pregnant"] = true; }, [](auto& a) { a["pregnant"] = false; }},
+    {"pregnancy", Safety::clinician_first, [](auto& a) { a["pregnant"] = true; },
+     [](auto& a) { a["pregnant"] = false; }},
     {"breastfeeding", Safety::clinician_first, [](auto& a) { a["breastfeeding"] = true; },
      [](auto& a) { a["breastfeeding"] = false; }},
     {"active_cancer_treatment", Safety::clinician_first, [](auto& a) { a["cancer_treatment_active"] = true; },
      [](auto& a) { a["cancer_treatment_active"] = false; }},
-    {"recent_icu", Safety::clinician_first, [](auto& a) { a["icu_recent"] = true; }, [](auto& a) { a["icu_recent"] = false; }},
+    {"recent_icu", Safety::clinician_first, [](auto& a) { a["icu_recent"] = true; },
+     [](auto& a) { a["icu_recent"] = false; }},
     {"unexplained_neuro_symptoms", Safety::clinician_first, [](auto& a) { a["neuro_symptoms_unexplained"] = true; },
      [](auto& a) { a["neuro_symptoms_unexplained"] = false; }},
     {"heavy_supplement_stack", Safety::clinician_first,
@@ -51,7 +53,9 @@ const Side kSides[] = {
      [](auto& a) { a["supplements"] = boost::json::array{supplement(0, 1, true)}; }},
     {"untested_glutamine_product", Safety::caution,
      [](auto& a) { a["supplements"] = boost::json::array{supplement(5, 1, false)}; },
-     [](auto& a) { a["supplements"] = boost::json::array{supplement(5, 1, true), supplement(0, 1, false)}; }},
+     [](auto& a) {
+       a["supplements"] = boost::json::array{supplement(5, 1, true), supplement(0, 1, false)};
+     }},
     // Contract v2: the screening holes a clinical read of the article found.
     {"other_organ_failure", Safety::avoid, [](auto& a) { a["organ_failure_other"] = true; },
      [](auto& a) { a["organ_failure_other"] = false; }},
@@ -108,7 +112,8 @@ TEST(SafetyRulesTest, EveryRuleHoldsOnOneSideAndNotTheOther) {
 
 TEST(SafetyRulesTest, EveryShippedSafetyRuleIsCovered) {
   for (const auto& rule : shipped_pack().safety_rules) {
-    const bool covered = std::any_of(std::begin(kSides), std::end(kSides), [&](const Side& s) { return s.rule == rule.id; });
+    const bool covered =
+        std::any_of(std::begin(kSides), std::end(kSides), [&](const Side& s) { return s.rule == rule.id; });
     EXPECT_TRUE(covered) << rule.id << " has no both-sides test";
   }
 }
@@ -162,10 +167,24 @@ TEST(BasicsTest, EachBasicHoldsOnOneSideAndNotTheOther) {
       {"protein", [](auto& a) { a["protein_each_meal"] = false; }, [](auto& a) { a["protein_each_meal"] = true; }},
       {"hydration", [](auto& a) { a["hydration_ok"] = false; }, [](auto& a) { a["hydration_ok"] = true; }},
       {"alcohol", [](auto& a) { a["alcohol_heavy"] = true; }, [](auto& a) { a["alcohol_heavy"] = false; }},
-      {"rest", [](auto& a) { a["training_hours_per_week"] = 10; a["rest_days_per_week"] = 0.5; },
-       [](auto& a) { a["training_hours_per_week"] = 10; a["rest_days_per_week"] = 1; }},
-      {"rest", [](auto& a) { a["training_hours_per_week"] = 10; a["rest_days_per_week"] = 0; },
-       [](auto& a) { a["training_hours_per_week"] = 9.5; a["rest_days_per_week"] = 0; }},
+      {"rest",
+       [](auto& a) {
+         a["training_hours_per_week"] = 10;
+         a["rest_days_per_week"] = 0.5;
+       },
+       [](auto& a) {
+         a["training_hours_per_week"] = 10;
+         a["rest_days_per_week"] = 1;
+       }},
+      {"rest",
+       [](auto& a) {
+         a["training_hours_per_week"] = 10;
+         a["rest_days_per_week"] = 0;
+       },
+       [](auto& a) {
+         a["training_hours_per_week"] = 9.5;
+         a["rest_days_per_week"] = 0;
+       }},
   };
   for (const auto& c : cases) {
     auto yes = clean_answers();
@@ -244,7 +263,8 @@ TEST(DecisionTest, GeneralImmunitySaysTheTrialCannotShowFewerColds) {
   ASSERT_TRUE(json.contains("trial_limit"));
   EXPECT_NE(std::string(json.at("trial_limit").at("text").as_string()).find("fewer colds"), std::string::npos);
   EXPECT_NE(describe(shipped_pack(), a).find("What a trial cannot show:"), std::string::npos);
-  const auto gut = to_json(shipped_pack(), *check_answers(shipped_pack(), clean_answers()), assess_answers(clean_answers()));
+  const auto gut =
+      to_json(shipped_pack(), *check_answers(shipped_pack(), clean_answers()), assess_answers(clean_answers()));
   EXPECT_FALSE(gut.contains("trial_limit"));
 }
 

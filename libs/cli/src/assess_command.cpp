@@ -19,8 +19,8 @@ namespace trialwise::cli {
 
 CLI::App* add_assess_command(CLI::App& app, AssessOptions& o) {
   auto* cmd = app.add_subcommand("assess", "Assess questionnaire answers: decision, safety, reasons, basics, evidence");
-  auto* answers = cmd->add_option("--answers", o.answers, "The answers, a JSON object (- for standard input)")
-                      ->type_name("FILE|-");
+  auto* answers =
+      cmd->add_option("--answers", o.answers, "The answers, a JSON object (- for standard input)")->type_name("FILE|-");
   auto* batch = cmd->add_option("--batch", o.batch, "Assess every line of a JSON Lines file (- for standard input)")
                     ->type_name("FILE|-");
   cmd->add_option("--out", o.out,

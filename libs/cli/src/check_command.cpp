@@ -33,7 +33,8 @@
 namespace trialwise::cli {
 
 CLI::App* add_check_command(CLI::App& app, CheckOptions& o) {
-  auto* cmd = app.add_subcommand("check", "Answer the questionnaire here, one question at a time, and see the assessment");
+  auto* cmd =
+      app.add_subcommand("check", "Answer the questionnaire here, one question at a time, and see the assessment");
   cmd->add_option("--out", o.out, "Where to save your answers")->type_name("FILE")->capture_default_str();
   cmd->add_flag("--force", o.force, "Replace --out if it already exists");
   add_pack_option(*cmd, o.pack_file);
@@ -52,14 +53,15 @@ namespace fs = std::filesystem;
 using pack::Question;
 using pack::QuestionType;
 
-constexpr std::size_t kWidth = 78;            // where help text wraps
-constexpr std::size_t kMaxAnswerBytes = 4096;  // longer lines are refused, not held
-constexpr std::size_t kMaxEcho = 30;           // bad answers longer than this are not repeated back
+constexpr std::size_t kWidth = 78;                       // where help text wraps
+constexpr std::size_t kMaxAnswerBytes = 4096;            // longer lines are refused, not held
+constexpr std::size_t kMaxEcho = 30;                     // bad answers longer than this are not repeated back
 constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53
 
-
 std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -122,7 +124,8 @@ std::string requirement(const Question& q) {
     case QuestionType::boolean: return "Please enter y or n.";
     case QuestionType::enumeration: return "Please enter a number from 1 to " + std::to_string(q.values.size()) + ".";
     case QuestionType::string:
-      return q.max_length ? "Please enter at most " + std::to_string(*q.max_length) + " characters." : "Please enter some text.";
+      return q.max_length ? "Please enter at most " + std::to_string(*q.max_length) + " characters."
+                          : "Please enter some text.";
     case QuestionType::array: return "Please enter y or n.";
   }
   return "";
@@ -162,8 +165,10 @@ Reading read_number(const Question& q, std::string_view typed) {
   const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), d);
   if (ec != std::errc{} || end != typed.data() + typed.size() || !std::isfinite(d))
     return refuse(q, echo(typed) + " is not a number.");
-  if (q.min && d < *q.min) return refuse(q, echo(typed) + " is below the minimum of " + json::number_text(*q.min) + ".");
-  if (q.max && d > *q.max) return refuse(q, echo(typed) + " is above the maximum of " + json::number_text(*q.max) + ".");
+  if (q.min && d < *q.min)
+    return refuse(q, echo(typed) + " is below the minimum of " + json::number_text(*q.min) + ".");
+  if (q.max && d > *q.max)
+    return refuse(q, echo(typed) + " is above the maximum of " + json::number_text(*q.max) + ".");
   if (q.type == QuestionType::number) return {boost::json::value(d), {}};
   if (d != std::trunc(d)) return refuse(q, echo(typed) + " is not a whole number.");
   if (std::fabs(d) > kMaxExactInteger) return refuse(q, echo(typed) + " is too large.");
@@ -281,7 +286,8 @@ class Interview {
     for (;;) {
       if (const Stop s = read_line(line, too_long); s != Stop::none) return s;
       const std::string problem =
-          too_long ? "That answer is too long (over " + std::to_string(kMaxAnswerBytes) + " characters)." : accept(trim(line));
+          too_long ? "That answer is too long (over " + std::to_string(kMaxAnswerBytes) + " characters)."
+                   : accept(trim(line));
       if (problem.empty()) return Stop::none;
       out_ << problem << "\n";
     }
@@ -311,9 +317,10 @@ class Interview {
         out_ << wrap("Enter the number of your answer." + on_empty, 2);
         break;
       case QuestionType::string:
-        out_ << wrap((q.max_length ? "Up to " + std::to_string(*q.max_length) + " characters." : std::string("Any text.")) +
-                         on_empty,
-                     2);
+        out_ << wrap(
+            (q.max_length ? "Up to " + std::to_string(*q.max_length) + " characters." : std::string("Any text.")) +
+                on_empty,
+            2);
         break;
       case QuestionType::array: break;
     }
@@ -399,8 +406,9 @@ class Interview {
 
 /// `path` as one shell word, quoted only when it needs to be.
 std::string shell_word(const std::string& path) {
-  const bool plain = !path.empty() && path.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                              "0123456789._-/+:@,=") == std::string::npos;
+  const bool plain = !path.empty() && path.find_first_not_of(
+                                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                          "0123456789._-/+:@,=") == std::string::npos;
   if (plain) return path;
   std::string out = "'";
   for (char c : path) out += c == '\'' ? std::string("'\\''") : std::string(1, c);

@@ -15,8 +15,7 @@ namespace trialwise::cli {
 
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
-    CLI::App app{"Trialwise: decide whether a supplement fits you, then run one honest personal trial.",
-                 "trialwise"};
+    CLI::App app{"Trialwise: decide whether a supplement fits you, then run one honest personal trial.", "trialwise"};
     app.set_version_flag("--version", std::string("trialwise ") + TRIALWISE_VERSION);
     app.require_subcommand(1);
     app.footer("Educational only; not medical advice. See README.md.");

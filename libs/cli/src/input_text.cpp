@@ -25,8 +25,7 @@ Result<std::string> read_file(const std::string& path, std::istream& stdin_strea
   return buffer.str();
 }
 
-Result<std::string> read_inline_or_file(const std::string& value, std::string_view flag,
-                                        std::istream& stdin_stream) {
+Result<std::string> read_inline_or_file(const std::string& value, std::string_view flag, std::istream& stdin_stream) {
   if (!value.empty() && value[0] == '@') {
     auto text = read_file(value.substr(1), stdin_stream);
     if (!text) {

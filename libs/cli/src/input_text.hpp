@@ -13,7 +13,6 @@ Result<std::string> read_file(const std::string& path, std::istream& stdin_strea
 
 /// A command-line value that is JSON text itself, or "@path" to read it from
 /// a file ("@-" for standard input). `flag` names the option in errors.
-Result<std::string> read_inline_or_file(const std::string& value, std::string_view flag,
-                                        std::istream& stdin_stream);
+Result<std::string> read_inline_or_file(const std::string& value, std::string_view flag, std::istream& stdin_stream);
 
 }  // namespace trialwise::cli

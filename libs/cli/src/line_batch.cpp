@@ -22,7 +22,7 @@ constexpr std::uint32_t kTooLong = std::numeric_limits<std::uint32_t>::max();
 
 struct Chunk {
   std::size_t first_line = 1;
-  std::string text;  // the lines' bytes, back to back
+  std::string text;                                            // the lines' bytes, back to back
   std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;  // offset and length (kTooLong: over the limit)
 };
 

@@ -13,7 +13,8 @@ namespace trialwise::cli {
 CLI::App* add_pack_command(CLI::App& app, PackValidateOptions& o) {
   auto* pack = app.add_subcommand("pack", "Work with knowledge packs");
   pack->require_subcommand(1);
-  auto* validate = pack->add_subcommand("validate", "Check a knowledge pack and list every problem with its JSON pointer");
+  auto* validate =
+      pack->add_subcommand("validate", "Check a knowledge pack and list every problem with its JSON pointer");
   validate->add_option("FILE", o.file, "The pack to check (see docs/packs.md)")->required()->type_name("FILE");
   validate->footer("Exit status 0 when the pack is sound, 2 when it has problems.");
   return validate;

@@ -21,9 +21,11 @@ CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::st
       ->type_name("FILE|-");
   cmd->add_option("--start", o.start, "The first day of the baseline week")->required()->type_name("YYYY-MM-DD");
   cmd->add_option("--protocol", o.protocol, "A protocol id (default: the pack's for your problem)")->type_name("ID");
-  cmd->add_option("--outcome", o.outcome, "The outcome to track (default: the first for your problem)")->type_name("ID");
+  cmd->add_option("--outcome", o.outcome, "The outcome to track (default: the first for your problem)")
+      ->type_name("ID");
   auto* product = cmd->add_option("--product", o.product, "The one product you will use")->type_name("NAME");
-  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of the supplement in one serving of that product (from its label)")
+  cmd->add_option("--g-per-serving", o.g_per_serving,
+                  "Grams of the supplement in one serving of that product (from its label)")
       ->type_name("G")
       ->needs(product);
   cmd->add_option("--days", o.days, "Active days of the trial (default: the protocol's)")->type_name("N");
@@ -51,9 +53,11 @@ CLI::App* add_plan_options(CLI::App& app, const std::string& name, const std::st
 }
 
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
-  auto* cmd = add_plan_options(app, "plan", "Make one defined trial: product, dose steps, outcome, baseline, review date", o);
-  cmd->add_option("--db", o.db, "Also count the products imported into this database (trialwise product import), "
-                                "as start does")
+  auto* cmd =
+      add_plan_options(app, "plan", "Make one defined trial: product, dose steps, outcome, baseline, review date", o);
+  cmd->add_option("--db", o.db,
+                  "Also count the products imported into this database (trialwise product import), "
+                  "as start does")
       ->type_name("PATH")
       ->each([&o](const std::string&) { o.with_products = true; });
   cmd->footer(
@@ -63,8 +67,8 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& o) {
   return cmd;
 }
 
-std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& in, std::ostream& out,
-                                           std::ostream& err, int& status) {
+std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err,
+                                           int& status) {
   status = kExitBadInput;
   auto start = Date::parse(o.start, "--start");
   if (!start) {
@@ -98,7 +102,8 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
   choices.pause_other_products = !o.keep_other_products;
   if (o.design == "blocks") {
     // Without a seed, draw one: the plan shows it, so the order can be checked later.
-    const std::uint64_t seed = o.seed_given ? o.seed : (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+    const std::uint64_t seed =
+        o.seed_given ? o.seed : (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
     choices.blocks = assess::BlockChoices{.block_days = o.block_days, .blocks = o.blocks, .seed = seed};
   }
   const service::TrialPacks packs(pack);

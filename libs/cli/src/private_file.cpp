@@ -51,7 +51,8 @@ Result<void> PrivateFile::commit() {
   if (::fsync(fd_) != 0) return Unexpected{failed(path_, "writing the file failed", errno)};
   ::close(fd_);
   fd_ = -1;
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) return Unexpected{failed(path_, "cannot replace the file", errno)};
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    return Unexpected{failed(path_, "cannot replace the file", errno)};
   committed_ = true;
   sync_folder_of(path_);
   return {};

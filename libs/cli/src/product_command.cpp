@@ -31,14 +31,17 @@ std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o) {
   import->add_flag("--json", o.json, "Print the product as JSON");
   add_pack_option(*import, o.pack_file);
   add_db_option(*import, o.db);
-  import->footer("The pack's label forms are counted (salts and dipeptides by their share of the mass); a blend\n"
-                 "that lists the supplement without an amount is flagged. Products feed start (and plan --db): the\n"
-                 "daily total counts them. Exit status: 0 imported; 2 bad label or flags; 4 already imported; 5 database.");
+  import->footer(
+      "The pack's label forms are counted (salts and dipeptides by their share of the mass); a blend\n"
+      "that lists the supplement without an amount is flagged. Products feed start (and plan --db): the\n"
+      "daily total counts them. Exit status: 0 imported; 2 bad label or flags; 4 already imported; 5 database.");
   auto* list = product->add_subcommand("list", "The products imported");
   list->add_flag("--json", o.json, "Print them as JSON");
   add_db_option(*list, o.db);
   auto* remove = product->add_subcommand("remove", "Forget an imported product");
-  remove->add_option("id", o.id, "The product's number (product list shows it)")->required()->check(CLI::PositiveNumber);
+  remove->add_option("id", o.id, "The product's number (product list shows it)")
+      ->required()
+      ->check(CLI::PositiveNumber);
   add_db_option(*remove, o.db);
   return {import, list, remove};
 }
@@ -106,9 +109,11 @@ int run_product_list(const ProductOptions& o, std::istream&, std::ostream& out, 
   if (products->empty()) out << "No products imported. Add one with: trialwise product import LABEL.json\n";
   for (const auto& p : *products) {
     out << "Product " << p.id << ": " << p.product.name << (p.product.brand.empty() ? "" : " (" + p.product.brand + ")")
-        << ", " << (p.product.amount_g_per_serving ? json::number_text(*p.product.amount_g_per_serving) + " g per serving"
-                                                      : std::string("amount unknown"))
-        << ", " << (p.servings_per_day ? json::number_text(*p.servings_per_day) : std::string("? (1 counted)")) << " a day\n";
+        << ", "
+        << (p.product.amount_g_per_serving ? json::number_text(*p.product.amount_g_per_serving) + " g per serving"
+                                           : std::string("amount unknown"))
+        << ", " << (p.servings_per_day ? json::number_text(*p.servings_per_day) : std::string("? (1 counted)"))
+        << " a day\n";
     for (const auto& f : p.product.flags) out << "  - " << f.message << "\n";
   }
   return kExitOk;

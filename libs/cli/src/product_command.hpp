@@ -23,7 +23,7 @@ namespace trialwise::cli {
 struct ProductOptions {
   std::string db;
   std::string pack_file;  // import: --pack, whose label forms count (default: the built-in pack)
-  std::string file;  // import: the label JSON, or "-"
+  std::string file;       // import: the label JSON, or "-"
   double servings_per_day = -1;
   bool third_party_tested = false;
   std::int64_t id = 0;  // remove

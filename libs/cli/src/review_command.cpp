@@ -26,31 +26,37 @@ namespace trialwise::cli {
 using model::kLocalProfile;
 
 CLI::App* add_review_command(CLI::App& app, ReviewOptions& o) {
-  auto* cmd = app.add_subcommand("review", "The verdict on a trial at its review date: continue, stop, reduce the dose, "
-                                           "or not enough to judge");
-  cmd->add_option("--as-of", o.as_of, "Review as on this day (default: today; with --batch or --all, each trial's "
-                                      "review date)")
+  auto* cmd = app.add_subcommand("review",
+                                 "The verdict on a trial at its review date: continue, stop, reduce the dose, "
+                                 "or not enough to judge");
+  cmd->add_option("--as-of", o.as_of,
+                  "Review as on this day (default: today; with --batch or --all, each trial's "
+                  "review date)")
       ->type_name("YYYY-MM-DD");
-  auto* trial = cmd->add_option("--trial", o.trial_id, "Review this trial (trialwise trials lists them; default: the "
-                                                       "running one)")
+  auto* trial = cmd->add_option("--trial", o.trial_id,
+                                "Review this trial (trialwise trials lists them; default: the "
+                                "running one)")
                     ->type_name("ID")
                     ->check(CLI::PositiveNumber);
   cmd->add_flag("--json", o.json, "Print the review as JSON");
-  auto* chart = cmd->add_option("--chart", o.chart, "Also write the outcome chart as an SVG file")->type_name("FILE.svg");
+  auto* chart =
+      cmd->add_option("--chart", o.chart, "Also write the outcome chart as an SVG file")->type_name("FILE.svg");
   auto* record = cmd->add_flag("--record", o.record,
                                "Save the verdict: a stop ends the trial; continue or reduce_dose sets the next review "
                                "date (as an amendment)");
-  auto* batch = cmd->add_option("--batch", o.batch, "Review every trial in a JSON Lines file of exported trials "
-                                                    "(trialwise export --format json; - for standard input)")
+  auto* batch = cmd->add_option("--batch", o.batch,
+                                "Review every trial in a JSON Lines file of exported trials "
+                                "(trialwise export --format json; - for standard input)")
                     ->type_name("FILE|-");
   auto* all = cmd->add_flag("--all", o.all, "Review every trial in the database, one JSON line each");
   cmd->add_option("--out", o.out, "With --batch or --all: write the reviews here")->type_name("FILE");
   batch->excludes(all)->excludes(trial)->excludes(chart)->excludes(record);
   all->excludes(trial)->excludes(chart)->excludes(record);
   add_db_option(*cmd, o.db);
-  cmd->footer("Exit status: 0 reviewed; 2 bad input (a bad batch line is reported in its place); 4 --record on an "
-              "ended trial; 5 the database or a file failed.\nEducational only: the verdict is about your own "
-              "trial's numbers, not medical advice.");
+  cmd->footer(
+      "Exit status: 0 reviewed; 2 bad input (a bad batch line is reported in its place); 4 --record on an "
+      "ended trial; 5 the database or a file failed.\nEducational only: the verdict is about your own "
+      "trial's numbers, not medical advice.");
   return cmd;
 }
 
@@ -85,8 +91,9 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
   std::string recorded;
   if (o.record) {
     auto saved = service.record(*reviewed);
-    if (!saved) return report(err, saved.error().code == Errc::conflict ? conflict("--record", saved.error().message)
-                                                                        : saved.error());
+    if (!saved)
+      return report(err,
+                    saved.error().code == Errc::conflict ? conflict("--record", saved.error().message) : saved.error());
     recorded = *saved;
   }
   if (o.json) {
@@ -213,7 +220,8 @@ int review_many(const ReviewOptions& o, std::istream& in, std::ostream& out, std
 
 int run_review(const ReviewOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   if (!o.batch.empty() || o.all) return review_many(o, in, out, err);
-  if (!o.out.empty()) return report(err, invalid_input("--out", "--out is for --batch or --all; use --chart FILE for a chart"));
+  if (!o.out.empty())
+    return report(err, invalid_input("--out", "--out is for --batch or --all; use --chart FILE for a chart"));
   return review_one(o, in, out, err);
 }
 

@@ -60,16 +60,25 @@ Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& fl
   return store::open_sqlite(*path);
 }
 
-
 // The one table from the domain's field pointers to this front end's flags.
 Error with_flag(Error e, const std::string& command) {
-  static const std::pair<std::string_view, std::string_view> kFlags[] = {
-      {"/design/blocks", "--blocks"}, {"/design/block_days", "--block-days"}, {"/design", "--design"},
-      {"/date", "--date"},         {"/outcome", "--outcome"},       {"/doses_taken", "--doses"},
-      {"/dose_g", "--dose-g"},     {"/side_effects", "--side"},     {"/red_flags", "--red-flag"},
-      {"/note", "--note"},         {"/reason", "--reason"},         {"/product", "--product"},
-      {"/g_per_serving", "--g-per-serving"}, {"/review_date", "--review-date"}, {"/protocol", "--protocol"},
-      {"/days", "--days"},         {"/start", "--start"}};
+  static const std::pair<std::string_view, std::string_view> kFlags[] = {{"/design/blocks", "--blocks"},
+                                                                         {"/design/block_days", "--block-days"},
+                                                                         {"/design", "--design"},
+                                                                         {"/date", "--date"},
+                                                                         {"/outcome", "--outcome"},
+                                                                         {"/doses_taken", "--doses"},
+                                                                         {"/dose_g", "--dose-g"},
+                                                                         {"/side_effects", "--side"},
+                                                                         {"/red_flags", "--red-flag"},
+                                                                         {"/note", "--note"},
+                                                                         {"/reason", "--reason"},
+                                                                         {"/product", "--product"},
+                                                                         {"/g_per_serving", "--g-per-serving"},
+                                                                         {"/review_date", "--review-date"},
+                                                                         {"/protocol", "--protocol"},
+                                                                         {"/days", "--days"},
+                                                                         {"/start", "--start"}};
   if (e.code != Errc::invalid_input) return e;
   if (e.where.empty()) {
     e.where = command;
@@ -86,7 +95,6 @@ Error with_flag(Error e, const std::string& command) {
   }
   return e;
 }
-
 
 std::optional<Running> open_chosen(const std::string& db, std::int64_t trial_id, std::istream& in, std::ostream& err,
                                    int& status) {

@@ -28,7 +28,6 @@ void add_db_option(CLI::App& cmd, std::string& db);
 /// Opens the database --db names (or the default one).
 Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& flag);
 
-
 /// The use cases (libs/service) name a bad field by its JSON pointer, as the
 /// HTTP API's bodies spell it ("/doses_taken", "/side_effects/bloating");
 /// this names it by the command line's flag instead ("--doses", "--side").

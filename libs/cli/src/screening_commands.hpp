@@ -36,7 +36,8 @@ struct PlanOptions {
   double g_per_serving = 0;
   int days = 0;
   bool json = false;
-  bool keep_other_products = false;  // do not pause other products with the supplement (refused if over the protocol's most)
+  bool keep_other_products =
+      false;                    // do not pause other products with the supplement (refused if over the protocol's most)
   std::string design = "open";  // or "blocks"
   int block_days = 7;
   int blocks = 4;
@@ -73,8 +74,8 @@ struct PlannedTrial {
 
 /// What `plan` and `start` share: screen the answers and make the plan, or
 /// report why not (a refusal is printed in full, exit status 3).
-std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& in, std::ostream& out,
-                                           std::ostream& err, int& status);
+std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& in, std::ostream& out, std::ostream& err,
+                                           int& status);
 
 /// Prints a plan as `plan` does (plain words, or JSON with --json).
 void print_plan(const PlanOptions& o, const PlannedTrial& p, std::ostream& out);

@@ -10,8 +10,7 @@
 namespace trialwise::cli {
 
 void add_pack_option(CLI::App& command, std::string& pack_file) {
-  command.add_option("--pack", pack_file, "A knowledge pack file (default: the built-in pack)")
-      ->type_name("FILE");
+  command.add_option("--pack", pack_file, "A knowledge pack file (default: the built-in pack)")->type_name("FILE");
 }
 
 std::shared_ptr<const pack::Pack> load_pack_or_report(const std::string& pack_file, std::istream& in,
@@ -65,8 +64,8 @@ void report_answer_problems(const std::string& file, const std::vector<Error>& p
   err << "trialwise: " << problems.size() << " answer(s) to fix in " << name << "\n";
 }
 
-std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
-                                                      std::istream& in, std::ostream& err) {
+std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file, std::istream& in,
+                                                      std::ostream& err) {
   auto json = read_answers_json_or_report(file, in, err);
   if (!json) return std::nullopt;
   auto answers = assess::check_answers(pack, *json);

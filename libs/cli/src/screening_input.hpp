@@ -37,8 +37,8 @@ void report_answer_problems(const std::string& file, const std::vector<Error>& p
 
 /// Reads and checks answers from FILE or "-". On failure prints every
 /// problem ("FILE#/age: ...") to `err` and returns nothing.
-std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file,
-                                                      std::istream& in, std::ostream& err);
+std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file, std::istream& in,
+                                                      std::ostream& err);
 
 /// A person's answers, checked and assessed against a pack.
 struct Screening {

@@ -31,9 +31,13 @@ std::string url(const std::string& host, std::uint16_t port) {
 CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API on this machine (http://127.0.0.1:8080)");
   cmd->add_option("--host", o.host, "A loopback address to listen on (127.0.0.0/8 or ::1)")->type_name("HOST");
-  cmd->add_option("--port", o.port, "The port (0: any free one, printed)")->type_name("PORT")->check(CLI::Range(0, 65535));
+  cmd->add_option("--port", o.port, "The port (0: any free one, printed)")
+      ->type_name("PORT")
+      ->check(CLI::Range(0, 65535));
   add_pack_option(*cmd, o.pack_file);
-  cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")->type_name("N")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("--read-timeout", o.read_timeout, "Seconds a client has to send a whole request")
       ->type_name("S")
       ->check(CLI::Range(0.01, 3600.0));
@@ -67,8 +71,7 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
   const std::string db = *path;
   const std::string pack_text = pack->text;
   http::Services services(
-      std::move(pack), pack_text,
-      [db] { return store::open_sqlite(db); }, [] { return today(); }, http::Limits{},
+      std::move(pack), pack_text, [db] { return store::open_sqlite(db); }, [] { return today(); }, http::Limits{},
       [db]() -> Result<std::unique_ptr<store::ProductRepository>> { return store::open_sqlite_products(db); });
 
   http::ServerOptions options;

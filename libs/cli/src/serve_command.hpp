@@ -13,10 +13,10 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string db;
-  std::string pack_file;       // --pack: new plans use it (default: the built-in pack)
-  unsigned threads = 0;        // 0: one per core
-  double read_timeout = 10;    // seconds, from a request's first byte to its last
-  double idle_timeout = 30;    // seconds between requests on one connection
+  std::string pack_file;                         // --pack: new plans use it (default: the built-in pack)
+  unsigned threads = 0;                          // 0: one per core
+  double read_timeout = 10;                      // seconds, from a request's first byte to its last
+  double idle_timeout = 30;                      // seconds between requests on one connection
   std::size_t max_connections = 512;             // open at once, in all
   std::size_t max_connections_per_client = 128;  // open at once from one address
 };

@@ -34,30 +34,34 @@ Result<std::map<std::string, int>> parse_side_effects(const std::string& text) {
     int score = -1;
     if (eq != std::string::npos) {
       const std::string value = item.substr(eq + 1);
-      if (!value.empty() && value.size() <= 2 && std::all_of(value.begin(), value.end(), ::isdigit)) score = std::stoi(value);
+      if (!value.empty() && value.size() <= 2 && std::all_of(value.begin(), value.end(), ::isdigit))
+        score = std::stoi(value);
     }
     if (score < 0)
-      return Unexpected{invalid_input("--side", "\"" + item + "\": give each side effect a score from 0 to 10, as " + id + "=3")};
+      return Unexpected{
+          invalid_input("--side", "\"" + item + "\": give each side effect a score from 0 to 10, as " + id + "=3")};
     out[id] = score;
   }
   return out;
 }
 
 void print_status(const model::Trial& t, const trial::Status& st, std::ostream& out) {
-  out << "Trial " << t.id << ": " << t.product_name << (t.product_name.empty() ? "" : ", ") << t.protocol_id << ", outcome "
-      << t.outcome_id << "\n";
+  out << "Trial " << t.id << ": " << t.product_name << (t.product_name.empty() ? "" : ", ") << t.protocol_id
+      << ", outcome " << t.outcome_id << "\n";
   out << "  Phase:    " << trial::to_string(st.phase);
   if (st.day > 0) out << " (day " << st.day << ")";
   out << "\n";
   if (st.step)
-    out << "  Dose:     step " << st.step->number << ": " << json::number_text(st.step->dose_g) << " g x " << st.step->times_per_day
-        << " a day\n";
-  out << "  Logged:   baseline " << st.baseline_days_logged << " days (" << st.baseline_days_missing << " missing), active "
-      << st.active_days_logged << " days (" << st.active_days_missing << " missing)\n";
-  if (st.adherence) out << "  Adherence: " << json::number_text(std::round(*st.adherence * 100)) << "% of planned doses\n";
+    out << "  Dose:     step " << st.step->number << ": " << json::number_text(st.step->dose_g) << " g x "
+        << st.step->times_per_day << " a day\n";
+  out << "  Logged:   baseline " << st.baseline_days_logged << " days (" << st.baseline_days_missing
+      << " missing), active " << st.active_days_logged << " days (" << st.active_days_missing << " missing)\n";
+  if (st.adherence)
+    out << "  Adherence: " << json::number_text(std::round(*st.adherence * 100)) << "% of planned doses\n";
   if (!st.side_effect_burden.empty()) {
     out << "  Side effects, mean of the last 7 days:";
-    for (const auto& [id, mean] : st.side_effect_burden) out << " " << id << " " << json::number_text(std::round(mean * 10) / 10);
+    for (const auto& [id, mean] : st.side_effect_burden)
+      out << " " << id << " " << json::number_text(std::round(mean * 10) / 10);
     out << "\n";
   }
   out << "  Review:   " << t.review_date.to_string() << "\n";
@@ -69,14 +73,19 @@ void print_status(const model::Trial& t, const trial::Status& st, std::ostream& 
 CLI::App* add_start_command(CLI::App& app, StartOptions& o) {
   auto* cmd = add_plan_options(app, "start", "Make the plan and save it as your pre-registered trial", o.plan);
   add_db_option(*cmd, o.db);
-  cmd->footer("Exit status: 0 started; 2 bad input; 3 refused for safety (nothing saved); 4 a trial is already running.");
+  cmd->footer(
+      "Exit status: 0 started; 2 bad input; 3 refused for safety (nothing saved); 4 a trial is already running.");
   return cmd;
 }
 
 CLI::App* add_log_command(CLI::App& app, LogOptions& o) {
   auto* cmd = app.add_subcommand("log", "Log one day of the running trial (logging a day again replaces it)");
   cmd->add_option("--date", o.date, "The day (default: today)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--outcome", o.outcome, "Your outcome score for the day, on the scale of the outcome the plan tracks (trialwise status shows it)")->required()->type_name("N");
+  cmd->add_option(
+         "--outcome", o.outcome,
+         "Your outcome score for the day, on the scale of the outcome the plan tracks (trialwise status shows it)")
+      ->required()
+      ->type_name("N");
   cmd->add_option("--doses", o.doses, "Doses taken that day")->type_name("N");
   cmd->add_option("--dose-g", o.dose_g, "Grams per dose actually taken")->type_name("G");
   cmd->add_option("--side", o.side, "Side effects, 0 to 10 each: bloating=2,nausea=0,...")->type_name("ID=N,...");

@@ -51,9 +51,9 @@ namespace trialwise::cli {
 struct ExportOptions {
   std::string db;
   std::string format = "csv";
-  std::string out;     // default standard output
+  std::string out;            // default standard output
   std::int64_t trial_id = 0;  // 0: the running trial
-  std::string as_of;   // the review in fhir, ics and html (default: today)
+  std::string as_of;          // the review in fhir, ics and html (default: today)
 };
 
 struct ImportOptions {

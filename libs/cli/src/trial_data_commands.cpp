@@ -26,8 +26,9 @@ namespace trialwise::cli {
 using model::kLocalProfile;
 
 CLI::App* add_export_command(CLI::App& app, ExportOptions& o) {
-  auto* cmd = app.add_subcommand("export", "Write a trial out: its day entries (CSV), the whole trial (JSON), FHIR R4, "
-                                           "a calendar, or a clinician's report");
+  auto* cmd = app.add_subcommand("export",
+                                 "Write a trial out: its day entries (CSV), the whole trial (JSON), FHIR R4, "
+                                 "a calendar, or a clinician's report");
   cmd->add_option("--format", o.format,
                   "csv: day entries; json: the whole trial as one line (for review --batch); fhir: a FHIR R4 "
                   "Bundle; ics: dose reminders and review dates; html: the clinician's report")
@@ -49,8 +50,10 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& o) {
       ->required()
       ->type_name("FILE|-");
   add_db_option(*cmd, o.db);
-  cmd->footer("Columns: " "date, outcome, doses_taken, dose_g, one per side effect, with_food, note, red_flags.\n"
-              "A bad row is reported with its line and column, and nothing from the file is saved.");
+  cmd->footer(
+      "Columns: "
+      "date, outcome, doses_taken, dose_g, one per side effect, with_food, note, red_flags.\n"
+      "A bad row is reported with its line and column, and nothing from the file is saved.");
   return cmd;
 }
 
@@ -132,6 +135,5 @@ int run_restore(const RestoreOptions& o, std::istream&, std::ostream& out, std::
   out << "\n";
   return kExitOk;
 }
-
 
 }  // namespace trialwise::cli

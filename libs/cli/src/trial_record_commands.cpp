@@ -18,12 +18,15 @@ namespace trialwise::cli {
 using model::kLocalProfile;
 
 CLI::App* add_amend_command(CLI::App& app, AmendOptions& o) {
-  auto* cmd = app.add_subcommand("amend", "Change the running trial's product, dose, outcome or review date, with a reason");
+  auto* cmd =
+      app.add_subcommand("amend", "Change the running trial's product, dose, outcome or review date, with a reason");
   cmd->add_option("--reason", o.reason, "Why (kept with the change and shown in every later report)")
       ->required()
       ->type_name("TEXT");
   auto* product = cmd->add_option("--product", o.product, "A new product name")->type_name("NAME");
-  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of the supplement per serving of it")->type_name("G")->needs(product);
+  cmd->add_option("--g-per-serving", o.g_per_serving, "Grams of the supplement per serving of it")
+      ->type_name("G")
+      ->needs(product);
   cmd->add_option("--dose-g", o.dose_g, "A new dose in grams, for every step from today on")->type_name("G");
   cmd->add_option("--outcome", o.outcome, "A new outcome to track")->type_name("ID");
   cmd->add_option("--review-date", o.review_date, "A new review date")->type_name("YYYY-MM-DD");
@@ -55,7 +58,6 @@ int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::o
         << a.recorded_at << ")\n";
   return kExitOk;
 }
-
 
 CLI::App* add_trials_command(CLI::App& app, TrialsOptions& o) {
   auto* cmd = app.add_subcommand("trials", "List every trial, running and past");
@@ -116,6 +118,5 @@ int run_history(const HistoryOptions& o, std::istream& in, std::ostream& out, st
   }
   return kExitOk;
 }
-
 
 }  // namespace trialwise::cli

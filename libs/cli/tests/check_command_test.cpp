@@ -57,13 +57,30 @@ struct Script {
 
   // The lines in pack order; `stop_before` ends the input before that item.
   std::string text(const std::string& stop_before = "") const {
-    static const char* kOrder[] = {"age", "problem", "pregnant", "breastfeeding", "liver_disease",
-                                   "hepatic_encephalopathy_history", "kidney_disease", "multiorgan_failure",
-                                   "organ_failure_other", "complex_condition", "cancer_treatment_active",
-                                   "cancer_diagnosis", "major_surgery_or_burns_recent", "nutrition_support",
-                                   "icu_recent", "neuro_symptoms_unexplained",
-                                   "prescription_count", "supplements", "sleep_hours", "meals_regular",
-                                   "protein_each_meal", "hydration_ok", "alcohol_heavy", "training_hours_per_week",
+    static const char* kOrder[] = {"age",
+                                   "problem",
+                                   "pregnant",
+                                   "breastfeeding",
+                                   "liver_disease",
+                                   "hepatic_encephalopathy_history",
+                                   "kidney_disease",
+                                   "multiorgan_failure",
+                                   "organ_failure_other",
+                                   "complex_condition",
+                                   "cancer_treatment_active",
+                                   "cancer_diagnosis",
+                                   "major_surgery_or_burns_recent",
+                                   "nutrition_support",
+                                   "icu_recent",
+                                   "neuro_symptoms_unexplained",
+                                   "prescription_count",
+                                   "supplements",
+                                   "sleep_hours",
+                                   "meals_regular",
+                                   "protein_each_meal",
+                                   "hydration_ok",
+                                   "alcohol_heavy",
+                                   "training_hours_per_week",
                                    "rest_days_per_week"};
     std::string out;
     for (const char* id : kOrder) {
@@ -80,8 +97,8 @@ class CheckCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     static std::atomic<int> counter{0};
-    path_ = (fs::temp_directory_path() / ("trialwise_check_" + std::to_string(::getpid()) + "_" +
-                                          std::to_string(counter++) + ".json"))
+    path_ = (fs::temp_directory_path() /
+             ("trialwise_check_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".json"))
                 .string();
     fs::remove(path_);
   }

@@ -23,9 +23,8 @@ TEST(CliTest, EveryCommandHasHelp) {
 }
 
 TEST(CliTest, BadUsageExitsTwoWithAMessage) {
-  for (auto args : {std::vector<std::string>{}, std::vector<std::string>{"nonsense"},
-                    std::vector<std::string>{"rule"}, std::vector<std::string>{"rule", "eval", "--bogus"},
-                    std::vector<std::string>{"rule", "eval"},
+  for (auto args : {std::vector<std::string>{}, std::vector<std::string>{"nonsense"}, std::vector<std::string>{"rule"},
+                    std::vector<std::string>{"rule", "eval", "--bogus"}, std::vector<std::string>{"rule", "eval"},
                     std::vector<std::string>{"rule", "eval", "--rules", "x.json"},
                     std::vector<std::string>{"rule", "eval", "--rule", "1", "--rules", "x.json"}}) {
     auto r = run_cli(args);

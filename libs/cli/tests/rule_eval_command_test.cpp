@@ -27,7 +27,8 @@ class TempFile {
 };
 
 TEST(RuleEvalCommandTest, EvaluatesOneRuleOnData) {
-  auto r = run_cli({"rule", "eval", "--rule", R"({"cat":["dose ",{"*":[{"var":"g"},2]}," g"]})", "--data", R"({"g":5})"});
+  auto r =
+      run_cli({"rule", "eval", "--rule", R"({"cat":["dose ",{"*":[{"var":"g"},2]}," g"]})", "--data", R"({"g":5})"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "\"dose 10 g\"\n");
 }

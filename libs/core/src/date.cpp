@@ -7,8 +7,8 @@ namespace trialwise {
 
 Result<Date> Date::parse(std::string_view text, std::string_view where) {
   auto bad = [&] {
-    return Unexpected{invalid_input(std::string(where), "\"" + std::string(text) +
-                                                            "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")};
+    return Unexpected{invalid_input(
+        std::string(where), "\"" + std::string(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")};
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
   int y = 0;

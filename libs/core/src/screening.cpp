@@ -20,13 +20,17 @@ std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& na
   return "?";
 }
 
-constexpr std::array<std::pair<Safety, std::string_view>, 4> kSafety{{
-    {Safety::ok, "ok"}, {Safety::caution, "caution"}, {Safety::clinician_first, "clinician_first"}, {Safety::avoid, "avoid"}}};
-constexpr std::array<std::pair<Fit, std::string_view>, 3> kFit{{
-    {Fit::poor, "poor"}, {Fit::possible, "possible"}, {Fit::good, "good"}}};
-constexpr std::array<std::pair<Decision, std::string_view>, 4> kDecision{{
-    {Decision::do_not_start, "do_not_start"}, {Decision::see_clinician, "see_clinician"},
-    {Decision::fix_basics_first, "fix_basics_first"}, {Decision::trial_ok, "trial_ok"}}};
+constexpr std::array<std::pair<Safety, std::string_view>, 4> kSafety{{{Safety::ok, "ok"},
+                                                                      {Safety::caution, "caution"},
+                                                                      {Safety::clinician_first, "clinician_first"},
+                                                                      {Safety::avoid, "avoid"}}};
+constexpr std::array<std::pair<Fit, std::string_view>, 3> kFit{
+    {{Fit::poor, "poor"}, {Fit::possible, "possible"}, {Fit::good, "good"}}};
+constexpr std::array<std::pair<Decision, std::string_view>, 4> kDecision{
+    {{Decision::do_not_start, "do_not_start"},
+     {Decision::see_clinician, "see_clinician"},
+     {Decision::fix_basics_first, "fix_basics_first"},
+     {Decision::trial_ok, "trial_ok"}}};
 
 }  // namespace
 

@@ -120,8 +120,9 @@ class Builder {
 
   void add_risk_assessment() {
     array predictions;
-    std::string html = "<p>Safety screen: <b>" + xml_escape(assessment_.safety.empty() ? "unknown" : assessment_.safety) +
-                       "</b>; decision: <b>" + xml_escape(assessment_.decision) + "</b>.</p>";
+    std::string html = "<p>Safety screen: <b>" +
+                       xml_escape(assessment_.safety.empty() ? "unknown" : assessment_.safety) + "</b>; decision: <b>" +
+                       xml_escape(assessment_.decision) + "</b>.</p>";
     if (!assessment_.reasons.empty()) html += "<ul>";
     for (const auto& r : assessment_.reasons) {
       const std::string section = r.section.empty() ? "pack default" : r.section;
@@ -145,18 +146,20 @@ class Builder {
     for (const auto& e : assessment_.evidence)
       notes.push_back(object{{"text", "Evidence (" + e.strength_label + "): " + e.claim + " (" +
                                           (e.section.empty() ? "pack default" : e.section) + ")"}});
-    object ra{{"resourceType", "RiskAssessment"},
-              {"text", narrative(html)},
-              {"status", "final"},
-              {"code", concept_of(tw_, "safety-screen", "Safety screen",
-                                  "Reasons to avoid " + pack_.supplement + " (pack " + pack_.id + " " + pack_.version + ")")},
-              {"subject", patient_ref()}};
+    object ra{
+        {"resourceType", "RiskAssessment"},
+        {"text", narrative(html)},
+        {"status", "final"},
+        {"code", concept_of(tw_, "safety-screen", "Safety screen",
+                            "Reasons to avoid " + pack_.supplement + " (pack " + pack_.id + " " + pack_.version + ")")},
+        {"subject", patient_ref()}};
     if (is_fhir_datetime(t_.created_at)) ra["occurrenceDateTime"] = t_.created_at;
     ra["basis"] = array{reference(response_)};
     if (!predictions.empty()) ra["prediction"] = std::move(predictions);
     std::string bring;
     for (const auto& r : assessment_.reasons)
-      if (!r.bring.empty() && (r.level == "clinician_first" || r.level == "avoid")) bring += (bring.empty() ? "" : " ") + r.bring;
+      if (!r.bring.empty() && (r.level == "clinician_first" || r.level == "avoid"))
+        bring += (bring.empty() ? "" : " ") + r.bring;
     if (!bring.empty()) ra["mitigation"] = "What to bring to a clinician: " + bring;
     if (!notes.empty()) ra["note"] = std::move(notes);
     add(export_uuid(t_, "RiskAssessment"), std::move(ra));
@@ -175,24 +178,30 @@ class Builder {
   void add_medication_statements() {
     const auto segments = dose_segments(t_);
     for (const auto& s : segments) {
-      const std::string index = "step" + std::to_string(s.step) + (s.block >= 0 ? "/block" + std::to_string(s.block + 1) : "");
+      const std::string index =
+          "step" + std::to_string(s.step) + (s.block >= 0 ? "/block" + std::to_string(s.block + 1) : "");
       const std::string uuid = export_uuid(t_, "MedicationStatement", index);
       statements_by_step_[s.step_index].push_back(urn(uuid));
       const double daily = s.dose_g * s.times_per_day;
       std::string status = "active";
-      if (t_.ended_on && *t_.ended_on <= s.first) status = "not-taken";
-      else if (t_.ended_on && *t_.ended_on <= s.last) status = "stopped";
-      else if (review_.as_of > s.last) status = "completed";
-      else if (review_.as_of < s.first) status = "intended";
-      const std::string dose_text = number(s.dose_g) + " g " + times_a_day(s.times_per_day) + " a day (" +
-                                    number(daily) + " g a day), by mouth";
-      object dosage{{"sequence", 1},
-                    {"text", dose_text},
-                    {"timing", object{{"repeat", object{{"frequency", s.times_per_day}, {"period", 1}, {"periodUnit", "d"}}}}},
-                    {"route", object{{"text", "by mouth"}}},
-                    {"doseAndRate", array{object{{"doseQuantity", quantity(s.dose_g, "g", "g")}}}},
-                    {"maxDosePerPeriod", object{{"numerator", quantity(daily, "g", "g")},
-                                                {"denominator", quantity(1, "day", "d")}}}};
+      if (t_.ended_on && *t_.ended_on <= s.first)
+        status = "not-taken";
+      else if (t_.ended_on && *t_.ended_on <= s.last)
+        status = "stopped";
+      else if (review_.as_of > s.last)
+        status = "completed";
+      else if (review_.as_of < s.first)
+        status = "intended";
+      const std::string dose_text =
+          number(s.dose_g) + " g " + times_a_day(s.times_per_day) + " a day (" + number(daily) + " g a day), by mouth";
+      object dosage{
+          {"sequence", 1},
+          {"text", dose_text},
+          {"timing", object{{"repeat", object{{"frequency", s.times_per_day}, {"period", 1}, {"periodUnit", "d"}}}}},
+          {"route", object{{"text", "by mouth"}}},
+          {"doseAndRate", array{object{{"doseQuantity", quantity(s.dose_g, "g", "g")}}}},
+          {"maxDosePerPeriod",
+           object{{"numerator", quantity(daily, "g", "g")}, {"denominator", quantity(1, "day", "d")}}}};
       array notes;
       std::string plan_note = "Step " + std::to_string(s.step) + " of the trial as planned";
       if (!record_.amendments.empty()) plan_note += " (as amended)";
@@ -200,11 +209,14 @@ class Builder {
       plan_note += ". Doses actually taken are in the daily doses-taken observations.";
       notes.push_back(object{{"text", plan_note}});
       if (s.requires_tolerance)
-        notes.push_back(object{{"text", "Begins only " + tolerance_condition(pack_) + " (" +
-                                            (pack_.tolerance.source.section.empty() ? "pack default" : pack_.tolerance.source.section) + ")."}});
+        notes.push_back(object{
+            {"text", "Begins only " + tolerance_condition(pack_) + " (" +
+                         (pack_.tolerance.source.section.empty() ? "pack default" : pack_.tolerance.source.section) +
+                         ")."}});
       if (t_.g_per_serving)
-        notes.push_back(object{{"text", "Product: " + (t_.product_name.empty() ? std::string("not named") : t_.product_name) +
-                                            ", " + number(*t_.g_per_serving) + " g " + pack_.substance() + " per serving."}});
+        notes.push_back(
+            object{{"text", "Product: " + (t_.product_name.empty() ? std::string("not named") : t_.product_name) +
+                                ", " + number(*t_.g_per_serving) + " g " + pack_.substance() + " per serving."}});
       object ms{{"resourceType", "MedicationStatement"},
                 {"basedOn", array{reference(care_plan_)}},
                 {"status", status},
@@ -261,15 +273,17 @@ class Builder {
     // The review.
     activities.push_back(object{
         {"outcomeReference", array{reference(verdict_)}},
-        {"detail", object{{"code", concept_of(tw_, "activity-review", "Review")},
-                          {"status", review_.review_date_reached ? "completed" : "scheduled"},
-                          {"scheduledPeriod", object{{"start", t_.review_date.to_string()}, {"end", t_.review_date.to_string()}}},
-                          {"description", "Review on " + t_.review_date.to_string() +
-                                              ": stop if there is no clear benefit (" + pack_.review.source.section + ")."}}}});
+        {"detail",
+         object{{"code", concept_of(tw_, "activity-review", "Review")},
+                {"status", review_.review_date_reached ? "completed" : "scheduled"},
+                {"scheduledPeriod", object{{"start", t_.review_date.to_string()}, {"end", t_.review_date.to_string()}}},
+                {"description", "Review on " + t_.review_date.to_string() + ": stop if there is no clear benefit (" +
+                                    pack_.review.source.section + ")."}}}});
     array notes;
     if (t_.blocks) {
       std::string text = "Randomized block design: blocks of " + std::to_string(t_.blocks->block_days) +
-                         " days in pairs of one on and one off, order drawn from seed " + std::to_string(t_.blocks->seed) + ":";
+                         " days in pairs of one on and one off, order drawn from seed " +
+                         std::to_string(t_.blocks->seed) + ":";
       for (const auto& b : blocks_of(t_))
         text += " block " + std::to_string(b.index + 1) + " " + b.first.to_string() + " to " + b.last.to_string() +
                 (b.on ? " on;" : " off;");
@@ -286,10 +300,11 @@ class Builder {
                        xml_escape(outcome_ ? outcome_->label : t_.outcome_id) + ".</p><ul><li>Baseline " +
                        t_.start.to_string() + " to " + baseline_end(t_).to_string() + "</li>";
     for (const auto& s : t_.steps)
-      html += "<li>Step " + std::to_string(s.number) + " from " + s.start.to_string() + ": " + number(s.dose_g) + " g " +
-              times_a_day(s.times_per_day) + " a day" + (s.requires_tolerance ? " if tolerated" : "") + "</li>";
+      html += "<li>Step " + std::to_string(s.number) + " from " + s.start.to_string() + ": " + number(s.dose_g) +
+              " g " + times_a_day(s.times_per_day) + " a day" + (s.requires_tolerance ? " if tolerated" : "") + "</li>";
     html += "<li>Review " + t_.review_date.to_string() + "</li></ul>";
-    if (!record_.amendments.empty()) html += "<p>" + std::to_string(record_.amendments.size()) + " amendment(s): see notes.</p>";
+    if (!record_.amendments.empty())
+      html += "<p>" + std::to_string(record_.amendments.size()) + " amendment(s): see notes.</p>";
     object cp{{"resourceType", "CarePlan"},
               {"text", narrative(html)},
               {"status", t_.ended_on ? "completed" : "active"},
@@ -308,27 +323,30 @@ class Builder {
     add(export_uuid(t_, "CarePlan"), std::move(cp));
   }
 
-  object day_observation(std::string_view category_code, std::string_view category_display, object code, Date day) const {
-    return object{{"resourceType", "Observation"},
-                  {"basedOn", array{reference(care_plan_)}},
-                  {"status", "final"},
-                  {"category", array{concept_of("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"),
-                                     concept_of(tw_, category_code, category_display)}},
-                  {"code", std::move(code)},
-                  {"subject", patient_ref()},
-                  {"effectiveDateTime", day.to_string()}};
+  object day_observation(std::string_view category_code, std::string_view category_display, object code,
+                         Date day) const {
+    return object{
+        {"resourceType", "Observation"},
+        {"basedOn", array{reference(care_plan_)}},
+        {"status", "final"},
+        {"category", array{concept_of("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"),
+                           concept_of(tw_, category_code, category_display)}},
+        {"code", std::move(code)},
+        {"subject", patient_ref()},
+        {"effectiveDateTime", day.to_string()}};
   }
 
   // The phase and step of a day: as the review replayed them (steps as they
   // really began), else as planned.
   array day_components(Date day) const {
-    const auto point = std::find_if(review_.series.begin(), review_.series.end(), [&](const auto& p) { return p.date == day; });
+    const auto point =
+        std::find_if(review_.series.begin(), review_.series.end(), [&](const auto& p) { return p.date == day; });
     std::string phase;
     int step = 0;
     if (point != review_.series.end()) {
       phase = point->phase == review::Point::Phase::baseline ? "baseline"
               : point->phase == review::Point::Phase::active ? "active"
-                                                              : "off";
+                                                             : "off";
       step = point->step;
     } else if (day >= t_.start && day < t_.active_start) {
       phase = "baseline";
@@ -346,7 +364,8 @@ class Builder {
     components.push_back(object{{"code", concept_of(tw_, "trial-phase", "Trial phase")},
                                 {"valueCodeableConcept", concept_of(tw_, "phase-" + phase, kPhaseNames.at(phase))}});
     if (phase == "active" && step > 0)
-      components.push_back(object{{"code", concept_of(tw_, "dose-step", "Dose step in force")}, {"valueInteger", step}});
+      components.push_back(
+          object{{"code", concept_of(tw_, "dose-step", "Dose step in force")}, {"valueInteger", step}});
     return components;
   }
 
@@ -372,15 +391,17 @@ class Builder {
         add(uuid, std::move(o));
       }
       if (e.doses_taken) {
-        object o = day_observation("doses-taken", "Doses taken",
-                                   concept_of(tw_, "doses-taken", "Doses taken", "Doses of " + product_text() + " taken"), e.date);
+        object o = day_observation(
+            "doses-taken", "Doses taken",
+            concept_of(tw_, "doses-taken", "Doses taken", "Doses of " + product_text() + " taken"), e.date);
         o["valueInteger"] = *e.doses_taken;
         array components;
         if (e.dose_g)
           components.push_back(object{{"code", concept_of(tw_, "dose-per-intake", "Grams per dose taken")},
                                       {"valueQuantity", quantity(*e.dose_g, "g", "g")}});
         if (*e.doses_taken > 0)
-          components.push_back(object{{"code", concept_of(tw_, "with-food", "Taken with food")}, {"valueBoolean", e.with_food}});
+          components.push_back(
+              object{{"code", concept_of(tw_, "with-food", "Taken with food")}, {"valueBoolean", e.with_food}});
         if (!components.empty()) o["component"] = std::move(components);
         add(export_uuid(t_, "Observation/doses", date), std::move(o));
       }
@@ -388,8 +409,9 @@ class Builder {
         std::string label = id;
         for (const auto& s : pack_.side_effects)
           if (s.id == id) label = s.label;
-        object o = day_observation("side-effect-score", "Side-effect score",
-                                   concept_of(pk_, "side-effect." + id, label, label + " (0 = none, 10 = worst)"), e.date);
+        object o =
+            day_observation("side-effect-score", "Side-effect score",
+                            concept_of(pk_, "side-effect." + id, label, label + " (0 = none, 10 = worst)"), e.date);
         o["valueInteger"] = score;
         add(export_uuid(t_, "Observation/side-effect", date + "/" + id), std::move(o));
       }
@@ -423,7 +445,8 @@ class Builder {
                          {"valueRange", object{{"low", quantity(e.ci_low, "score", "{score}")},
                                                {"high", quantity(e.ci_high, "score", "{score}")}}}});
       c.push_back(component_quantity("effect-se", "Standard error of the improvement", e.se, "score", "{score}"));
-      c.push_back(component_quantity("p-meaningful", "Probability of a meaningful improvement", e.p_meaningful, "probability", "1"));
+      c.push_back(component_quantity("p-meaningful", "Probability of a meaningful improvement", e.p_meaningful,
+                                     "probability", "1"));
       c.push_back(component_quantity("smallest-meaningful-change", "Smallest change that matters",
                                      r.smallest_meaningful_change, "score", "{score}"));
       c.push_back(component_quantity("control-mean", "Control mean", e.control_mean, "score", "{score}"));
@@ -434,22 +457,29 @@ class Builder {
               " point: " + probability_text(e.p_meaningful) + ".</p>";
     }
     if (r.trend) {
-      c.push_back(component_quantity("trend-adjusted-effect", "Improvement allowing for a drift", r.trend->estimate, "score", "{score}"));
-      c.push_back(component_quantity("trend-per-week", "Drift per week", r.trend->trend_per_week, "score per week", "{score}/wk"));
+      c.push_back(component_quantity("trend-adjusted-effect", "Improvement allowing for a drift", r.trend->estimate,
+                                     "score", "{score}"));
+      c.push_back(component_quantity("trend-per-week", "Drift per week", r.trend->trend_per_week, "score per week",
+                                     "{score}/wk"));
     }
     if (r.randomization)
-      c.push_back(component_quantity("randomization-p", "Randomization test p-value", r.randomization->p_value, "probability", "1"));
+      c.push_back(component_quantity("randomization-p", "Randomization test p-value", r.randomization->p_value,
+                                     "probability", "1"));
     if (r.adherence) {
       c.push_back(component_quantity("adherence", "Adherence", std::round(*r.adherence * 1000) / 10, "%", "%"));
       html += "<p>Adherence " + rounded(*r.adherence * 100, 0) + "%.</p>";
     }
-    c.push_back(object{{"code", concept_of(tw_, "baseline-days-logged", "Baseline days logged")}, {"valueInteger", r.days.baseline}});
-    c.push_back(object{{"code", concept_of(tw_, "active-days-logged", "Active days logged")}, {"valueInteger", r.days.active}});
+    c.push_back(object{{"code", concept_of(tw_, "baseline-days-logged", "Baseline days logged")},
+                       {"valueInteger", r.days.baseline}});
+    c.push_back(
+        object{{"code", concept_of(tw_, "active-days-logged", "Active days logged")}, {"valueInteger", r.days.active}});
     if (r.days.off_planned > 0)
-      c.push_back(object{{"code", concept_of(tw_, "off-days-logged", "Off-block days logged")}, {"valueInteger", r.days.off}});
+      c.push_back(
+          object{{"code", concept_of(tw_, "off-days-logged", "Off-block days logged")}, {"valueInteger", r.days.off}});
     for (const auto& s : r.side_effects)
-      c.push_back(object{{"code", concept_of(pk_, "side-effect." + s.id, s.label, s.label + ": mean score on active days")},
-                         {"valueQuantity", quantity(s.mean, "score", "{score}")}});
+      c.push_back(
+          object{{"code", concept_of(pk_, "side-effect." + s.id, s.label, s.label + ": mean score on active days")},
+                 {"valueQuantity", quantity(s.mean, "score", "{score}")}});
     if (r.next_review_date)
       c.push_back(object{{"code", concept_of(tw_, "next-review-date", "Next review date")},
                          {"valueDateTime", r.next_review_date->to_string()}});
@@ -458,8 +488,9 @@ class Builder {
     for (const auto& s : r.missing) notes.push_back(object{{"text", "Missing: " + s}});
     for (const auto& s : r.caveats) notes.push_back(object{{"text", "Caveat: " + s}});
     for (const auto& s : r.side_effects) {
-      std::string text = "Side effect " + s.label + ": mean " + rounded(s.mean, 2) + ", worst " + std::to_string(s.worst) +
-                         ", " + std::to_string(s.days_at_or_above_moderate) + " day(s) at or above the step-down level";
+      std::string text = "Side effect " + s.label + ": mean " + rounded(s.mean, 2) + ", worst " +
+                         std::to_string(s.worst) + ", " + std::to_string(s.days_at_or_above_moderate) +
+                         " day(s) at or above the step-down level";
       for (std::size_t i = 0; i < s.mean_by_step.size(); ++i)
         text += (i == 0 ? "; mean by step: " : ", ") + std::to_string(i + 1) + ": " + rounded(s.mean_by_step[i], 2);
       if (s.rose_with_dose) text += "; rose with the dose";
@@ -478,12 +509,14 @@ class Builder {
              {"basedOn", array{reference(care_plan_)}},
              {"status", r.review_date_reached ? "final" : "preliminary"},
              {"category", array{concept_of(tw_, "review-verdict", "Review verdict")}},
-             {"code", concept_of(tw_, "review-verdict", "Review verdict",
-                                 "Review of the " + pack_.supplement + " trial (" + (outcome_ ? outcome_->label : t_.outcome_id) +
-                                     "; improvement in its better direction)")},
+             {"code",
+              concept_of(tw_, "review-verdict", "Review verdict",
+                         "Review of the " + pack_.supplement + " trial (" +
+                             (outcome_ ? outcome_->label : t_.outcome_id) + "; improvement in its better direction)")},
              {"subject", patient_ref()},
              {"effectiveDateTime", r.as_of.to_string()},
-             {"valueCodeableConcept", concept_of(tw_, verdict_code, trialwise_display(verdict_code), verdict_headline(r.verdict))}};
+             {"valueCodeableConcept",
+              concept_of(tw_, verdict_code, trialwise_display(verdict_code), verdict_headline(r.verdict))}};
     if (!notes.empty()) o["note"] = std::move(notes);
     if (!derived.empty()) o["derivedFrom"] = std::move(derived);
     if (!c.empty()) o["component"] = std::move(c);

@@ -19,7 +19,8 @@ std::string url_segment(std::string_view s) {
   std::string out;
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.') {
       out.push_back(c);
     } else {
       out.push_back('%');
@@ -69,7 +70,6 @@ object quantity(double value, std::string_view unit, std::string_view code) {
   return object{{"value", value}, {"unit", unit}, {"system", kUcum}, {"code", code}};
 }
 
-
 object narrative(std::string_view xhtml) {
   return object{{"status", "generated"},
                 {"div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + std::string(xhtml) + "</div>"}};
@@ -109,60 +109,90 @@ struct ConceptGroup {
 // Trialwise's own vocabulary. Codes never change meaning; new ones may be added.
 const std::vector<ConceptGroup>& trialwise_concepts() {
   static const std::vector<ConceptGroup> groups{
-      {"observation-kind", "Kinds of observation", "What a Trialwise observation records.",
-       {{"daily-outcome", "Daily outcome score", "The person's score of the trial's tracked outcome for one day, on the outcome's scale (the pack's)."},
-        {"side-effect-score", "Side-effect score", "The person's score of one side effect for one day, 0 (none) to 10 (worst)."},
+      {"observation-kind",
+       "Kinds of observation",
+       "What a Trialwise observation records.",
+       {{"daily-outcome", "Daily outcome score",
+         "The person's score of the trial's tracked outcome for one day, on the outcome's scale (the pack's)."},
+        {"side-effect-score", "Side-effect score",
+         "The person's score of one side effect for one day, 0 (none) to 10 (worst)."},
         {"red-flag-noticed", "Red flag noticed", "A red flag from the pack that the person noticed on that day."},
         {"doses-taken", "Doses taken", "How many doses of the supplement the person took that day."},
         {"review-verdict", "Review verdict", "The N-of-1 review's verdict on the trial, with its figures."}}},
       {"safety-screen", "Safety screen", "The findings of the pack's screen for reasons to avoid the supplement.", {}},
-      {"component", "Parts of observations", "Parts of a Trialwise observation.",
+      {"component",
+       "Parts of observations",
+       "Parts of a Trialwise observation.",
        {{"trial-phase", "Trial phase", "The phase of the trial on the day observed."},
         {"dose-step", "Dose step in force", "The planned dose step in force on the day (1 = the first)."},
         {"dose-per-intake", "Grams per dose taken", "Grams of the supplement in each dose taken that day."},
         {"with-food", "Taken with food", "Whether the doses were taken with food."},
-        {"effect-estimate", "Improvement", "Mean improvement of the outcome on active days over control days, in its better direction (ordinary least squares)."},
+        {"effect-estimate", "Improvement",
+         "Mean improvement of the outcome on active days over control days, in its better direction (ordinary least "
+         "squares)."},
         {"effect-interval", "95% interval of the improvement", "Newey-West 95% interval of the improvement."},
         {"effect-se", "Standard error of the improvement", "Newey-West standard error of the improvement."},
-        {"p-meaningful", "Probability of a meaningful improvement", "Probability that the improvement is at least the pack's smallest change that matters (normal approximation)."},
-        {"smallest-meaningful-change", "Smallest change that matters", "The pack's smallest change of the outcome that matters."},
+        {"p-meaningful", "Probability of a meaningful improvement",
+         "Probability that the improvement is at least the pack's smallest change that matters (normal "
+         "approximation)."},
+        {"smallest-meaningful-change", "Smallest change that matters",
+         "The pack's smallest change of the outcome that matters."},
         {"control-mean", "Control mean", "Mean outcome on control days (baseline, and off blocks)."},
         {"active-mean", "Active mean", "Mean outcome on active days."},
         {"days-in-fit", "Days in the fit", "Days logged that entered the effect estimate."},
-        {"trend-adjusted-effect", "Improvement allowing for a drift", "The improvement estimated alongside a straight-line drift over the trial."},
+        {"trend-adjusted-effect", "Improvement allowing for a drift",
+         "The improvement estimated alongside a straight-line drift over the trial."},
         {"trend-per-week", "Drift per week", "The drift over the whole trial, as improvement per week."},
-        {"randomization-p", "Randomization test p-value", "Exact one-sided randomization test over the admissible block orders."},
+        {"randomization-p", "Randomization test p-value",
+         "Exact one-sided randomization test over the admissible block orders."},
         {"adherence", "Adherence", "Doses logged as taken over doses planned on active days."},
         {"baseline-days-logged", "Baseline days logged", "Baseline days with an entry."},
         {"active-days-logged", "Active days logged", "Active days with an entry."},
         {"off-days-logged", "Off-block days logged", "Days of off blocks with an entry (block design)."},
-        {"side-effect-mean", "Side-effect mean on active days", "Mean score of one side effect over the active days logged."},
+        {"side-effect-mean", "Side-effect mean on active days",
+         "Mean score of one side effect over the active days logged."},
         {"next-review-date", "Next review date", "When to review again (continue and reduce_dose only)."}}},
-      {"phase", "Trial phases", "The phases of a trial.",
+      {"phase",
+       "Trial phases",
+       "The phases of a trial.",
        {{"phase-baseline", "Baseline", "Days before the supplement starts: the outcome is tracked, nothing taken."},
         {"phase-active", "Active", "Days the supplement is taken as the dose steps say."},
         {"phase-off", "Off block", "Days of an off block of a randomized block design: nothing taken."}}},
-      {"activity", "Care plan activities", "The parts of a trial plan.",
+      {"activity",
+       "Care plan activities",
+       "The parts of a trial plan.",
        {{"activity-baseline", "Baseline period", "Track the outcome every day; take nothing yet."},
         {"activity-dose-step", "Dose step", "Take the supplement at one step's dose."},
         {"activity-review", "Review", "Judge the trial: continue, stop, reduce the dose, or inconclusive."}}},
-      {"verdict", "Review verdicts", "The review outcomes.",
-       {{"verdict-continue", "Continue", "A clear benefit with tolerable side effects; review again on the next review date."},
-        {"verdict-stop_no_clear_benefit", "Stop: no clear benefit", "The improvement is not clear enough to keep taking it."},
-        {"verdict-stop_side_effects", "Stop: side effects", "A side effect reached the pack's stop level, or the step-down level even at the first step."},
+      {"verdict",
+       "Review verdicts",
+       "The review outcomes.",
+       {{"verdict-continue", "Continue",
+         "A clear benefit with tolerable side effects; review again on the next review date."},
+        {"verdict-stop_no_clear_benefit", "Stop: no clear benefit",
+         "The improvement is not clear enough to keep taking it."},
+        {"verdict-stop_side_effects", "Stop: side effects",
+         "A side effect reached the pack's stop level, or the step-down level even at the first step."},
         {"verdict-reduce_dose", "Reduce the dose", "A clear benefit, but side effects came with a higher step."},
         {"verdict-inconclusive", "Inconclusive", "Too few days, low adherence, or the review date not yet reached."},
         {"verdict-see_clinician", "See a clinician", "A red flag was logged."},
-        {"verdict-stop_take_a_break", "Stop and take a break", "A clear benefit, but the trial reached the protocol's longest duration: stop, and start any later trial with a fresh baseline."}}},
-      {"safety-level", "Safety levels", "Contract v1's safety levels, least to most severe.",
+        {"verdict-stop_take_a_break", "Stop and take a break",
+         "A clear benefit, but the trial reached the protocol's longest duration: stop, and start any later trial with "
+         "a fresh baseline."}}},
+      {"safety-level",
+       "Safety levels",
+       "Contract v1's safety levels, least to most severe.",
        {{"safety-ok", "OK", "No finding stands in the way of a self-directed trial."},
         {"safety-caution", "Caution", "A trial is possible with care."},
         {"safety-clinician_first", "Clinician first", "Talk to a clinician before any trial."},
         {"safety-avoid", "Avoid", "The article says not to self-prescribe."}}},
-      {"decision", "Decisions", "Contract v1's decisions after the screen.",
+      {"decision",
+       "Decisions",
+       "Contract v1's decisions after the screen.",
        {{"decision-do_not_start", "Do not start", "Do not start the supplement."},
         {"decision-see_clinician", "See a clinician", "See a clinician before starting; no self-dosing plan."},
-        {"decision-fix_basics_first", "Fix the basics first", "Sleep, meals, protein, hydration, rest or alcohol first."},
+        {"decision-fix_basics_first", "Fix the basics first",
+         "Sleep, meals, protein, hydration, rest or alcohol first."},
         {"decision-trial_ok", "Trial reasonable", "A defined trial is reasonable."}}},
   };
   return groups;

@@ -74,8 +74,7 @@ std::optional<object> condition(const pack::Question& q, std::string_view op, co
       if (!equality || !literal.is_string() || literal.get_string().empty()) return std::nullopt;
       c["answerString"] = literal;
       return c;
-    case pack::QuestionType::array:
-      return std::nullopt;
+    case pack::QuestionType::array: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -90,8 +89,8 @@ const value* single_operand(const value& args) {
 std::optional<EnableWhen> leaf(const value& rule, const pack::Pack& pack, std::string_view pack_system) {
   static const std::map<std::string, std::pair<std::string, std::string>, std::less<>> kOps{
       // JsonLogic operator -> (FHIR operator with the item on the left, with the item on the right)
-      {"==", {"=", "="}},   {"===", {"=", "="}}, {"!=", {"!=", "!="}}, {"!==", {"!=", "!="}},
-      {"<", {"<", ">"}},    {"<=", {"<=", ">="}}, {">", {">", "<"}},   {">=", {">=", "<="}}};
+      {"==", {"=", "="}}, {"===", {"=", "="}},  {"!=", {"!=", "!="}}, {"!==", {"!=", "!="}},
+      {"<", {"<", ">"}},  {"<=", {"<=", ">="}}, {">", {">", "<"}},    {">=", {">=", "<="}}};
   EnableWhen out;
   // An item alone, or negated: boolean items only.
   if (const auto* q = read_question(rule, pack)) {
@@ -208,9 +207,9 @@ object question_item(const pack::Question& q, const std::string& link_id, const 
     extensions.push_back(extension("http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs", "valueInteger",
                                    static_cast<std::int64_t>(*q.max_items)));
   if (q.applies_if) {
-    extensions.push_back(extension(kAppliesIfExtension, "valueString",
-                                   applies_if != nullptr ? value(json::to_text(*applies_if))
-                                                         : value("(condition not exported)")));
+    extensions.push_back(
+        extension(kAppliesIfExtension, "valueString",
+                  applies_if != nullptr ? value(json::to_text(*applies_if)) : value("(condition not exported)")));
     if (applies_if != nullptr) {
       if (auto when = to_enable_when(*applies_if, pack, pack_system)) {
         item["enableWhen"] = std::move(when->conditions);
@@ -223,24 +222,26 @@ object question_item(const pack::Question& q, const std::string& link_id, const 
   // required would demand at least one element, so lists are never required.
   item["required"] = q.required && q.type != pack::QuestionType::array;
   if (q.type == pack::QuestionType::array) item["repeats"] = true;
-  if (q.type == pack::QuestionType::string && q.max_length) item["maxLength"] = static_cast<std::int64_t>(*q.max_length);
+  if (q.type == pack::QuestionType::string && q.max_length)
+    item["maxLength"] = static_cast<std::int64_t>(*q.max_length);
   if (q.type == pack::QuestionType::enumeration) {
     array options;
-    for (const auto& v : q.values) options.push_back(object{{"valueCoding", coding(pack_system, answer_code(q.id, v.value), v.label)}});
+    for (const auto& v : q.values)
+      options.push_back(object{{"valueCoding", coding(pack_system, answer_code(q.id, v.value), v.label)}});
     item["answerOption"] = std::move(options);
   }
   array children;
   if (!q.help.empty())
     children.push_back(object{
-        {"extension", array{extension("http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl",
-                                      "valueCodeableConcept",
-                                      concept_of("http://hl7.org/fhir/questionnaire-item-control", "help", "Help-Button"))}},
+        {"extension",
+         array{extension("http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl", "valueCodeableConcept",
+                         concept_of("http://hl7.org/fhir/questionnaire-item-control", "help", "Help-Button"))}},
         {"linkId", link_id + ".help"},
         {"text", q.help},
         {"type", "display"}});
   for (const auto& f : q.fields)
-    children.push_back(question_item(f, link_id + "." + f.id, f.applies_if_source.is_null() ? nullptr : &f.applies_if_source,
-                                     pack, pack_system));
+    children.push_back(question_item(
+        f, link_id + "." + f.id, f.applies_if_source.is_null() ? nullptr : &f.applies_if_source, pack, pack_system));
   if (!children.empty()) item["item"] = std::move(children);
   return item;
 }
@@ -295,7 +296,8 @@ object questionnaire_resource(const pack::Pack& pack, std::string_view pack_text
                 {"subjectType", array{"Patient"}},
                 {"publisher", "Trialwise"},
                 {"description", "The screening questions of the Trialwise pack \"" + pack.id + "\" " + pack.version +
-                                    " (" + pack.article_title + "). An item with the applies-if extension is asked "
+                                    " (" + pack.article_title +
+                                    "). An item with the applies-if extension is asked "
                                     "only when its rule (JsonLogic) holds; enableWhen repeats it where FHIR can say "
                                     "it exactly."},
                 {"item", std::move(items)}};
@@ -326,8 +328,7 @@ std::optional<object> answer_of(const pack::Question& q, const value& v, std::st
         if (c.value == v.get_string())
           return object{{"valueCoding", coding(pack_system, answer_code(q.id, c.value), c.label)}};
       return std::nullopt;
-    case pack::QuestionType::array:
-      return std::nullopt;
+    case pack::QuestionType::array: return std::nullopt;
   }
   return std::nullopt;
 }

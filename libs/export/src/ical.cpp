@@ -54,9 +54,7 @@ void append_folded(std::string& out, std::string_view line) {
 }
 
 // Two digits, for the parts of dates, times and offsets (0-99).
-std::string two(int n) {
-  return std::string{static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
-}
+std::string two(int n) { return std::string{static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)}; }
 
 std::string basic_date(Date d) {
   std::string s = d.to_string();  // YYYY-MM-DD
@@ -89,8 +87,8 @@ const char* const kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
 Date first_onset(const Transition& tr) {
   const auto m = month{static_cast<unsigned>(tr.month)};
   const auto wd = weekday{static_cast<unsigned>(tr.weekday)};
-  const sys_days d = tr.week < 0 ? sys_days(year{1970} / m / wd[last])
-                                 : sys_days(year{1970} / m / wd[static_cast<unsigned>(tr.week)]);
+  const sys_days d =
+      tr.week < 0 ? sys_days(year{1970} / m / wd[last]) : sys_days(year{1970} / m / wd[static_cast<unsigned>(tr.week)]);
   return Date(d);
 }
 
@@ -135,17 +133,21 @@ Result<void> check_transition(const Transition& tr, const std::string& where) {
 }
 
 Result<void> check_zone(const TimeZone& z) {
-  if (z.tzid.empty() || z.tzid.size() > 100) return Unexpected{invalid_input("zone/tzid", "give the time zone's id, e.g. Europe/Berlin")};
+  if (z.tzid.empty() || z.tzid.size() > 100)
+    return Unexpected{invalid_input("zone/tzid", "give the time zone's id, e.g. Europe/Berlin")};
   for (char c : z.tzid)
     if (c < 0x21 || c > 0x7E || c == ';' || c == ':' || c == ',' || c == '"')
-      return Unexpected{invalid_input("zone/tzid", "the time zone id may hold printable ASCII only, without ; : , or \"")};
+      return Unexpected{
+          invalid_input("zone/tzid", "the time zone id may hold printable ASCII only, without ; : , or \"")};
   if (z.utc_offset_minutes < -14 * 60 || z.utc_offset_minutes > 14 * 60)
     return Unexpected{invalid_input("zone/utc_offset_minutes", "the UTC offset must be within -14:00 to +14:00")};
   if (z.daylight) {
     const auto& d = *z.daylight;
-    if (d.utc_offset_minutes < -14 * 60 || d.utc_offset_minutes > 14 * 60 || d.utc_offset_minutes == z.utc_offset_minutes)
-      return Unexpected{invalid_input("zone/daylight/utc_offset_minutes",
-                                      "the daylight-saving offset must be within -14:00 to +14:00 and differ from standard time")};
+    if (d.utc_offset_minutes < -14 * 60 || d.utc_offset_minutes > 14 * 60 ||
+        d.utc_offset_minutes == z.utc_offset_minutes)
+      return Unexpected{
+          invalid_input("zone/daylight/utc_offset_minutes",
+                        "the daylight-saving offset must be within -14:00 to +14:00 and differ from standard time")};
     if (auto ok = check_transition(d.starts, "zone/daylight/starts"); !ok) return ok;
     if (auto ok = check_transition(d.ends, "zone/daylight/ends"); !ok) return ok;
   }
@@ -180,8 +182,8 @@ class Writer {
       : pack_(pack), t_(record.trial), review_(review), options_(options), dose_times_(std::move(dose_times)) {}
 
   std::string write() {
-    lines_ = {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Trialwise//Trialwise trial calendar//EN", "CALSCALE:GREGORIAN",
-              "METHOD:PUBLISH", "X-WR-CALNAME:" + escape_text(pack_.supplement + " trial")};
+    lines_ = {"BEGIN:VCALENDAR",    "VERSION:2.0",    "PRODID:-//Trialwise//Trialwise trial calendar//EN",
+              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + escape_text(pack_.supplement + " trial")};
     if (options_.zone) vtimezone(lines_, *options_.zone);
     baseline_end_event();
     dose_events();
@@ -257,8 +259,8 @@ class Writer {
     const auto segments = dose_segments(t_);
     std::string description = "The baseline (no " + pack_.supplement + ", score the outcome every day) ends today.";
     if (!segments.empty())
-      description += " The first dose is on " + segments.front().first.to_string() + ": " + number(segments.front().dose_g) +
-                     " g " + times_a_day(segments.front().times_per_day) + " a day.";
+      description += " The first dose is on " + segments.front().first.to_string() + ": " +
+                     number(segments.front().dose_g) + " g " + times_a_day(segments.front().times_per_day) + " a day.";
     all_day("ics/baseline-end", "", baseline_end(t_), baseline_end(t_), "Trial: last baseline day", description, false);
   }
 
@@ -281,17 +283,20 @@ class Writer {
       const bool grid = hours.size() * minutes.size() == times.size();
       std::string summary = pack_.supplement + ": " + number(s.dose_g) + " g (step " + std::to_string(s.step) + " of " +
                             std::to_string(steps) + (s.requires_tolerance ? ", if tolerated" : "") + ")";
-      std::string description = "Take " + number(s.dose_g) + " g of " + product() + ", " + times_a_day(s.times_per_day) +
-                                " a day (" + number(s.dose_g * s.times_per_day) + " g a day), " + s.first.to_string() +
-                                " to " + last.to_string() + ".";
+      std::string description = "Take " + number(s.dose_g) + " g of " + product() + ", " +
+                                times_a_day(s.times_per_day) + " a day (" + number(s.dose_g * s.times_per_day) +
+                                " g a day), " + s.first.to_string() + " to " + last.to_string() + ".";
       if (s.block >= 0) description += " On block " + std::to_string(s.block + 1) + " of the randomized design.";
       if (s.requires_tolerance)
-        description += " Only " + tolerance_condition(pack_) + "; otherwise stay at the dose before. "
+        description += " Only " + tolerance_condition(pack_) +
+                       "; otherwise stay at the dose before. "
                        "trialwise status says which step is in force.";
       description += " " + pack_.timing.text + " Log the day's scores and doses.";
       const std::string alarm_text = "Take " + number(s.dose_g) + " g " + pack_.supplement;
-      const std::string trigger = options_.alarm_minutes_before == 0 ? "PT0S" : "-PT" + std::to_string(options_.alarm_minutes_before) + "M";
-      const std::string index = "step" + std::to_string(s.step) + (s.block >= 0 ? "/block" + std::to_string(s.block + 1) : "");
+      const std::string trigger =
+          options_.alarm_minutes_before == 0 ? "PT0S" : "-PT" + std::to_string(options_.alarm_minutes_before) + "M";
+      const std::string index =
+          "step" + std::to_string(s.step) + (s.block >= 0 ? "/block" + std::to_string(s.block + 1) : "");
       auto event = [&](std::string_view suffix, TimeOfDay first_time, const std::string& rrule) {
         begin_event("ics/dose", index + std::string(suffix));
         lines_.push_back(date_time("DTSTART", s.first, first_time));
@@ -311,8 +316,8 @@ class Writer {
         for (int h : hours) by_hour += (by_hour.empty() ? "" : ",") + std::to_string(h);
         for (int m : minutes) by_minute += (by_minute.empty() ? "" : ",") + std::to_string(m);
         event("", times[0],
-              "RRULE:FREQ=DAILY;COUNT=" + std::to_string(day_count * static_cast<int>(times.size())) + ";BYHOUR=" + by_hour +
-                  ";BYMINUTE=" + by_minute);
+              "RRULE:FREQ=DAILY;COUNT=" + std::to_string(day_count * static_cast<int>(times.size())) +
+                  ";BYHOUR=" + by_hour + ";BYMINUTE=" + by_minute);
       } else {
         for (std::size_t i = 0; i < times.size(); ++i)
           event("/t" + std::to_string(i + 1), times[i], "RRULE:FREQ=DAILY;COUNT=" + std::to_string(day_count));
@@ -330,7 +335,8 @@ class Writer {
       all_day("ics/step-up", "step" + std::to_string(s.number), range->first, range->first,
               "Step-up check: " + step_text + " if tolerated",
               "From today the plan moves to step " + std::to_string(s.number) + " (" + step_text + ") only " +
-                  tolerance_condition(pack_) + ". If not, stay at the dose before; trialwise status says which step is in force.",
+                  tolerance_condition(pack_) +
+                  ". If not, stay at the dose before; trialwise status says which step is in force.",
               true);
     }
   }
@@ -342,7 +348,8 @@ class Writer {
       const Date last = std::min(b.last, t_.review_date.plus_days(-1));
       if (last < b.first) continue;
       all_day("ics/off-block", "block" + std::to_string(b.index + 1), b.first, last,
-              "Off block " + std::to_string(b.index + 1) + " of " + std::to_string(blocks.size()) + ": no " + pack_.supplement,
+              "Off block " + std::to_string(b.index + 1) + " of " + std::to_string(blocks.size()) + ": no " +
+                  pack_.supplement,
               "Randomized block design: take no " + pack_.supplement + " from " + b.first.to_string() + " to " +
                   last.to_string() + ", and keep scoring the outcome every day.",
               false);
@@ -354,9 +361,11 @@ class Writer {
     all_day("ics/review", t_.review_date.to_string(), t_.review_date, t_.review_date,
             "Review day: is " + pack_.supplement + " helping?",
             "Run trialwise review. Stop if there is no clear benefit: a supplement that is not helping does not earn "
-            "a permanent place (" + section + ").",
+            "a permanent place (" +
+                section + ").",
             true);
-    const bool goes_on = review_.verdict == review::Verdict::continue_trial || review_.verdict == review::Verdict::reduce_dose;
+    const bool goes_on =
+        review_.verdict == review::Verdict::continue_trial || review_.verdict == review::Verdict::reduce_dose;
     if (goes_on && review_.next_review_date && *review_.next_review_date > t_.review_date)
       all_day("ics/review", review_.next_review_date->to_string(), *review_.next_review_date, *review_.next_review_date,
               "Next review: is " + pack_.supplement + " still helping?",
@@ -419,7 +428,8 @@ Result<std::string> icalendar(const pack::Pack& pack, const model::TrialRecord& 
     return Unexpected{invalid_input("reminder_minutes", "a reminder lasts 1 to 1440 minutes")};
   if (options.alarm_minutes_before < 0 || options.alarm_minutes_before > 24 * 60)
     return Unexpected{invalid_input("alarm_minutes_before", "an alarm rings 0 to 1440 minutes before the dose")};
-  if (!valid(options.all_day_alarm)) return Unexpected{invalid_input("all_day_alarm", "not a time of day (00:00 to 23:59)")};
+  if (!valid(options.all_day_alarm))
+    return Unexpected{invalid_input("all_day_alarm", "not a time of day (00:00 to 23:59)")};
   return Writer(pack, record, review, options, std::move(*times)).write();
 }
 

@@ -14,7 +14,6 @@ namespace {
 
 using namespace detail;
 
-
 std::string esc(std::string_view text) { return escape_xml(text); }
 
 std::string section_or_default(const std::string& s) { return s.empty() ? "pack default" : s; }
@@ -59,7 +58,8 @@ section { break-inside: auto; }
 
 class Report {
  public:
-  Report(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review, const ReportOptions& options)
+  Report(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
+         const ReportOptions& options)
       : pack_(pack),
         record_(record),
         t_(record.trial),
@@ -70,10 +70,11 @@ class Report {
 
   std::string write() {
     const std::string title = pack_.supplement + " trial: report for a clinician";
-    out_ = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta name=\"generator\" content=\"Trialwise\">\n<title>" + esc(title) + "</title>\n<style>" + kStyle +
-           "</style>\n</head>\n<body>\n";
+    out_ =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"Trialwise\">\n<title>" +
+        esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     header(title);
     summary();
     who();
@@ -111,13 +112,15 @@ class Report {
   // A header row, repeated on every printed page the table spans.
   void head(std::initializer_list<Cell> cells) {
     out_ += "<thead><tr>";
-    for (const auto& c : cells) out_ += (c.cls != nullptr ? std::string("<th class=\"") + c.cls + "\">" : std::string("<th>")) + c.html + "</th>";
+    for (const auto& c : cells)
+      out_ += (c.cls != nullptr ? std::string("<th class=\"") + c.cls + "\">" : std::string("<th>")) + c.html + "</th>";
     out_ += "</tr></thead>\n";
   }
 
   void row(std::initializer_list<Cell> cells) {
     out_ += "<tr>";
-    for (const auto& c : cells) out_ += (c.cls != nullptr ? std::string("<td class=\"") + c.cls + "\">" : std::string("<td>")) + c.html + "</td>";
+    for (const auto& c : cells)
+      out_ += (c.cls != nullptr ? std::string("<td class=\"") + c.cls + "\">" : std::string("<td>")) + c.html + "</td>";
     out_ += "</tr>\n";
   }
 
@@ -127,17 +130,20 @@ class Report {
     out_ += "<header>\n<h1>" + esc(title) + "</h1>\n<p class=\"sub\">Trial " + std::to_string(t_.id) + ", " +
             t_.start.to_string() + " to " + t_.review_date.to_string() + "; reviewed as of " + r_.as_of.to_string();
     if (options_.made_on) out_ += "; report made " + options_.made_on->to_string();
-    out_ += ". Made by Trialwise from the person's own log; pack " + esc(pack_.id) + " " + esc(pack_.version) + ".</p>\n</header>\n";
+    out_ += ". Made by Trialwise from the person's own log; pack " + esc(pack_.id) + " " + esc(pack_.version) +
+            ".</p>\n</header>\n";
   }
 
   void summary() {
     out_ += "<section class=\"verdict\" id=\"summary\">\n<p class=\"headline\" data-verdict=\"" +
-            std::string(review::to_string(r_.verdict)) + "\">Verdict: " + esc(verdict_headline(r_.verdict)) + "</p>\n<p>";
+            std::string(review::to_string(r_.verdict)) + "\">Verdict: " + esc(verdict_headline(r_.verdict)) +
+            "</p>\n<p>";
     if (r_.effect) {
       const auto& e = *r_.effect;
-      out_ += "Improvement in " + esc(outcome_label()) + ": <b>" + rounded(e.estimate, 2) + "</b> points (95% interval " +
-              rounded(e.ci_low, 2) + " to " + rounded(e.ci_high, 2) + "); probability of at least " +
-              number(r_.smallest_meaningful_change) + " point: " + probability_text(e.p_meaningful) + ". ";
+      out_ += "Improvement in " + esc(outcome_label()) + ": <b>" + rounded(e.estimate, 2) +
+              "</b> points (95% interval " + rounded(e.ci_low, 2) + " to " + rounded(e.ci_high, 2) +
+              "); probability of at least " + number(r_.smallest_meaningful_change) +
+              " point: " + probability_text(e.p_meaningful) + ". ";
     } else {
       out_ += "The effect could not be estimated. ";
     }
@@ -165,22 +171,22 @@ class Report {
         if (const auto* v = a_.answers->if_contains("problem"); v != nullptr && v->is_string())
           row({"Problem named", esc(choice_label(*q, v->get_string()))});
     }
-    if (group != nullptr) row({"Group", esc(group->label) + " <span class=\"note\">(" + esc(section_or_default(group->source.section)) + ")</span>"});
-    out_ += "</table>\n<p class=\"note\">No name, contact details or exact age are included: an age band is all the "
-            "report needs.</p>\n";
+    if (group != nullptr)
+      row({"Group", esc(group->label) + " <span class=\"note\">(" + esc(section_or_default(group->source.section)) +
+                        ")</span>"});
+    out_ +=
+        "</table>\n<p class=\"note\">No name, contact details or exact age are included: an age band is all the "
+        "report needs.</p>\n";
   }
 
   std::string answer_text(const pack::Question& q, const boost::json::value& v) const {
     switch (q.type) {
-      case pack::QuestionType::boolean:
-        return v.is_bool() ? (v.get_bool() ? "Yes" : "No") : "";
-      case pack::QuestionType::enumeration:
-        return v.is_string() ? esc(choice_label(q, v.get_string())) : "";
+      case pack::QuestionType::boolean: return v.is_bool() ? (v.get_bool() ? "Yes" : "No") : "";
+      case pack::QuestionType::enumeration: return v.is_string() ? esc(choice_label(q, v.get_string())) : "";
       case pack::QuestionType::integer:
       case pack::QuestionType::number:
         return v.is_number() ? number(v.to_number<double>()) + (q.unit.empty() ? "" : " " + esc(q.unit)) : "";
-      case pack::QuestionType::string:
-        return v.is_string() ? esc(v.get_string()) : "";
+      case pack::QuestionType::string: return v.is_string() ? esc(v.get_string()) : "";
       case pack::QuestionType::array: {
         const auto* list = v.if_array();
         if (list == nullptr) return "";
@@ -256,27 +262,36 @@ class Report {
     h2("plan", "The plan");
     const auto* protocol = pack_.find_protocol(t_.protocol_id);
     out_ += "<table>\n";
-    row({"Product", esc(t_.product_name.empty() ? std::string("not named") : t_.product_name) +
-                        (t_.g_per_serving ? ", " + number(*t_.g_per_serving) + " g " + esc(pack_.substance()) + " per serving" : std::string())});
+    row({"Product",
+         esc(t_.product_name.empty() ? std::string("not named") : t_.product_name) +
+             (t_.g_per_serving ? ", " + number(*t_.g_per_serving) + " g " + esc(pack_.substance()) + " per serving"
+                               : std::string())});
     if (protocol != nullptr)
-      row({"Protocol", esc(protocol->label) + " <span class=\"note\">(" + esc(section_or_default(protocol->source.section)) + ")</span>"});
+      row({"Protocol", esc(protocol->label) + " <span class=\"note\">(" +
+                           esc(section_or_default(protocol->source.section)) + ")</span>"});
     std::string outcome_text = esc(outcome_label());
     if (outcome_ != nullptr)
       outcome_text += ": \"" + esc(outcome_->question) + "\" (" + number(outcome_->scale_min) + " = " +
-                      esc(outcome_->scale_low) + ", " + number(outcome_->scale_max) + " = " + esc(outcome_->scale_high) +
-                      "; " + (outcome_->higher_is_better ? "higher" : "lower") + " is better)";
+                      esc(outcome_->scale_low) + ", " + number(outcome_->scale_max) + " = " +
+                      esc(outcome_->scale_high) + "; " + (outcome_->higher_is_better ? "higher" : "lower") +
+                      " is better)";
     row({"Tracked outcome", outcome_text});
     row({"Baseline", t_.start.to_string() + " to " + baseline_end(t_).to_string() + " (" +
-                         std::to_string(t_.active_start.days_since(t_.start)) + " days, no " + esc(pack_.supplement) + ")"});
+                         std::to_string(t_.active_start.days_since(t_.start)) + " days, no " + esc(pack_.supplement) +
+                         ")"});
     row({"Active period", t_.active_start.to_string() + " to " + t_.review_date.plus_days(-1).to_string() + " (" +
                               std::to_string(t_.review_date.days_since(t_.active_start)) + " days)"});
     row({"Review date", t_.review_date.to_string()});
-    if (t_.ended_on) row({"Ended", t_.ended_on->to_string() + (t_.end_reason.empty() ? "" : " (" + esc(t_.end_reason) + ")")});
+    if (t_.ended_on)
+      row({"Ended", t_.ended_on->to_string() + (t_.end_reason.empty() ? "" : " (" + esc(t_.end_reason) + ")")});
     out_ += "</table>\n<h3>Dose steps" + std::string(t_.blocks ? " (on-block days only)" : "") + "</h3>\n<table>\n";
     head({"Step", "From", "Dose", "Times a day", "Grams a day", "Condition"});
     for (const auto& s : t_.steps)
-      row({std::to_string(s.number), {s.start.to_string(), "date"}, {number(s.dose_g) + " g", "num"},
-           {std::to_string(s.times_per_day), "num"}, {number(s.dose_g * s.times_per_day) + " g", "num"},
+      row({std::to_string(s.number),
+           {s.start.to_string(), "date"},
+           {number(s.dose_g) + " g", "num"},
+           {std::to_string(s.times_per_day), "num"},
+           {number(s.dose_g * s.times_per_day) + " g", "num"},
            s.requires_tolerance ? esc(tolerance_condition(pack_)) : std::string("")});
     out_ += "</table>\n";
     if (t_.blocks) {
@@ -285,7 +300,9 @@ class Report {
               " and fixed at the start.</p>\n<table>\n";
       head({"Block", "From", "To", ""});
       for (const auto& b : blocks_of(t_))
-        row({std::to_string(b.index + 1), {b.first.to_string(), "date"}, {b.last.to_string(), "date"},
+        row({std::to_string(b.index + 1),
+             {b.first.to_string(), "date"},
+             {b.last.to_string(), "date"},
              b.on ? "on: " + esc(pack_.supplement) : "off: nothing taken"});
       out_ += "</table>\n";
     }
@@ -294,7 +311,8 @@ class Report {
         out_ += "<h3>Warnings given with the plan</h3>\n<ul>\n";
         for (const auto& item : w->get_array())
           if (const auto* o = item.if_object())
-            out_ += "<li>" + esc(string_at(*o, "text")) + " <span class=\"note\">(" + esc(section_or_default(string_at(*o, "section"))) + ")</span></li>\n";
+            out_ += "<li>" + esc(string_at(*o, "text")) + " <span class=\"note\">(" +
+                    esc(section_or_default(string_at(*o, "section"))) + ")</span></li>\n";
         out_ += "</ul>\n";
       }
   }
@@ -331,8 +349,10 @@ class Report {
       out_ += "<p>No active days logged yet.</p>\n";
       return;
     }
-    out_ += "<p><b>" + percent(*r_.adherence) + "</b> of the doses planned on active days were logged as taken (the pack "
-            "asks for at least " + percent(pack_.review.adherence_threshold) + " for a verdict).</p>\n";
+    out_ += "<p><b>" + percent(*r_.adherence) +
+            "</b> of the doses planned on active days were logged as taken (the pack "
+            "asks for at least " +
+            percent(pack_.review.adherence_threshold) + " for a verdict).</p>\n";
   }
 
   void side_effects() {
@@ -345,13 +365,16 @@ class Report {
     for (const auto& s : r_.side_effects) steps = std::max(steps, s.mean_by_step.size());
     out_ += "<table>\n<tr><th>Side effect</th><th class=\"num\">Mean</th>";
     for (std::size_t i = 0; i < steps; ++i) out_ += "<th class=\"num\">Step " + std::to_string(i + 1) + "</th>";
-    out_ += "<th class=\"num\">Worst</th><th class=\"num\">Days &ge; step-down level</th><th>Rose with dose</th></tr>\n";
+    out_ +=
+        "<th class=\"num\">Worst</th><th class=\"num\">Days &ge; step-down level</th><th>Rose with dose</th></tr>\n";
     for (const auto& s : r_.side_effects) {
       out_ += "<tr><td>" + esc(s.label) + "</td><td class=\"num\">" + rounded(s.mean, 2) + "</td>";
       for (std::size_t i = 0; i < steps; ++i)
-        out_ += "<td class=\"num\">" + (i < s.mean_by_step.size() ? rounded(s.mean_by_step[i], 2) : std::string("-")) + "</td>";
+        out_ += "<td class=\"num\">" + (i < s.mean_by_step.size() ? rounded(s.mean_by_step[i], 2) : std::string("-")) +
+                "</td>";
       out_ += "<td class=\"num\">" + std::to_string(s.worst) + "</td><td class=\"num\">" +
-              std::to_string(s.days_at_or_above_moderate) + "</td><td>" + (s.rose_with_dose ? "yes" : "no") + "</td></tr>\n";
+              std::to_string(s.days_at_or_above_moderate) + "</td><td>" + (s.rose_with_dose ? "yes" : "no") +
+              "</td></tr>\n";
     }
     out_ += "</table>\n<p class=\"note\">Scores 0 (none) to 10 (worst), means over active days logged. Pack actions: ";
     for (std::size_t i = 0; i < pack_.side_effect_actions.size(); ++i) {
@@ -380,15 +403,18 @@ class Report {
       out_ += "<table>\n";
       head({"Figure", "Value"});
       row({"Improvement (active over control, in the better direction)", rounded(e.estimate, 2) + " points"});
-      row({"95% interval (Newey-West, lag " + std::to_string(e.lag) + ")", rounded(e.ci_low, 2) + " to " + rounded(e.ci_high, 2)});
+      row({"95% interval (Newey-West, lag " + std::to_string(e.lag) + ")",
+           rounded(e.ci_low, 2) + " to " + rounded(e.ci_high, 2)});
       row({"Standard error", rounded(e.se, 2)});
-      row({"Probability of at least " + number(r_.smallest_meaningful_change) + " point (needed: " + percent(r_.certainty) + ")",
+      row({"Probability of at least " + number(r_.smallest_meaningful_change) +
+               " point (needed: " + percent(r_.certainty) + ")",
            probability_text(e.p_meaningful)});
       row({"Mean on control days / active days", rounded(e.control_mean, 2) + " / " + rounded(e.active_mean, 2)});
       row({"Days in the fit", std::to_string(e.n)});
       if (r_.trend)
-        row({"Improvement allowing for a drift", rounded(r_.trend->estimate, 2) + " (drift " + rounded(r_.trend->trend_per_week, 2) +
-                                                     " a week" + (r_.trend->explains_benefit ? "; a drift could explain the benefit" : "") + ")"});
+        row({"Improvement allowing for a drift",
+             rounded(r_.trend->estimate, 2) + " (drift " + rounded(r_.trend->trend_per_week, 2) + " a week" +
+                 (r_.trend->explains_benefit ? "; a drift could explain the benefit" : "") + ")"});
       if (r_.randomization)
         row({"Randomization test (" + std::to_string(r_.randomization->orders) + " orders)",
              "p = " + rounded(r_.randomization->p_value, 3)});
@@ -413,7 +439,9 @@ class Report {
             esc(t_.pack_version) + ".</p>\n<p>Article sections relied on:</p>\n<ul>\n";
     for (const auto& s : sections_relied_on(pack_, t_, a_)) {
       if (s == "pack default")
-        out_ += "<li><i>pack default</i>: figures the article does not give, set conservatively by the pack with a reason</li>\n";
+        out_ +=
+            "<li><i>pack default</i>: figures the article does not give, set conservatively by the pack with a "
+            "reason</li>\n";
       else
         out_ += "<li>" + esc(s) + "</li>\n";
     }
@@ -421,9 +449,11 @@ class Report {
   }
 
   void disclaimer() {
-    out_ += "<footer class=\"disclaimer\" id=\"disclaimer\">\n<p><b>Not medical advice.</b> " + esc(pack_.disclaimer.text) +
-            " <span class=\"note\">(" + esc(section_or_default(pack_.disclaimer.source.section)) +
-            ")</span></p>\n<p class=\"note\">The figures come from the person's own daily scores in a personal (N-of-1) trial; "
+    out_ += "<footer class=\"disclaimer\" id=\"disclaimer\">\n<p><b>Not medical advice.</b> " +
+            esc(pack_.disclaimer.text) + " <span class=\"note\">(" +
+            esc(section_or_default(pack_.disclaimer.source.section)) +
+            ")</span></p>\n<p class=\"note\">The figures come from the person's own daily scores in a personal "
+            "(N-of-1) trial; "
             "they are not a diagnosis.</p>\n</footer>\n";
   }
 
@@ -439,8 +469,8 @@ class Report {
 
 }  // namespace
 
-std::string clinician_report_html(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
-                                  const ReportOptions& options) {
+std::string clinician_report_html(const pack::Pack& pack, const model::TrialRecord& record,
+                                  const review::Review& review, const ReportOptions& options) {
   return Report(pack, record, review, options).write();
 }
 

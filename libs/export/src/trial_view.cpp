@@ -42,12 +42,13 @@ StoredAssessment stored_assessment(const model::Trial& t) {
   if (const auto* basics = array_at(*a, "basics"))
     for (const auto& b : *basics)
       if (const auto* o = b.if_object())
-        out.basics.push_back({string_at(*o, "id"), string_at(*o, "label"), string_at(*o, "advice"), string_at(*o, "section")});
+        out.basics.push_back(
+            {string_at(*o, "id"), string_at(*o, "label"), string_at(*o, "advice"), string_at(*o, "section")});
   if (const auto* evidence = array_at(*a, "evidence"))
     for (const auto& e : *evidence)
       if (const auto* o = e.if_object())
-        out.evidence.push_back({string_at(*o, "id"), string_at(*o, "strength_label"), string_at(*o, "claim"),
-                                string_at(*o, "section")});
+        out.evidence.push_back(
+            {string_at(*o, "id"), string_at(*o, "strength_label"), string_at(*o, "claim"), string_at(*o, "section")});
   if (const auto* answers = a->if_contains("answers")) out.answers = answers->if_object();
   return out;
 }
@@ -56,7 +57,8 @@ std::optional<DayRange> step_range(const model::Trial& t, std::size_t index) {
   if (index >= t.steps.size()) return std::nullopt;
   const Date active_last = t.review_date.plus_days(-1);
   const Date first = std::max(t.steps[index].start, t.active_start);
-  const Date last = std::min(index + 1 < t.steps.size() ? t.steps[index + 1].start.plus_days(-1) : active_last, active_last);
+  const Date last =
+      std::min(index + 1 < t.steps.size() ? t.steps[index + 1].start.plus_days(-1) : active_last, active_last);
   if (last < first) return std::nullopt;
   return DayRange{first, last};
 }
@@ -138,7 +140,8 @@ std::string verdict_headline(review::Verdict v) {
     case review::Verdict::continue_trial: return "Continue: a clear benefit with tolerable side effects";
     case review::Verdict::stop_no_clear_benefit: return "Stop: no clear benefit";
     case review::Verdict::stop_side_effects: return "Stop: side effects";
-    case review::Verdict::reduce_dose: return "Reduce the dose: a clear benefit, but side effects came with a higher step";
+    case review::Verdict::reduce_dose:
+      return "Reduce the dose: a clear benefit, but side effects came with a higher step";
     case review::Verdict::inconclusive: return "Inconclusive: the data cannot tell yet";
     case review::Verdict::see_clinician: return "See a clinician: a red flag was logged";
     case review::Verdict::stop_take_a_break: return "Stop and take a break: the protocol's longest duration is reached";
@@ -158,7 +161,9 @@ std::string times_a_day(int n) {
   return std::to_string(n) + " times";
 }
 
-const pack::Outcome* outcome_of(const pack::Pack& pack, const model::Trial& t) { return pack.find_outcome(t.outcome_id); }
+const pack::Outcome* outcome_of(const pack::Pack& pack, const model::Trial& t) {
+  return pack.find_outcome(t.outcome_id);
+}
 
 std::string choice_label(const pack::Question& q, std::string_view value) {
   for (const auto& c : q.values)

@@ -109,8 +109,7 @@ std::string times_a_day(int n);
 /// The sections of the pack's article (or "pack default") that the trial's
 /// assessment, plan and review rely on, in the pack's order of sections with
 /// "pack default" last.
-std::vector<std::string> sections_relied_on(const pack::Pack& pack, const model::Trial& t,
-                                            const StoredAssessment& a);
+std::vector<std::string> sections_relied_on(const pack::Pack& pack, const model::Trial& t, const StoredAssessment& a);
 
 /// The outcome tracked (nullptr if the pack no longer has it).
 const pack::Outcome* outcome_of(const pack::Pack& pack, const model::Trial& t);

@@ -63,9 +63,14 @@ int main(int argc, char** argv) {
   midway.review = review::review_trial(pack, midway.record.trial, midway.record.entries, testing::day("2026-12-24"));
 
   bool ok = true;
-  for (const auto& [name, sample] : {std::pair{"open", &open}, std::pair{"blocks", &blocks}, std::pair{"midway", &std::as_const(midway)}}) {
-    ok = write(dir / (std::string(name) + ".fhir.json"), fhir_bundle_text(pack, sample->record, sample->review, fhir)) && ok;
-    ok = write(dir / (std::string(name) + ".html"), clinician_report_html(pack, sample->record, sample->review, report)) && ok;
+  for (const auto& [name, sample] :
+       {std::pair{"open", &open}, std::pair{"blocks", &blocks}, std::pair{"midway", &std::as_const(midway)}}) {
+    ok =
+        write(dir / (std::string(name) + ".fhir.json"), fhir_bundle_text(pack, sample->record, sample->review, fhir)) &&
+        ok;
+    ok = write(dir / (std::string(name) + ".html"),
+               clinician_report_html(pack, sample->record, sample->review, report)) &&
+         ok;
   }
   struct Calendar {
     const char* file;
@@ -86,8 +91,8 @@ int main(int argc, char** argv) {
     ok = write(dir / c.file, *text) && ok;
   }
   if (!ok) return 1;
-  std::cout << "export driver: wrote the samples to " << dir.string() << " (verdict " << review::to_string(open.review.verdict)
-            << ", blocks " << review::to_string(blocks.review.verdict) << ", midway "
-            << review::to_string(midway.review.verdict) << ")\n";
+  std::cout << "export driver: wrote the samples to " << dir.string() << " (verdict "
+            << review::to_string(open.review.verdict) << ", blocks " << review::to_string(blocks.review.verdict)
+            << ", midway " << review::to_string(midway.review.verdict) << ")\n";
   return 0;
 }

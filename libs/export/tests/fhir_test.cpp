@@ -105,12 +105,14 @@ TEST_F(FhirBundleTest, IdsAndBytesAreStableAcrossExports) {
   std::set<std::string> ids;
   for (const auto& e : mine.at("entry").as_array()) ids.insert(std::string(e.at("fullUrl").as_string()));
   int shared = 0;
-  for (const auto& e : other.at("entry").as_array()) shared += static_cast<int>(ids.count(std::string(e.at("fullUrl").as_string())));
+  for (const auto& e : other.at("entry").as_array())
+    shared += static_cast<int>(ids.count(std::string(e.at("fullUrl").as_string())));
   EXPECT_EQ(shared, 3);
   // A timestamp, when asked for, is the only difference.
   using namespace std::chrono;
-  const auto stamped = fhir_bundle(pack_, open_.record, open_.review,
-                                   {.pack_text = pack::builtin_pack_text(), .timestamp = sys_days{year{2027} / 1 / 12} + hours{9}});
+  const auto stamped =
+      fhir_bundle(pack_, open_.record, open_.review,
+                  {.pack_text = pack::builtin_pack_text(), .timestamp = sys_days{year{2027} / 1 / 12} + hours{9}});
   EXPECT_EQ(stamped.at("timestamp").as_string(), "2027-01-12T09:00:00Z");
   EXPECT_FALSE(mine.contains("timestamp"));
 }
@@ -172,7 +174,8 @@ TEST_F(FhirBundleTest, QuestionnaireSaysWhenRestDaysAreAsked) {
   const auto* liver = item_with_link(items, "liver_disease");
   EXPECT_EQ(liver->at("type").as_string(), "choice");
   EXPECT_EQ(liver->at("answerOption").as_array().size(), 3u);
-  EXPECT_EQ(liver->at("answerOption").as_array()[2].at("valueCoding").at("code").as_string(), "answer.liver_disease.advanced");
+  EXPECT_EQ(liver->at("answerOption").as_array()[2].at("valueCoding").at("code").as_string(),
+            "answer.liver_disease.advanced");
   const auto* supplements = item_with_link(items, "supplements");
   EXPECT_EQ(supplements->at("type").as_string(), "group");
   EXPECT_TRUE(supplements->at("repeats").as_bool());
@@ -236,15 +239,15 @@ TEST(EnableWhenTest, MapsSimpleComparisonsExactly) {
 }
 
 TEST(EnableWhenTest, RefusesWhatFhirCannotSayExactly) {
-  EXPECT_FALSE(map_rule(R"({"<": [18, {"var": "age"}, 65]})"));                // between
-  EXPECT_FALSE(map_rule(R"({">": [{"var": "age"}, 17.5]})"));                  // fractional bound on an integer
-  EXPECT_FALSE(map_rule(R"({">": [{"var": "rest_days_per_week"}, 0]})"));     // a conditional item may be unanswered
-  EXPECT_FALSE(map_rule(R"({"var": ["pregnant", true]})"));                    // a default changes a missing answer
+  EXPECT_FALSE(map_rule(R"({"<": [18, {"var": "age"}, 65]})"));                  // between
+  EXPECT_FALSE(map_rule(R"({">": [{"var": "age"}, 17.5]})"));                    // fractional bound on an integer
+  EXPECT_FALSE(map_rule(R"({">": [{"var": "rest_days_per_week"}, 0]})"));        // a conditional item may be unanswered
+  EXPECT_FALSE(map_rule(R"({"var": ["pregnant", true]})"));                      // a default changes a missing answer
   EXPECT_FALSE(map_rule(R"({"==": [{"var": "liver_disease"}, "cirrhosis"]})"));  // not a value of the item
   EXPECT_FALSE(map_rule(R"({">": [{"var": "age"}, {"var": "prescription_count"}]})"));
   EXPECT_FALSE(map_rule(R"({"and": [{"var": "pregnant"}, {"in": [{"var": "problem"}, ["a", "b"]]}]})"));
   EXPECT_FALSE(map_rule(R"({"or": [{"and": [{"var": "pregnant"}]}]})"));
-  EXPECT_FALSE(map_rule(R"({"var": "age"})"));                                 // truthiness of a number
+  EXPECT_FALSE(map_rule(R"({"var": "age"})"));                                               // truthiness of a number
   EXPECT_FALSE(map_rule(R"({"in": [{"var": "problem"}, "gut_symptoms heavy_training"]})"));  // substring search
   EXPECT_FALSE(map_rule(R"({"missing": ["age"]})"));
 }
@@ -258,14 +261,15 @@ TEST_F(FhirBundleTest, AnswersComeFromTheStoredPlan) {
   EXPECT_EQ(item_with_link(items, "problem")->at("answer").at(0).at("valueCoding").at("code").as_string(),
             "answer.problem.gut_symptoms");
   EXPECT_FALSE(item_with_link(items, "pregnant")->at("answer").at(0).at("valueBoolean").as_bool());
-  EXPECT_EQ(item_with_link(items, "supplements"), nullptr);  // none taken
+  EXPECT_EQ(item_with_link(items, "supplements"), nullptr);         // none taken
   EXPECT_NE(item_with_link(items, "rest_days_per_week"), nullptr);  // applies: trains 4 hours a week
 }
 
 TEST_F(FhirBundleTest, SupplementListsBecomeRepeatedGroups) {
   auto s = testing::open_sample();
   auto& answers = s.record.trial.plan.as_object()["assessment"].as_object()["answers"].as_object();
-  answers["supplements"] = boost::json::parse(R"([{"name": "Whey", "glutamine_g_per_serving": 2.5, "servings_per_day": 1,
+  answers["supplements"] =
+      boost::json::parse(R"([{"name": "Whey", "glutamine_g_per_serving": 2.5, "servings_per_day": 1,
     "third_party_tested": true}, {"name": "Recovery blend", "glutamine_g_per_serving": 0, "servings_per_day": 2,
     "third_party_tested": false}])");
   const auto bundle = fhir_bundle(pack_, s.record, s.review);
@@ -294,13 +298,15 @@ TEST_F(FhirBundleTest, IntakeIsOneStatementPerStepWithDosage) {
   EXPECT_EQ(dosage.at("doseAndRate").at(0).at("doseQuantity").at("code").as_string(), "g");
   EXPECT_EQ(dosage.at("timing").at("repeat").at("frequency").as_int64(), 2);
   EXPECT_EQ(ms[1].at("status").as_string(), "completed");  // reviewed on the review date
-  EXPECT_EQ(ms[0].at("medicationCodeableConcept").at("text").as_string(), "L-glutamine (" + testing::kTrickyProduct + ")");
+  EXPECT_EQ(ms[0].at("medicationCodeableConcept").at("text").as_string(),
+            "L-glutamine (" + testing::kTrickyProduct + ")");
   // Block design: on blocks only.
   const auto blocks = fhir_bundle(pack_, blocks_.record, blocks_.review);
   for (const auto& m : resources_of(blocks, "MedicationStatement")) {
     const auto first = *Date::parse(m.at("effectivePeriod").at("start").as_string(), "t");
     const auto last = *Date::parse(m.at("effectivePeriod").at("end").as_string(), "t");
-    for (Date d = first; d <= last; d = d.plus_days(1)) EXPECT_TRUE(model::is_on_day(blocks_.record.trial, d)) << d.to_string();
+    for (Date d = first; d <= last; d = d.plus_days(1))
+      EXPECT_TRUE(model::is_on_day(blocks_.record.trial, d)) << d.to_string();
   }
 }
 

@@ -167,18 +167,22 @@ TEST_F(IcalendarTest, AZoneGivesTzidTimesAndItsVtimezone) {
   auto o = options();
   o.zone = eu_time_zone("Europe/Berlin", 60, "CET", "CEST");
   const auto text = *icalendar(pack_, open_.record, open_.review, o);
-  EXPECT_NE(text.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n"
-                      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
-                      "END:DAYLIGHT\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-                      "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n"
+          "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+          "END:DAYLIGHT\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+          "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"),
+      std::string::npos)
       << text.substr(0, 900);
   const auto all = events(text);
   EXPECT_EQ(with_uid_part(all, "L-glutamine: 5 g")[0].props.at("DTSTART;TZID=Europe/Berlin"), "20261214T080000");
   o.zone = us_time_zone("America/New_York", -300, "EST", "EDT");
   const auto us = *icalendar(pack_, open_.record, open_.review, o);
-  EXPECT_NE(us.find("DTSTART:19700308T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nTZOFFSETFROM:-0500\r\n"), std::string::npos);
-  EXPECT_NE(us.find("DTSTART:19701101T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\n"), std::string::npos);
+  EXPECT_NE(us.find("DTSTART:19700308T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nTZOFFSETFROM:-0500\r\n"),
+            std::string::npos);
+  EXPECT_NE(us.find("DTSTART:19701101T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\n"),
+            std::string::npos);
   o.zone = TimeZone{.tzid = "Asia/Kolkata", .utc_offset_minutes = 330, .name = "IST", .daylight = std::nullopt};
   const auto india = *icalendar(pack_, open_.record, open_.review, o);
   EXPECT_NE(india.find("TZOFFSETFROM:+0530\r\nTZOFFSETTO:+0530\r\n"), std::string::npos);
@@ -194,8 +198,9 @@ TEST_F(IcalendarTest, BlockDesignsRemindOnOnBlocksOnly) {
     const auto& summary = e.props.at("SUMMARY");
     if (summary.rfind("L-glutamine:", 0) == 0) {
       ++dose_events;
-      const auto start = *Date::parse(e.props.at("DTSTART").substr(0, 4) + "-" + e.props.at("DTSTART").substr(4, 2) + "-" +
-                                          e.props.at("DTSTART").substr(6, 2), "t");
+      const auto start = *Date::parse(e.props.at("DTSTART").substr(0, 4) + "-" + e.props.at("DTSTART").substr(4, 2) +
+                                          "-" + e.props.at("DTSTART").substr(6, 2),
+                                      "t");
       EXPECT_TRUE(model::is_on_day(s.record.trial, start)) << summary;
     }
     if (summary.rfind("Off block", 0) == 0) ++off_events;

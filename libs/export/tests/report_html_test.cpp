@@ -17,9 +17,9 @@ class ClinicianReportTest : public ::testing::Test {
 
 TEST_F(ClinicianReportTest, HasEveryPartInOrder) {
   std::size_t last = 0;
-  for (const char* id : {"id=\"summary\"", "id=\"who\"", "id=\"screening\"", "id=\"plan\"", "id=\"amendments\"",
-                         "id=\"outcome\"", "id=\"adherence\"", "id=\"side-effects\"", "id=\"verdict\"", "id=\"sources\"",
-                         "id=\"disclaimer\""}) {
+  for (const char* id :
+       {"id=\"summary\"", "id=\"who\"", "id=\"screening\"", "id=\"plan\"", "id=\"amendments\"", "id=\"outcome\"",
+        "id=\"adherence\"", "id=\"side-effects\"", "id=\"verdict\"", "id=\"sources\"", "id=\"disclaimer\""}) {
     const auto at = html_.find(id);
     ASSERT_NE(at, std::string::npos) << id;
     EXPECT_GT(at, last) << id;
@@ -55,7 +55,9 @@ TEST_F(ClinicianReportTest, ShowsAnAgeBandNotTheAge) {
 
 TEST_F(ClinicianReportTest, ShowsFindingsPlanSideEffectsAndSources) {
   EXPECT_TRUE(has(html_, "<td>trial_ok</td>"));
-  EXPECT_TRUE(has(html_, "<td>2</td><td class=\"date\">2026-12-21</td><td class=\"num\">10 g</td><td class=\"num\">2</td><td class=\"num\">20 g</td><td>if tolerated: each of the last 3 days"));
+  EXPECT_TRUE(has(html_,
+                  "<td>2</td><td class=\"date\">2026-12-21</td><td class=\"num\">10 g</td><td class=\"num\">2</td><td "
+                  "class=\"num\">20 g</td><td>if tolerated: each of the last 3 days"));
   EXPECT_TRUE(has(html_, "<th class=\"num\">Step 2</th>"));
   EXPECT_TRUE(has(html_, "<td>Bloating</td>"));
   EXPECT_TRUE(has(html_, "<li>Dosage, Forms, and Timing</li>"));
@@ -64,7 +66,8 @@ TEST_F(ClinicianReportTest, ShowsFindingsPlanSideEffectsAndSources) {
   EXPECT_TRUE(has(html_, "Knowledge pack <b>glutamine 2.1.0</b>"));
   for (const auto& c : open_.review.caveats) {
     std::string escaped;
-    for (char ch : c) escaped += ch == '"' ? std::string("&quot;") : ch == '\'' ? std::string("&#39;") : std::string(1, ch);
+    for (char ch : c)
+      escaped += ch == '"' ? std::string("&quot;") : ch == '\'' ? std::string("&#39;") : std::string(1, ch);
     EXPECT_TRUE(has(html_, escaped)) << c;
   }
 }

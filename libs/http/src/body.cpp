@@ -31,8 +31,9 @@ Result<boost::json::value, Response> json_body(const Context& ctx, boost::json::
   const auto type = ctx.request[boost::beast::http::field::content_type];
   if (!is_json_type(type)) {
     const std::string got = type.empty() ? "no Content-Type" : "Content-Type " + std::string(type);
-    return Unexpected{error_reply(Status::unsupported_media_type, "unsupported_media_type",
-                                  invalid_input("Content-Type", "send the body as JSON (Content-Type: application/json), not " + got))};
+    return Unexpected{error_reply(
+        Status::unsupported_media_type, "unsupported_media_type",
+        invalid_input("Content-Type", "send the body as JSON (Content-Type: application/json), not " + got))};
   }
   // One parser per thread, reused: its buffers outlive the request.
   thread_local std::unique_ptr<json::Parser> parser;

@@ -17,7 +17,7 @@ namespace trialwise::http {
 struct Context {
   const Request& request;
   Services& services;
-  std::vector<std::string> params{};  // the path's {parameters}, in order, percent-decoded
+  std::vector<std::string> params{};                         // the path's {parameters}, in order, percent-decoded
   std::vector<std::pair<std::string, std::string>> query{};  // decoded, in order
 
   /// The first query parameter named `key`, if any.

@@ -71,9 +71,9 @@ bool matches(std::string_view pattern, const std::vector<std::string>& segments,
 
 Response dispatch(const Request& req, Services& services) {
   if (req.body().size() > services.limits().body_bytes) {
-    return error_reply(Status::payload_too_large, "limit",
-                       limit_reached("", "the body is larger than " +
-                                             std::to_string(services.limits().body_bytes / 1024) + " KiB"));
+    return error_reply(
+        Status::payload_too_large, "limit",
+        limit_reached("", "the body is larger than " + std::to_string(services.limits().body_bytes / 1024) + " KiB"));
   }
   const auto target = boost::urls::parse_origin_form(req.target());
   if (!target) {
@@ -96,8 +96,9 @@ Response dispatch(const Request& req, Services& services) {
     allow += (allow.empty() ? "" : ", ") + std::string(boost::beast::http::to_string(route.method));
   }
   if (!allow.empty()) {
-    auto res = error_reply(Status::method_not_allowed, "method_not_allowed",
-                           invalid_input(target->path(), std::string(req.method_string()) + " is not allowed here; use " + allow));
+    auto res = error_reply(
+        Status::method_not_allowed, "method_not_allowed",
+        invalid_input(target->path(), std::string(req.method_string()) + " is not allowed here; use " + allow));
     res.set(boost::beast::http::field::allow, allow);
     return res;
   }

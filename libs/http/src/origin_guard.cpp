@@ -91,8 +91,8 @@ std::optional<Response> guard_host_and_origin(const Request& req, const HostPoli
                   "the Host header \"" + std::string(host_field->value()) + "\" is not a host and port");
   if (!served_here(*host, policy))
     return refuse(Status::misdirected_request, "misdirected", "Host",
-                  "this server answers only to " + expected(policy) + ", not to \"" +
-                      std::string(host_field->value()) + "\": a name that only points here (DNS rebinding) is refused");
+                  "this server answers only to " + expected(policy) + ", not to \"" + std::string(host_field->value()) +
+                      "\": a name that only points here (DNS rebinding) is refused");
   if (!changes_state(req.method())) return std::nullopt;
 
   // A write must come from this server's own pages (or from a program that
@@ -100,9 +100,8 @@ std::optional<Response> guard_host_and_origin(const Request& req, const HostPoli
   if (const auto origin = req.find(field::origin); origin != req.end()) {
     const std::string_view value = origin->value();
     constexpr std::string_view kScheme = "http://";
-    const auto authority = value.substr(0, kScheme.size()) == kScheme
-                               ? parse_authority(value.substr(kScheme.size()))
-                               : std::optional<Authority>();
+    const auto authority = value.substr(0, kScheme.size()) == kScheme ? parse_authority(value.substr(kScheme.size()))
+                                                                      : std::optional<Authority>();
     if (!authority || !served_here(*authority, policy))
       return refuse(Status::forbidden, "forbidden", "Origin",
                     "a change from another site (Origin \"" + std::string(value) + "\") is refused; nothing was saved");

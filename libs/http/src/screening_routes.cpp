@@ -80,9 +80,7 @@ namespace routes {
 
 Response healthz(const Context&) { return json_reply(Status::ok, boost::json::object{{"status", "ok"}}); }
 
-Response pack(const Context& ctx) {
-  return text_reply(Status::ok, ctx.services.pack_document(), "application/json");
-}
+Response pack(const Context& ctx) { return text_reply(Status::ok, ctx.services.pack_document(), "application/json"); }
 
 Response openapi(const Context&) { return text_reply(Status::ok, std::string(openapi_document()), "application/json"); }
 

@@ -114,14 +114,10 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  void start() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::wait, shared_from_this()));
-  }
+  void start() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::wait, shared_from_this())); }
 
   // From any thread: close if idle, else finish the request and close.
-  void stop() {
-    net::post(stream_.get_executor(), beast::bind_front_handler(&Session::on_stop, shared_from_this()));
-  }
+  void stop() { net::post(stream_.get_executor(), beast::bind_front_handler(&Session::on_stop, shared_from_this())); }
 
   // From any thread: close if still idle (to make room for a new connection).
   void evict() {
@@ -149,7 +145,8 @@ class Session : public std::enable_shared_from_this<Session> {
     idle_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
     stream_.expires_after(server_.options.idle_timeout);
-    stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+    stream_.async_read_some(buffer_.prepare(4096),
+                            beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
   }
 
   void on_first_bytes(beast::error_code ec, std::size_t n) {
@@ -179,15 +176,17 @@ class Session : public std::enable_shared_from_this<Session> {
     target_ = loggable(parser_->get().target());
     // Beast checks a Content-Length against the body limit with the header.
     if (ec == bhttp::error::body_limit)
-      return reject(Status::payload_too_large, "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
+      return reject(Status::payload_too_large,
+                    "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
     if (ec == bhttp::error::header_limit)
-      return reject(Status::request_header_fields_too_large,
-                    "the request line and headers are larger than " + std::to_string(limits().header_bytes / 1024) + " KiB");
+      return reject(Status::request_header_fields_too_large, "the request line and headers are larger than " +
+                                                                 std::to_string(limits().header_bytes / 1024) + " KiB");
     if (is_disconnect(ec)) return close();
     if (ec) return reject(Status::bad_request, "not a valid HTTP/1.1 request: " + ec.message());
     const auto& req = parser_->get();
     if (const auto length = parser_->content_length(); length && *length > limits().body_bytes)
-      return reject(Status::payload_too_large, "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
+      return reject(Status::payload_too_large,
+                    "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
     if (parser_->is_done()) return on_body({}, 0);
     if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
       auto go_on = std::make_shared<bhttp::response<bhttp::empty_body>>(Status::continue_, req.version());
@@ -206,7 +205,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_body(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::body_limit)
-      return reject(Status::payload_too_large, "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
+      return reject(Status::payload_too_large,
+                    "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB");
     if (is_disconnect(ec)) return close();
     if (ec) return reject(Status::bad_request, "not a valid HTTP/1.1 request: " + ec.message());
     const Request req = parser_->release();
@@ -215,9 +215,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // An error before the request could be read whole: answer and close.
   void reject(Status status, std::string message) {
-    auto res = error_reply(status, status == Status::bad_request ? "invalid_input" : "limit",
-                           status == Status::bad_request ? invalid_input("", std::move(message))
-                                                         : limit_reached("", std::move(message)));
+    auto res = error_reply(
+        status, status == Status::bad_request ? "invalid_input" : "limit",
+        status == Status::bad_request ? invalid_input("", std::move(message)) : limit_reached("", std::move(message)));
     res.version(11);
     res.keep_alive(false);
     res.set(bhttp::field::server, "trialwise");
@@ -230,10 +230,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_.stopping) res.keep_alive(false);
     res_ = std::make_shared<Response>(std::move(res));
     stream_.expires_after(server_.options.read_timeout);
-    bhttp::async_write(stream_, *res_,
-                       [self = shared_from_this(), unread_input](beast::error_code ec, std::size_t) {
-                         self->on_write(ec, unread_input);
-                       });
+    bhttp::async_write(stream_, *res_, [self = shared_from_this(), unread_input](beast::error_code ec, std::size_t) {
+      self->on_write(ec, unread_input);
+    });
   }
 
   void on_write(beast::error_code ec, bool unread_input) {
@@ -256,11 +255,12 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream_.expires_after(std::chrono::seconds(1));
     buffer_.clear();
-    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-      self->drained_ += n;
-      if (ec || self->drained_ > 1024 * 1024) return self->close();
-      self->drain();
-    });
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > 1024 * 1024) return self->close();
+                              self->drain();
+                            });
   }
 
   void on_stop() {
@@ -362,7 +362,8 @@ struct Server::Impl : Core {
   using Core::Core;
 };
 
-Server::Server(Services& services, ServerOptions options) : impl_(std::make_unique<Impl>(services, std::move(options))) {}
+Server::Server(Services& services, ServerOptions options)
+    : impl_(std::make_unique<Impl>(services, std::move(options))) {}
 
 Server::~Server() = default;
 
@@ -373,10 +374,12 @@ Result<void> Server::listen() {
   tcp::resolver resolver(impl_->ioc);
   const auto results = resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::numeric_service, ec);
   const std::string where = o.host + ":" + std::to_string(o.port);
-  if (ec || results.empty()) return Unexpected{invalid_input("--host", "cannot resolve \"" + o.host + "\": " + ec.message())};
+  if (ec || results.empty())
+    return Unexpected{invalid_input("--host", "cannot resolve \"" + o.host + "\": " + ec.message())};
   const tcp::endpoint endpoint = results.begin()->endpoint();
   auto& acceptor = impl_->acceptor;
-  if (acceptor.open(endpoint.protocol(), ec); ec) return Unexpected{io_error(where, "cannot open a socket: " + ec.message())};
+  if (acceptor.open(endpoint.protocol(), ec); ec)
+    return Unexpected{io_error(where, "cannot open a socket: " + ec.message())};
   if (acceptor.set_option(net::socket_base::reuse_address(true), ec); ec)
     return Unexpected{io_error(where, "cannot set SO_REUSEADDR: " + ec.message())};
   if (acceptor.bind(endpoint, ec); ec) return Unexpected{io_error(where, "cannot listen here: " + ec.message())};

@@ -21,7 +21,8 @@ std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
     // The supplement as in a sentence, for the page's own words ("no glutamine yet").
     if (auto* meta = doc["pack"].if_object()) (*meta)["substance"] = pack.substance();
   } else {  // the pack came from elsewhere than its text: say what it is at least
-    doc["pack"] = {{"id", pack.id}, {"version", pack.version}, {"supplement", pack.supplement}, {"substance", pack.substance()}};
+    doc["pack"] = {
+        {"id", pack.id}, {"version", pack.version}, {"supplement", pack.supplement}, {"substance", pack.substance()}};
   }
   return boost::json::serialize(doc);
 }

@@ -43,9 +43,9 @@ std::optional<Response> static_file(const Request& request, std::string_view pat
   const auto* asset = web::find_asset(path);
   if (asset == nullptr) return std::nullopt;
   if (request.method() != bhttp::verb::get) {
-    auto res = error_reply(Status::method_not_allowed, "method_not_allowed",
-                           invalid_input(std::string(path),
-                                         std::string(request.method_string()) + " is not allowed here; use GET"));
+    auto res = error_reply(
+        Status::method_not_allowed, "method_not_allowed",
+        invalid_input(std::string(path), std::string(request.method_string()) + " is not allowed here; use GET"));
     res.set(bhttp::field::allow, "GET");
     return res;
   }

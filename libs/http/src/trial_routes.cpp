@@ -10,6 +10,7 @@
 #include "running.hpp"
 #include "trialwise/assess/report.hpp"
 #include "trialwise/service/day_log.hpp"
+#include "trialwise/model/trial_json.hpp"
 #include "trialwise/service/records.hpp"
 #include "trialwise/service/service.hpp"
 #include "trialwise/service/start.hpp"
@@ -91,7 +92,7 @@ Response put_day(const Context& ctx) {
   for (const auto& line : logged->status.todo) todo.emplace_back(line);
   const bool replaced = logged->entry.version > 1;
   return json_reply(replaced ? Status::ok : Status::created,
-                    boost::json::object{{"entry", service::entry_json(logged->entry)},
+                    boost::json::object{{"entry", model::entry_json(logged->entry)},
                                         {"replaced", replaced},
                                         {"phase", std::string(trial::to_string(logged->status.phase))},
                                         {"todo", std::move(todo)}});
@@ -111,8 +112,8 @@ Response list_days(const Context& ctx) {
   if (!running) return std::move(running).error();
   auto entries = running->store->entries(request_profile(ctx), running->trial.id, bounds[0], bounds[1]);
   if (!entries) return error_reply(entries.error());
-  return json_reply(Status::ok, boost::json::object{{"trial", running->trial.id},
-                                                    {"entries", service::entries_json(*entries)}});
+  return json_reply(Status::ok,
+                    boost::json::object{{"trial", running->trial.id}, {"entries", service::entries_json(*entries)}});
 }
 
 Response day_history(const Context& ctx) {
@@ -122,8 +123,8 @@ Response day_history(const Context& ctx) {
   if (!running) return std::move(running).error();
   auto versions = running->store->entry_history(request_profile(ctx), running->trial.id, *date);
   if (!versions) return error_reply(versions.error());
-  return json_reply(Status::ok, boost::json::object{{"date", date->to_string()},
-                                                    {"versions", service::entries_json(*versions)}});
+  return json_reply(Status::ok,
+                    boost::json::object{{"date", date->to_string()}, {"versions", service::entries_json(*versions)}});
 }
 
 }  // namespace trialwise::http::routes

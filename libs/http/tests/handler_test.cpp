@@ -51,8 +51,9 @@ TEST_F(HandlerTest, PlanAnswersAsTheCommandLineDoesAndRefusesWith422) {
     const auto name = entry.path().filename().string();
     const auto dot = name.find(".plan.json");
     if (dot == std::string::npos) continue;
-    auto res = call(verb::post, "/api/v1/plan",
-                    plan_body(example(name.substr(0, dot)), R"(, "product": "Pure L-Glutamine Powder", "g_per_serving": 5)"));
+    auto res =
+        call(verb::post, "/api/v1/plan",
+             plan_body(example(name.substr(0, dot)), R"(, "product": "Pure L-Glutamine Powder", "g_per_serving": 5)"));
     auto body = json(res).as_object();
     const auto golden = *json::parse(testing::read_text(entry.path().string()));
     if (golden.as_object().contains("refused")) {

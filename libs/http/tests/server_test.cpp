@@ -29,8 +29,9 @@ TEST(LoopbackTest, AcceptsOnlyThisMachine) {
 }
 
 TEST(ServerTest, RefusesToListenOnANetwork) {
-  auto services = std::make_unique<Services>(testing::builtin_pack(), pack::builtin_pack_text(),
-                                             store::make_memory_repository, [] { return Date::parse("2026-12-14", ""); });
+  auto services =
+      std::make_unique<Services>(testing::builtin_pack(), pack::builtin_pack_text(), store::make_memory_repository,
+                                 [] { return Date::parse("2026-12-14", ""); });
   ServerOptions options;
   options.host = "0.0.0.0";
   Server server(*services, options);

@@ -169,8 +169,7 @@ TEST_F(TrialRoutesTest, ExportsTheTrialInEachForm) {
     EXPECT_EQ(res.body().rfind(f.starts, 0), 0u) << f.target << ": " << res.body().substr(0, 80);
     EXPECT_NE(res[bhttp::field::content_disposition].find("trial-1."), std::string::npos) << f.target;
   }
-  EXPECT_NE(call(verb::get, "/api/v1/trial/export.fhir.json").body().find("\"Bundle\""),
-            std::string::npos);
+  EXPECT_NE(call(verb::get, "/api/v1/trial/export.fhir.json").body().find("\"Bundle\""), std::string::npos);
   EXPECT_EQ(call(verb::get, "/api/v1/trial/export.html?as_of=2027-02-30").result(), bhttp::status::bad_request);
 }
 
@@ -180,8 +179,9 @@ TEST_F(TrialRoutesTest, StartsARandomizedBlockDesignAndNamesBadDesignFields) {
                       R"(, "start": "2026-12-07", "design": {"blocks": 3, "seed": "x"}})");
   ASSERT_EQ(bad.result(), bhttp::status::bad_request) << bad.body();
   EXPECT_NE(bad.body().find("/design/seed"), std::string::npos) << bad.body();
-  auto odd = call(verb::post, "/api/v1/plan",
-                  R"({"answers": )" + example("runner_in_heat") + R"(, "start": "2026-12-07", "design": {"blocks": 3}})");
+  auto odd =
+      call(verb::post, "/api/v1/plan",
+           R"({"answers": )" + example("runner_in_heat") + R"(, "start": "2026-12-07", "design": {"blocks": 3}})");
   ASSERT_EQ(odd.result(), bhttp::status::bad_request) << odd.body();
   EXPECT_NE(odd.body().find("/design/blocks"), std::string::npos) << odd.body();
   auto res = call(verb::post, "/api/v1/trial",
@@ -203,9 +203,10 @@ TEST_F(TrialRoutesTest, RecordsTheVerdictOnlyWhenThereIsOne) {
   // Every day logged with no change: no clear benefit, and recording ends the trial.
   Date d = *Date::parse("2026-12-07", "test");
   for (int i = 0; i < 35; ++i, d = d.plus_days(1))
-    ASSERT_EQ(put_day(d.to_string(), i % 2 ? R"({"outcome": 5, "doses_taken": 2})" : R"({"outcome": 6, "doses_taken": 2})")
-                  .result(),
-              bhttp::status::created);
+    ASSERT_EQ(
+        put_day(d.to_string(), i % 2 ? R"({"outcome": 5, "doses_taken": 2})" : R"({"outcome": 6, "doses_taken": 2})")
+            .result(),
+        bhttp::status::created);
   EXPECT_EQ(call(verb::post, "/api/v1/trial/review/record", R"({"as_of": "2027-02-30"})").result(),
             bhttp::status::bad_request);
   auto done = call(verb::post, "/api/v1/trial/review/record?as_of=2027-01-11");

@@ -89,8 +89,8 @@ std::optional<std::string> FieldReader::string(const boost::json::object& o, std
   return std::string(s);
 }
 
-std::optional<double> FieldReader::number(const boost::json::object& o, std::string_view pointer,
-                                          std::string_view key, Need need, double min, double max) {
+std::optional<double> FieldReader::number(const boost::json::object& o, std::string_view pointer, std::string_view key,
+                                          Need need, double min, double max) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
   const auto n = as_number(*v);
@@ -106,8 +106,8 @@ std::optional<double> FieldReader::number(const boost::json::object& o, std::str
   return n;
 }
 
-std::optional<int> FieldReader::integer(const boost::json::object& o, std::string_view pointer,
-                                        std::string_view key, Need need, int min, int max) {
+std::optional<int> FieldReader::integer(const boost::json::object& o, std::string_view pointer, std::string_view key,
+                                        Need need, int min, int max) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
   const auto n = as_number(*v);
@@ -117,15 +117,15 @@ std::optional<int> FieldReader::integer(const boost::json::object& o, std::strin
     return std::nullopt;
   }
   if (*n < min || *n > max) {
-    fail(child(pointer, key), quoted(key) + " is " + number_text(*n) + "; it must be between " +
-                                  std::to_string(min) + " and " + std::to_string(max));
+    fail(child(pointer, key), quoted(key) + " is " + number_text(*n) + "; it must be between " + std::to_string(min) +
+                                  " and " + std::to_string(max));
     return std::nullopt;
   }
   return static_cast<int>(*n);
 }
 
-std::optional<bool> FieldReader::boolean(const boost::json::object& o, std::string_view pointer,
-                                         std::string_view key, Need need) {
+std::optional<bool> FieldReader::boolean(const boost::json::object& o, std::string_view pointer, std::string_view key,
+                                         Need need) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
@@ -152,8 +152,7 @@ std::optional<Date> FieldReader::date(const boost::json::object& o, std::string_
 }
 
 std::optional<std::vector<std::string>> FieldReader::strings(const boost::json::object& o, std::string_view pointer,
-                                                             std::string_view key, Need need,
-                                                             std::size_t max_items) {
+                                                             std::string_view key, Need need, std::size_t max_items) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
   const std::string p = child(pointer, key);
@@ -184,9 +183,8 @@ std::optional<std::vector<std::string>> FieldReader::strings(const boost::json::
   return out;
 }
 
-std::optional<std::map<std::string, int>> FieldReader::integers(const boost::json::object& o,
-                                                                std::string_view pointer, std::string_view key,
-                                                                Need need, int min, int max) {
+std::optional<std::map<std::string, int>> FieldReader::integers(const boost::json::object& o, std::string_view pointer,
+                                                                std::string_view key, Need need, int min, int max) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
   const std::string p = child(pointer, key);

@@ -36,8 +36,7 @@ double exact_double(std::string_view text, double fallback) noexcept {
   return fallback;
 }
 
-Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t consumed,
-                  std::size_t max_depth) {
+Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t consumed, std::size_t max_depth) {
   const bool too_deep = ec == boost::json::error::too_deep;
   std::string message = too_deep ? "JSON nests deeper than " + std::to_string(max_depth) + " levels"
                         : text.find_first_not_of(" \t\r\n") == std::string_view::npos

@@ -47,15 +47,14 @@ TEST(FieldsTest, NamesEveryProblemByPointerAtOnce) {
   EXPECT_FALSE(f.string("name", Need::required));
   f.finish();
   const auto got = listed(r);
-  const std::vector<std::string> want = {
-      "file.json#/body/n: \"n\" must be a number, not a string",
-      "file.json#/body/k: \"k\" must be a whole number, not 2.5",
-      "file.json#/body/big: \"big\" is 11; it must be between 0 and 10",
-      "file.json#/body/ok: \"ok\" must be true or false, not a number",
-      got.at(4),  // the date's own message, checked below
-      "file.json#/body/tags/1: must be a string, not a number",
-      "file.json#/body/name: missing \"name\"",
-      "file.json#/body/extra~0~1: unknown field \"extra~/\""};
+  const std::vector<std::string> want = {"file.json#/body/n: \"n\" must be a number, not a string",
+                                         "file.json#/body/k: \"k\" must be a whole number, not 2.5",
+                                         "file.json#/body/big: \"big\" is 11; it must be between 0 and 10",
+                                         "file.json#/body/ok: \"ok\" must be true or false, not a number",
+                                         got.at(4),  // the date's own message, checked below
+                                         "file.json#/body/tags/1: must be a string, not a number",
+                                         "file.json#/body/name: missing \"name\"",
+                                         "file.json#/body/extra~0~1: unknown field \"extra~/\""};
   EXPECT_EQ(got, want);
   EXPECT_EQ(got.at(4).rfind("file.json#/body/on: ", 0), 0u) << got.at(4);
 }
@@ -90,8 +89,8 @@ TEST(FieldsTest, LimitsLengthsAndCounts) {
   Fields f(v, "", r);
   EXPECT_FALSE(f.string("s", Need::optional, 3));
   EXPECT_FALSE(f.strings("l", Need::optional, 2));
-  EXPECT_EQ(listed(r), (std::vector<std::string>{"/s: \"s\" is longer than 3 characters",
-                                                 "/l: \"l\" has more than 2 items"}));
+  EXPECT_EQ(listed(r),
+            (std::vector<std::string>{"/s: \"s\" is longer than 3 characters", "/l: \"l\" has more than 2 items"}));
 }
 
 TEST(FieldsTest, NotAnObjectIsOneProblemAndReadsNothing) {

@@ -36,7 +36,8 @@ std::string describe(const pack::Ingredient& ingredient, const model::Product& p
   std::string out = p.name;
   if (!p.brand.empty()) out += " (" + p.brand + ")";
   std::string heading = ingredient.name;
-  if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
+  if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z')
+    heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
   out += "\n  " + heading + ": ";
   if (p.amount_g_per_serving) {
     out += format_number(*p.amount_g_per_serving) + " g per serving of " + p.serving + "\n";
@@ -51,8 +52,7 @@ std::string describe(const pack::Ingredient& ingredient, const model::Product& p
       out += ", no amount given";
     }
     if (r.amount_g && r.fraction != 1) {
-      out += " x " + format_number(std::round(r.fraction * 1e4) / 100) +
-             "% " + ingredient.name + " by mass";
+      out += " x " + format_number(std::round(r.fraction * 1e4) / 100) + "% " + ingredient.name + " by mass";
     }
     out += r.amount_g ? ": " + format_number(*r.amount_g) + " g counted" : ": not counted";
     out += " (" + r.where + ")\n";

@@ -8,7 +8,6 @@
 #include <array>
 #include <vector>
 
-
 namespace trialwise::labels::detail {
 
 // Lower-case words of ASCII letters and digits; every other ASCII character
@@ -79,8 +78,8 @@ std::optional<double> units_per_gram(std::string_view unit) {
   static constexpr std::array<std::string_view, 6> kGrams = {"g", "gram", "grams", "gram(s)", "gm", "gms"};
   static constexpr std::array<std::string_view, 4> kMilligrams = {"mg", "milligram", "milligrams", "milligram(s)"};
   // "µg" is written with the micro sign (U+00B5) or the Greek mu (U+03BC).
-  static constexpr std::array<std::string_view, 7> kMicrograms = {
-      "mcg", "ug", "\xc2\xb5g", "\xce\xbcg", "microgram", "micrograms", "microgram(s)"};
+  static constexpr std::array<std::string_view, 7> kMicrograms = {"mcg",       "ug",         "\xc2\xb5g",   "\xce\xbcg",
+                                                                  "microgram", "micrograms", "microgram(s)"};
   auto in = [&](const auto& table) { return std::find(table.begin(), table.end(), u) != table.end(); };
   if (in(kGrams)) return 1.0;
   if (in(kMilligrams)) return 1e3;

@@ -40,14 +40,15 @@ SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct
     // without one (never read as 0 g); only forms that may hold some, in an
     // amount no label gives (protein, for glutamine); or none.
     const bool counted = p.amount_g_per_serving && *p.amount_g_per_serving > 0;
-    const bool only_protein = !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [&](const model::IngredientRow& r) {
-      const auto* form = pack.ingredient.find_form(r.form);
-      return form != nullptr && form->counted == pack::Counted::not_counted;
-    });
-    const std::string& contains = counted                                        ? intake.contains_amount
-                                  : only_protein                                 ? intake.contains_unsure
+    const bool only_protein =
+        !p.rows.empty() && std::all_of(p.rows.begin(), p.rows.end(), [&](const model::IngredientRow& r) {
+          const auto* form = pack.ingredient.find_form(r.form);
+          return form != nullptr && form->counted == pack::Counted::not_counted;
+        });
+    const std::string& contains = counted                                      ? intake.contains_amount
+                                  : only_protein                               ? intake.contains_unsure
                                   : !p.rows.empty() || !p.amount_g_per_serving ? intake.contains_no_amount
-                                                                                  : intake.contains_none;
+                                                                               : intake.contains_none;
     entry[intake.contains] = contains;
     if (counted) entry[intake.amount_per_serving] = *p.amount_g_per_serving;
     entry[intake.servings_per_day] = servings;
@@ -55,15 +56,17 @@ SupplementEntries to_supplement_entries(const std::vector<model::ImportedProduct
     out.entries.push_back(std::move(entry));
 
     for (const auto& f : p.flags) {
-      if (model::affects_daily_total(f.id)) out.notes.push_back({f.id, p.name + ": " + f.message + ".", "pack default", item.id});
+      if (model::affects_daily_total(f.id))
+        out.notes.push_back({f.id, p.name + ": " + f.message + ".", "pack default", item.id});
     }
     if (!item.servings_per_day) {
-      out.notes.push_back({"servings_per_day_not_given",
-                           p.name + ": servings a day were not given, so one serving a day" +
-                               (counted ? " (" + detail::format_number(*p.amount_g_per_serving) + " g of " + pack.ingredient.name + ")"
-                                        : std::string()) +
-                               " is counted; give the servings you take to count them exactly.",
-                           "pack default", item.id});
+      out.notes.push_back(
+          {"servings_per_day_not_given",
+           p.name + ": servings a day were not given, so one serving a day" +
+               (counted ? " (" + detail::format_number(*p.amount_g_per_serving) + " g of " + pack.ingredient.name + ")"
+                        : std::string()) +
+               " is counted; give the servings you take to count them exactly.",
+           "pack default", item.id});
     }
   }
   return out;
@@ -90,7 +93,8 @@ Result<void> check_servings_per_day(const pack::Pack& pack, double servings_per_
   return {};
 }
 
-std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<model::ImportedProduct>& products,
+std::vector<IntakeNote> merge_into_answers(boost::json::value& answers,
+                                           const std::vector<model::ImportedProduct>& products,
                                            const pack::Pack& pack) {
   const auto& intake = pack.plan.existing_intake;
   if (!answers.is_object() || intake.list.empty()) return {};
@@ -115,7 +119,7 @@ std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const st
     if (std::find(listed.begin(), listed.end(), lower_trimmed(item.product.name)) != listed.end()) {
       notes.push_back({"already_in_answers",
                        item.product.name + ": already in your answers' list of products, so that entry is used and "
-                       "the imported label is not counted a second time.",
+                                           "the imported label is not counted a second time.",
                        "pack default", item.id});
       continue;
     }

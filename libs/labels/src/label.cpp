@@ -21,8 +21,8 @@ using boost::json::value;
 using detail::Amount;
 using detail::format_number;
 using detail::kMaxDepth;
-using detail::Row;
 using detail::round_grams;
+using detail::Row;
 using detail::ServingSize;
 
 std::string child(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
@@ -78,9 +78,9 @@ class Counter {
     for (const auto& row : rows) one(row, parent);
   }
 
-  double grams = 0;            // unrounded sum of the counted rows
-  bool counted_any = false;    // some row's grams were counted
-  bool listed_any = false;     // some row names a counted form of the ingredient
+  double grams = 0;          // unrounded sum of the counted rows
+  bool counted_any = false;  // some row's grams were counted
+  bool listed_any = false;   // some row names a counted form of the ingredient
   std::vector<model::IngredientRow> matched;
   std::vector<model::LabelFlag> flags;
 
@@ -170,12 +170,15 @@ class Counter {
       flags.push_back({std::string(model::kBlendWithoutAmount),
                        quoted(row.name) + " is listed in " + quoted(parent->name) +
                            " without an amount of its own, so it counts 0 g and the daily total cannot be sure how "
-                           "much " + ingredient_.name + " this product adds" + bound,
+                           "much " +
+                           ingredient_.name + " this product adds" + bound,
                        row.where});
     } else {
       flags.push_back({std::string(model::kAmountNotGiven),
-                       quoted(row.name) + " is listed without an amount, so it counts 0 g and the daily total cannot "
-                       "be sure how much " + ingredient_.name + " this product adds",
+                       quoted(row.name) +
+                           " is listed without an amount, so it counts 0 g and the daily total cannot "
+                           "be sure how much " +
+                           ingredient_.name + " this product adds",
                        row.where});
     }
   }
@@ -207,7 +210,8 @@ std::string grams_text(const pack::Ingredient& ingredient, const std::optional<d
 
 Result<model::Product> read_label(const pack::Ingredient& ingredient, const value& json, const std::string& file) {
   if (!ingredient.reads_labels())
-    return Unexpected{invalid_input(file, "the pack names no label forms (\"ingredient\"), so labels cannot be read with it")};
+    return Unexpected{
+        invalid_input(file, "the pack names no label forms (\"ingredient\"), so labels cannot be read with it")};
   auto label = detail::read_dsld(json, file);
   if (!label) return Unexpected{label.error()};
 
@@ -233,7 +237,8 @@ Result<model::Product> read_label(const pack::Ingredient& ingredient, const valu
     const ServingSize& first = label->servings.front();
     if (first.min && first.max && *first.min != *first.max)
       p.flags.push_back({std::string(model::kServingSizeRange),
-                         "The serving size is a range (" + p.serving + "); " + grams_text(ingredient, p.amount_g_per_serving) +
+                         "The serving size is a range (" + p.serving + "); " +
+                             grams_text(ingredient, p.amount_g_per_serving) +
                              " a serving is the label's own figure. Count servings a day as the label's servings",
                          child("/servingSizes", first.index)});
     if (label->servings.size() > 1) {

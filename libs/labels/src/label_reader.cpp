@@ -44,9 +44,12 @@ class LabelReader {
     if (!brand) return Unexpected{brand.error()};
     label.brand = std::move(*brand);
     if (const value* id = member(o, "id")) {
-      if (id->is_string()) label.id = std::string(id->get_string());
-      else if (id->is_int64()) label.id = std::to_string(id->get_int64());
-      else if (id->is_uint64()) label.id = std::to_string(id->get_uint64());
+      if (id->is_string())
+        label.id = std::string(id->get_string());
+      else if (id->is_int64())
+        label.id = std::to_string(id->get_int64());
+      else if (id->is_uint64())
+        label.id = std::to_string(id->get_uint64());
     }
 
     const value* rows = member(o, "ingredientRows");
@@ -99,8 +102,8 @@ class LabelReader {
       return fail(child(pointer, key), "\"" + std::string(key) + "\" must be a number, not " + shown(*v));
     const double n = v->to_number<double>();
     if (n < 0)
-      return fail(child(pointer, key), "\"" + std::string(key) + "\" is " + format_number(n) +
-                                           "; an amount cannot be negative");
+      return fail(child(pointer, key),
+                  "\"" + std::string(key) + "\" is " + format_number(n) + "; an amount cannot be negative");
     return std::optional<double>(n);
   }
 
@@ -115,8 +118,8 @@ class LabelReader {
 
   Result<std::vector<Row>> read_rows(const value& v, const std::string& pointer, std::size_t depth) {
     if (depth > kMaxDepth)
-      return Unexpected{limit_reached(file_ + "#" + pointer, "ingredient rows nested more than " +
-                                                                 std::to_string(kMaxDepth) + " levels deep")};
+      return Unexpected{limit_reached(
+          file_ + "#" + pointer, "ingredient rows nested more than " + std::to_string(kMaxDepth) + " levels deep")};
     if (!v.is_array()) return fail(pointer, "expected an array of ingredient rows, not " + shown(v));
     const auto& array = v.get_array();
     std::vector<Row> rows;
@@ -198,6 +201,8 @@ class LabelReader {
 
 }  // namespace
 
-Result<Label> read_dsld(const boost::json::value& root, const std::string& file) { return LabelReader(file).read(root); }
+Result<Label> read_dsld(const boost::json::value& root, const std::string& file) {
+  return LabelReader(file).read(root);
+}
 
 }  // namespace trialwise::labels::detail

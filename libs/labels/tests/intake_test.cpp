@@ -61,9 +61,15 @@ TEST(IntakeTest, EntriesCarryThePackKeysAndTheLabelFigures) {
   powder.third_party_tested = true;
   const auto out = to_supplement_entries({powder, imported("capsules_mg.json", 3, 2)}, intake());
   ASSERT_EQ(out.entries.size(), 2u);
-  EXPECT_EQ(out.entries[0], boost::json::parse(R"j({"name": "Pure L-Glutamine Powder", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 5.0,
+  EXPECT_EQ(
+      out.entries[0],
+      boost::json::parse(
+          R"j({"name": "Pure L-Glutamine Powder", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 5.0,
                                                    "servings_per_day": 2.0, "third_party_tested": true})j"));
-  EXPECT_EQ(out.entries[1], boost::json::parse(R"j({"name": "L-Glutamine 500 mg Capsules", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 1.0,
+  EXPECT_EQ(
+      out.entries[1],
+      boost::json::parse(
+          R"j({"name": "L-Glutamine 500 mg Capsules", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 1.0,
                                                    "servings_per_day": 3.0, "third_party_tested": false})j"));
   EXPECT_TRUE(out.notes.empty());
 }
@@ -81,9 +87,9 @@ TEST(IntakeTest, BlendWithoutAmountContainsItWithNoAmountAndLeavesANote) {
 }
 
 TEST(IntakeTest, OnlyFlagsThatTouchTheTotalBecomeNotes) {
-  const auto out = to_supplement_entries({imported("multiple_servings.json", 1), imported("protein_glutamic_acid.json", 1),
-                                          imported("odd_units.json", 1)},
-                                         intake());
+  const auto out = to_supplement_entries(
+      {imported("multiple_servings.json", 1), imported("protein_glutamic_acid.json", 1), imported("odd_units.json", 1)},
+      intake());
   EXPECT_EQ(note_ids(out.notes), (Ids{"may_contain", "unrecognised_unit", "unrecognised_unit"}));
   EXPECT_EQ(out.entries[1].at("contains_glutamine"), "not_sure") << "protein only: it may contain some";
 }
@@ -102,8 +108,8 @@ TEST(IntakeTest, MergeAppendsAndKeepsWhatThePersonListed) {
   answers.as_object()["supplements"] = boost::json::parse(
       R"j([{"name": "pure l-glutamine powder ", "contains_glutamine": "amount_given", "glutamine_g_per_serving": 5,
            "servings_per_day": 1}])j");
-  const auto notes = merge_into_answers(answers, {imported("powder_5g.json", 2, 1), imported("capsules_mg.json", 1, 2)},
-                                        intake());
+  const auto notes =
+      merge_into_answers(answers, {imported("powder_5g.json", 2, 1), imported("capsules_mg.json", 1, 2)}, intake());
   const auto& list = answers.at("supplements").as_array();
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].at("servings_per_day").as_int64(), 1) << "the person's own entry stands";
@@ -142,8 +148,8 @@ TEST(IntakeTest, ServingsADayAreCheckedAgainstThePacksRange) {
 TEST(IntakeTest, ThePlanCountsImportedProductsInItsExistingIntake) {
   auto answers = clean_answers();
   const std::vector<model::ImportedProduct> products = {imported("powder_5g.json", 1, 1),
-                                                 imported("alanyl_glutamine.json", 2, 2),
-                                                 imported("blend_no_amount.json", 1, 3)};
+                                                        imported("alanyl_glutamine.json", 2, 2),
+                                                        imported("blend_no_amount.json", 1, 3)};
   const auto notes = merge_into_answers(answers, products, intake());
   auto checked = assess::check_answers(shipped_pack(), answers);
   ASSERT_TRUE(checked) << checked.error().front().where << ": " << checked.error().front().message;

@@ -141,9 +141,10 @@ TEST(LabelTest, OddUnitsCountNothingAndAreFlagged) {
   EXPECT_FALSE(p.amount_g_per_serving);
   EXPECT_EQ(flag_ids(p), (Ids{"unrecognised_unit", "unrecognised_unit"}));
   EXPECT_EQ(p.flags[0].where, "/ingredientRows/0");
-  EXPECT_EQ(p.flags[0].message,
-            "\"L-Glutamine\" is given as 10 %, which is not a weight: Trialwise cannot turn it into grams, so it counts "
-            "0 g. Look on the label for an amount in g or mg");
+  EXPECT_EQ(
+      p.flags[0].message,
+      "\"L-Glutamine\" is given as 10 %, which is not a weight: Trialwise cannot turn it into grams, so it counts "
+      "0 g. Look on the label for an amount in g or mg");
   EXPECT_EQ(p.flags[1].where, "/ingredientRows/1");
   EXPECT_TRUE(contains(p.flags[1].message, "\"Alanyl-Glutamine\" is given as 200 IU, which is not a weight"));
   EXPECT_EQ(p.rows.size(), 2u) << "vitamin D in IU is not glutamine: no flag, no row";
@@ -176,9 +177,11 @@ TEST(LabelTest, MultipleServingSizesCountTheFirstAndNameTheOthers) {
 }
 
 TEST(LabelTest, ServingSizeRangeIsFlagged) {
-  auto p = parse_label(ingredient(), R"j({"fullName": "Caps", "servingSizes": [{"minQuantity": 1, "maxQuantity": 2, "unit": "Capsule(s)"}],
+  auto p =
+      parse_label(ingredient(),
+                  R"j({"fullName": "Caps", "servingSizes": [{"minQuantity": 1, "maxQuantity": 2, "unit": "Capsule(s)"}],
                            "ingredientRows": [{"name": "L-Glutamine", "quantity": [{"quantity": 500, "unit": "mg"}]}]})j",
-                       "range.json");
+                  "range.json");
   ASSERT_TRUE(p) << to_string(p.error());
   EXPECT_EQ(p->amount_g_per_serving, 0.5);
   EXPECT_EQ(p->serving, "1-2 Capsule(s)");
@@ -187,9 +190,10 @@ TEST(LabelTest, ServingSizeRangeIsFlagged) {
 }
 
 TEST(LabelTest, TopLevelGlutamineWithoutAmountIsFlagged) {
-  auto p = parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [{"name": "Glutamine"}, {"name": "L-Glutamine",
+  auto p =
+      parse_label(ingredient(), R"j({"fullName": "X", "ingredientRows": [{"name": "Glutamine"}, {"name": "L-Glutamine",
                            "quantity": []}, {"name": "Zinc", "quantity": [{"quantity": 10, "unit": "mg"}]}]})j",
-                       "x.json");
+                  "x.json");
   ASSERT_TRUE(p) << to_string(p.error());
   EXPECT_FALSE(p->amount_g_per_serving);
   EXPECT_EQ(flag_ids(*p), (Ids{"amount_not_given", "amount_not_given"}));
@@ -214,7 +218,8 @@ TEST(LabelTest, PeptidesAndBoundsCountTheFigureGivenWithFlags) {
   ASSERT_TRUE(p) << to_string(p.error());
   EXPECT_EQ(p->amount_g_per_serving, 2.0);
   EXPECT_EQ(flag_ids(*p), (Ids{"approximate_amount", "upper_bound"}));
-  EXPECT_EQ(p->flags[0].message, "\"Glutamine Peptides\" is given as < 2 g, a bound rather than an amount; 2 g is counted");
+  EXPECT_EQ(p->flags[0].message,
+            "\"Glutamine Peptides\" is given as < 2 g, a bound rather than an amount; 2 g is counted");
   EXPECT_EQ(p->rows[0].form, "glutamine_peptides");
 }
 
@@ -223,16 +228,25 @@ TEST(LabelTest, NamesAreClassifiedWhateverTheirSpelling) {
     const char* name;
     const char* form;  // "" for not glutamine
   };
-  for (const Case& c : {Case{"L-Glutamine", "l_glutamine"}, Case{"l glutamine", "l_glutamine"},
-                        Case{"Glutamine(R)", "l_glutamine"}, Case{"L-Glutamine\xc2\xae (fermented)", "l_glutamine"},
+  for (const Case& c : {Case{"L-Glutamine", "l_glutamine"},
+                        Case{"l glutamine", "l_glutamine"},
+                        Case{"Glutamine(R)", "l_glutamine"},
+                        Case{"L-Glutamine\xc2\xae (fermented)", "l_glutamine"},
                         Case{"Glutamine (as L-Alanyl-L-Glutamine)", "l_glutamine"},
-                        Case{"L-Alanyl-L-Glutamine", "alanyl_glutamine"}, Case{"Alanylglutamine", "alanyl_glutamine"},
-                        Case{"Sustamine\xe2\x84\xa2", "alanyl_glutamine"}, Case{"Glycyl-L-Glutamine", "glycyl_glutamine"},
-                        Case{"L-Glutamine HCl", "glutamine_hcl"}, Case{"N-Acetyl-L-Glutamine", "n_acetyl_glutamine"},
+                        Case{"L-Alanyl-L-Glutamine", "alanyl_glutamine"},
+                        Case{"Alanylglutamine", "alanyl_glutamine"},
+                        Case{"Sustamine\xe2\x84\xa2", "alanyl_glutamine"},
+                        Case{"Glycyl-L-Glutamine", "glycyl_glutamine"},
+                        Case{"L-Glutamine HCl", "glutamine_hcl"},
+                        Case{"N-Acetyl-L-Glutamine", "n_acetyl_glutamine"},
                         Case{"Glutamine Peptide", "glutamine_peptides"},
-                        Case{"Glutamic Acid (and Glutamine)", "protein"}, Case{"Glutamine-rich Whey", "protein"},
-                        Case{"Whey Protein Concentrate", "protein"}, Case{"Glutamic Acid", ""},
-                        Case{"L-Glutamate", ""}, Case{"Monosodium Glutamate", ""}, Case{"Glutathione", ""},
+                        Case{"Glutamic Acid (and Glutamine)", "protein"},
+                        Case{"Glutamine-rich Whey", "protein"},
+                        Case{"Whey Protein Concentrate", "protein"},
+                        Case{"Glutamic Acid", ""},
+                        Case{"L-Glutamate", ""},
+                        Case{"Monosodium Glutamate", ""},
+                        Case{"Glutathione", ""},
                         Case{"Alpha-Ketoglutarate", ""}}) {
     const std::string json = std::string(R"j({"fullName": "X", "ingredientRows": [{"name": ")j") + c.name +
                              R"j(", "quantity": [{"quantity": 1, "unit": "g"}]}]})j";
@@ -394,7 +408,8 @@ TEST(LabelTest, DescribeShowsTheFigureItsRowsAndFlags) {
             "    from \"L-Alanyl-L-Glutamine\", 1 Gram(s) x 67.28% glutamine by mass: 0.6728 g counted "
             "(/ingredientRows/0)\n");
   const std::string blend = describe(ingredient(), load("blend_no_amount.json"));
-  EXPECT_TRUE(contains(blend, "  Glutamine: listed, but no amount can be counted (per serving of 10 Gram(s) (1 scoop))\n"))
+  EXPECT_TRUE(
+      contains(blend, "  Glutamine: listed, but no amount can be counted (per serving of 10 Gram(s) (1 scoop))\n"))
       << blend;
   EXPECT_TRUE(contains(blend, "  Note [blend_without_amount]: \"L-Glutamine\" is listed in")) << blend;
 }
@@ -418,7 +433,8 @@ TEST(LabelTest, AnotherPacksFormsCountTheirOwnRows) {
   auto p = parse_label(made_up, R"j({"fullName": "Z", "ingredientRows": [
       {"name": "Zentrol Salt", "quantity": [{"quantity": 2, "unit": "g"}]},
       {"name": "Zentrol", "quantity": [{"quantity": 500, "unit": "mg"}]},
-      {"name": "L-Glutamine", "quantity": [{"quantity": 5, "unit": "g"}]}]})j", "z.json");
+      {"name": "L-Glutamine", "quantity": [{"quantity": 5, "unit": "g"}]}]})j",
+                       "z.json");
   ASSERT_TRUE(p) << to_string(p.error());
   EXPECT_EQ(p->amount_g_per_serving, 1.5);
   ASSERT_EQ(p->rows.size(), 2u);

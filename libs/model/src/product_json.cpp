@@ -60,7 +60,8 @@ boost::json::array rows_json(const std::vector<IngredientRow>& rows) {
 
 boost::json::array flags_json(const std::vector<LabelFlag>& flags) {
   boost::json::array out;
-  for (const auto& f : flags) out.push_back(boost::json::object{{"id", f.id}, {"message", f.message}, {"where", f.where}});
+  for (const auto& f : flags)
+    out.push_back(boost::json::object{{"id", f.id}, {"message", f.message}, {"where", f.where}});
   return out;
 }
 

@@ -16,26 +16,8 @@ namespace trialwise::model {
 
 namespace {
 
-boost::json::value optional_number(const std::optional<double>& d) { return d ? boost::json::value(*d) : boost::json::value(nullptr); }
-
-boost::json::object entry_json(const DayEntry& e) {
-  boost::json::object side;
-  for (const auto& [id, score] : e.side_effects) side[id] = score;
-  boost::json::array flags;
-  for (const auto& f : e.red_flags) flags.emplace_back(f);
-  boost::json::object out{{"date", e.date.to_string()},
-                   {"outcome", e.outcome},
-                   {"doses_taken", e.doses_taken ? boost::json::value(*e.doses_taken) : boost::json::value(nullptr)},
-                   {"dose_g", optional_number(e.dose_g)},
-                   {"side_effects", std::move(side)},
-                   {"red_flags", std::move(flags)},
-                   {"with_food", e.with_food},
-                   {"note", e.note},
-                   {"recorded_at", e.recorded_at},
-                   {"version", e.version}};
-  // Only when true, so that records of days without it read as before.
-  if (e.other_product) out["other_product"] = true;
-  return out;
+boost::json::value optional_number(const std::optional<double>& d) {
+  return d ? boost::json::value(*d) : boost::json::value(nullptr);
 }
 
 // Every field is read with the shared field reader; reading goes on after a
@@ -166,7 +148,8 @@ Result<std::optional<BlockDesign>> design_from_json(const boost::json::value& v,
   }
   for (std::size_t i = 0; i < d.on.size(); i += 2)
     if (d.on[i] == d.on[i + 1])
-      return Unexpected{invalid_input(where + "/on/" + std::to_string(i), "each pair of blocks must be one on, one off")};
+      return Unexpected{
+          invalid_input(where + "/on/" + std::to_string(i), "each pair of blocks must be one on, one off")};
   const auto* seed = o->if_contains("seed");
   if (seed == nullptr || !seed->is_string() || seed->get_string().empty() || seed->get_string().size() > 20 ||
       seed->get_string().find_first_not_of("0123456789") != boost::json::string::npos)
@@ -177,6 +160,27 @@ Result<std::optional<BlockDesign>> design_from_json(const boost::json::value& v,
     return Unexpected{invalid_input(where + "/seed", "the seed is larger than 2^64 - 1")};
   }
   return std::optional<BlockDesign>(std::move(d));
+}
+
+boost::json::object entry_json(const DayEntry& e) {
+  boost::json::object side;
+  for (const auto& [id, score] : e.side_effects) side[id] = score;
+  boost::json::array flags;
+  for (const auto& f : e.red_flags) flags.emplace_back(f);
+  boost::json::object out{
+      {"date", e.date.to_string()},
+      {"outcome", e.outcome},
+      {"doses_taken", e.doses_taken ? boost::json::value(*e.doses_taken) : boost::json::value(nullptr)},
+      {"dose_g", optional_number(e.dose_g)},
+      {"side_effects", std::move(side)},
+      {"red_flags", std::move(flags)},
+      {"with_food", e.with_food},
+      {"note", e.note},
+      {"recorded_at", e.recorded_at},
+      {"version", e.version}};
+  // Only when true, so that records of days without it read as before.
+  if (e.other_product) out["other_product"] = true;
+  return out;
 }
 
 boost::json::array steps_json(const std::vector<PlannedStep>& steps) {
@@ -205,35 +209,36 @@ Result<std::vector<PlannedStep>> steps_from_json(const boost::json::value& v, co
 
 boost::json::object to_json(const TrialRecord& r) {
   const Trial& t = r.trial;
-  boost::json::object trial{{"id", t.id},
-                     {"pack_id", t.pack_id},
-                     {"pack_version", t.pack_version},
-                     {"product_name", t.product_name},
-                     {"g_per_serving", optional_number(t.g_per_serving)},
-                     {"protocol_id", t.protocol_id},
-                     {"outcome_id", t.outcome_id},
-                     {"outcome_higher_is_better", t.outcome_higher_is_better},
-                     {"start", t.start.to_string()},
-                     {"active_start", t.active_start.to_string()},
-                     {"review_date", t.review_date.to_string()},
-                     {"steps", steps_json(t.steps)},
-                     {"design", design_to_json(t.blocks)},
-                     {"plan", t.plan},
-                     {"created_at", t.created_at},
-                     {"ended_on", t.ended_on ? boost::json::value(t.ended_on->to_string()) : boost::json::value(nullptr)},
-                     {"end_reason", t.end_reason}};
+  boost::json::object trial{
+      {"id", t.id},
+      {"pack_id", t.pack_id},
+      {"pack_version", t.pack_version},
+      {"product_name", t.product_name},
+      {"g_per_serving", optional_number(t.g_per_serving)},
+      {"protocol_id", t.protocol_id},
+      {"outcome_id", t.outcome_id},
+      {"outcome_higher_is_better", t.outcome_higher_is_better},
+      {"start", t.start.to_string()},
+      {"active_start", t.active_start.to_string()},
+      {"review_date", t.review_date.to_string()},
+      {"steps", steps_json(t.steps)},
+      {"design", design_to_json(t.blocks)},
+      {"plan", t.plan},
+      {"created_at", t.created_at},
+      {"ended_on", t.ended_on ? boost::json::value(t.ended_on->to_string()) : boost::json::value(nullptr)},
+      {"end_reason", t.end_reason}};
   boost::json::array entries, amendments;
   for (const auto& e : r.entries) entries.push_back(entry_json(e));
   for (const auto& a : r.amendments)
     amendments.push_back(boost::json::object{{"field", a.field},
-                                      {"old", a.old_value},
-                                      {"new", a.new_value},
-                                      {"reason", a.reason},
-                                      {"recorded_at", a.recorded_at}});
+                                             {"old", a.old_value},
+                                             {"new", a.new_value},
+                                             {"reason", a.reason},
+                                             {"recorded_at", a.recorded_at}});
   return boost::json::object{{"format", kTrialFormat},
-                      {"trial", std::move(trial)},
-                      {"entries", std::move(entries)},
-                      {"amendments", std::move(amendments)}};
+                             {"trial", std::move(trial)},
+                             {"entries", std::move(entries)},
+                             {"amendments", std::move(amendments)}};
 }
 
 Result<TrialRecord> trial_record_from_json(const boost::json::value& v, const std::string& where) {

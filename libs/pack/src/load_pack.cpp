@@ -26,17 +26,17 @@ class PackLoader {
   Problems load(const boost::json::value& root) {
     const object* o = r_.object(root, "");
     if (!o) return r_.take_problems();
-    r_.only_keys(*o, "", {"$schema", "format", "pack", "questionnaire", "evidence_strengths", "evidence", "groups",
-                          "safety_levels", "safety_rules", "basics", "fit", "decision", "tolerance", "protocols",
-                          "timing", "plan", "outcomes", "side_effects", "side_effect_actions", "red_flags",
+    r_.only_keys(*o, "", {"$schema",       "format",    "pack",          "questionnaire",       "evidence_strengths",
+                          "evidence",      "groups",    "safety_levels", "safety_rules",        "basics",
+                          "fit",           "decision",  "tolerance",     "protocols",           "timing",
+                          "plan",          "outcomes",  "side_effects",  "side_effect_actions", "red_flags",
                           "review_policy", "ingredient"});
     if (r_.text(*o, "", "format") != "trialwise-pack/1") {
       if (o->contains("format")) r_.fail("/format", "this reader knows format \"trialwise-pack/1\" only");
     }
     if (const auto* v = r_.member(*o, "", "pack", Need::required)) read_meta(*v, "/pack");
-    r_.each(*o, "", "questionnaire", Need::required, [&](const object& q, const std::string& ptr) {
-      p_.questionnaire.push_back(read_question(q, ptr));
-    });
+    r_.each(*o, "", "questionnaire", Need::required,
+            [&](const object& q, const std::string& ptr) { p_.questionnaire.push_back(read_question(q, ptr)); });
     build_answer_scope();
     // The answer-scope rules of the questionnaire are checked once every id is known.
     r_.each(*o, "", "questionnaire", Need::required, [&](const object& q, const std::string& ptr) {
@@ -129,13 +129,14 @@ class PackLoader {
   }
 
   Question read_question(const object& o, const std::string& ptr) {
-    r_.only_keys(o, ptr, {"id", "type", "required", "question", "help", "unit", "min", "max", "max_items",
-                          "max_length", "values", "fields", "applies_if", "default"});
+    r_.only_keys(o, ptr,
+                 {"id", "type", "required", "question", "help", "unit", "min", "max", "max_items", "max_length",
+                  "values", "fields", "applies_if", "default"});
     Question q;
     q.id = r_.text(o, ptr, "id");
     const std::string type = r_.text(o, ptr, "type");
     static const std::map<std::string, QuestionType> kTypes = {
-        {"integer", QuestionType::integer}, {"number", QuestionType::number}, {"boolean", QuestionType::boolean},
+        {"integer", QuestionType::integer}, {"number", QuestionType::number},    {"boolean", QuestionType::boolean},
         {"string", QuestionType::string},   {"enum", QuestionType::enumeration}, {"array", QuestionType::array}};
     if (const auto it = kTypes.find(type); it != kTypes.end()) {
       q.type = it->second;
@@ -150,7 +151,8 @@ class PackLoader {
     q.max = r_.number(o, ptr, "max", Need::optional, -1e12, 1e12);
     if (q.min && q.max && *q.min > *q.max) r_.fail(child(ptr, "min"), "min is greater than max");
     if (auto n = r_.integer(o, ptr, "max_items", Need::optional, 0, 100000)) q.max_items = static_cast<std::size_t>(*n);
-    if (auto n = r_.integer(o, ptr, "max_length", Need::optional, 1, 100000)) q.max_length = static_cast<std::size_t>(*n);
+    if (auto n = r_.integer(o, ptr, "max_length", Need::optional, 1, 100000))
+      q.max_length = static_cast<std::size_t>(*n);
     if (const auto* d = r_.member(o, ptr, "default", Need::optional)) q.default_value = *d;
     if (q.type == QuestionType::enumeration) {
       r_.each(o, ptr, "values", Need::required, [&](const object& c, const std::string& cp) {
@@ -162,9 +164,8 @@ class PackLoader {
       r_.fail(child(ptr, "values"), "only an enum has values");
     }
     if (q.type == QuestionType::array) {
-      r_.each(o, ptr, "fields", Need::required, [&](const object& f, const std::string& fp) {
-        q.fields.push_back(read_question(f, fp));
-      });
+      r_.each(o, ptr, "fields", Need::required,
+              [&](const object& f, const std::string& fp) { q.fields.push_back(read_question(f, fp)); });
     } else if (o.contains("fields")) {
       r_.fail(child(ptr, "fields"), "only an array has fields");
     }
@@ -216,8 +217,9 @@ class PackLoader {
 
   void read_groups(const object& o) {
     r_.each(o, "", "groups", Need::required, [&](const object& g, const std::string& ptr) {
-      r_.only_keys(g, ptr, {"id", "label", "problems", "summary", "source", "reason", "quote", "basics_block_plan",
-                            "trial_limit"});
+      r_.only_keys(
+          g, ptr,
+          {"id", "label", "problems", "summary", "source", "reason", "quote", "basics_block_plan", "trial_limit"});
       Group group;
       group.id = r_.text(g, ptr, "id");
       group.label = r_.text(g, ptr, "label");
@@ -237,10 +239,11 @@ class PackLoader {
     unique_ids(p_.groups, "/groups");
   }
 
-  void known(const std::vector<std::string>& ids, const std::string& ptr, bool (PackLoader::*exists)(const std::string&),
-             const char* what) {
+  void known(const std::vector<std::string>& ids, const std::string& ptr,
+             bool (PackLoader::*exists)(const std::string&), const char* what) {
     for (std::size_t i = 0; i < ids.size(); ++i)
-      if (!(this->*exists)(ids[i])) r_.fail(child(ptr, i), "no " + std::string(what) + " has the id \"" + ids[i] + "\"");
+      if (!(this->*exists)(ids[i]))
+        r_.fail(child(ptr, i), "no " + std::string(what) + " has the id \"" + ids[i] + "\"");
   }
   bool group_exists(const std::string& id) { return p_.find_group(id) != nullptr; }
 
@@ -301,9 +304,10 @@ class PackLoader {
 
   void read_derived(const object& o) {
     const RuleScope fit_scope{{"group", "basics_count"}, {}, "{group, basics_count}"};
-    const RuleScope decision_scope{{"safety", "group", "fit", "basics_count"}, {}, "{safety, group, fit, basics_count}"};
-    for (const auto& [key, scope, target] : {std::tuple{"fit", &fit_scope, &p_.fit},
-                                             std::tuple{"decision", &decision_scope, &p_.decision}}) {
+    const RuleScope decision_scope{
+        {"safety", "group", "fit", "basics_count"}, {}, "{safety, group, fit, basics_count}"};
+    for (const auto& [key, scope, target] :
+         {std::tuple{"fit", &fit_scope, &p_.fit}, std::tuple{"decision", &decision_scope, &p_.decision}}) {
       const auto* v = r_.member(o, "", key, Need::required);
       if (!v) continue;
       const std::string ptr = child("", key);
@@ -346,8 +350,9 @@ class PackLoader {
 
   void read_protocols(const object& o) {
     r_.each(o, "", "protocols", Need::required, [&](const object& po, const std::string& ptr) {
-      r_.only_keys(po, ptr, {"id", "label", "groups", "issues_dose", "steps", "active_days", "source", "reason",
-                             "quote", "notes"});
+      r_.only_keys(
+          po, ptr,
+          {"id", "label", "groups", "issues_dose", "steps", "active_days", "source", "reason", "quote", "notes"});
       Protocol pr;
       pr.id = r_.text(po, ptr, "id");
       pr.label = r_.text(po, ptr, "label");
@@ -373,7 +378,8 @@ class PackLoader {
       if (!pr.issues_dose && !pr.steps.empty())
         r_.fail(steps_ptr, "a protocol that issues no dose (the treating team's) cannot list steps");
       for (std::size_t i = 0; i < pr.steps.size(); ++i) {
-        if (i == 0 && pr.steps[0].start_day != 1) r_.fail(child(child(steps_ptr, 0), "start_day"), "the first step starts on day 1");
+        if (i == 0 && pr.steps[0].start_day != 1)
+          r_.fail(child(child(steps_ptr, 0), "start_day"), "the first step starts on day 1");
         if (i > 0 && pr.steps[i].start_day <= pr.steps[i - 1].start_day)
           r_.fail(child(child(steps_ptr, i), "start_day"), "steps must start on increasing days");
       }
@@ -392,18 +398,19 @@ class PackLoader {
         }
       }
       pr.source = source(po, ptr);
-      r_.each(po, ptr, "notes", Need::optional, [&](const object& n, const std::string& np) { pr.notes.push_back(note(n, np)); });
+      r_.each(po, ptr, "notes", Need::optional,
+              [&](const object& n, const std::string& np) { pr.notes.push_back(note(n, np)); });
       p_.protocols.push_back(std::move(pr));
     });
     unique_ids(p_.protocols, "/protocols");
   }
 
   PlanCheck plan_check(const object& c, const std::string& ptr) {
-    static const RuleScope scope{{"existing_g_per_day", "max_daily_g", "total_max_daily_g",
-                                  "other_products_paused", "unknown_amount_products"},
-                                 {},
-                                 "{existing_g_per_day, max_daily_g, total_max_daily_g, "
-                                 "other_products_paused, unknown_amount_products}"};
+    static const RuleScope scope{
+        {"existing_g_per_day", "max_daily_g", "total_max_daily_g", "other_products_paused", "unknown_amount_products"},
+        {},
+        "{existing_g_per_day, max_daily_g, total_max_daily_g, "
+        "other_products_paused, unknown_amount_products}"};
     r_.only_keys(c, ptr, {"id", "when", "text", "source", "reason", "quote"});
     PlanCheck pc;
     pc.id = r_.text(c, ptr, "id");
@@ -420,12 +427,16 @@ class PackLoader {
     if (!po) return;
     r_.only_keys(*po, "/plan",
                  {"baseline_days", "source", "reason", "quote", "checks", "warnings", "existing_intake", "pause"});
-    if (const auto* ei = r_.member(*po, "/plan", "existing_intake", Need::optional)) read_existing_intake(*ei, "/plan/existing_intake");
+    if (const auto* ei = r_.member(*po, "/plan", "existing_intake", Need::optional))
+      read_existing_intake(*ei, "/plan/existing_intake");
     p_.plan.baseline_days = r_.integer(*po, "/plan", "baseline_days", Need::required, 0, 60).value_or(7);
     p_.plan.source = source(*po, "/plan");
-    r_.each(*po, "/plan", "checks", Need::optional, [&](const object& c, const std::string& ptr) { p_.plan.checks.push_back(plan_check(c, ptr)); });
-    r_.each(*po, "/plan", "warnings", Need::optional, [&](const object& c, const std::string& ptr) { p_.plan.warnings.push_back(plan_check(c, ptr)); });
-    if (const auto* pv = r_.member(*po, "/plan", "pause", p_.plan.existing_intake.list.empty() ? Need::optional : Need::required)) {
+    r_.each(*po, "/plan", "checks", Need::optional,
+            [&](const object& c, const std::string& ptr) { p_.plan.checks.push_back(plan_check(c, ptr)); });
+    r_.each(*po, "/plan", "warnings", Need::optional,
+            [&](const object& c, const std::string& ptr) { p_.plan.warnings.push_back(plan_check(c, ptr)); });
+    if (const auto* pv =
+            r_.member(*po, "/plan", "pause", p_.plan.existing_intake.list.empty() ? Need::optional : Need::required)) {
       if (const object* pause = r_.object(*pv, "/plan/pause")) {
         Note n = note(*pause, "/plan/pause");
         p_.plan.pause_text = std::move(n.text);
@@ -462,13 +473,14 @@ class PackLoader {
       return;
     }
     auto find = [&](const std::string& id) {
-      const auto it = std::find_if(list->fields.begin(), list->fields.end(), [&](const Question& f) { return f.id == id; });
+      const auto it =
+          std::find_if(list->fields.begin(), list->fields.end(), [&](const Question& f) { return f.id == id; });
       return it == list->fields.end() ? nullptr : &*it;
     };
     auto field = [&](const std::string& id, const char* key, QuestionType type, const char* what) {
       const Question* f = find(id);
-      const bool ok = f && f->required &&
-                      (f->type == type || (type == QuestionType::number && f->type == QuestionType::integer));
+      const bool ok =
+          f && f->required && (f->type == type || (type == QuestionType::number && f->type == QuestionType::integer));
       if (!ok && !id.empty())
         r_.fail(child(ptr, key), "\"" + id + "\" must be a required " + what + " field of " + e.list);
     };
@@ -479,8 +491,8 @@ class PackLoader {
     if (const Question* c = find(e.contains); c && c->type == QuestionType::enumeration) {
       for (const auto& [key, target] : values) {
         const std::string& value = *target;
-        const bool known =
-            std::any_of(c->values.begin(), c->values.end(), [&](const Choice& choice) { return choice.value == value; });
+        const bool known = std::any_of(c->values.begin(), c->values.end(),
+                                       [&](const Choice& choice) { return choice.value == value; });
         if (!known && !value.empty()) r_.fail(child(vp, key), "\"" + value + "\" is not a value of " + e.contains);
       }
     }
@@ -534,8 +546,9 @@ class PackLoader {
     r_.only_keys(*io, "/ingredient", {"name", "label_forms", "label_rules"});
     auto& ing = p_.ingredient;
     ing.name = r_.text(*io, "/ingredient", "name");
-    static const std::map<std::string, Counted> kCounted = {
-        {"by_fraction", Counted::by_fraction}, {"upper_bound", Counted::upper_bound}, {"not_counted", Counted::not_counted}};
+    static const std::map<std::string, Counted> kCounted = {{"by_fraction", Counted::by_fraction},
+                                                            {"upper_bound", Counted::upper_bound},
+                                                            {"not_counted", Counted::not_counted}};
     r_.each(*io, "/ingredient", "label_forms", Need::required, [&](const object& f, const std::string& ptr) {
       r_.only_keys(f, ptr, {"id", "name", "fraction", "counted", "note", "source", "reason", "quote"});
       LabelForm form;
@@ -616,14 +629,16 @@ class PackLoader {
     unique_ids(p_.side_effect_actions, "/side_effect_actions");
     for (std::size_t i = 1; i < p_.side_effect_actions.size(); ++i) {
       if (p_.side_effect_actions[i].at_least <= p_.side_effect_actions[i - 1].at_least)
-        r_.fail(child(child("/side_effect_actions", i), "at_least"), "actions must be listed from mildest to most severe");
+        r_.fail(child(child("/side_effect_actions", i), "at_least"),
+                "actions must be listed from mildest to most severe");
     }
   }
 
   void read_red_flags(const object& o) {
     r_.each(o, "", "red_flags", Need::required, [&](const object& f, const std::string& ptr) {
       r_.only_keys(f, ptr, {"id", "label", "action", "source", "reason", "quote"});
-      p_.red_flags.push_back({r_.text(f, ptr, "id"), r_.text(f, ptr, "label"), r_.text(f, ptr, "action"), source(f, ptr)});
+      p_.red_flags.push_back(
+          {r_.text(f, ptr, "id"), r_.text(f, ptr, "label"), r_.text(f, ptr, "action"), source(f, ptr)});
     });
     unique_ids(p_.red_flags, "/red_flags");
   }
@@ -634,15 +649,17 @@ class PackLoader {
     const std::string ptr = "/review_policy";
     const object* rv = r_.object(*v, ptr);
     if (!rv) return;
-    r_.only_keys(*rv, ptr, {"min_baseline_days", "min_active_days", "adherence_threshold",
-                            "smallest_meaningful_change", "clear_benefit_probability", "next_review_days", "source",
-                            "reason", "quote", "notes"});
+    r_.only_keys(*rv, ptr,
+                 {"min_baseline_days", "min_active_days", "adherence_threshold", "smallest_meaningful_change",
+                  "clear_benefit_probability", "next_review_days", "source", "reason", "quote", "notes"});
     auto& rp = p_.review;
     rp.min_baseline_days = r_.integer(*rv, ptr, "min_baseline_days", Need::required, 1, 365).value_or(5);
     rp.min_active_days = r_.integer(*rv, ptr, "min_active_days", Need::required, 1, 365).value_or(14);
     rp.adherence_threshold = r_.number(*rv, ptr, "adherence_threshold", Need::required, 0, 1).value_or(0.8);
-    rp.smallest_meaningful_change = r_.number(*rv, ptr, "smallest_meaningful_change", Need::required, 0, 1e6).value_or(1);
-    rp.clear_benefit_probability = r_.number(*rv, ptr, "clear_benefit_probability", Need::required, 0.5, 1).value_or(0.8);
+    rp.smallest_meaningful_change =
+        r_.number(*rv, ptr, "smallest_meaningful_change", Need::required, 0, 1e6).value_or(1);
+    rp.clear_benefit_probability =
+        r_.number(*rv, ptr, "clear_benefit_probability", Need::required, 0.5, 1).value_or(0.8);
     rp.next_review_days = r_.integer(*rv, ptr, "next_review_days", Need::required, 1, 365).value_or(28);
     rp.source = source(*rv, ptr);
     r_.each(*rv, ptr, "notes", Need::optional, [&](const object& n, const std::string& np) { note(n, np); });
@@ -663,19 +680,22 @@ class PackLoader {
     if (!problem || problem->type != QuestionType::enumeration) {
       r_.fail("/questionnaire", "needs an enum question \"problem\": groups are chosen from its answer");
     } else {
-      for (std::size_t i = 0; i < problem->values.size(); ++i) {
-        const auto& v = problem->values[i].value;
+      for (const auto& choice : problem->values) {
+        const auto& v = choice.value;
         int groups = 0;
         for (const auto& g : p_.groups) groups += static_cast<int>(std::count(g.problems.begin(), g.problems.end(), v));
         if (groups != 1)
-          r_.fail("/groups", "the problem \"" + v + "\" must belong to exactly one group, not " + std::to_string(groups));
+          r_.fail("/groups",
+                  "the problem \"" + v + "\" must belong to exactly one group, not " + std::to_string(groups));
       }
       for (std::size_t gi = 0; gi < p_.groups.size(); ++gi) {
         for (std::size_t k = 0; k < p_.groups[gi].problems.size(); ++k) {
           const auto& v = p_.groups[gi].problems[k];
           const bool exists = std::any_of(problem->values.begin(), problem->values.end(),
                                           [&](const Choice& c) { return c.value == v; });
-          if (!exists) r_.fail(child(child(child("/groups", gi), "problems"), k), "\"" + v + "\" is not a value of the problem question");
+          if (!exists)
+            r_.fail(child(child(child("/groups", gi), "problems"), k),
+                    "\"" + v + "\" is not a value of the problem question");
         }
       }
     }

@@ -25,8 +25,7 @@ class Reader : public json::FieldReader {
 
   /// The text, or "" when absent or wrong (the problem recorded); required
   /// text must not be empty.
-  std::string text(const boost::json::object& o, std::string_view pointer, std::string_view key,
-                   bool required = true) {
+  std::string text(const boost::json::object& o, std::string_view pointer, std::string_view key, bool required = true) {
     return string(o, pointer, key, required ? Need::required : Need::optional).value_or("");
   }
   /// A list of text; a required one must not be empty.

@@ -110,7 +110,8 @@ TEST(LoadPackTest, ReportsReadsOfAnswersNobodyIsAsked) {
     o["basics"].as_array()[0].as_object()["when"] = boost::json::parse(R"({"<": [{"var": "sleep_hrs"}, 7]})");
     o["safety_rules"].as_array()[15].as_object()["when"] =
         boost::json::parse(R"({"some": [{"var": "supplements"}, {">": [{"var": "glutamine_mg"}, 0]}]})");
-    o["decision"].as_object()["rule"] = boost::json::parse(R"({"if": [{"var": "pregnant"}, "see_clinician", "trial_ok"]})");
+    o["decision"].as_object()["rule"] =
+        boost::json::parse(R"({"if": [{"var": "pregnant"}, "see_clinician", "trial_ok"]})");
   });
   EXPECT_TRUE(has_problem(p, "test.json#/basics/0/when/</0/var", "\"sleep_hrs\"")) << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/safety_rules/15/when/some/1/>/0/var", "\"glutamine_mg\"")) << list(p);
@@ -135,12 +136,14 @@ TEST(LoadPackTest, ReportsInconsistentStructure) {
     groups[0].as_object()["problems"] = boost::json::array{"fewer_colds", "gut_symptoms"};  // in two groups now
     auto& steps = o["protocols"].as_array()[0].as_object()["steps"].as_array();
     steps[1].as_object()["start_day"] = 1;  // not after the first step
-    o["protocols"].as_array()[2].as_object()["steps"] = boost::json::parse(R"([{"start_day":1,"dose_g":5,"times_per_day":1}])");
+    o["protocols"].as_array()[2].as_object()["steps"] =
+        boost::json::parse(R"([{"start_day":1,"dose_g":5,"times_per_day":1}])");
     o["outcomes"].as_array()[0].as_object()["groups"] = boost::json::array{"nobody"};
     o["safety_rules"].as_array()[1].as_object()["id"] = "advanced_liver_disease";
     o["safety_rules"].as_array()[2].as_object()["level"] = "ok";
   });
-  EXPECT_TRUE(has_problem(p, "test.json#/groups", "\"gut_symptoms\" must belong to exactly one group, not 2")) << list(p);
+  EXPECT_TRUE(has_problem(p, "test.json#/groups", "\"gut_symptoms\" must belong to exactly one group, not 2"))
+      << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/protocols/0/steps/1/start_day", "increasing")) << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/protocols/2/steps", "issues no dose")) << list(p);
   EXPECT_TRUE(has_problem(p, "test.json#/outcomes/0/groups/0", "\"nobody\"")) << list(p);

@@ -16,7 +16,6 @@ namespace {
 constexpr double kWidth = 720, kHeight = 320;
 constexpr double kLeft = 48, kRight = 16, kTop = 40, kBottom = 56;
 
-
 std::string fixed(double d) { return number(std::round(d * 10) / 10); }
 
 const char* fill_of(Point::Phase p) {
@@ -47,10 +46,10 @@ std::string chart_svg(const Review& r, const model::Trial& t) {
                   "\" width=\"" + fixed(kWidth) + "\" height=\"" + fixed(kHeight) +
                   "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n";
   const std::string title = r.outcome_label + " by day (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +
-                            (r.higher_is_better ? "higher" : "lower") +
-                            " is better)";
+                            (r.higher_is_better ? "higher" : "lower") + " is better)";
   s += "<title>" + escape_xml(title) + "</title>\n";
-  s += "<text x=\"" + fixed(kLeft) + "\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" + escape_xml(title) + "</text>\n";
+  s += "<text x=\"" + fixed(kLeft) + "\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" + escape_xml(title) +
+       "</text>\n";
   for (const auto& seg : segs) {
     const double x0 = x_edge(seg.first), x1 = x_edge(seg.last.plus_days(1));
     s += "<rect x=\"" + fixed(x0) + "\" y=\"" + fixed(kTop) + "\" width=\"" + fixed(x1 - x0) + "\" height=\"" +

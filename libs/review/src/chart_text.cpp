@@ -28,8 +28,7 @@ std::string chart_text(const Review& r, const model::Trial& t) {
   std::map<Date, double> by_day;
   for (const auto& p : r.series) by_day[p.date] = p.outcome;
   std::string out = r.outcome_label + " (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +
-                    (r.higher_is_better ? "higher" : "lower") +
-                    " is better), a mark a day, · not logged:\n";
+                    (r.higher_is_better ? "higher" : "lower") + " is better), a mark a day, · not logged:\n";
   for (const auto& s : segments(r, t)) {
     std::string label = "  " + s.label;
     label.resize(std::max(label.size() + 1, kLabelWidth), ' ');

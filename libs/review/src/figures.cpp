@@ -68,8 +68,8 @@ void summarize_side_effects(const pack::Pack& pack, const std::map<std::string, 
     for (const auto& [step, sum_days] : d.by_step)
       out.mean_by_step[static_cast<std::size_t>(step)] = sum_days.first / sum_days.second;
     // A rise of a point or more from step 1 to the highest step reached.
-    out.rose_with_dose = d.by_step.size() >= 2 && d.by_step.count(0) &&
-                         out.mean_by_step.back() >= out.mean_by_step.front() + 1.0;
+    out.rose_with_dose =
+        d.by_step.size() >= 2 && d.by_step.count(0) && out.mean_by_step.back() >= out.mean_by_step.front() + 1.0;
     if (out.rose_with_dose && out.mean_by_step.back() >= moderate && f.higher_step_burden.empty())
       f.higher_step_burden = s.label + " rose with the dose to " + number(round1(out.mean_by_step.back())) +
                              "/10 at step " + std::to_string(steps) + " (" + number(round1(out.mean_by_step.front())) +
@@ -167,8 +167,10 @@ Figures gather_figures(const pack::Pack& pack, const model::Trial& t, const std:
         p.step = step + 1;
         ++r.days.active;
         // Another product that day: the trial's doses count as missed.
-        if (e->other_product) ++r.days.other_product_active;
-        else doses_taken += e->doses_taken.value_or(0);
+        if (e->other_product)
+          ++r.days.other_product_active;
+        else
+          doses_taken += e->doses_taken.value_or(0);
         for (const auto& [id, score] : e->side_effects) {
           auto& s = seen[id];
           s.sum += score;

@@ -30,12 +30,18 @@ boost::json::object to_json(const Review& r, bool with_series) {
                         {"review_date_reached", r.review_date_reached}};
   if (r.effect) {
     const auto& e = *r.effect;
-    o["effect"] = boost::json::object{{"estimate", e.estimate},         {"se", e.se},
-                                      {"ci_low", e.ci_low},             {"ci_high", e.ci_high},
-                                      {"p_meaningful", e.p_meaningful}, {"control_mean", e.control_mean},
-                                      {"active_mean", e.active_mean},   {"n", e.n},
-                                      {"lag", e.lag},                   {"smallest_meaningful_change", r.smallest_meaningful_change},
-                                      {"certainty_needed", r.certainty}, {"higher_is_better", r.higher_is_better}};
+    o["effect"] = boost::json::object{{"estimate", e.estimate},
+                                      {"se", e.se},
+                                      {"ci_low", e.ci_low},
+                                      {"ci_high", e.ci_high},
+                                      {"p_meaningful", e.p_meaningful},
+                                      {"control_mean", e.control_mean},
+                                      {"active_mean", e.active_mean},
+                                      {"n", e.n},
+                                      {"lag", e.lag},
+                                      {"smallest_meaningful_change", r.smallest_meaningful_change},
+                                      {"certainty_needed", r.certainty},
+                                      {"higher_is_better", r.higher_is_better}};
   } else {
     o["effect"] = nullptr;
   }
@@ -76,18 +82,16 @@ boost::json::object to_json(const Review& r, bool with_series) {
   }
   o["side_effects"] = std::move(sides);
   o["red_flags"] = strings(r.red_flags);
-  o["next_review_date"] = r.next_review_date ? boost::json::value(r.next_review_date->to_string())
-                                             : boost::json::value(nullptr);
+  o["next_review_date"] =
+      r.next_review_date ? boost::json::value(r.next_review_date->to_string()) : boost::json::value(nullptr);
   o["reasons"] = strings(r.reasons);
   o["missing"] = strings(r.missing);
   o["caveats"] = strings(r.caveats);
   if (with_series) {
     boost::json::array series;
     for (const auto& p : r.series)
-      series.push_back(boost::json::object{{"date", p.date.to_string()},
-                                           {"outcome", p.outcome},
-                                           {"phase", phase_name(p.phase)},
-                                           {"step", p.step}});
+      series.push_back(boost::json::object{
+          {"date", p.date.to_string()}, {"outcome", p.outcome}, {"phase", phase_name(p.phase)}, {"step", p.step}});
     o["series"] = std::move(series);
   }
   return o;

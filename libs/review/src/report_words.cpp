@@ -21,7 +21,8 @@ std::string headline(Verdict v) {
     case Verdict::reduce_dose: return "Reduce the dose: a clear benefit, but side effects came with the higher dose.";
     case Verdict::inconclusive: return "Inconclusive: not enough to judge yet.";
     case Verdict::see_clinician: return "Stop and see a clinician: a red flag was logged.";
-    case Verdict::stop_take_a_break: return "Stop and take a break: it helped, but the trial has run as long as its protocol allows.";
+    case Verdict::stop_take_a_break:
+      return "Stop and take a break: it helped, but the trial has run as long as its protocol allows.";
   }
   return "";
 }
@@ -41,15 +42,14 @@ void describe(const Review& r, std::ostream& out) {
   if (r.effect) {
     const auto& e = *r.effect;
     out << wrap("  " + r.outcome_label + " (" + number(r.scale_min) + "-" + number(r.scale_max) + ", " +
-                    (r.higher_is_better ? "higher" : "lower") +
-                    " is better): mean " + number(round1(e.control_mean)) + " without, " +
-                    number(round1(e.active_mean)) + " with the supplement.",
+                    (r.higher_is_better ? "higher" : "lower") + " is better): mean " + number(round1(e.control_mean)) +
+                    " without, " + number(round1(e.active_mean)) + " with the supplement.",
                 4)
         << "\n";
-    out << wrap("  Improvement " + number(round1(e.estimate)) + " (standard error " + number(std::round(e.se * 100) / 100) +
-                    ", 95% interval " + number(round1(e.ci_low)) + " to " + number(round1(e.ci_high)) +
-                    "); chance it is at least " + number(r.smallest_meaningful_change) + ": " +
-                    percent(e.p_meaningful) + ".",
+    out << wrap("  Improvement " + number(round1(e.estimate)) + " (standard error " +
+                    number(std::round(e.se * 100) / 100) + ", 95% interval " + number(round1(e.ci_low)) + " to " +
+                    number(round1(e.ci_high)) + "); chance it is at least " + number(r.smallest_meaningful_change) +
+                    ": " + percent(e.p_meaningful) + ".",
                 4)
         << "\n";
     if (r.trend)
@@ -68,7 +68,8 @@ void describe(const Review& r, std::ostream& out) {
   if (r.adherence) out << "  Adherence: " << percent(*r.adherence) << " of planned doses taken\n";
   for (const auto& s : r.side_effects) {
     std::string line = "  " + s.label + ": mean " + number(round1(s.mean)) + "/10, worst " + std::to_string(s.worst) +
-                       "/10, " + std::to_string(s.days_at_or_above_moderate) + " day(s) at the step-down level or above";
+                       "/10, " + std::to_string(s.days_at_or_above_moderate) +
+                       " day(s) at the step-down level or above";
     if (s.mean_by_step.size() > 1) {
       line += "; by step:";
       for (std::size_t k = 0; k < s.mean_by_step.size(); ++k) line += " " + number(round1(s.mean_by_step[k]));

@@ -86,12 +86,13 @@ bool check_enough(const pack::ReviewPolicy& policy, const model::Trial& t, Revie
                         "the supplement logged (" + std::to_string(control) + " logged, at least " +
                         std::to_string(policy.min_baseline_days) + " needed)");
   if (r.days.active < policy.min_active_days)
-    r.missing.push_back(std::to_string(policy.min_active_days - r.days.active) + " more day(s) on the supplement logged (" +
-                        std::to_string(r.days.active) + " logged, at least " + std::to_string(policy.min_active_days) +
-                        " needed)");
+    r.missing.push_back(std::to_string(policy.min_active_days - r.days.active) +
+                        " more day(s) on the supplement logged (" + std::to_string(r.days.active) +
+                        " logged, at least " + std::to_string(policy.min_active_days) + " needed)");
   if (r.days.active > 0 && r.adherence.value_or(0) < policy.adherence_threshold)
-    r.missing.push_back("doses taken as planned: " + percent(r.adherence.value_or(0)) + " of planned doses were logged as taken (at least " +
-                        percent(policy.adherence_threshold) + " needed); log the doses you take each day");
+    r.missing.push_back("doses taken as planned: " + percent(r.adherence.value_or(0)) +
+                        " of planned doses were logged as taken (at least " + percent(policy.adherence_threshold) +
+                        " needed); log the doses you take each day");
   if (r.missing.empty()) return false;
   r.verdict = Verdict::inconclusive;
   r.reasons.push_back("Not enough to judge yet.");
@@ -140,8 +141,7 @@ Review review_trial(const pack::Pack& pack, const model::Trial& t, const std::ve
   if (!clear) {
     r.verdict = Verdict::stop_no_clear_benefit;
     r.reasons.push_back(benefit_sentence(r));
-    if (e.p_meaningful >= policy.clear_benefit_probability && r.trend)
-      r.reasons.push_back(trend_sentence(r));
+    if (e.p_meaningful >= policy.clear_benefit_probability && r.trend) r.reasons.push_back(trend_sentence(r));
     r.reasons.push_back("A supplement that is not helping does not earn a permanent place.");
     return r;
   }

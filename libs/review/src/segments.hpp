@@ -14,7 +14,7 @@ struct Segment {
   std::string label;  // "baseline", "active", "block 1 on", ...
   Date first, last;
   Point::Phase phase = Point::Phase::baseline;
-  double mean = 0;    // of the days logged in it
+  double mean = 0;  // of the days logged in it
   int logged = 0;
 };
 

@@ -42,8 +42,9 @@ std::vector<std::string> design_caveats(const model::Trial& t, const Review& r) 
   std::vector<std::string> out;
   if (t.blocks) {
     out.push_back("You knew which blocks were on: expecting to feel better can still move the scores.");
-    out.push_back("The random order of the blocks guards against a change in season, training or stress, and "
-                  "against scores drifting back toward your usual level.");
+    out.push_back(
+        "The random order of the blocks guards against a change in season, training or stress, and "
+        "against scores drifting back toward your usual level.");
     if (r.randomization)
       out.push_back("The randomization test compares your order with all " + std::to_string(r.randomization->orders) +
                     " orders the design allowed: p = " + number(std::round(r.randomization->p_value * 1000) / 1000) +
@@ -52,12 +53,14 @@ std::vector<std::string> design_caveats(const model::Trial& t, const Review& r) 
                                                   : "."));
     return out;
   }
-  out.push_back("This was an open before-and-after trial. It cannot rule out expectation effects (you knew when "
-                "you were taking it), regression to the mean (trials often begin when symptoms are at their "
-                "worst, and they tend to ease on their own), or a change in season, training, diet or stress "
-                "between the phases.");
-  out.push_back("For stronger evidence, a block design switches on and off in a random order: "
-                "trialwise start --design blocks.");
+  out.push_back(
+      "This was an open before-and-after trial. It cannot rule out expectation effects (you knew when "
+      "you were taking it), regression to the mean (trials often begin when symptoms are at their "
+      "worst, and they tend to ease on their own), or a change in season, training, diet or stress "
+      "between the phases.");
+  out.push_back(
+      "For stronger evidence, a block design switches on and off in a random order: "
+      "trialwise start --design blocks.");
   return out;
 }
 

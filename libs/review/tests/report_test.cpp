@@ -63,7 +63,7 @@ TEST(ReportTest, TheTextChartHasAMarkADayAndAMeanPerPhase) {
   const auto t = gut_trial();
   const auto r = review_trial(shipped(), t, generate(t, {.effect = 3, .skipped = {2, 20}}), kReviewDate);
   const auto chart = chart_text(r, t);
-  EXPECT_EQ(count(chart, "\n"), 3u) << chart;  // title, baseline, active
+  EXPECT_EQ(count(chart, "\n"), 3u) << chart;      // title, baseline, active
   EXPECT_EQ(count(chart, "·"), 2u + 1u) << chart;  // two missing days, plus the title's legend
   EXPECT_EQ(count(chart, "mean "), 2u);
   EXPECT_NE(chart.find("  baseline"), std::string::npos);

@@ -175,10 +175,11 @@ TEST(ReviewTest, ARedFlagSendsToAClinicianWhateverTheBenefit) {
 
 TEST(ReviewTest, ASideEffectAtTheStopLevelStopsTheTrial) {
   auto at = [](int score) {
-    return generate(gut_trial(), {.effect = 3, .side_effects = [score](int k) {
-                                    return k == 10 ? std::map<std::string, int>{{"nausea", score}}
-                                                   : std::map<std::string, int>{{"nausea", 0}};
-                                  }});
+    return generate(
+        gut_trial(),
+        {.effect = 3, .side_effects = [score](int k) {
+           return k == 10 ? std::map<std::string, int>{{"nausea", score}} : std::map<std::string, int>{{"nausea", 0}};
+         }});
   };
   const auto seven = review_of(at(7));
   EXPECT_EQ(seven.verdict, Verdict::stop_side_effects);
@@ -248,8 +249,8 @@ TEST(ReviewTest, SideEffectsThatCameWithTheHigherStepReduceTheDose) {
   ASSERT_TRUE(moderate.next_review_date);
   // Side effects of 4 at step 2 from day 7 on: below the step-down level.
   const auto mild = review_of(generate(gut_trial(), {.effect = 3, .side_effects = [](int k) {
-                                                      return std::map<std::string, int>{{"bloating", k >= 7 ? 4 : 1}};
-                                                    }}));
+                                                       return std::map<std::string, int>{{"bloating", k >= 7 ? 4 : 1}};
+                                                     }}));
   EXPECT_EQ(mild.verdict, Verdict::continue_trial);
   EXPECT_TRUE(mild.side_effects[0].rose_with_dose);  // described, but tolerable
 }

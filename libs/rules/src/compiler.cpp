@@ -47,8 +47,8 @@ detail::Path split_path(std::string_view dotted, std::uint32_t& cache_slots) {
 }
 
 bool is_comparison(Op op) {
-  return op == Op::eq || op == Op::strict_eq || op == Op::ne || op == Op::strict_ne || op == Op::gt ||
-         op == Op::ge || op == Op::lt || op == Op::le;
+  return op == Op::eq || op == Op::strict_eq || op == Op::ne || op == Op::strict_ne || op == Op::gt || op == Op::ge ||
+         op == Op::lt || op == Op::le;
 }
 
 // Operations that may not be computed once and shared: they have effects.
@@ -88,8 +88,8 @@ class Compiler {
 
   Result<std::uint32_t> compile(const boost::json::value& v, std::string& pointer, int depth, bool scoped) {
     if (depth > kMaxRuleDepth) {
-      return Unexpected{limit_reached(pointer, "the rule nests deeper than " + std::to_string(kMaxRuleDepth) +
-                                                   " levels")};
+      return Unexpected{
+          limit_reached(pointer, "the rule nests deeper than " + std::to_string(kMaxRuleDepth) + " levels")};
     }
     if (v.is_object()) {
       if (scoped || occurrences_.empty() || v.get_object().size() != 1) {
@@ -195,8 +195,8 @@ class Compiler {
     const bool listed = operand.is_array();
     const std::size_t count = listed ? operand.get_array().size() : 1;
     if (count < arity.min || count > arity.max) {
-      return Unexpected{invalid_input(pointer, "\"" + std::string(name) + "\" takes " + arity_text(arity) +
-                                                   ", not " + std::to_string(count))};
+      return Unexpected{invalid_input(
+          pointer, "\"" + std::string(name) + "\" takes " + arity_text(arity) + ", not " + std::to_string(count))};
     }
 
     std::vector<std::uint32_t> children;
@@ -318,7 +318,8 @@ class Compiler {
     const Node& rhs = p_.nodes[p_.args[node.first + 1]];
     if (lhs.op != Op::var_slot || lhs.count != 0 || rhs.op != Op::literal) return;
     const Value literal = p_.literals[rhs.aux];
-    const bool equality = node.op == Op::eq || node.op == Op::strict_eq || node.op == Op::ne || node.op == Op::strict_ne;
+    const bool equality =
+        node.op == Op::eq || node.op == Op::strict_eq || node.op == Op::ne || node.op == Op::strict_ne;
     if (!literal.is_number() && !(literal.is_string() && equality)) return;
     node.op2 = node.op;
     node.op = literal.is_number() ? Op::cmp_slot_number : Op::cmp_slot_string;
@@ -329,7 +330,7 @@ class Compiler {
   const std::unordered_map<std::string, std::pair<Arity, std::shared_ptr<const OperatorFn>>>& custom_;
   Program& p_;
   std::unordered_map<std::string, std::uint32_t> slots_;
-  std::unordered_map<std::string, int> occurrences_;     // serialized operation -> count
+  std::unordered_map<std::string, int> occurrences_;       // serialized operation -> count
   std::unordered_map<std::string, std::uint32_t> shared_;  // serialized operation -> memo node
 };
 

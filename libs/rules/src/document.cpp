@@ -34,7 +34,7 @@ struct DocumentHandler {
   Arena* arena = nullptr;
   std::vector<Value> values;
   std::vector<Key> keys;
-  std::string text;    // a string or key arriving in parts
+  std::string text;  // a string or key arriving in parts
   json::detail::NumberText number;
   bool out_of_memory = false;
 
@@ -82,7 +82,8 @@ struct DocumentHandler {
   }
 
   bool on_object_end(std::size_t n, error_code& ec) {
-    auto* members = static_cast<Member*>(arena->allocate(std::max<std::size_t>(n, 1) * sizeof(Member), alignof(Member)));
+    auto* members =
+        static_cast<Member*>(arena->allocate(std::max<std::size_t>(n, 1) * sizeof(Member), alignof(Member)));
     if (members == nullptr) return refuse(ec);
     const Key* k = keys.data() + (keys.size() - n);
     const Value* v = values.data() + (values.size() - n);
@@ -105,8 +106,10 @@ struct DocumentHandler {
       for (std::size_t i = 0; i < n; ++i) {
         std::size_t j = 0;
         while (j < count && !same(k[i], out[j])) ++j;
-        if (j == count) out[count++] = Member{k[i].data, k[i].size, k[i].hash, v[i]};
-        else out[j].value = v[i];
+        if (j == count)
+          out[count++] = Member{k[i].data, k[i].size, k[i].hash, v[i]};
+        else
+          out[j].value = v[i];
       }
       return count;
     }
@@ -114,8 +117,10 @@ struct DocumentHandler {
     seen.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
       auto [it, fresh] = seen.try_emplace(std::string_view(k[i].data, k[i].size), count);
-      if (fresh) out[count++] = Member{k[i].data, k[i].size, k[i].hash, v[i]};
-      else out[it->second].value = v[i];
+      if (fresh)
+        out[count++] = Member{k[i].data, k[i].size, k[i].hash, v[i]};
+      else
+        out[it->second].value = v[i];
     }
     return count;
   }
@@ -180,7 +185,8 @@ struct DocumentHandler {
 Document::Document(std::size_t memory_limit) : arena_(memory_limit, 2048) {}
 
 struct DocumentParser::Impl {
-  explicit Impl(std::size_t depth_limit) : max_depth(depth_limit), parser(json::detail::parse_options_for(depth_limit)) {}
+  explicit Impl(std::size_t depth_limit)
+      : max_depth(depth_limit), parser(json::detail::parse_options_for(depth_limit)) {}
   std::size_t max_depth;
   boost::json::basic_parser<DocumentHandler> parser;
 };
@@ -202,8 +208,8 @@ Result<void> DocumentParser::parse(std::string_view text, Document& doc) {
     return Unexpected{limit_reached("", "out of memory while reading JSON")};
   }
   if (p.handler().out_of_memory) {
-    return Unexpected{limit_reached("", "the JSON needs more than " + std::to_string(doc.arena_.limit() >> 20) +
-                                            " MiB of memory")};
+    return Unexpected{
+        limit_reached("", "the JSON needs more than " + std::to_string(doc.arena_.limit() >> 20) + " MiB of memory")};
   }
   if (!ec && consumed < text.size()) ec = boost::json::error::extra_data;
   if (ec) return Unexpected{json::detail::parse_error(ec, text, consumed, impl_->max_depth)};

@@ -66,8 +66,7 @@ bool step(const Value& data, std::string_view key, bool is_index, std::size_t in
         return true;
       }
       return false;
-    default:
-      return false;  // null stops the walk; numbers and booleans have no members
+    default: return false;  // null stops the walk; numbers and booleans have no members
   }
 }
 
@@ -207,8 +206,8 @@ void Evaluator::bind(const Value& root) {
 std::optional<Error> Evaluator::take_error() {
   if (error_) return std::move(error_);
   if (s_.exhausted()) {
-    return limit_reached("", "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) +
-                                 " MiB of working memory");
+    return limit_reached(
+        "", "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) + " MiB of working memory");
   }
   return std::nullopt;
 }
@@ -224,8 +223,8 @@ const std::string& Evaluator::pointer_of(const Node& n) const {
 Value* Evaluator::new_array(std::size_t count, const Node& n) {
   Value* out = s_.make_array(count);
   if (out == nullptr && !error_) {
-    fail(limit_reached(pointer_of(n), "the evaluation needed more than " +
-                                          std::to_string(s_.memory_limit() >> 20) + " MiB of working memory"));
+    fail(limit_reached(pointer_of(n), "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) +
+                                          " MiB of working memory"));
   }
   return out;
 }
@@ -233,8 +232,8 @@ Value* Evaluator::new_array(std::size_t count, const Node& n) {
 Value Evaluator::new_string(std::string_view s, const Node& n) {
   const Value v = s_.make_string(s);
   if (s_.exhausted() && !error_) {
-    fail(limit_reached(pointer_of(n), "the evaluation needed more than " +
-                                          std::to_string(s_.memory_limit() >> 20) + " MiB of working memory"));
+    fail(limit_reached(pointer_of(n), "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) +
+                                          " MiB of working memory"));
   }
   return v;
 }
@@ -542,7 +541,8 @@ Value Evaluator::eval_in(const Node& n, const Value& data) {
   const Value haystack = arg(n, 1, data);
   if (haystack.is_string()) {
     if (haystack.size() == 0) return Value::boolean(false);  // "" is falsy: json-logic-js stops there
-    if (needle.is_string()) return Value::boolean(haystack.as_string().find(needle.as_string()) != std::string_view::npos);
+    if (needle.is_string())
+      return Value::boolean(haystack.as_string().find(needle.as_string()) != std::string_view::npos);
     std::string text;
     append_string(text, needle);
     return Value::boolean(haystack.as_string().find(text) != std::string_view::npos);
@@ -586,8 +586,7 @@ Value Evaluator::eval_substr(const Node& n, const Value& data) {
   const double size = static_cast<double>(ascii ? s.size() : utf16_length(s));
 
   // String.prototype.substr(start, length), in UTF-16 code units.
-  auto substr_range = [&](double total, const Value& start_value, const Value* length_value, double& from,
-                          double& to) {
+  auto substr_range = [&](double total, const Value& start_value, const Value* length_value, double& from, double& to) {
     double int_start = to_integer(start_value);
     if (int_start < 0) int_start = std::max(total + int_start, 0.0);
     int_start = std::min(int_start, total);

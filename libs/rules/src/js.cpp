@@ -17,12 +17,21 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // StrWhiteSpaceChar: WhiteSpace and LineTerminator (ECMA-262 12.2, 12.3).
 bool is_js_space(std::uint32_t cp) noexcept {
   switch (cp) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-    case 0xFEFF:
-      return true;
-    default:
-      return cp >= 0x2000 && cp <= 0x200A;
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF: return true;
+    default: return cp >= 0x2000 && cp <= 0x200A;
   }
 }
 
@@ -128,9 +137,7 @@ void append_array_join(std::string& out, const Value& array) {
 
 // ToPrimitive for the hint "default"/"number": arrays become their joined
 // string, objects "[object Object]"; primitives stay as they are.
-bool is_primitive(const Value& v) noexcept {
-  return v.kind() != Kind::array && v.kind() != Kind::object;
-}
+bool is_primitive(const Value& v) noexcept { return v.kind() != Kind::array && v.kind() != Kind::object; }
 
 std::string primitive_string(const Value& v) {
   std::string s;

@@ -61,15 +61,15 @@ enum class Op : std::uint8_t {
   custom,  // aux: index into customs
   memo,    // aux: memo slot; args: the shared subtree, computed once per evaluation
   // Fused forms chosen by the compiler for common shapes.
-  cmp_slot_number,  // aux: slot; aux2: literal; op2: which comparison
-  cmp_slot_string,  // the same with a string literal (==, ===, !=, !== only)
+  cmp_slot_number,      // aux: slot; aux2: literal; op2: which comparison
+  cmp_slot_string,      // the same with a string literal (==, ===, !=, !== only)
   missing_static,       // aux: key list; keys known at compile time
   missing_some_static,  // aux: key list; args: [need]
 };
 
 struct Node {
   Op op;
-  Op op2 = Op::literal;   // for fused comparisons: the comparison
+  Op op2 = Op::literal;     // for fused comparisons: the comparison
   std::uint32_t first = 0;  // index of the first argument in Program::args
   std::uint32_t count = 0;  // number of arguments
   std::uint32_t aux = 0;
@@ -80,10 +80,10 @@ struct Node {
 struct Segment {
   std::string key;
   std::size_t index = 0;
-  bool is_index = false;    // key is a canonical array index
-  int frame_field = -1;     // 0 "current", 1 "accumulator", else -1
+  bool is_index = false;       // key is a canonical array index
+  int frame_field = -1;        // 0 "current", 1 "accumulator", else -1
   std::uint32_t key_hash = 0;  // hash_key(key)
-  std::uint32_t cache = 0;  // this segment's slot in Scratch's lookup cache
+  std::uint32_t cache = 0;     // this segment's slot in Scratch's lookup cache
 };
 
 struct Path {
@@ -94,8 +94,8 @@ struct Path {
 /// written (for the result) and where to look it up.
 struct MissingKey {
   Value key;
-  bool whole = false;     // null or "": the current data itself
-  bool slot = false;      // true: `index` is a slot; false: a path, looked up in scope
+  bool whole = false;  // null or "": the current data itself
+  bool slot = false;   // true: `index` is a slot; false: a path, looked up in scope
   std::uint32_t index = 0;
 };
 

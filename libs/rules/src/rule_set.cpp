@@ -56,10 +56,11 @@ Result<Value> RuleSet::evaluate(std::size_t index, const Value& root, Scratch& s
 
 Rule::Rule(RuleSet set) : set_(std::move(set)) {}
 
-Rule::Rule() : set_([] {
-  static const RuleSet kNull = *Engine().compile_set(boost::json::array{nullptr});
-  return kNull;
-}()) {}
+Rule::Rule()
+    : set_([] {
+        static const RuleSet kNull = *Engine().compile_set(boost::json::array{nullptr});
+        return kNull;
+      }()) {}
 
 Result<Value> Rule::evaluate(const Value& data, Scratch& scratch) const {
   auto result = set_.evaluate(0, data, scratch);

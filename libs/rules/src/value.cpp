@@ -9,8 +9,6 @@ namespace {
 constexpr std::string_view kFrameKeys[2] = {"current", "accumulator"};
 }
 
-
-
 Value Value::reduce_frame(const Value* current_and_accumulator) noexcept {
   Value v;
   v.kind_ = Kind::object;
@@ -19,9 +17,6 @@ Value Value::reduce_frame(const Value* current_and_accumulator) noexcept {
   v.u_.items = current_and_accumulator;
   return v;
 }
-
-
-
 
 std::optional<Value> Value::find(std::string_view key) const noexcept {
   assert(kind_ == Kind::object);
@@ -56,8 +51,7 @@ Value Value::value_at(std::size_t i) const noexcept {
 }
 
 bool Value::same_identity(const Value& other) const noexcept {
-  return kind_ == other.kind_ && backing_ == other.backing_ && size_ == other.size_ &&
-         u_.items == other.u_.items;
+  return kind_ == other.kind_ && backing_ == other.backing_ && size_ == other.size_ && u_.items == other.u_.items;
 }
 
 }  // namespace trialwise::rules

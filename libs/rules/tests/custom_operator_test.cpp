@@ -55,9 +55,8 @@ TEST(CustomOperatorTest, ArityIsCheckedAtCompileTime) {
 TEST(CustomOperatorTest, ErrorsAndExceptionsCarryTheOperatorPointer) {
   Engine engine;
   ASSERT_TRUE(engine.add_operator("twice", {1, 1}, twice()));
-  ASSERT_TRUE(engine.add_operator("boom", {0, 0}, [](std::span<const Value>, Scratch&) -> Result<Value> {
-    throw std::runtime_error("kaput");
-  }));
+  ASSERT_TRUE(engine.add_operator(
+      "boom", {0, 0}, [](std::span<const Value>, Scratch&) -> Result<Value> { throw std::runtime_error("kaput"); }));
   auto bad = engine.compile_text(R"({"if": [true, {"twice": "x"}]})")->evaluate(boost::json::value());
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().where, "/if/1");

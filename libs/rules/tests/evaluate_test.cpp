@@ -26,7 +26,8 @@ TEST(EvaluateTest, ReadsSlotsAndScopedPathsAlike) {
   const char* data = R"({"age": 40, "supplements": [{"g": 5, "n": 2}, {"g": 1.5, "n": 1}]})";
   EXPECT_EQ(eval_text(R"({">=": [{"var": "age"}, 18]})", data), "true");
   EXPECT_EQ(eval_text(R"({"reduce": [{"var": "supplements"},
-      {"+": [{"var": "accumulator"}, {"*": [{"var": "current.g"}, {"var": "current.n"}]}]}, 0]})", data),
+      {"+": [{"var": "accumulator"}, {"*": [{"var": "current.g"}, {"var": "current.n"}]}]}, 0]})",
+                      data),
             "11.5");
   EXPECT_EQ(eval_text(R"({"some": [{"var": "supplements"}, {">": [{"var": "g"}, 4]}]})", data), "true");
   EXPECT_EQ(eval_text(R"({"map": [{"var": "supplements"}, {"var": "age"}]})", data), "[null,null]")

@@ -27,7 +27,8 @@ bool has_non_operation_object(const boost::json::value& v) {
 
 TEST(JsCompatTest, MatchesJsonLogicJsOnEdgeCases) {
   std::string error;
-  const auto cases = testing::load_suite(std::string(TRIALWISE_RULES_TEST_DATA) + "/jsonlogic_js_edge_cases.json", error);
+  const auto cases =
+      testing::load_suite(std::string(TRIALWISE_RULES_TEST_DATA) + "/jsonlogic_js_edge_cases.json", error);
   ASSERT_TRUE(error.empty()) << error;
   ASSERT_GT(cases.size(), 200u);
 

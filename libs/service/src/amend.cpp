@@ -5,7 +5,6 @@
 namespace trialwise::service {
 namespace {
 
-
 bool grams_ok(double g) { return g > 0 && g <= 100; }
 
 // The trial as amended and one amendment per change, or the first bad change.
@@ -33,7 +32,8 @@ Result<std::vector<model::Amendment>> apply(const pack::Pack& pack, const AmendI
     for (std::size_t i = 0; i < next.steps.size(); ++i) {
       if (i + 1 < next.steps.size() && next.steps[i + 1].start <= today) continue;  // over before today
       auto& step = next.steps[i];
-      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + json::number_text(step.dose_g) + " g");
+      old_value += (old_value.empty() ? "" : ", ") +
+                   ("step " + std::to_string(step.number) + " " + json::number_text(step.dose_g) + " g");
       step.dose_g = *in.dose_g;
     }
     change("dose", std::move(old_value), json::number_text(*in.dose_g) + " g per dose from " + today.to_string());

@@ -41,18 +41,19 @@ Result<void> check_scores(const pack::Pack& pack, const model::Trial& trial, con
     const bool known = std::any_of(pack.side_effects.begin(), pack.side_effects.end(),
                                    [&](const pack::SideEffect& s) { return s.id == id; });
     if (!known)
-      return Unexpected{invalid_input(where, "\"" + id + "\" is not a side effect this trial tracks; use " +
-                                                 side_effect_ids(pack))};
+      return Unexpected{
+          invalid_input(where, "\"" + id + "\" is not a side effect this trial tracks; use " + side_effect_ids(pack))};
     if (score < 0 || score > 10)
-      return Unexpected{invalid_input(where, "\"" + id + "\" is " + std::to_string(score) +
-                                                 ": give each side effect a score from 0 to 10")};
+      return Unexpected{invalid_input(
+          where, "\"" + id + "\" is " + std::to_string(score) + ": give each side effect a score from 0 to 10")};
   }
   for (std::size_t i = 0; i < day.red_flags.size(); ++i) {
     const auto& f = day.red_flags[i];
     const bool known =
         std::any_of(pack.red_flags.begin(), pack.red_flags.end(), [&](const pack::RedFlag& r) { return r.id == f; });
     if (!known)
-      return Unexpected{invalid_input("/red_flags/" + std::to_string(i), "\"" + f + "\" is not a red flag this trial knows")};
+      return Unexpected{
+          invalid_input("/red_flags/" + std::to_string(i), "\"" + f + "\" is not a red flag this trial knows")};
   }
   if (day.note.size() > kMaxNoteBytes)
     return Unexpected{invalid_input("/note", "keep the note to " + std::to_string(kMaxNoteBytes) + " characters")};

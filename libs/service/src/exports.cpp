@@ -16,7 +16,8 @@ Result<ExportFormat> export_format(std::string_view name, const std::string& whe
   if (name == "fhir") return ExportFormat::fhir;
   if (name == "ics") return ExportFormat::ics;
   if (name == "html") return ExportFormat::html;
-  return Unexpected{invalid_input(where, "\"" + std::string(name) + "\" is not a format; use csv, json, fhir, ics or html")};
+  return Unexpected{
+      invalid_input(where, "\"" + std::string(name) + "\" is not a format; use csv, json, fhir, ics or html")};
 }
 
 Result<ExportFile> export_trial(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
@@ -39,8 +40,7 @@ Result<ExportFile> export_trial(store::TrialRepository& repo, const model::Profi
   const auto r = review::review_trial(pack, trial, record->entries, as_of);
   switch (format) {
     case ExportFormat::fhir: {
-      return ExportFile{interop::fhir_bundle_text(pack, *record, r), "application/fhir+json",
-                        base + ".fhir.json"};
+      return ExportFile{interop::fhir_bundle_text(pack, *record, r), "application/fhir+json", base + ".fhir.json"};
     }
     case ExportFormat::ics: {
       interop::CalendarOptions options;
@@ -50,8 +50,8 @@ Result<ExportFile> export_trial(store::TrialRepository& repo, const model::Profi
       return ExportFile{std::move(*ics), "text/calendar; charset=utf-8", base + ".ics"};
     }
     case ExportFormat::html:
-      return ExportFile{interop::clinician_report_html(pack, *record, r, {.made_on = as_of}), "text/html; charset=utf-8",
-                        base + ".html"};
+      return ExportFile{interop::clinician_report_html(pack, *record, r, {.made_on = as_of}),
+                        "text/html; charset=utf-8", base + ".html"};
     case ExportFormat::csv:
     case ExportFormat::json: break;
   }

@@ -1,5 +1,7 @@
 #include "trialwise/service/records.hpp"
 
+#include "trialwise/model/trial_json.hpp"
+
 #include "trialwise/trial/csv.hpp"
 
 namespace trialwise::service {
@@ -19,27 +21,10 @@ boost::json::array trials_json(const std::vector<model::Trial>& trials) {
   return list;
 }
 
-boost::json::object entry_json(const model::DayEntry& e) {
-  boost::json::object sides;
-  for (const auto& [id, score] : e.side_effects) sides[id] = score;
-  boost::json::array flags;
-  for (const auto& f : e.red_flags) flags.emplace_back(f);
-  return {{"date", e.date.to_string()},
-          {"outcome", e.outcome},
-          {"doses_taken", e.doses_taken ? boost::json::value(*e.doses_taken) : nullptr},
-          {"dose_g", e.dose_g ? boost::json::value(*e.dose_g) : nullptr},
-          {"side_effects", std::move(sides)},
-          {"red_flags", std::move(flags)},
-          {"with_food", e.with_food},
-          {"note", e.note},
-          {"recorded_at", e.recorded_at},
-          {"version", e.version}};
-}
-
 boost::json::array entries_json(const std::vector<model::DayEntry>& entries) {
   boost::json::array out;
   out.reserve(entries.size());
-  for (const auto& e : entries) out.push_back(entry_json(e));
+  for (const auto& e : entries) out.push_back(model::entry_json(e));
   return out;
 }
 

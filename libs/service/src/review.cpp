@@ -9,8 +9,7 @@
 
 namespace trialwise::service {
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 Result<model::Trial> chosen_trial(store::TrialRepository& repo, const model::ProfileId& profile,
                                   std::optional<model::TrialId> id) {
@@ -41,14 +40,12 @@ boost::json::object review_json(const review::Review& r, const model::TrialRecor
   return json;
 }
 
-Result<std::string> record_verdict(store::TrialRepository& repo, const model::ProfileId& profile,
-                                   const model::Trial& t, const review::Review& r) {
-  if (t.ended_on)
-    return Unexpected{conflict("", "trial " + std::to_string(t.id) + " has already ended")};
+Result<std::string> record_verdict(store::TrialRepository& repo, const model::ProfileId& profile, const model::Trial& t,
+                                   const review::Review& r) {
+  if (t.ended_on) return Unexpected{conflict("", "trial " + std::to_string(t.id) + " has already ended")};
   const std::string verdict(review::to_string(r.verdict));
   switch (r.verdict) {
-    case review::Verdict::inconclusive:
-      return std::string("Nothing recorded: the review was inconclusive.");
+    case review::Verdict::inconclusive: return std::string("Nothing recorded: the review was inconclusive.");
     case review::Verdict::see_clinician:
     case review::Verdict::stop_side_effects:
     case review::Verdict::stop_no_clear_benefit:
@@ -68,14 +65,17 @@ Result<std::string> record_verdict(store::TrialRepository& repo, const model::Pr
     for (auto& step : next.steps) {
       if (step.number == first.number || (step.dose_g == first.dose_g && step.times_per_day == first.times_per_day))
         continue;
-      old_value += (old_value.empty() ? "" : ", ") + ("step " + std::to_string(step.number) + " " + json::number_text(step.dose_g) +
-                                                      " g x " + std::to_string(step.times_per_day));
+      old_value += (old_value.empty() ? "" : ", ") +
+                   ("step " + std::to_string(step.number) + " " + json::number_text(step.dose_g) + " g x " +
+                    std::to_string(step.times_per_day));
       step.dose_g = first.dose_g;
       step.times_per_day = first.times_per_day;
     }
     if (!old_value.empty()) {
-      const model::Amendment dose{0, "dose", old_value,
-                                  json::number_text(first.dose_g) + " g x " + std::to_string(first.times_per_day) + " a day", why, ""};
+      const model::Amendment dose{
+          0,         "dose",
+          old_value, json::number_text(first.dose_g) + " g x " + std::to_string(first.times_per_day) + " a day",
+          why,       ""};
       auto saved = repo.amend(profile, t.id, dose, next);
       if (!saved) return Unexpected{saved.error()};
     }

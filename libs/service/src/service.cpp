@@ -62,8 +62,7 @@ Result<Screening, assess::AnswerProblems> Service::screen(boost::json::value ans
   if (products_ != nullptr) {
     auto products = products_->list_products(profile_);
     if (!products) return Unexpected{assess::AnswerProblems{products.error()}};
-    for (auto& n : labels::merge_into_answers(answers, *products, *pack_))
-      notes.push_back({n.id, n.text, n.section});
+    for (auto& n : labels::merge_into_answers(answers, *products, *pack_)) notes.push_back({n.id, n.text, n.section});
   }
   auto s = service::screen(*pack_, std::move(answers));
   if (!s) return s;

@@ -5,8 +5,8 @@
 
 namespace trialwise::service {
 
-Result<model::Trial> start_trial(store::TrialRepository& repo, const model::ProfileId& profile,
-                                 const pack::Pack& pack, const Screening& screening, const assess::TrialPlan& plan) {
+Result<model::Trial> start_trial(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                                 const Screening& screening, const assess::TrialPlan& plan) {
   auto t = trial_from_plan(pack, plan, assess::to_json(pack, screening.answers, screening.assessment, plan));
   t.pack_text = pack.text;  // the trial is judged by the pack it was planned with
   auto id = repo.create_trial(profile, t);

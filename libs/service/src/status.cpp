@@ -6,8 +6,8 @@
 
 namespace trialwise::service {
 
-Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::ProfileId& profile,
-                                 const pack::Pack& pack, const model::Trial& trial, Date today) {
+Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                                 const model::Trial& trial, Date today) {
   const RepositoryLog log(repo, profile, trial.id);
   auto st = trial::compute_status(pack, trial, log, today);
   if (!st) return Unexpected{st.error()};
@@ -17,7 +17,10 @@ Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::Prof
 }
 
 boost::json::object amendment_json(const model::Amendment& a) {
-  return {{"field", a.field}, {"old", a.old_value}, {"new", a.new_value}, {"reason", a.reason},
+  return {{"field", a.field},
+          {"old", a.old_value},
+          {"new", a.new_value},
+          {"reason", a.reason},
           {"recorded_at", a.recorded_at}};
 }
 
@@ -34,9 +37,9 @@ boost::json::object status_json(const pack::Pack& pack, const model::Trial& t, c
                         {"review_date", t.review_date.to_string()},
                         {"pack", boost::json::object{{"id", t.pack_id}, {"version", t.pack_version}}}};
   o["step"] = st.step ? boost::json::value(boost::json::object{{"number", st.step->number},
-                                                              {"dose_g", st.step->dose_g},
-                                                              {"times_per_day", st.step->times_per_day},
-                                                              {"why", st.step->why}})
+                                                               {"dose_g", st.step->dose_g},
+                                                               {"times_per_day", st.step->times_per_day},
+                                                               {"why", st.step->why}})
                       : boost::json::value(nullptr);
   o["adherence"] = st.adherence ? boost::json::value(*st.adherence) : boost::json::value(nullptr);
   boost::json::object burden;
@@ -57,8 +60,9 @@ boost::json::object status_json(const pack::Pack& pack, const model::Trial& t, c
         {"label", oc->label},
         {"question", oc->question},
         {"better", oc->higher_is_better ? "higher" : "lower"},
-        {"scale", boost::json::object{{"min", oc->scale_min}, {"max", oc->scale_max}, {"low", oc->scale_low},
-                                      {"high", oc->scale_high}}}};
+        {"scale",
+         boost::json::object{
+             {"min", oc->scale_min}, {"max", oc->scale_max}, {"low", oc->scale_low}, {"high", oc->scale_high}}}};
   }
   return o;
 }

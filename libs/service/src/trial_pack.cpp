@@ -9,7 +9,6 @@ namespace {
 // from growing the cache without end.
 constexpr std::size_t kMostPacksKept = 16;
 
-
 }  // namespace
 
 Result<std::shared_ptr<const pack::Pack>> TrialPacks::for_trial(const model::Trial& t) const {
@@ -37,8 +36,9 @@ Result<const pack::Outcome*> trial_outcome(const pack::Pack& pack, const model::
 }
 
 std::string scale_words(const pack::Outcome& o) {
-  return "from " + json::number_text(o.scale_min) + " to " + json::number_text(o.scale_max) + " (" + o.label + ": " + json::number_text(o.scale_min) + " = " +
-         o.scale_low + ", " + json::number_text(o.scale_max) + " = " + o.scale_high + ")";
+  return "from " + json::number_text(o.scale_min) + " to " + json::number_text(o.scale_max) + " (" + o.label + ": " +
+         json::number_text(o.scale_min) + " = " + o.scale_low + ", " + json::number_text(o.scale_max) + " = " +
+         o.scale_high + ")";
 }
 
 }  // namespace trialwise::service

@@ -31,8 +31,8 @@ std::uint64_t splitmix64(std::uint64_t& state) {
 }
 }  // namespace detail
 
-Result<RandomizationTest> block_randomization_test(std::span<const BlockObservation> obs,
-                                                   std::span<const bool> on, int direction) {
+Result<RandomizationTest> block_randomization_test(std::span<const BlockObservation> obs, std::span<const bool> on,
+                                                   int direction) {
   const std::size_t blocks = on.size();
   if (blocks % 2 != 0)
     return Unexpected{invalid_input("on", "the design has " + std::to_string(blocks) +
@@ -40,11 +40,11 @@ Result<RandomizationTest> block_randomization_test(std::span<const BlockObservat
   const std::size_t pairs = blocks / 2;
   for (std::size_t p = 0; p < pairs; ++p)
     if (on[2 * p] == on[2 * p + 1])
-      return Unexpected{invalid_input("on", pair_name(p) + " must be one on and one off, but both are " +
-                                                (on[2 * p] ? "on" : "off"))};
+      return Unexpected{invalid_input(
+          "on", pair_name(p) + " must be one on and one off, but both are " + (on[2 * p] ? "on" : "off"))};
   if (direction != 1 && direction != -1)
-    return Unexpected{invalid_input("direction", "must be +1 (higher is better) or -1 (lower is better), not " +
-                                                     std::to_string(direction))};
+    return Unexpected{invalid_input(
+        "direction", "must be +1 (higher is better) or -1 (lower is better), not " + std::to_string(direction))};
   if (pairs > kMaxPairs)
     return Unexpected{limit_reached("on", "the test enumerates 2^pairs orders and allows at most " +
                                               std::to_string(kMaxPairs) + " pairs; the design has " +
@@ -94,8 +94,9 @@ Result<RandomizationTest> block_randomization_test(std::span<const BlockObservat
     if (on[2 * p + 1]) observed_mask |= 1U << p;
   const Stat observed = statistic(observed_mask);
   if (!observed.defined)
-    return Unexpected{invalid_input("observations", "the order used has no observation in its on blocks or none in "
-                                                    "its off blocks, so there is nothing to compare")};
+    return Unexpected{invalid_input("observations",
+                                    "the order used has no observation in its on blocks or none in "
+                                    "its off blocks, so there is nothing to compare")};
 
   const double threshold = observed.value - kTieTolerance * scale;
   std::uint32_t defined = 0, at_least = 0;

@@ -39,8 +39,8 @@ void reflect(const double* v, double beta, double* x, std::size_t count) {
 }
 
 Error non_finite(std::string where, std::size_t row) {
-  return invalid_input(std::move(where), "the value in row " + std::to_string(row) +
-                                             " (counting from 0) is not a finite number");
+  return invalid_input(std::move(where),
+                       "the value in row " + std::to_string(row) + " (counting from 0) is not a finite number");
 }
 
 }  // namespace
@@ -67,19 +67,17 @@ int newey_west_lag(std::size_t n) {
   return static_cast<int>(m);
 }
 
-Result<Regression> ols_newey_west(std::span<const double> y,
-                                  std::span<const std::span<const double>> regressors,
+Result<Regression> ols_newey_west(std::span<const double> y, std::span<const std::span<const double>> regressors,
                                   std::optional<int> lag) {
   const std::size_t n = y.size();
   const std::size_t k = regressors.size() + 1;
 
   for (std::size_t j = 0; j < regressors.size(); ++j) {
     if (regressors[j].size() != n)
-      return Unexpected{invalid_input(regressor_name(j), "has " + std::to_string(regressors[j].size()) +
-                                                             " values but y has " + std::to_string(n))};
+      return Unexpected{invalid_input(
+          regressor_name(j), "has " + std::to_string(regressors[j].size()) + " values but y has " + std::to_string(n))};
   }
-  if (lag && *lag < 0)
-    return Unexpected{invalid_input("lag", "must be 0 or more, not " + std::to_string(*lag))};
+  if (lag && *lag < 0) return Unexpected{invalid_input("lag", "must be 0 or more, not " + std::to_string(*lag))};
   if (n <= k)
     return Unexpected{invalid_input("y", "has " + std::to_string(n) + " observations; fitting " + std::to_string(k) +
                                              " coefficients needs at least " + std::to_string(k + 1))};
@@ -90,7 +88,8 @@ Result<Regression> ols_newey_west(std::span<const double> y,
     for (std::size_t t = 0; t < n; ++t)
       if (!std::isfinite(column[t])) return Unexpected{non_finite(regressor_name(j), t)};
     if (std::all_of(column.begin(), column.end(), [&](double value) { return value == column[0]; }))
-      return Unexpected{invalid_input(regressor_name(j), "is constant, so its effect cannot be told apart from the intercept")};
+      return Unexpected{
+          invalid_input(regressor_name(j), "is constant, so its effect cannot be told apart from the intercept")};
   }
 
   // X, column-major, intercept first; the QR below overwrites it with R.

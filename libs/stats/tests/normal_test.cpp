@@ -11,7 +11,8 @@ namespace {
 // Reference values from R 4.2: sprintf("%.17g", qnorm(p)) and pnorm(z).
 // R's qnorm (Wichura's AS 241) and pnorm (Cody) are accurate to about 1e-16.
 void expect_relative(double actual, double expected, double tolerance) {
-  EXPECT_LE(std::abs(actual - expected), tolerance * std::abs(expected)) << "actual " << actual << ", expected " << expected;
+  EXPECT_LE(std::abs(actual - expected), tolerance * std::abs(expected))
+      << "actual " << actual << ", expected " << expected;
 }
 
 TEST(NormalQuantileTest, MatchesRAcrossTheRange) {

@@ -45,9 +45,7 @@ class Draws {
     return (static_cast<double>(detail::splitmix64(state_) >> 11) + 0.5) * 0x1p-53;
   }
   int integer(int lo, int hi) { return lo + static_cast<int>(uniform() * (hi - lo + 1)); }
-  double normal() {
-    return std::sqrt(-2.0 * std::log(uniform())) * std::cos(2.0 * std::numbers::pi * uniform());
-  }
+  double normal() { return std::sqrt(-2.0 * std::log(uniform())) * std::cos(2.0 * std::numbers::pi * uniform()); }
 
  private:
   std::uint64_t state_;
@@ -91,8 +89,12 @@ Dataset make_dataset(int d) {
   Dataset ds;
   ds.trend = trend;
   std::ostringstream label;
-  label << "dataset " << d << " (" << (length == 0 ? "short" : length == 1 ? "medium" : "long") << (ar ? ", AR(1)" : ", iid")
-        << (gaps ? ", gaps" : "") << (trend ? ", trend" : "") << (integer_ratings ? ", integer y" : "") << ")";
+  label << "dataset " << d << " ("
+        << (length == 0   ? "short"
+            : length == 1 ? "medium"
+                          : "long")
+        << (ar ? ", AR(1)" : ", iid") << (gaps ? ", gaps" : "") << (trend ? ", trend" : "")
+        << (integer_ratings ? ", integer y" : "") << ")";
   ds.label = label.str();
   double noise = sigma * draws.normal();  // stationary start
   const int days = baseline + active;
@@ -224,7 +226,6 @@ TEST(NeweyWestRCrossCheckTest, AgreesWithSandwichOnSimulatedTrials) {
   std::cout << "[ R check  ] " << seen << " datasets, n " << shortest << ".." << longest
             << ", worst relative difference " << worst << " (" << worst_where << ")\n";
   RecordProperty("worst_relative_difference", std::to_string(worst));
-
 }
 
 }  // namespace

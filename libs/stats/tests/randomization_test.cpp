@@ -12,7 +12,8 @@ namespace {
 
 // std::vector<bool> has no data(), so designs are written as arrays.
 template <std::size_t N>
-Result<RandomizationTest> run(const std::vector<BlockObservation>& obs, const std::array<bool, N>& on, int direction = 1) {
+Result<RandomizationTest> run(const std::vector<BlockObservation>& obs, const std::array<bool, N>& on,
+                              int direction = 1) {
   return block_randomization_test(obs, on, direction);
 }
 
@@ -65,8 +66,8 @@ TEST(BlockRandomizationTest, CountsTiesThatDifferOnlyByRoundOff) {
   // b0 = 0.1 + 0.2 and b1 = 0.3 + 0.0 are equal in exact arithmetic but not in
   // doubles, so orders {0,2} (observed) and {1,2} tie only up to round-off.
   ASSERT_NE(0.1 + 0.2, 0.3);
-  auto r = run({{0, 0.1}, {0, 0.2}, {1, 0.3}, {1, 0.0}, {2, 1.0}, {3, 0.0}},
-               std::array<bool, 4>{true, false, true, false});
+  auto r =
+      run({{0, 0.1}, {0, 0.2}, {1, 0.3}, {1, 0.0}, {2, 1.0}, {3, 0.0}}, std::array<bool, 4>{true, false, true, false});
   ASSERT_TRUE(r.has_value());
   EXPECT_NEAR(r->observed, 1.0 / 3.0, 1e-15);
   EXPECT_DOUBLE_EQ(r->p_value, 0.5);

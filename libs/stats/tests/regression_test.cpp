@@ -183,9 +183,7 @@ TEST(OlsNeweyWestTest, RejectsANearlyCollinearRegressorButNotAMerelyCorrelatedOn
   EXPECT_TRUE(fit({1, 2, 3, 5, 4}, {{1, 2, 3, 4, 5}, {1, 2, 3, 4, 5.01}}).has_value());
 }
 
-TEST(OlsNeweyWestTest, RejectsANegativeLag) {
-  expect_invalid(fit(kY, {kX}, -1), "lag");
-}
+TEST(OlsNeweyWestTest, RejectsANegativeLag) { expect_invalid(fit(kY, {kX}, -1), "lag"); }
 
 }  // namespace
 }  // namespace trialwise::stats

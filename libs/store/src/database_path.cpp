@@ -18,8 +18,9 @@ Result<std::string> default_database_path(const std::string& flag) {
   // The XDG spec says a relative XDG_DATA_HOME is invalid and to be ignored.
   if (auto data = env("XDG_DATA_HOME"); !data.empty() && data.front() == '/') return data + "/trialwise/trialwise.db";
   if (auto home = env("HOME"); !home.empty()) return home + "/.local/share/trialwise/trialwise.db";
-  return Unexpected{invalid_input("--db", "cannot tell where to keep the database: HOME is not set; give --db PATH "
-                                          "or set TRIALWISE_DB")};
+  return Unexpected{invalid_input("--db",
+                                  "cannot tell where to keep the database: HOME is not set; give --db PATH "
+                                  "or set TRIALWISE_DB")};
 }
 
 }  // namespace trialwise::store

@@ -19,7 +19,8 @@ Result<void> make_folders(const std::string& path) {
   for (std::size_t at = 1; at <= folder.size(); ++at) {
     if (at != folder.size() && folder[at] != '/') continue;
     const std::string part = folder.substr(0, at);
-    if (::mkdir(part.c_str(), 0700) == 0) sync_folder(part);
+    if (::mkdir(part.c_str(), 0700) == 0)
+      sync_folder(part);
     else if (errno != EEXIST)
       return Unexpected{io_error(path, "cannot create the folder " + part + " (" + why(errno) + ")")};
   }

@@ -26,7 +26,8 @@ class MemoryRepository final : public TrialRepository {
     if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};
     if (auto ok = detail::check_trial(trial); !ok) return Unexpected{ok.error()};
     if (!trial.ended_on) {
-      if (const auto* active = find_active(profile)) return Unexpected{detail::already_active(profile, active->trial.id)};
+      if (const auto* active = find_active(profile))
+        return Unexpected{detail::already_active(profile, active->trial.id)};
     }
     const TrialId id = next_trial_id_++;
     StoredTrial stored{profile, trial, {}, {}};
@@ -85,7 +86,8 @@ class MemoryRepository final : public TrialRepository {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const std::string where = "entries/" + std::to_string(i);
       if (auto ok = detail::check_entry(entries[i], where); !ok) return Unexpected{ok.error()};
-      if (!seen.insert(entries[i].date).second) return Unexpected{detail::same_day_twice(where + "/date", entries[i].date)};
+      if (!seen.insert(entries[i].date).second)
+        return Unexpected{detail::same_day_twice(where + "/date", entries[i].date)};
       add_version(days, entries[i], now);
     }
     (*stored)->days = std::move(days);

@@ -57,8 +57,8 @@ void remove_with_side_files(const std::string& path) {
 // newer schema (Errc::conflict).
 Result<Connection> open_backup(const std::string& from, const std::string& path) {
   const auto refuse = [&](const std::string& why) {
-    return Unexpected{invalid_input(from, from + " is not an intact Trialwise database (" + why +
-                                              "); nothing was changed at " + path)};
+    return Unexpected{invalid_input(
+        from, from + " is not an intact Trialwise database (" + why + "); nothing was changed at " + path)};
   };
   if (!detail::exists(from)) return Unexpected{not_found(from, "there is no file " + from)};
   auto db = Connection::open(from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
@@ -104,7 +104,8 @@ Result<void> backup_sqlite(const std::string& path, const std::string& to) {
 }
 
 Result<std::string> restore_sqlite(const std::string& path, const std::string& from) {
-  struct stat a {}, b {};
+  struct stat a {
+  }, b{};
   if (::stat(path.c_str(), &a) == 0 && ::stat(from.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
     return Unexpected{invalid_input(from, from + " is the database itself; give a backup file")};
 

@@ -19,8 +19,8 @@ Result<Connection> open_database(const std::string& path, const SqliteOptions& o
   if (!options.read_only) {
     if (auto ok = ensure_private_file(path); !ok) return Unexpected{ok.error()};
   }
-  auto db = Connection::open(path, (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                                       SQLITE_OPEN_NOMUTEX);
+  auto db =
+      Connection::open(path, (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX);
   if (!db) return Unexpected{db.error()};
 
   // Nothing is written until the file is known to be ours and not newer:

@@ -48,15 +48,20 @@ class SqliteRepository final : public TrialRepository {
       auto q = db_.query(
           "INSERT INTO trials (profile, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, "
           "outcome_higher_is_better, start, active_start, review_date, steps, plan, created_at, ended_on, "
-          "end_reason, design, pack_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+          "end_reason, design, pack_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+          "?16, "
           "?17, ?18) RETURNING id");
       if (!q) return Unexpected{q.error()};
       bind_plan_fields(*q, trial);
-      if (trial.pack_text.empty()) q->bind_null(18);
-      else q->bind(18, trial.pack_text);
+      if (trial.pack_text.empty())
+        q->bind_null(18);
+      else
+        q->bind(18, trial.pack_text);
       q->bind(1, profile).bind(14, utc_now()).bind(16, trial.end_reason);
-      if (trial.ended_on) q->bind(15, trial.ended_on->to_string());
-      else q->bind_null(15);
+      if (trial.ended_on)
+        q->bind(15, trial.ended_on->to_string());
+      else
+        q->bind_null(15);
       auto row = q->step();
       if (!row) return Unexpected{row.error()};
       const TrialId id = q->int64(0);
@@ -321,8 +326,10 @@ class SqliteRepository final : public TrialRepository {
     q.bind(6, t.protocol_id).bind(7, t.outcome_id).bind_bool(8, t.outcome_higher_is_better);
     q.bind(9, t.start.to_string()).bind(10, t.active_start.to_string()).bind(11, t.review_date.to_string());
     q.bind(12, steps_to_json(t.steps)).bind(13, boost::json::serialize(t.plan));
-    if (t.blocks) q.bind(17, boost::json::serialize(model::design_to_json(t.blocks)));
-    else q.bind_null(17);
+    if (t.blocks)
+      q.bind(17, boost::json::serialize(model::design_to_json(t.blocks)));
+    else
+      q.bind_null(17);
   }
 
   // Marks the day's current version as history and inserts the next version.
@@ -356,8 +363,10 @@ class SqliteRepository final : public TrialRepository {
 
   Result<Date> stored_date(const std::string& text, const std::string& where) const {
     auto d = Date::parse(text, where);
-    if (!d) return Unexpected{io_error(where, "the stored date \"" + text + "\" is damaged; restore a backup with "
-                                                                            "`trialwise restore FILE`")};
+    if (!d)
+      return Unexpected{io_error(where, "the stored date \"" + text +
+                                            "\" is damaged; restore a backup with "
+                                            "`trialwise restore FILE`")};
     return d;
   }
 
@@ -383,8 +392,9 @@ class SqliteRepository final : public TrialRepository {
     t.steps = std::move(*steps);
     auto plan = parse_json(q.text(12), where + "/plan");
     if (!plan)
-      return Unexpected{io_error(where + "/plan", "the stored plan is damaged; restore a backup with "
-                                                  "`trialwise restore FILE`")};
+      return Unexpected{io_error(where + "/plan",
+                                 "the stored plan is damaged; restore a backup with "
+                                 "`trialwise restore FILE`")};
     t.plan = std::move(*plan);
     t.created_at = q.text(13);
     if (!q.is_null(14)) {
@@ -398,8 +408,9 @@ class SqliteRepository final : public TrialRepository {
       Result<std::optional<model::BlockDesign>> design = std::optional<model::BlockDesign>();
       if (json) design = model::design_from_json(*json, where + "/design");
       if (!json || !design)
-        return Unexpected{io_error(where + "/design", "the stored design is damaged; restore a backup with "
-                                                      "`trialwise restore FILE`")};
+        return Unexpected{io_error(where + "/design",
+                                   "the stored design is damaged; restore a backup with "
+                                   "`trialwise restore FILE`")};
       t.blocks = std::move(*design);
     }
     if (!q.is_null(17)) t.pack_text = q.text(17);

@@ -182,11 +182,13 @@ Result<Identity> read_identity(Connection& db) {
 Result<void> check_identity(const Identity& id, const std::string& path, bool allow_fresh) {
   if (allow_fresh && id.fresh()) return {};
   if (id.application_id != kApplicationId || id.user_version < 1)
-    return Unexpected{invalid_input(path, path + " is an SQLite database of another program, not Trialwise; it was left unchanged")};
+    return Unexpected{
+        invalid_input(path, path + " is an SQLite database of another program, not Trialwise; it was left unchanged")};
   if (id.user_version > schema_version())
     return Unexpected{conflict(path, path + " was written by a newer Trialwise (schema " +
                                          std::to_string(id.user_version) + ", this build knows " +
-                                         std::to_string(schema_version()) + "); not changed. Use that newer Trialwise to open it")};
+                                         std::to_string(schema_version()) +
+                                         "); not changed. Use that newer Trialwise to open it")};
   return {};
 }
 

@@ -88,8 +88,7 @@ Error already_active(const model::ProfileId& profile, model::TrialId active) {
 }
 
 Error already_ended(model::TrialId id, Date ended_on) {
-  return {Errc::conflict, "trial " + std::to_string(id) + " already ended on " + ended_on.to_string(),
-          trial_where(id)};
+  return {Errc::conflict, "trial " + std::to_string(id) + " already ended on " + ended_on.to_string(), trial_where(id)};
 }
 
 Error same_day_twice(const std::string& where, Date day) {

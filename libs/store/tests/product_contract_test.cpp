@@ -28,9 +28,7 @@ struct Factory {
 
 void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
 
-bool is_utc_time(const std::string& s) {
-  return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"));
-}
+bool is_utc_time(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")); }
 
 ImportedProduct dipeptide() {
   ImportedProduct i;
@@ -283,16 +281,16 @@ TEST_P(ProductContractTest, BadValuesAreRefusedAndNothingIsSaved) {
   EXPECT_EQ(count(), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Store, ProductContractTest,
-    ::testing::Values(Factory{"Memory", [](const TempDir&) { return make_memory_product_repository(); }},
-                      Factory{"Sqlite",
-                              [](const TempDir& dir) -> std::unique_ptr<ProductRepository> {
-                                auto repo = open_sqlite_products(dir.file("trialwise.db"));
-                                EXPECT_TRUE(repo) << to_string(repo.error());
-                                return repo ? std::move(*repo) : nullptr;
-                              }}),
-    [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
+INSTANTIATE_TEST_SUITE_P(Store, ProductContractTest,
+                         ::testing::Values(Factory{"Memory",
+                                                   [](const TempDir&) { return make_memory_product_repository(); }},
+                                           Factory{"Sqlite",
+                                                   [](const TempDir& dir) -> std::unique_ptr<ProductRepository> {
+                                                     auto repo = open_sqlite_products(dir.file("trialwise.db"));
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }}),
+                         [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
 
 using testing::raw;
 
@@ -339,8 +337,9 @@ TEST(ProductSqliteTest, MigrationFiveAddsProductsToAnOlderDatabase) {
     ASSERT_TRUE((*trials)->create_trial("local", a_trial()));
   }
   // The file as schema 4 left it: no products table (nor migration 6's columns).
-  raw(db, "DROP TABLE products; ALTER TABLE trials DROP COLUMN pack_text;"
-          " ALTER TABLE entries DROP COLUMN other_product; PRAGMA user_version = 4");
+  raw(db,
+      "DROP TABLE products; ALTER TABLE trials DROP COLUMN pack_text;"
+      " ALTER TABLE entries DROP COLUMN other_product; PRAGMA user_version = 4");
   ASSERT_EQ(raw(db, "PRAGMA user_version"), "4");
   ASSERT_EQ(raw(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'products'"), "0");
 

@@ -130,7 +130,8 @@ TEST(ReliabilityTest, KilledWriterLosesNoEntryItReportedSaved) {
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
     writer.kill();
     const int status = writer.finish();
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "run " << run << ": the writer stopped by itself";
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+        << "run " << run << ": the writer stopped by itself";
     for (auto& d : writer.reported()) reported.push_back(std::move(d));
 
     if (!std::filesystem::exists(db)) {
@@ -190,7 +191,8 @@ TEST(ReliabilityTest, BackupWhileAWriterRunsIsAConsistentSnapshot) {
   EXPECT_GE(in_copy.size(), 20u);
   ASSERT_LE(in_copy.size(), reported.size());
   // A snapshot: exactly the first N entries the writer saved.
-  EXPECT_EQ(in_copy, std::set<std::string>(reported.begin(), reported.begin() + static_cast<std::ptrdiff_t>(in_copy.size())));
+  EXPECT_EQ(in_copy,
+            std::set<std::string>(reported.begin(), reported.begin() + static_cast<std::ptrdiff_t>(in_copy.size())));
 }
 
 }  // namespace

@@ -28,9 +28,7 @@ void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
 
 Date day(const char* text) { return *Date::parse(text, "test"); }
 
-bool is_utc_time(const std::string& s) {
-  return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"));
-}
+bool is_utc_time(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")); }
 
 Trial sample_trial() {
   Trial t;
@@ -334,7 +332,8 @@ TEST_P(RepositoryContractTest, ListsEntriesByDateWithinBounds) {
     return out;
   };
   using V = std::vector<std::string>;
-  EXPECT_EQ(dates(std::nullopt, std::nullopt), (V{"2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"}));
+  EXPECT_EQ(dates(std::nullopt, std::nullopt),
+            (V{"2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"}));
   EXPECT_EQ(dates(day("2026-03-02"), day("2026-03-04")), (V{"2026-03-02", "2026-03-03", "2026-03-04"}));
   EXPECT_EQ(dates(day("2026-03-04"), std::nullopt), (V{"2026-03-04", "2026-03-05"}));
   EXPECT_EQ(dates(std::nullopt, day("2026-03-01")), (V{"2026-03-01"}));
@@ -415,9 +414,9 @@ TEST_P(RepositoryContractTest, RefusesEntryValuesOffTheirScales) {
   side.side_effects["nausea"] = 12;
   DayEntry grams = entry("2026-03-01", 5);
   grams.dose_g = -0.5;
-  for (const auto& [e, where] : {std::pair{nan, "entry/outcome"}, std::pair{high, "entry/outcome"},
-                                 std::pair{negative, "entry/doses_taken"}, std::pair{side, "entry/side_effects/nausea"},
-                                 std::pair{grams, "entry/dose_g"}}) {
+  for (const auto& [e, where] :
+       {std::pair{nan, "entry/outcome"}, std::pair{high, "entry/outcome"}, std::pair{negative, "entry/doses_taken"},
+        std::pair{side, "entry/side_effects/nausea"}, std::pair{grams, "entry/dose_g"}}) {
     auto saved = repo_->put_entry("local", id, e);
     ASSERT_FALSE(saved) << where;
     EXPECT_EQ(saved.error().code, Errc::invalid_input) << where;
@@ -458,7 +457,8 @@ TEST_P(RepositoryContractTest, PutEntriesSavesAllOrNothing) {
     EXPECT_EQ(history->size(), 1u);
   }
 
-  ASSERT_TRUE(repo_->put_entries("local", id, {entry("2026-03-01", 9), entry("2026-03-02", 2), entry("2026-03-03", 3)}));
+  ASSERT_TRUE(
+      repo_->put_entries("local", id, {entry("2026-03-01", 9), entry("2026-03-02", 2), entry("2026-03-03", 3)}));
   auto got = repo_->entries("local", id, std::nullopt, std::nullopt);
   ASSERT_TRUE(got);
   ASSERT_EQ(got->size(), 3u);
@@ -536,16 +536,15 @@ TEST_P(RepositoryContractTest, FailedAmendChangesNothing) {
   EXPECT_EQ(ended.error().code, Errc::conflict);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Store, RepositoryContractTest,
-    ::testing::Values(Factory{"Memory", [](const TempDir&) { return make_memory_repository(); }},
-                      Factory{"Sqlite",
-                              [](const TempDir& dir) -> std::unique_ptr<TrialRepository> {
-                                auto repo = open_sqlite(dir.file("trialwise.db"));
-                                EXPECT_TRUE(repo) << to_string(repo.error());
-                                return repo ? std::move(*repo) : nullptr;
-                              }}),
-    [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
+INSTANTIATE_TEST_SUITE_P(Store, RepositoryContractTest,
+                         ::testing::Values(Factory{"Memory", [](const TempDir&) { return make_memory_repository(); }},
+                                           Factory{"Sqlite",
+                                                   [](const TempDir& dir) -> std::unique_ptr<TrialRepository> {
+                                                     auto repo = open_sqlite(dir.file("trialwise.db"));
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }}),
+                         [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
 
 }  // namespace
 }  // namespace trialwise::store

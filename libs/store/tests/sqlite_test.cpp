@@ -80,7 +80,8 @@ class SqliteTest : public ::testing::Test {
     if (!repo) return 0;
     auto id = (*repo)->create_trial("local", a_trial());
     EXPECT_TRUE(id);
-    for (int i = 0; i < days; ++i) EXPECT_TRUE((*repo)->put_entry("local", *id, an_entry(day("2026-03-01").plus_days(i))));
+    for (int i = 0; i < days; ++i)
+      EXPECT_TRUE((*repo)->put_entry("local", *id, an_entry(day("2026-03-01").plus_days(i))));
     return *id;
   }
 
@@ -133,10 +134,11 @@ TEST_F(SqliteTest, ReopeningKeepsTheData) {
 // no pack (judged by the built-in one) and its days took no other product.
 TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
   const TrialId id = make_database(3);
-  raw(db_, "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
-           " ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
-           " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
-           " PRAGMA user_version = 5");
+  raw(db_,
+      "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
+      " ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
+      " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
+      " PRAGMA user_version = 5");
   ASSERT_EQ(raw(db_, "PRAGMA user_version"), "5");
   auto repo = open_sqlite(db_);
   ASSERT_TRUE(repo) << repo.error().message;
@@ -161,16 +163,19 @@ TEST_F(SqliteTest, ASchemaSixProductMigratesToTheNeutralNames) {
     model::ImportedProduct p;
     p.product.name = "Recovery Blend";
     p.product.amount_g_per_serving = 2.5;
-    p.product.rows.push_back({"L-Alanyl-L-Glutamine", "/ingredientRows/0", "alanyl_glutamine", 3.716, "g", "", 0.6728, 2.5});
+    p.product.rows.push_back(
+        {"L-Alanyl-L-Glutamine", "/ingredientRows/0", "alanyl_glutamine", 3.716, "g", "", 0.6728, 2.5});
     p.product.flags.push_back({std::string(model::kMayContain), "whey may contain some", "/ingredientRows/1"});
     p.servings_per_day = 2;
     ASSERT_TRUE((*products)->save_product("local", p));
   }
-  raw(db_, "ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
-           " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
-           " UPDATE products SET glutamine_rows = replace(replace(glutamine_rows, '\"fraction\":', '\"glutamine_fraction\":'),"
-           " '\"amount_g\":', '\"glutamine_g\":'), flags = replace(flags, '\"may_contain\"', '\"may_contain_glutamine\"');"
-           " PRAGMA user_version = 6");
+  raw(db_,
+      "ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
+      " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
+      " UPDATE products SET glutamine_rows = replace(replace(glutamine_rows, '\"fraction\":', "
+      "'\"glutamine_fraction\":'),"
+      " '\"amount_g\":', '\"glutamine_g\":'), flags = replace(flags, '\"may_contain\"', '\"may_contain_glutamine\"');"
+      " PRAGMA user_version = 6");
   ASSERT_NE(raw(db_, "SELECT glutamine_rows FROM products").find("glutamine_fraction"), std::string::npos);
   auto products = open_sqlite_products(db_);
   ASSERT_TRUE(products) << products.error().message;
@@ -346,8 +351,10 @@ TEST_F(SqliteTest, FullDiskGivesIoErrorAndKeepsEarlierData) {
     DayEntry e = an_entry(next, 7);
     e.note = std::string(1500, 'x');
     auto r = (*repo)->put_entry("local", id, e);
-    if (r) saved.push_back(next);
-    else failure = r.error();
+    if (r)
+      saved.push_back(next);
+    else
+      failure = r.error();
   }
   ASSERT_TRUE(failure) << "the file never filled up";
   EXPECT_EQ(failure->code, Errc::io);
@@ -386,8 +393,9 @@ TEST_F(SqliteTest, BackupAndRestoreRoundTrip) {
 
   auto kept = restore_sqlite(db_, backup);
   ASSERT_TRUE(kept) << to_string(kept.error());
-  EXPECT_TRUE(std::regex_match(*kept, std::regex(std::regex_replace(db_, std::regex(R"([.\\/+*?^$()\[\]{}|-])"), R"(\$&)") +
-                                                 R"(\.before-restore-\d{8}T\d{6}Z)")))
+  EXPECT_TRUE(
+      std::regex_match(*kept, std::regex(std::regex_replace(db_, std::regex(R"([.\\/+*?^$()\[\]{}|-])"), R"(\$&)") +
+                                         R"(\.before-restore-\d{8}T\d{6}Z)")))
       << *kept;
   EXPECT_EQ(entry_count(db_), 3u) << "the backup's content";
   EXPECT_EQ(entry_count(*kept), 4u) << "the old database kept beside it";
@@ -455,13 +463,17 @@ class EnvGuard {
       const char* old = std::getenv(name);
       saved_[name] = old ? std::optional<std::string>(old) : std::nullopt;
     }
-    if (value) ::setenv(name, value, 1);
-    else ::unsetenv(name);
+    if (value)
+      ::setenv(name, value, 1);
+    else
+      ::unsetenv(name);
   }
   ~EnvGuard() {
     for (const auto& [name, value] : saved_) {
-      if (value) ::setenv(name.c_str(), value->c_str(), 1);
-      else ::unsetenv(name.c_str());
+      if (value)
+        ::setenv(name.c_str(), value->c_str(), 1);
+      else
+        ::unsetenv(name.c_str());
     }
   }
 

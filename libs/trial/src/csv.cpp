@@ -10,7 +10,6 @@
 namespace trialwise::trial {
 namespace {
 
-
 void append_field(std::string& out, std::string_view field) {
   if (field.find_first_of(",\"\n\r") == std::string_view::npos) {
     out += field;
@@ -37,9 +36,7 @@ std::string neutralised(std::string_view text) {
   return needs_neutralising(text) ? "'" + std::string(text) : std::string(text);
 }
 
-std::string as_typed(const std::string& cell) {
-  return !cell.empty() && cell.front() == '\'' ? cell.substr(1) : cell;
-}
+std::string as_typed(const std::string& cell) { return !cell.empty() && cell.front() == '\'' ? cell.substr(1) : cell; }
 
 struct Row {
   std::size_t line = 0;  // where the row starts
@@ -58,9 +55,9 @@ Result<std::vector<Row>, CsvProblems> split_records(std::string_view text) {
     for (;;) {
       if (i >= text.size()) {
         if (in_quotes) {
-          return Unexpected{CsvProblems{invalid_input("line " + std::to_string(row.line) + ", column " +
-                                                          std::to_string(row.fields.size() + 1),
-                                                      "a quoted field is never closed")}};
+          return Unexpected{CsvProblems{
+              invalid_input("line " + std::to_string(row.line) + ", column " + std::to_string(row.fields.size() + 1),
+                            "a quoted field is never closed")}};
         }
         row.fields.push_back(std::move(field));
         break;
@@ -115,7 +112,8 @@ std::vector<std::string> csv_columns(const pack::Pack& pack) {
 }
 
 std::string to_csv(const pack::Pack& pack, std::vector<model::DayEntry> entries) {
-  std::sort(entries.begin(), entries.end(), [](const model::DayEntry& a, const model::DayEntry& b) { return a.date < b.date; });
+  std::sort(entries.begin(), entries.end(),
+            [](const model::DayEntry& a, const model::DayEntry& b) { return a.date < b.date; });
   std::string out;
   const auto cols = csv_columns(pack);
   for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
@@ -142,8 +140,8 @@ std::string to_csv(const pack::Pack& pack, std::vector<model::DayEntry> entries)
 }
 
 Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
-                                                    std::string_view text, std::optional<Date> earliest,
-                                                    std::optional<Date> latest) {
+                                                           std::string_view text, std::optional<Date> earliest,
+                                                           std::optional<Date> latest) {
   auto rows = split_records(text);
   if (!rows) return Unexpected{std::move(rows).error()};
   CsvProblems problems;
@@ -151,7 +149,8 @@ Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pac
     problems.push_back(invalid_input("line " + std::to_string(line) + ", column " + std::to_string(column), message));
   };
   auto cols = csv_columns(pack);
-  if (rows->empty()) return Unexpected{CsvProblems{invalid_input("line 1, column 1", "the file is empty; expected a header row")}};
+  if (rows->empty())
+    return Unexpected{CsvProblems{invalid_input("line 1, column 1", "the file is empty; expected a header row")}};
   const auto& header = rows->front();
   // Files written before the other_product column read as they were.
   if (header.fields.size() + 1 == cols.size() && header.fields.back() == cols[cols.size() - 2]) cols.pop_back();
@@ -190,16 +189,19 @@ Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pac
       e.date = *date;
     }
     if (!parse_number(f[1], e.outcome) || !(e.outcome >= outcome.scale_min && e.outcome <= outcome.scale_max))
-      bad(row.line, 2, "outcome must be a number from " + json::number_text(outcome.scale_min) + " to " + json::number_text(outcome.scale_max) +
-                           " (" + outcome.label + "), not \"" + f[1] + "\"");
+      bad(row.line, 2,
+          "outcome must be a number from " + json::number_text(outcome.scale_min) + " to " +
+              json::number_text(outcome.scale_max) + " (" + outcome.label + "), not \"" + f[1] + "\"");
     if (!f[2].empty()) {
       int doses = 0;
-      if (!parse_number(f[2], doses) || doses < 0 || doses > 24) bad(row.line, 3, "doses_taken must be a whole number from 0 to 24, not \"" + f[2] + "\"");
+      if (!parse_number(f[2], doses) || doses < 0 || doses > 24)
+        bad(row.line, 3, "doses_taken must be a whole number from 0 to 24, not \"" + f[2] + "\"");
       e.doses_taken = doses;
     }
     if (!f[3].empty()) {
       double g = 0;
-      if (!parse_number(f[3], g) || !(g >= 0 && g <= 100)) bad(row.line, 4, "dose_g must be grams from 0 to 100, not \"" + f[3] + "\"");
+      if (!parse_number(f[3], g) || !(g >= 0 && g <= 100))
+        bad(row.line, 4, "dose_g must be grams from 0 to 100, not \"" + f[3] + "\"");
       e.dose_g = g;
     }
     for (std::size_t s = 0; s < n_side; ++s) {
@@ -222,7 +224,8 @@ Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pac
     for (std::size_t start = 0; start < flags.size();) {
       const std::size_t end = std::min(flags.find(';', start), flags.size());
       const std::string id = flags.substr(start, end - start);
-      const bool known = std::any_of(pack.red_flags.begin(), pack.red_flags.end(), [&](const pack::RedFlag& x) { return x.id == id; });
+      const bool known =
+          std::any_of(pack.red_flags.begin(), pack.red_flags.end(), [&](const pack::RedFlag& x) { return x.id == id; });
       if (!known) bad(row.line, 7 + n_side, "\"" + id + "\" is not a red flag this pack knows");
       e.red_flags.push_back(id);
       start = end + 1;

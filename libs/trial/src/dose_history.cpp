@@ -33,7 +33,8 @@ class Replay {
     Date since = h.first;  // the first day at the current step
     for (Date d = h.first; d <= last; d = d.plus_days(1)) {
       if (!h.upset_stop) {
-        const model::DayEntry* yesterday = d > h.first && model::is_on_day(trial_, d.plus_days(-1)) ? entry(d.plus_days(-1)) : nullptr;
+        const model::DayEntry* yesterday =
+            d > h.first && model::is_on_day(trial_, d.plus_days(-1)) ? entry(d.plus_days(-1)) : nullptr;
         if (cur > 0 && step_down_ && yesterday && worst_side_effect(*yesterday) >= *step_down_) {
           if (++downs[cur] >= 2) h.held_at = cur - 1;
           --cur;

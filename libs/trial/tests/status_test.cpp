@@ -158,7 +158,8 @@ TEST(StatusTest, RepeatedUpsetAtTheLowestDoseStopsTheTrial) {
   const model::Trial t = gut_trial();
   std::vector<model::DayEntry> log;
   log_days(log, "2026-12-14", "2026-12-20", 2, 0);
-  for (const char* d : {"2026-12-14", "2026-12-16", "2026-12-20"}) log[static_cast<std::size_t>(day(d).days_since(day("2026-12-14")))].side_effects["nausea"] = 5;
+  for (const char* d : {"2026-12-14", "2026-12-16", "2026-12-20"})
+    log[static_cast<std::size_t>(day(d).days_since(day("2026-12-14")))].side_effects["nausea"] = 5;
   auto st = compute_status(shipped(), t, log, day("2026-12-20"));
   EXPECT_EQ(st.phase, Phase::stopped);
   ASSERT_FALSE(st.todo.empty());
@@ -206,9 +207,9 @@ TEST(StatusTest, ARedFlagStopsTheTrialAtAnyPoint) {
 TEST(StatusTest, CountsLoggedAndMissingDaysAndAdherence) {
   const model::Trial t = gut_trial();
   std::vector<model::DayEntry> log;
-  log_days(log, "2026-12-07", "2026-12-11", 0);    // 5 of 7 baseline days
-  log_days(log, "2026-12-14", "2026-12-17", 2);    // 4 active days, full doses
-  log.push_back(entry("2026-12-18", 5, 1));         // half the doses
+  log_days(log, "2026-12-07", "2026-12-11", 0);  // 5 of 7 baseline days
+  log_days(log, "2026-12-14", "2026-12-17", 2);  // 4 active days, full doses
+  log.push_back(entry("2026-12-18", 5, 1));      // half the doses
   const auto st = compute_status(shipped(), t, log, day("2026-12-20"));
   EXPECT_EQ(st.baseline_days_logged, 5);
   EXPECT_EQ(st.baseline_days_missing, 2);
@@ -245,7 +246,8 @@ TEST(StatusTest, AnOffBlockPlansNoDoseAndSaysWhenTheNextOnBlockStarts) {
   EXPECT_EQ(st.phase, Phase::active);
   EXPECT_FALSE(st.step);
   ASSERT_FALSE(st.todo.empty());
-  EXPECT_NE(st.todo[0].find("Off block (block " + std::to_string(off_block + 1) + " of 4)"), std::string::npos) << st.todo[0];
+  EXPECT_NE(st.todo[0].find("Off block (block " + std::to_string(off_block + 1) + " of 4)"), std::string::npos)
+      << st.todo[0];
 
   // Adherence counts planned doses on on days only: a full first pair of
   // blocks with 2 doses on each on day is 100%.

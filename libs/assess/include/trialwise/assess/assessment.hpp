@@ -12,7 +12,7 @@ namespace trialwise::assess {
 
 /// One finding of the safety screen (contract v1: {rule, text, section}).
 struct Reason {
-  std::string rule;     // the safety rule's id
+  std::string rule;  // the safety rule's id
   Safety level = Safety::ok;
   std::string text;
   std::string section;  // the article section, or "pack default"
@@ -36,8 +36,8 @@ struct Assessment {
   /// see_clinician, and not after fix_basics_first for a group whose pack
   /// says the basics come before the supplement (Group::basics_block_plan).
   bool plan_allowed = false;
-  std::vector<Reason> reasons;                   // every safety finding, most severe first
-  std::vector<const pack::Evidence*> evidence;   // for the person's group
+  std::vector<Reason> reasons;                  // every safety finding, most severe first
+  std::vector<const pack::Evidence*> evidence;  // for the person's group
   std::string pack_id, pack_version;
 };
 

@@ -25,9 +25,9 @@ struct PlanChoices {
   std::optional<std::string> protocol_id{};  // default: the pack's protocol for the group
   std::optional<std::string> outcome_id{};   // default: the first outcome for the group
   std::optional<std::string> product_name{};
-  std::optional<double> g_per_serving{};     // grams of the supplement in one serving of the product
-  std::optional<int> active_days{};          // default: the protocol's
-  std::optional<BlockChoices> blocks{};      // a randomized block design instead of the open one
+  std::optional<double> g_per_serving{};  // grams of the supplement in one serving of the product
+  std::optional<int> active_days{};       // default: the protocol's
+  std::optional<BlockChoices> blocks{};   // a randomized block design instead of the open one
   /// Pause every other product that contains the supplement from the first
   /// baseline day to the review (the default: one product, and a baseline
   /// without it). When false, the plan is refused if their amount is unknown
@@ -38,9 +38,9 @@ struct PlanChoices {
 /// Another product the person takes that contains the supplement, or may.
 struct OtherProduct {
   std::string name;
-  std::string contains;                // the answer, e.g. "amount_given", "no_amount", "not_sure"
-  std::string contains_label;          // that answer in the questionnaire's words
-  std::optional<double> daily_g;       // amount per serving x servings a day, when the amount is given
+  std::string contains;           // the answer, e.g. "amount_given", "no_amount", "not_sure"
+  std::string contains_label;     // that answer in the questionnaire's words
+  std::optional<double> daily_g;  // amount per serving x servings a day, when the amount is given
 };
 
 struct PlannedStep {
@@ -51,7 +51,7 @@ struct PlannedStep {
   int times_per_day = 1;
   double daily_g = 0;
   std::optional<double> servings_per_dose;  // when the product's grams per serving are known
-  std::string condition;                     // empty for the first step
+  std::string condition;                    // empty for the first step
 };
 
 struct PlanNote {
@@ -68,14 +68,14 @@ struct TrialPlan {
   Date start, baseline_end, active_start, review_date;
   int baseline_days = 0;
   int active_days = 0;
-  std::vector<PlannedStep> steps;           // with a block design, step days count on-days only
-  std::optional<model::BlockDesign> blocks;        // empty: the open design
-  double max_daily_g = 0;                   // the most the plan ever asks for in a day
-  double existing_g_per_day = 0;  // from the person's other products, where amounts are given
-  std::vector<OtherProduct> other_products; // every other product that contains the supplement, or may
-  bool pause_other_products = true;         // paused from `start` to `review_date`
-  int unknown_amount_products = 0;          // other products whose amount is not known
-  double total_max_daily_g = 0;             // the trial's most, plus the other products when not paused
+  std::vector<PlannedStep> steps;            // with a block design, step days count on-days only
+  std::optional<model::BlockDesign> blocks;  // empty: the open design
+  double max_daily_g = 0;                    // the most the plan ever asks for in a day
+  double existing_g_per_day = 0;             // from the person's other products, where amounts are given
+  std::vector<OtherProduct> other_products;  // every other product that contains the supplement, or may
+  bool pause_other_products = true;          // paused from `start` to `review_date`
+  int unknown_amount_products = 0;           // other products whose amount is not known
+  double total_max_daily_g = 0;              // the trial's most, plus the other products when not paused
   std::vector<PlanNote> warnings;
 };
 

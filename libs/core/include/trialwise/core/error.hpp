@@ -51,9 +51,7 @@ inline Error internal_error(std::string where, std::string message) {
 
 /// A one-line rendering for logs and terminals: "where: message", or the
 /// message alone when `where` is empty.
-inline std::string to_string(const Error& e) {
-  return e.where.empty() ? e.message : e.where + ": " + e.message;
-}
+inline std::string to_string(const Error& e) { return e.where.empty() ? e.message : e.where + ": " + e.message; }
 
 /// The stable name of an error code, as used in JSON error objects.
 inline const char* to_string(Errc code) {

@@ -26,7 +26,7 @@ Unexpected(E) -> Unexpected<E>;
 template <class T, class E = Error>
 class [[nodiscard]] Result {
  public:
-  Result(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT: implicit by design
+  Result(const T& value) : state_(std::in_place_index<0>, value) {}        // NOLINT: implicit by design
   Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
   template <class G>
   Result(Unexpected<G> u) : state_(std::in_place_index<1>, std::move(u.error)) {}  // NOLINT
@@ -34,11 +34,26 @@ class [[nodiscard]] Result {
   bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
 
-  T& value() & { assert(has_value()); return std::get<0>(state_); }
-  const T& value() const& { assert(has_value()); return std::get<0>(state_); }
-  T&& value() && { assert(has_value()); return std::get<0>(std::move(state_)); }
-  const E& error() const& { assert(!has_value()); return std::get<1>(state_); }
-  E&& error() && { assert(!has_value()); return std::get<1>(std::move(state_)); }
+  T& value() & {
+    assert(has_value());
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(has_value());
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(has_value());
+    return std::get<0>(std::move(state_));
+  }
+  const E& error() const& {
+    assert(!has_value());
+    return std::get<1>(state_);
+  }
+  E&& error() && {
+    assert(!has_value());
+    return std::get<1>(std::move(state_));
+  }
 
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
@@ -66,8 +81,14 @@ class [[nodiscard]] Result<void, E> {
   bool has_value() const noexcept { return !error_.has_value(); }
   explicit operator bool() const noexcept { return has_value(); }
   void value() const { assert(has_value()); }
-  const E& error() const& { assert(!has_value()); return *error_; }
-  E&& error() && { assert(!has_value()); return std::move(*error_); }
+  const E& error() const& {
+    assert(!has_value());
+    return *error_;
+  }
+  E&& error() && {
+    assert(!has_value());
+    return std::move(*error_);
+  }
 
  private:
   std::optional<E> error_;

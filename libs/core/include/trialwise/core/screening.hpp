@@ -26,8 +26,6 @@ std::optional<Fit> parse_fit(std::string_view text) noexcept;
 std::optional<Decision> parse_decision(std::string_view text) noexcept;
 
 /// True for the decisions that refuse a self-dosing plan.
-inline bool blocks_plan(Decision d) noexcept {
-  return d == Decision::do_not_start || d == Decision::see_clinician;
-}
+inline bool blocks_plan(Decision d) noexcept { return d == Decision::do_not_start || d == Decision::see_clinician; }
 
 }  // namespace trialwise

@@ -54,8 +54,7 @@ struct FhirOptions {
 /// The URL of the extension carrying an item's applies_if rule as JsonLogic
 /// text (valueString), or "(condition not exported)" when the pack text was
 /// not given.
-inline constexpr std::string_view kAppliesIfExtension =
-    "https://trialwise.example/fhir/StructureDefinition/applies-if";
+inline constexpr std::string_view kAppliesIfExtension = "https://trialwise.example/fhir/StructureDefinition/applies-if";
 
 /// Trialwise's own code system: kCanonicalBase + "/CodeSystem/trialwise".
 std::string trialwise_code_system_url();

@@ -55,7 +55,7 @@ struct DaylightSaving {
 /// IANA id, its standard UTC offset and, if it has one, its daylight-saving
 /// rule. The VTIMEZONE written holds exactly these rules, from 1970 on.
 struct TimeZone {
-  std::string tzid;  ///< e.g. "Europe/Berlin"; printable ASCII, no ';' ':' ',' or '"'
+  std::string tzid;            ///< e.g. "Europe/Berlin"; printable ASCII, no ';' ':' ',' or '"'
   int utc_offset_minutes = 0;  ///< standard time, e.g. 60 for CET
   std::string name;            ///< e.g. "CET"; optional
   std::optional<DaylightSaving> daylight{};

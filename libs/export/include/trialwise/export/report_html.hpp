@@ -29,7 +29,7 @@ struct ReportOptions {
 /// The report as a whole HTML5 document (UTF-8). `review` is the review of
 /// `record`. Pure and total: a stored plan missing a part (an older
 /// version's) leaves that part out and says so.
-std::string clinician_report_html(const pack::Pack& pack, const model::TrialRecord& record, const review::Review& review,
-                                  const ReportOptions& options = {});
+std::string clinician_report_html(const pack::Pack& pack, const model::TrialRecord& record,
+                                  const review::Review& review, const ReportOptions& options = {});
 
 }  // namespace trialwise::interop

@@ -73,13 +73,12 @@ class FieldReader {
   std::optional<std::string> string(const boost::json::object& o, std::string_view pointer, std::string_view key,
                                     Need need, std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
   /// A finite number within [min, max].
-  std::optional<double> number(const boost::json::object& o, std::string_view pointer, std::string_view key,
-                               Need need, double min, double max);
+  std::optional<double> number(const boost::json::object& o, std::string_view pointer, std::string_view key, Need need,
+                               double min, double max);
   /// A whole number within [min, max].
-  std::optional<int> integer(const boost::json::object& o, std::string_view pointer, std::string_view key,
-                             Need need, int min, int max);
-  std::optional<bool> boolean(const boost::json::object& o, std::string_view pointer, std::string_view key,
-                              Need need);
+  std::optional<int> integer(const boost::json::object& o, std::string_view pointer, std::string_view key, Need need,
+                             int min, int max);
+  std::optional<bool> boolean(const boost::json::object& o, std::string_view pointer, std::string_view key, Need need);
   /// "YYYY-MM-DD".
   std::optional<Date> date(const boost::json::object& o, std::string_view pointer, std::string_view key, Need need);
   /// An array of text, at most `max_items` long; a required one must not be empty.

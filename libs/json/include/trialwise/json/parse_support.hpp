@@ -43,7 +43,6 @@ class NumberText {
 };
 
 /// The error for a failed parse: "line L, column C" of where it stopped.
-Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t consumed,
-                  std::size_t max_depth);
+Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t consumed, std::size_t max_depth);
 
 }  // namespace trialwise::json::detail

@@ -55,7 +55,7 @@ Result<void> check_servings_per_day(const pack::Pack& pack, double servings_per_
 /// note says so. Answers that are not an object, or a list that is not an
 /// array, are left as they are for check_answers to report. Call it on the
 /// raw answers JSON, before check_answers, assess and make_plan.
-std::vector<IntakeNote> merge_into_answers(boost::json::value& answers, const std::vector<model::ImportedProduct>& products,
-                                           const pack::Pack& pack);
+std::vector<IntakeNote> merge_into_answers(boost::json::value& answers,
+                                           const std::vector<model::ImportedProduct>& products, const pack::Pack& pack);
 
 }  // namespace trialwise::labels

@@ -60,22 +60,22 @@ struct LabelFlag {
 /// A label row recognised as a source of glutamine (or of protein-bound
 /// glutamine), with how it was counted.
 struct IngredientRow {
-  std::string name;          // as printed on the label
-  std::string where;         // JSON pointer of the row in the label file
-  std::string form;          // "l_glutamine", "alanyl_glutamine", "glycyl_glutamine", "glutamine_hcl",
-                             // "n_acetyl_glutamine", "glutamine_peptides" or "protein"
-  std::optional<double> amount{};  // as printed, in `unit`; empty when the label gives none
-  std::string unit{};              // as printed ("mg", "Gram(s)", "IU", "NP", ...)
-  std::string op{};                // the amount's operator as printed ("=", "<", ...), "" if none
-  double fraction = 1;   // the share of the row's mass that is glutamine
+  std::string name;                  // as printed on the label
+  std::string where;                 // JSON pointer of the row in the label file
+  std::string form;                  // "l_glutamine", "alanyl_glutamine", "glycyl_glutamine", "glutamine_hcl",
+                                     // "n_acetyl_glutamine", "glutamine_peptides" or "protein"
+  std::optional<double> amount{};    // as printed, in `unit`; empty when the label gives none
+  std::string unit{};                // as printed ("mg", "Gram(s)", "IU", "NP", ...)
+  std::string op{};                  // the amount's operator as printed ("=", "<", ...), "" if none
+  double fraction = 1;               // the share of the row's mass that is glutamine
   std::optional<double> amount_g{};  // grams of glutamine counted per serving; empty when not counted
 };
 
 /// A product as read from its label.
 struct Product {
-  std::string name{};     // the label's fullName
-  std::string brand{};    // brandName, "" when the label has none
-  std::string label_id{}; // the label database's id, as text, "" when absent
+  std::string name{};      // the label's fullName
+  std::string brand{};     // brandName, "" when the label has none
+  std::string label_id{};  // the label database's id, as text, "" when absent
   /// Grams of glutamine in one serving: the sum of the counted rows (rounded
   /// to 0.1 mg); 0 when no row holds glutamine; empty when glutamine is
   /// listed but no amount could be counted (see the flags).

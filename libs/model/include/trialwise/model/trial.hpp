@@ -27,8 +27,8 @@ using TrialId = std::int64_t;
 /// One dose step as planned.
 struct PlannedStep {
   int number = 1;
-  Date start;          // first day of this step as planned
-  double dose_g = 0;   // per dose
+  Date start;         // first day of this step as planned
+  double dose_g = 0;  // per dose
   int times_per_day = 1;
   bool requires_tolerance = false;  // begins only when the pack's tolerance rule holds
 };
@@ -52,10 +52,10 @@ struct Trial {
   Date review_date;
   std::vector<PlannedStep> steps;
   std::optional<BlockDesign> blocks;  // empty: the open design (baseline, then active)
-  boost::json::value plan;  // the plan as made, answers and assessment included
-  std::string created_at;   // UTC, ISO 8601, set by the store
+  boost::json::value plan;            // the plan as made, answers and assessment included
+  std::string created_at;             // UTC, ISO 8601, set by the store
   std::optional<Date> ended_on;
-  std::string end_reason;   // a review outcome or "stopped" reason
+  std::string end_reason;  // a review outcome or "stopped" reason
 };
 
 /// The block of a block design that `day` falls in, or -1 (before the
@@ -70,11 +70,11 @@ bool is_on_day(const Trial& t, Date day);
 /// and keeps the earlier version in the history.
 struct DayEntry {
   Date date;
-  double outcome = 0;                        // on the outcome's scale (the pack's; 0-10 for glutamine)
-  std::optional<int> doses_taken;            // doses taken that day
-  std::optional<double> dose_g;              // grams per dose actually taken
-  std::map<std::string, int> side_effects;   // pack side-effect id -> 0..10
-  std::vector<std::string> red_flags;        // pack red-flag ids noticed that day
+  double outcome = 0;                       // on the outcome's scale (the pack's; 0-10 for glutamine)
+  std::optional<int> doses_taken;           // doses taken that day
+  std::optional<double> dose_g;             // grams per dose actually taken
+  std::map<std::string, int> side_effects;  // pack side-effect id -> 0..10
+  std::vector<std::string> red_flags;       // pack red-flag ids noticed that day
   bool with_food = false;
   /// Another product with the supplement was taken that day (the plan asks
   /// to pause them): the review counts the day's doses as missed.
@@ -95,8 +95,8 @@ struct Amendment {
 
 /// Logged-day totals over a date range, as the store computes them.
 struct EntryTotals {
-  int days = 0;             // days with an entry
-  double doses_taken = 0;   // sum of doses_taken (missing counts as 0)
+  int days = 0;                        // days with an entry
+  double doses_taken = 0;              // sum of doses_taken (missing counts as 0)
   std::vector<std::string> red_flags;  // distinct red-flag ids logged, sorted
 };
 

@@ -28,6 +28,12 @@ struct TrialRecord {
 
 boost::json::object to_json(const TrialRecord& record);
 
+/// One day entry as the record (and the API) writes it: {date, outcome,
+/// doses_taken (or null), dose_g (or null), side_effects {id: score},
+/// red_flags [ids], with_food, note, recorded_at, version}, plus
+/// other_product: true on a day another product was taken.
+boost::json::object entry_json(const DayEntry& e);
+
 /// The planned steps as JSON, as the record holds them, and read back;
 /// errors are Errc::invalid_input at `where` + JSON pointer.
 boost::json::array steps_json(const std::vector<PlannedStep>& steps);

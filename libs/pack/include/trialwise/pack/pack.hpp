@@ -81,8 +81,8 @@ struct SafetyRule {
   std::string id;
   Safety level = Safety::ok;
   rules::Rule when;
-  std::string text;  // the reason, in plain words
-  std::string bring; // what to bring to a clinician
+  std::string text;   // the reason, in plain words
+  std::string bring;  // what to bring to a clinician
   Source source;
 };
 
@@ -226,11 +226,11 @@ enum class Counted {
 /// A form the ingredient takes on labels (the ingredient itself, a salt, a
 /// dipeptide, a food that holds it).
 struct LabelForm {
-  std::string id;    // stored with each counted row, e.g. "alanyl_glutamine"
-  std::string name;  // for people
+  std::string id;       // stored with each counted row, e.g. "alanyl_glutamine"
+  std::string name;     // for people
   double fraction = 1;  // the share of the form's mass that is the ingredient
   Counted counted = Counted::by_fraction;
-  std::string note;     // not_counted: why, after the row's name, e.g. "holds ... bound in protein; ..."
+  std::string note;  // not_counted: why, after the row's name, e.g. "holds ... bound in protein; ..."
   Source source;
 };
 

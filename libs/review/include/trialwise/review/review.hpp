@@ -36,13 +36,13 @@ namespace trialwise::review {
 
 /// The review outcomes: contract v1's six, and stop_take_a_break.
 enum class Verdict {
-  continue_trial,         ///< "continue"
+  continue_trial,  ///< "continue"
   stop_no_clear_benefit,
   stop_side_effects,
   reduce_dose,
   inconclusive,
   see_clinician,
-  stop_take_a_break,      ///< a clear benefit, but the protocol's longest duration is reached
+  stop_take_a_break,  ///< a clear benefit, but the protocol's longest duration is reached
 };
 
 /// The contract name ("continue", "stop_no_clear_benefit", ...).
@@ -50,19 +50,19 @@ std::string_view to_string(Verdict v) noexcept;
 
 /// The phase effect, as improvement in the outcome's better direction.
 struct Effect {
-  double estimate = 0;      ///< mean improvement on active days over control days
-  double se = 0;            ///< Newey-West standard error
-  double ci_low = 0, ci_high = 0;  ///< 95% interval
-  double p_meaningful = 0;  ///< P(improvement >= the smallest change that matters)
+  double estimate = 0;                       ///< mean improvement on active days over control days
+  double se = 0;                             ///< Newey-West standard error
+  double ci_low = 0, ci_high = 0;            ///< 95% interval
+  double p_meaningful = 0;                   ///< P(improvement >= the smallest change that matters)
   double control_mean = 0, active_mean = 0;  ///< raw outcome means
-  int n = 0;                ///< days in the fit
-  int lag = 0;              ///< Newey-West lag used
+  int n = 0;                                 ///< days in the fit
+  int lag = 0;                               ///< Newey-West lag used
 };
 
 /// The same effect estimated alongside a linear time trend.
 struct TrendCheck {
   double estimate = 0, se = 0;
-  double trend_per_week = 0;  ///< the drift, as improvement per week
+  double trend_per_week = 0;      ///< the drift, as improvement per week
   bool explains_benefit = false;  ///< estimate below the smallest change that matters
 };
 
@@ -70,17 +70,17 @@ struct TrendCheck {
 struct Randomization {
   double observed = 0;  ///< improvement, on-block mean over off-block mean
   double p_value = 1;
-  int orders = 0;       ///< admissible orders
+  int orders = 0;  ///< admissible orders
 };
 
 /// One side effect's burden on active days.
 struct SideEffectSummary {
   std::string id, label;
-  double mean = 0;                 ///< mean score over active days logged
+  double mean = 0;  ///< mean score over active days logged
   int days_at_or_above_moderate = 0;
   int worst = 0;
   std::vector<double> mean_by_step;  ///< mean score per dose step reached (step 1 first)
-  bool rose_with_dose = false;     ///< higher steps scored at least a point worse than step 1
+  bool rose_with_dose = false;       ///< higher steps scored at least a point worse than step 1
 };
 
 /// Days logged against days planned, per phase.
@@ -107,18 +107,18 @@ struct Review {
   Date as_of;
   Date review_date;
   bool review_date_reached = false;
-  std::optional<Effect> effect;        ///< absent when it cannot be estimated
+  std::optional<Effect> effect;  ///< absent when it cannot be estimated
   std::optional<TrendCheck> trend;
   std::optional<Randomization> randomization;  ///< block designs
-  std::optional<double> adherence;     ///< doses taken / doses planned on active days
+  std::optional<double> adherence;             ///< doses taken / doses planned on active days
   DaysLogged days;
   std::vector<SideEffectSummary> side_effects;
-  std::vector<std::string> red_flags;  ///< ids logged
+  std::vector<std::string> red_flags;    ///< ids logged
   std::optional<Date> next_review_date;  ///< continue and reduce_dose
-  std::vector<std::string> reasons;    ///< why this verdict, in plain words
-  std::vector<std::string> missing;    ///< inconclusive: what would make a verdict possible
-  std::vector<std::string> caveats;    ///< what the design cannot rule out
-  std::vector<Point> series;           ///< the outcome by day, phases marked
+  std::vector<std::string> reasons;      ///< why this verdict, in plain words
+  std::vector<std::string> missing;      ///< inconclusive: what would make a verdict possible
+  std::vector<std::string> caveats;      ///< what the design cannot rule out
+  std::vector<Point> series;             ///< the outcome by day, phases marked
   // What the figures mean, for words and charts.
   std::string outcome_label;
   double scale_min = 0, scale_max = 10;  ///< the outcome's scale, from the trial's pack

@@ -11,7 +11,7 @@ namespace trialwise::rules {
 /// `first_block`. Not thread-safe. Movable: what it handed out stays put.
 class Arena {
  public:
-  explicit Arena(std::size_t limit, std::size_t first_block = 16 * 1024);
+  explicit Arena(std::size_t limit, std::size_t first_block = std::size_t{16} * 1024);
 
   /// `bytes` aligned to `align` (a power of two), or nullptr once the limit
   /// would be passed; after a refusal exhausted() stays true until reset().

@@ -66,8 +66,7 @@ class RuleSet {
   /// reset first). Fails with Errc::limit when an evaluation exceeds the
   /// scratch memory limit, or with a custom operator's error.
   Result<void> evaluate_all(const Value& data, Scratch& scratch, std::vector<Value>& out) const;
-  Result<void> evaluate_all(const boost::json::value& data, Scratch& scratch,
-                            std::vector<Value>& out) const {
+  Result<void> evaluate_all(const boost::json::value& data, Scratch& scratch, std::vector<Value>& out) const {
     return evaluate_all(Value::from_json(data), scratch, out);
   }
 

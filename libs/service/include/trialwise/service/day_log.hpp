@@ -23,13 +23,13 @@ inline constexpr std::size_t kMaxNoteBytes = 2000;
 /// "/side_effects/bloating", "/red_flags/0").
 struct DayInput {
   Date date;
-  double outcome = 0;                       // on the trial's outcome scale (the pack's)
-  std::optional<int> doses_taken{};         // 0..24
-  std::optional<double> dose_g{};           // grams per dose, 0..100
+  double outcome = 0;                         // on the trial's outcome scale (the pack's)
+  std::optional<int> doses_taken{};           // 0..24
+  std::optional<double> dose_g{};             // grams per dose, 0..100
   std::map<std::string, int> side_effects{};  // pack side-effect id -> 0..10
-  std::vector<std::string> red_flags{};     // pack red-flag ids
+  std::vector<std::string> red_flags{};       // pack red-flag ids
   bool with_food = false;
-  bool other_product = false;               // another product with the supplement was taken
+  bool other_product = false;  // another product with the supplement was taken
   std::string note{};
 };
 

@@ -20,12 +20,7 @@ namespace trialwise::service {
 /// pack {id, version}}, oldest first.
 boost::json::array trials_json(const std::vector<model::Trial>& trials);
 
-/// One day entry: {date, outcome, doses_taken (or null), dose_g (or null),
-/// side_effects {id: score}, red_flags [ids], with_food, note, recorded_at,
-/// version}.
-boost::json::object entry_json(const model::DayEntry& e);
-
-/// Entries as an array of entry_json.
+/// Entries as an array of model::entry_json (other_product only when true).
 boost::json::array entries_json(const std::vector<model::DayEntry>& entries);
 
 /// The trial's current day entries as CSV (trial::to_csv's columns), ready to

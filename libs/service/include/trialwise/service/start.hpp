@@ -15,7 +15,7 @@ namespace trialwise::service {
 /// JSON and the answers kept whole. Returns the trial with its id. Fails with
 /// Errc::conflict when a trial is already running (one at a time), or with
 /// the store's error.
-Result<model::Trial> start_trial(store::TrialRepository& repo, const model::ProfileId& profile,
-                                 const pack::Pack& pack, const Screening& screening, const assess::TrialPlan& plan);
+Result<model::Trial> start_trial(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                                 const Screening& screening, const assess::TrialPlan& plan);
 
 }  // namespace trialwise::service

@@ -21,8 +21,8 @@ struct TrialStatus {
 
 /// The trial's status on `today`, replayed from its plan and log, and its
 /// amendments. Fails only with the store's error.
-Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::ProfileId& profile,
-                                 const pack::Pack& pack, const model::Trial& trial, Date today);
+Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::ProfileId& profile, const pack::Pack& pack,
+                                 const model::Trial& trial, Date today);
 
 /// The status as `trialwise status --json` prints it: trial, phase, today,
 /// day, the logged and missing days, review_date, pack, step (or null),

@@ -63,8 +63,8 @@ struct RandomizationTest {
 ///   blocks (`where` "observations").
 /// Fails with Errc::limit (`where` "on") for more than 20 pairs (2^20 orders,
 /// about a million, is the most enumerated).
-Result<RandomizationTest> block_randomization_test(std::span<const BlockObservation> obs,
-                                                   std::span<const bool> on, int direction);
+Result<RandomizationTest> block_randomization_test(std::span<const BlockObservation> obs, std::span<const bool> on,
+                                                   int direction);
 
 /// Draws the on/off order of `blocks` blocks from `seed`: element b is true
 /// when block b is on. Every pair (2i, 2i+1) is one on and one off: on-off

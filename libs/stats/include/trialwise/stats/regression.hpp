@@ -70,8 +70,7 @@ struct Regression {
 ///   earlier columns is below 1e-7 of its norm (R's lm tolerance), where the
 ///   coefficient would be meaningless;
 /// - the lag is negative.
-Result<Regression> ols_newey_west(std::span<const double> y,
-                                  std::span<const std::span<const double>> regressors,
+Result<Regression> ols_newey_west(std::span<const double> y, std::span<const std::span<const double>> regressors,
                                   std::optional<int> lag = std::nullopt);
 
 }  // namespace trialwise::stats

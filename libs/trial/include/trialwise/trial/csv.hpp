@@ -37,7 +37,8 @@ using CsvProblems = std::vector<Error>;
 /// once, and must lie within [earliest, latest] when those are given; each
 /// outcome on `outcome`'s scale (the trial's, from its pack).
 Result<std::vector<model::DayEntry>, CsvProblems> from_csv(const pack::Pack& pack, const pack::Outcome& outcome,
-                                                    std::string_view text, std::optional<Date> earliest = std::nullopt,
-                                                    std::optional<Date> latest = std::nullopt);
+                                                           std::string_view text,
+                                                           std::optional<Date> earliest = std::nullopt,
+                                                           std::optional<Date> latest = std::nullopt);
 
 }  // namespace trialwise::trial

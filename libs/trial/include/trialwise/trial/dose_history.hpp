@@ -43,11 +43,11 @@ struct NextStepWait {
 };
 
 struct DoseHistory {
-  Date first;                        ///< the first active day
-  std::vector<std::size_t> step;     ///< step in force on first + i, for each day replayed
-  std::vector<StepChange> changes;   ///< step-ups and step-downs, in order
-  std::optional<std::size_t> held_at;  ///< held here for the rest of the trial (a second step-down)
-  std::optional<Date> upset_stop;    ///< the day repeated upset at the lowest dose stopped the trial
+  Date first;                           ///< the first active day
+  std::vector<std::size_t> step;        ///< step in force on first + i, for each day replayed
+  std::vector<StepChange> changes;      ///< step-ups and step-downs, in order
+  std::optional<std::size_t> held_at;   ///< held here for the rest of the trial (a second step-down)
+  std::optional<Date> upset_stop;       ///< the day repeated upset at the lowest dose stopped the trial
   std::optional<NextStepWait> waiting;  ///< on the last day replayed, when a later step is due but not begun
 
   /// The step in force on `day` (step 0 before the first active day; the

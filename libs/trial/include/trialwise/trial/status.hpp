@@ -30,22 +30,22 @@ std::string_view to_string(Phase p) noexcept;
 
 /// The dose step in force on a day.
 struct StepNow {
-  int number = 0;         // the planned step's number
+  int number = 0;  // the planned step's number
   double dose_g = 0;
   int times_per_day = 0;
-  std::string why;        // e.g. "held at step 1: not yet tolerated"
+  std::string why;  // e.g. "held at step 1: not yet tolerated"
 };
 
 struct Status {
   Phase phase = Phase::not_started;
   Date today;
-  int day = 0;  // day of the current phase, from 1
+  int day = 0;                  // day of the current phase, from 1
   std::optional<StepNow> step;  // while active
   int baseline_days_logged = 0, baseline_days_missing = 0;
   int active_days_logged = 0, active_days_missing = 0;
-  std::optional<double> adherence;  // doses taken / doses planned on active days so far
+  std::optional<double> adherence;                   // doses taken / doses planned on active days so far
   std::map<std::string, double> side_effect_burden;  // mean score over the last 7 days, per side effect
-  std::vector<std::string> actions;  // ids of the pack's side-effect actions triggered by the last logged day
+  std::vector<std::string> actions;    // ids of the pack's side-effect actions triggered by the last logged day
   std::vector<std::string> red_flags;  // ids of red flags ever logged
   Date review_date;
   std::vector<std::string> todo;  // what to do now, in plain words
@@ -80,7 +80,8 @@ class MemoryLog final : public Log {
 Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial, const Log& log, Date today);
 
 /// The same over entries in memory (any order).
-Status compute_status(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries, Date today);
+Status compute_status(const pack::Pack& pack, const model::Trial& trial, const std::vector<model::DayEntry>& entries,
+                      Date today);
 
 /// The worst side-effect score of an entry (0 when none logged).
 int worst_side_effect(const model::DayEntry& e);

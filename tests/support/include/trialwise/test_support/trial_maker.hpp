@@ -26,8 +26,9 @@ inline model::Trial gut_trial(std::optional<assess::BlockChoices> blocks = std::
   auto answers = gut_answers();
   auto checked = *assess::check_answers(shipped(), answers);
   auto a = *assess::assess(shipped(), checked);
-  auto plan = *assess::make_plan(shipped(), checked, a,
-                                 {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5, .blocks = blocks});
+  auto plan =
+      *assess::make_plan(shipped(), checked, a,
+                         {.start = day("2026-12-07"), .product_name = "Powder", .g_per_serving = 5, .blocks = blocks});
   return service::trial_from_plan(shipped(), plan, assess::to_json(shipped(), checked, a, plan));
 }
 
@@ -43,7 +44,7 @@ struct Spec {
   double drift_per_day = 0;  // change per day across the whole trial (negative: improving)
   int doses = 2;             // doses taken on each active day
   std::uint64_t seed = 1;
-  std::set<int> skipped{};   // day numbers from the start (0-based) not logged
+  std::set<int> skipped{};  // day numbers from the start (0-based) not logged
   // Side effects on active day k (0-based from the first active day): id -> score.
   std::function<std::map<std::string, int>(int)> side_effects{};
 };
