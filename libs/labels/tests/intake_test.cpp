@@ -8,6 +8,7 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include "trialwise/test_support/answers.hpp"
 #include "trialwise/assess/assessment.hpp"
 #include "trialwise/assess/plan.hpp"
 #include "trialwise/labels/intake.hpp"
@@ -36,17 +37,7 @@ model::ImportedProduct imported(const std::string& file, std::optional<double> s
   return out;
 }
 
-boost::json::value clean_answers() {
-  return boost::json::parse(R"j({
-    "age": 35, "problem": "gut_symptoms", "pregnant": false, "breastfeeding": false,
-    "liver_disease": "none", "hepatic_encephalopathy_history": false, "kidney_disease": "none",
-    "multiorgan_failure": false, "organ_failure_other": false, "complex_condition": false,
-    "cancer_treatment_active": false, "cancer_diagnosis": false, "major_surgery_or_burns_recent": false,
-    "nutrition_support": false, "icu_recent": false,
-    "neuro_symptoms_unexplained": false, "prescription_count": 0, "supplements": [],
-    "sleep_hours": 8, "meals_regular": true, "protein_each_meal": true, "hydration_ok": true,
-    "alcohol_heavy": false, "training_hours_per_week": 4, "rest_days_per_week": 2})j");
-}
+boost::json::value clean_answers() { return test_support::gut_answers(); }
 
 std::vector<std::string> note_ids(const std::vector<IntakeNote>& notes) {
   std::vector<std::string> ids;

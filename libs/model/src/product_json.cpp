@@ -17,14 +17,7 @@ template <class T, class Read>
 Result<std::vector<T>> read_array(const boost::json::value& v, const std::string& where, Read read) {
   FieldReader r(where, {.null_is_absent = true});  // an amount not given is written as null
   std::vector<T> out;
-  if (const auto* array = v.if_array()) {
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const std::string p = json::child("", i);
-      if (const auto* o = r.object((*array)[i], p)) out.push_back(read(r, *o, p));
-    }
-  } else {
-    r.fail("", std::string("must be an array, not ") + json::type_name(v));
-  }
+  r.each_item(v, "", [&](const boost::json::object& o, const std::string& p) { out.push_back(read(r, o, p)); });
   if (!r.ok()) return Unexpected{r.take_problems().front()};
   return out;
 }

@@ -33,9 +33,10 @@ std::string text_or_empty(FieldReader& r, const boost::json::object& o, std::str
   return r.string(o, p, key, Need::optional).value_or("");
 }
 
-std::vector<PlannedStep> read_steps(FieldReader& r, const boost::json::object& o, std::string_view p) {
+// The steps array `v`, at pointer `p`.
+std::vector<PlannedStep> read_steps(FieldReader& r, const boost::json::value& v, std::string_view p) {
   std::vector<PlannedStep> steps;
-  r.each(o, p, "steps", Need::required, [&](const boost::json::object& so, const std::string& sp) {
+  r.each_item(v, p, [&](const boost::json::object& so, const std::string& sp) {
     PlannedStep step;
     step.number = r.integer(so, sp, "number", Need::required, 1, 100).value_or(1);
     step.start = r.date(so, sp, "start", Need::required).value_or(Date());
@@ -68,7 +69,13 @@ Trial read_trial(FieldReader& r, const boost::json::object& o) {
     if (!(t.start <= t.active_start && t.active_start < t.review_date))
       r.fail("/trial/review_date", "the dates must run start <= active_start < review_date");
   }
-  t.steps = read_steps(r, o, p);
+  if (const auto* steps = r.member(o, p, "steps", Need::required)) {
+    if (steps->is_array()) {
+      t.steps = read_steps(r, *steps, "/trial/steps");
+    } else {
+      r.fail("/trial/steps", std::string("\"steps\" must be an array, not ") + json::type_name(*steps));
+    }
+  }
   if (const auto* design = o.if_contains("design")) {
     if (auto d = design_from_json(*design, r.location() + "/trial/design")) {
       t.blocks = std::move(*d);
@@ -195,15 +202,9 @@ boost::json::array steps_json(const std::vector<PlannedStep>& steps) {
 }
 
 Result<std::vector<PlannedStep>> steps_from_json(const boost::json::value& v, const std::string& where) {
-  // Read as the member of a wrapper, so that pointers run /0/dose_g.
-  const boost::json::object wrapper{{"steps", v}};
   FieldReader r(where);
-  auto steps = read_steps(r, wrapper, "");
-  if (!r.ok()) {
-    Error e = r.take_problems().front();
-    if (e.where.compare(where.size(), 6, "/steps") == 0) e.where.erase(where.size(), 6);
-    return Unexpected{std::move(e)};
-  }
+  auto steps = read_steps(r, v, "");
+  if (!r.ok()) return Unexpected{r.take_problems().front()};
   return steps;
 }
 

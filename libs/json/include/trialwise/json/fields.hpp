@@ -95,14 +95,24 @@ class FieldReader {
   void each(const boost::json::object& o, std::string_view pointer, std::string_view key, Need need, F f) {
     const auto* v = member(o, pointer, key, need);
     if (!v) return;
-    const std::string p = child(pointer, key);
-    const auto* array = v->if_array();
+    if (!v->is_array()) {
+      fail(child(pointer, key), quoted(key) + " must be an array, not " + type_name(*v));
+      return;
+    }
+    each_item(*v, child(pointer, key), f);
+  }
+
+  /// Calls f(object, pointer) for each object of the array `v` at `pointer`;
+  /// `v` not an array, or an item not an object, is a problem.
+  template <class F>
+  void each_item(const boost::json::value& v, std::string_view pointer, F f) {
+    const auto* array = v.if_array();
     if (!array) {
-      fail(p, quoted(key) + " must be an array, not " + type_name(*v));
+      fail(pointer, std::string("must be an array, not ") + type_name(v));
       return;
     }
     for (std::size_t i = 0; i < array->size(); ++i) {
-      const std::string item = child(p, i);
+      const std::string item = child(pointer, i);
       if (const auto* obj = object((*array)[i], item)) f(*obj, item);
     }
   }
