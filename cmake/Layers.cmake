@@ -15,6 +15,11 @@ set(TRIALWISE_LAYERS
   "http"                # the server
   "cli")                # the command line
 
+# The front ends translate and render; they reach the domain's operations and
+# the stores only through the service, so they may not link these directly.
+set(TRIALWISE_FRONT_ENDS http cli)
+set(TRIALWISE_SERVICE_ONLY assess labels trial store review export stats)
+
 # The layer index of library `name` (e.g. "store") in `out`, or -1.
 function(trialwise_layer_of name out)
   set(index 0)
@@ -43,6 +48,8 @@ function(trialwise_check_edges edges out)
       list(APPEND problems "${from} links ${to}, and one of them has no layer in cmake/Layers.cmake")
     elseif(NOT to_layer LESS from_layer)
       list(APPEND problems "${from} (layer ${from_layer}) links ${to} (layer ${to_layer}): arrows must point down")
+    elseif(from IN_LIST TRIALWISE_FRONT_ENDS AND to IN_LIST TRIALWISE_SERVICE_ONLY)
+      list(APPEND problems "${from} links ${to}: a front end reaches ${to} only through the service")
     endif()
   endforeach()
   set(${out} "${problems}" PARENT_SCOPE)

@@ -15,4 +15,7 @@ expect("model>store" 1)         # up
 expect("labels>trial" 1)        # sideways, same layer
 expect("store>postgres" 1)      # a library with no layer
 expect("json>core;core>json;rules>rules" 2)
+expect("cli>store" 1)           # a front end past the service
+expect("http>review;http>assess;cli>labels" 3)
+expect("cli>service;cli>rules;http>service;http>pack;http>json" 0)
 message(STATUS "layer check: all cases as expected")

@@ -14,6 +14,7 @@
 #include "screening_input.hpp"
 #include "trialwise/assess/report.hpp"
 #include "trialwise/json/text.hpp"
+#include "trialwise/service/screening.hpp"
 
 namespace trialwise::cli {
 
@@ -76,17 +77,17 @@ int assess_batch(const AssessOptions& o, const pack::Pack& pack, std::istream& i
         if (e.where.rfind("line 1, ", 0) == 0) e.where = e.where.substr(8);
         return e;
       }
-      auto answers = assess::check_answers(pack, std::move(*json));
-      if (!answers) {
+      auto s = service::screen(pack, std::move(*json));
+      if (!s) {
+        const auto& problems = s.error();
+        if (problems.front().code != Errc::invalid_input) return problems.front();
         // Every bad item, in one message: the line's error object names them all.
         std::string message;
-        for (const auto& p : answers.error()) message += (message.empty() ? "" : "; ") + p.where + ": " + p.message;
-        return invalid_input(answers.error().front().where, message);
+        for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p.where + ": " + p.message;
+        return invalid_input(problems.front().where, message);
       }
-      auto a = assess::assess(pack, *answers);
-      if (!a) return a.error();
-      const boost::json::value json_out =
-          assess::to_json(pack, *answers, *a, assess::Detail::contract, boost::json::storage_ptr(&memory->resource));
+      const boost::json::value json_out = assess::to_json(pack, s->answers, s->assessment, assess::Detail::contract,
+                                                          boost::json::storage_ptr(&memory->resource));
       json::append(text, json_out);
       text.push_back('\n');
       return std::nullopt;

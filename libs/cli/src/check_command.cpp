@@ -24,8 +24,8 @@
 #include "private_file.hpp"
 #include "screening_commands.hpp"
 #include "screening_input.hpp"
-#include "trialwise/assess/assessment.hpp"
 #include "trialwise/assess/report.hpp"
+#include "trialwise/service/screening.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/rules/scratch.hpp"
@@ -471,13 +471,14 @@ int run_check(const CheckOptions& o, std::istream& in, std::ostream& out, std::o
     return kExitBadInput;
   }
 
-  auto answers = assess::check_answers(*pack, gathered);
-  if (!answers) {
+  auto s = service::screen(*pack, gathered);
+  if (!s && s.error().front().code == Errc::invalid_input) {
     err << "trialwise: the answers did not pass the final check; nothing was saved:\n";
-    for (const auto& p : answers.error()) err << "trialwise:   " << p.where << ": " << p.message << "\n";
+    for (const auto& p : s.error()) err << "trialwise:   " << p.where << ": " << p.message << "\n";
     return kExitBadInput;
   }
-  if (auto saved = write_private_file(o.out, json::to_pretty(answers->values) + "\n"); !saved) {
+  // Saved even when the pack cannot assess them: the person's typing is kept.
+  if (auto saved = write_private_file(o.out, json::to_pretty(s ? s->answers.values : gathered) + "\n"); !saved) {
     err << "trialwise: " << to_string(saved.error()) << "\n";
     return kExitIo;
   }
@@ -485,12 +486,11 @@ int run_check(const CheckOptions& o, std::istream& in, std::ostream& out, std::o
   // One line, unwrapped, so the commands can be copied whole.
   out << "\nSaved your answers to " << o.out << " (use them with: trialwise assess --answers " << file
       << ", trialwise plan --answers " << file << " --start YYYY-MM-DD).\n\n";
-  auto a = assess::assess(*pack, *answers);
-  if (!a) {
-    err << "trialwise: " << to_string(a.error()) << "\n";
-    return exit_code(a.error().code);
+  if (!s) {
+    err << "trialwise: " << to_string(s.error().front()) << "\n";
+    return exit_code(s.error().front().code);
   }
-  out << assess::describe(*pack, *a);
+  out << assess::describe(*pack, s->assessment);
   return kExitOk;
 }
 

@@ -9,7 +9,6 @@
 #include "screening_input.hpp"
 #include "running_trial.hpp"
 #include "trialwise/assess/report.hpp"
-#include "product_command.hpp"
 #include "trialwise/service/service.hpp"
 
 namespace trialwise::cli {
@@ -79,17 +78,18 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     err << "trialwise: --design: --blocks, --block-days and --seed need --design blocks\n";
     return std::nullopt;
   }
-  std::unique_ptr<store::ProductRepository> products;
+  auto pack = load_pack_or_report(o.pack_file, in, err);
+  if (!pack) return std::nullopt;
+  // With products, the database's imported products count (reading creates nothing).
+  std::unique_ptr<Workspace> workspace;
   if (o.with_products) {
-    auto opened = existing_products(o.db);
+    auto opened = Workspace::open(o.db, pack, Workspace::Products::yes, Workspace::Create::no);
     if (!opened) {
       status = report(err, opened.error());
       return std::nullopt;
     }
-    products = std::move(*opened);
+    workspace = std::move(*opened);
   }
-  auto pack = load_pack_or_report(o.pack_file, in, err);
-  if (!pack) return std::nullopt;
   auto answers = read_answers_json_or_report(o.answers, in, err);
   if (!answers) return std::nullopt;
   assess::PlanChoices choices;
@@ -107,7 +107,8 @@ std::optional<PlannedTrial> plan_or_report(const PlanOptions& o, std::istream& i
     choices.blocks = assess::BlockChoices{.block_days = o.block_days, .blocks = o.blocks, .seed = seed};
   }
   const service::TrialPacks packs(pack);
-  const service::Service service(packs, pack, nullptr, products.get(), model::kLocalProfile);
+  const service::Service stateless(packs, pack, nullptr, nullptr, model::kLocalProfile);
+  const service::Service& service = workspace ? workspace->service() : stateless;
   auto planned = service.plan(std::move(*answers), choices);
   if (!planned) {
     const auto& no = planned.error();

@@ -13,12 +13,8 @@
 #include "trialwise/json/text.hpp"
 #include "trialwise/labels/label.hpp"
 #include "trialwise/service/service.hpp"
-#include "trialwise/store/products.hpp"
-#include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::cli {
-
-using model::kLocalProfile;
 
 std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o) {
   auto* product = app.add_subcommand("product", "The products you already take, read from their labels");
@@ -46,31 +42,6 @@ std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o) {
   return {import, list, remove};
 }
 
-namespace {
-
-Result<std::unique_ptr<store::ProductRepository>> open_products(const std::string& db_flag) {
-  auto path = store::default_database_path(db_flag);
-  if (!path) return Unexpected{path.error()};
-  return store::open_sqlite_products(*path);
-}
-
-}  // namespace
-
-Result<std::unique_ptr<store::ProductRepository>> existing_products(const std::string& db_flag) {
-  auto path = store::default_database_path(db_flag);
-  if (!path) return Unexpected{path.error()};
-  std::error_code ec;
-  if (!std::filesystem::exists(*path, ec)) return std::unique_ptr<store::ProductRepository>();
-  return store::open_sqlite_products(*path);
-}
-
-Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag) {
-  auto repo = existing_products(db_flag);
-  if (!repo) return Unexpected{repo.error()};
-  if (!*repo) return std::vector<model::ImportedProduct>{};
-  return (*repo)->list_products(kLocalProfile);
-}
-
 int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   const std::string name = o.file == "-" ? "(standard input)" : o.file;
   auto text = read_file(o.file, in);
@@ -81,12 +52,12 @@ int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& 
   if (o.servings_per_day != -1) servings = o.servings_per_day;
   const service::TrialPacks packs(pack);
   // The label is read before the database is opened: a bad one creates nothing.
-  auto product = service::Service(packs, pack, nullptr, nullptr, kLocalProfile)
+  auto product = service::Service(packs, pack, nullptr, nullptr, model::kLocalProfile)
                      .read_product(*text, name, servings, o.third_party_tested, "--servings-per-day");
   if (!product) return report(err, product.error());
-  auto repo = open_products(o.db);
-  if (!repo) return report(err, repo.error());
-  auto saved = service::Service(packs, pack, nullptr, repo->get(), kLocalProfile).save_product(*product);
+  auto workspace = Workspace::open(o.db, pack, Workspace::Products::yes);
+  if (!workspace) return report(err, workspace.error());
+  auto saved = (*workspace)->service().save_product(*product);
   if (!saved) return report(err, saved.error());
   if (o.json) {
     print_json(out, labels::to_json(*saved));
@@ -97,8 +68,13 @@ int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& 
   return kExitOk;
 }
 
-int run_product_list(const ProductOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
-  auto products = stored_products(o.db);
+int run_product_list(const ProductOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto pack = load_pack_or_report("", in, err);
+  if (!pack) return kExitBadInput;
+  // Listing reads only: a database that does not exist yet is not created.
+  auto workspace = Workspace::open(o.db, std::move(pack), Workspace::Products::yes, Workspace::Create::no);
+  if (!workspace) return report(err, workspace.error());
+  auto products = (*workspace)->service().products();
   if (!products) return report(err, products.error());
   if (o.json) {
     boost::json::array list;
@@ -119,10 +95,12 @@ int run_product_list(const ProductOptions& o, std::istream&, std::ostream& out, 
   return kExitOk;
 }
 
-int run_product_remove(const ProductOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
-  auto repo = open_products(o.db);
-  if (!repo) return report(err, repo.error());
-  if (auto ok = (*repo)->remove_product(kLocalProfile, o.id); !ok) return report(err, ok.error());
+int run_product_remove(const ProductOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto pack = load_pack_or_report("", in, err);
+  if (!pack) return kExitBadInput;
+  auto workspace = Workspace::open(o.db, std::move(pack), Workspace::Products::yes);
+  if (!workspace) return report(err, workspace.error());
+  if (auto ok = (*workspace)->service().remove_product(o.id); !ok) return report(err, ok.error());
   out << "Removed product " << o.id << ".\n";
   return kExitOk;
 }

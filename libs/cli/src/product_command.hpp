@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "trialwise/store/products.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/model/product.hpp"
 
@@ -35,13 +34,5 @@ std::vector<CLI::App*> add_product_command(CLI::App& app, ProductOptions& o);
 int run_product_import(const ProductOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_product_list(const ProductOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 int run_product_remove(const ProductOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
-
-/// The products imported into the database --db names (none when the file
-/// does not exist yet: reading never creates a database).
-Result<std::vector<model::ImportedProduct>> stored_products(const std::string& db_flag);
-
-/// The product store of the database --db names, or nullptr when the file
-/// does not exist yet (reading never creates a database).
-Result<std::unique_ptr<store::ProductRepository>> existing_products(const std::string& db_flag);
 
 }  // namespace trialwise::cli

@@ -79,8 +79,7 @@ int review_one(const ReviewOptions& o, std::istream& in, std::ostream& out, std:
   auto chosen = open_chosen(o.db, o.trial_id, in, err, status);
   if (!chosen) return status;
   const auto* t = &chosen->trial;
-  const service::TrialPacks packs(chosen->pack);
-  service::Service service(packs, chosen->pack, chosen->repo.get(), nullptr, kLocalProfile);
+  auto& service = chosen->service();
   auto reviewed = service.review(*t, *as_of);
   if (!reviewed) return report(err, reviewed.error());
   const auto& r = reviewed->review;
@@ -156,8 +155,7 @@ int review_file(const ReviewOptions& o, const pack::Pack& pack, std::optional<Da
           if (!json) return json.error();
           auto record = model::trial_record_from_json(*json, "");
           if (!record) return record.error();
-          const auto& t = record->trial;
-          append_review(text, review::review_trial(pack, t, record->entries, as_of.value_or(t.review_date)), t);
+          append_review(text, service::review_record(pack, *record, as_of), record->trial);
           return std::nullopt;
         };
       },
@@ -172,20 +170,22 @@ int review_file(const ReviewOptions& o, const pack::Pack& pack, std::optional<Da
   return kExitOk;
 }
 
-int review_database(const ReviewOptions& o, const pack::Pack& pack, std::optional<Date> as_of, std::ostream& sink,
-                    std::ostream& err) {
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto trials = (*repo)->list_trials(kLocalProfile);
+// Each trial by the pack it was planned with.
+int review_database(const ReviewOptions& o, const std::shared_ptr<const pack::Pack>& pack, std::optional<Date> as_of,
+                    std::ostream& sink, std::ostream& err) {
+  auto workspace = Workspace::open(o.db, pack);
+  if (!workspace) return report(err, workspace.error());
+  const auto& service = (*workspace)->service();
+  auto trials = service.trials();
   if (!trials) return report(err, trials.error());
   ProgressBar bar(err, trials->size(), stderr_is_terminal());
   std::string text;
   for (std::size_t i = 0; i < trials->size(); ++i) {
     const auto& t = (*trials)[i];
-    auto entries = (*repo)->entries(kLocalProfile, t.id, std::nullopt, std::nullopt);
-    if (!entries) return report(err, entries.error());
+    auto reviewed = service.review(t, as_of.value_or(t.review_date));
+    if (!reviewed) return report(err, reviewed.error());
     text.clear();
-    append_review(text, review::review_trial(pack, t, *entries, as_of.value_or(t.review_date)), t);
+    append_review(text, reviewed->review, t);
     sink << text;
     bar.update(i + 1);
   }
@@ -206,7 +206,7 @@ int review_many(const ReviewOptions& o, std::istream& in, std::ostream& out, std
     out_file = std::move(*file);
     sink = &out_file->stream();
   }
-  status = o.all ? review_database(o, *pack, as_of, *sink, err) : review_file(o, *pack, as_of, in, *sink, err);
+  status = o.all ? review_database(o, pack, as_of, *sink, err) : review_file(o, *pack, as_of, in, *sink, err);
   sink->flush();
   if (!*sink)
     return report(err, io_error("--out", "writing the reviews failed" +

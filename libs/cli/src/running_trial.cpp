@@ -6,10 +6,9 @@
 #include "exit_codes.hpp"
 #include "screening_input.hpp"
 #include "today.hpp"
+#include <cstdlib>
+
 #include "trialwise/json/text.hpp"
-#include "trialwise/service/running.hpp"
-#include "trialwise/service/trial_pack.hpp"
-#include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::cli {
 
@@ -17,9 +16,14 @@ using model::kLocalProfile;
 
 namespace {
 
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
 // The active trial, or an error that says what to do.
-Result<model::Trial> active_trial(store::TrialRepository& repo) {
-  auto t = service::running_trial(repo, kLocalProfile);
+Result<model::Trial> active_trial(const service::Service& service) {
+  auto t = service.running();
   if (!t && t.error().code == Errc::not_found)
     return Unexpected{not_found("", t.error().message + "; start one with trialwise start")};
   return t;
@@ -27,10 +31,8 @@ Result<model::Trial> active_trial(store::TrialRepository& repo) {
 
 // The pack a trial was planned with (kept with it); the built-in pack for a
 // trial from before packs were kept, with a note when its version differs.
-std::shared_ptr<const pack::Pack> pack_for(const model::Trial& t, std::istream& in, std::ostream& err) {
-  auto builtin = load_pack_or_report("", in, err);
-  if (!builtin) return nullptr;
-  auto pack = service::TrialPacks(builtin).for_trial(t);
+std::shared_ptr<const pack::Pack> pack_for(const service::Service& service, const model::Trial& t, std::ostream& err) {
+  auto pack = service.pack_for(t);
   if (!pack) {
     err << "trialwise: " << to_string(pack.error()) << "\n";
     return nullptr;
@@ -54,10 +56,44 @@ void add_db_option(CLI::App& cmd, std::string& db) {
       ->type_name("PATH");
 }
 
-Result<std::unique_ptr<store::TrialRepository>> open_store(const std::string& flag) {
-  auto path = store::default_database_path(flag);
+Result<std::string> database_path(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (auto db = env("TRIALWISE_DB"); !db.empty()) return db;
+  // The XDG spec says a relative XDG_DATA_HOME is invalid and to be ignored.
+  if (auto data = env("XDG_DATA_HOME"); !data.empty() && data.front() == '/') return data + "/trialwise/trialwise.db";
+  if (auto home = env("HOME"); !home.empty()) return home + "/.local/share/trialwise/trialwise.db";
+  return Unexpected{invalid_input("--db",
+                                  "cannot tell where to keep the database: HOME is not set; give --db PATH "
+                                  "or set TRIALWISE_DB")};
+}
+
+Workspace::Workspace(std::shared_ptr<const pack::Pack> pack, std::string path,
+                     std::unique_ptr<store::TrialRepository> trials, std::unique_ptr<store::ProductRepository> products)
+    : packs_(pack),
+      path_(std::move(path)),
+      trials_(std::move(trials)),
+      products_(std::move(products)),
+      service_(packs_, std::move(pack), trials_.get(), products_.get(), kLocalProfile) {}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& db_flag, std::shared_ptr<const pack::Pack> pack,
+                                                   Products products, Create create) {
+  auto path = database_path(db_flag);
   if (!path) return Unexpected{path.error()};
-  return store::open_sqlite(*path);
+  auto db = create == Create::yes ? service::Database::open(*path) : service::Database::open_if_exists(*path);
+  if (!db) return Unexpected{db.error()};
+  std::unique_ptr<store::TrialRepository> trials;
+  std::unique_ptr<store::ProductRepository> product_store;
+  if (db->exists()) {  // else no database yet, and none made: nothing to read
+    auto opened = db->trials();
+    if (!opened) return Unexpected{opened.error()};
+    trials = std::move(*opened);
+    if (products == Products::yes) {
+      auto kept = db->products();
+      if (!kept) return Unexpected{kept.error()};
+      product_store = std::move(*kept);
+    }
+  }
+  return std::make_unique<Workspace>(std::move(pack), *path, std::move(trials), std::move(product_store));
 }
 
 // The one table from the domain's field pointers to this front end's flags.
@@ -99,20 +135,23 @@ Error with_flag(Error e, const std::string& command) {
 std::optional<Running> open_chosen(const std::string& db, std::int64_t trial_id, std::istream& in, std::ostream& err,
                                    int& status) {
   status = kExitBadInput;
-  auto repo = open_store(db);
-  if (!repo) {
-    status = report(err, repo.error());
+  auto builtin = load_pack_or_report("", in, err);
+  if (!builtin) return std::nullopt;
+  auto workspace = Workspace::open(db, std::move(builtin));
+  if (!workspace) {
+    status = report(err, workspace.error());
     return std::nullopt;
   }
-  auto t = trial_id != 0 ? (*repo)->get_trial(kLocalProfile, trial_id) : active_trial(**repo);
+  auto& service = (*workspace)->service();
+  auto t = trial_id != 0 ? service.trial(trial_id) : active_trial(service);
   if (!t) {
     status = report(err, t.error());
     return std::nullopt;
   }
-  auto pack = pack_for(*t, in, err);
+  auto pack = pack_for(service, *t, err);
   if (!pack) return std::nullopt;
   status = kExitOk;
-  return Running{std::move(*repo), std::move(*t), std::move(pack)};
+  return Running{std::move(*workspace), std::move(*t), std::move(pack)};
 }
 
 std::optional<Running> open_running(const std::string& db, std::istream& in, std::ostream& err, int& status) {

@@ -6,6 +6,7 @@
 #include "exit_codes.hpp"
 #include "input_text.hpp"
 #include "trialwise/json/text.hpp"
+#include "trialwise/service/screening.hpp"
 
 namespace trialwise::cli {
 
@@ -64,33 +65,26 @@ void report_answer_problems(const std::string& file, const std::vector<Error>& p
   err << "trialwise: " << problems.size() << " answer(s) to fix in " << name << "\n";
 }
 
-std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file, std::istream& in,
-                                                      std::ostream& err) {
-  auto json = read_answers_json_or_report(file, in, err);
-  if (!json) return std::nullopt;
-  auto answers = assess::check_answers(pack, *json);
-  if (!answers) {
-    report_answer_problems(file, answers.error(), err);
-    return std::nullopt;
-  }
-  return std::move(*answers);
-}
-
 std::optional<Screening> screen_or_report(const std::string& pack_file, const std::string& answers_file,
                                           std::istream& in, std::ostream& err, int& exit_status) {
   exit_status = kExitBadInput;
   auto pack = load_pack_or_report(pack_file, in, err);
   if (!pack) return std::nullopt;
-  auto answers = read_answers_or_report(*pack, answers_file, in, err);
-  if (!answers) return std::nullopt;
-  auto a = assess::assess(*pack, *answers);
-  if (!a) {
-    err << "trialwise: " << to_string(a.error()) << "\n";
-    exit_status = exit_code(a.error().code);
+  auto json = read_answers_json_or_report(answers_file, in, err);
+  if (!json) return std::nullopt;
+  auto s = service::screen(*pack, std::move(*json));
+  if (!s) {
+    const auto& problems = s.error();
+    if (problems.front().code == Errc::invalid_input) {
+      report_answer_problems(answers_file, problems, err);
+    } else {  // the pack could not be evaluated
+      err << "trialwise: " << to_string(problems.front()) << "\n";
+      exit_status = exit_code(problems.front().code);
+    }
     return std::nullopt;
   }
   exit_status = kExitOk;
-  return Screening{std::move(pack), std::move(*answers), std::move(*a), {}};
+  return Screening{std::move(pack), std::move(s->answers), std::move(s->assessment), {}};
 }
 
 std::string answers_line(const std::string& answers_file) {

@@ -35,11 +35,6 @@ std::optional<boost::json::value> read_answers_json_or_report(const std::string&
 /// Prints each answer problem as "FILE#/age: ..." and how many there are.
 void report_answer_problems(const std::string& file, const std::vector<Error>& problems, std::ostream& err);
 
-/// Reads and checks answers from FILE or "-". On failure prints every
-/// problem ("FILE#/age: ...") to `err` and returns nothing.
-std::optional<assess::Answers> read_answers_or_report(const pack::Pack& pack, const std::string& file, std::istream& in,
-                                                      std::ostream& err);
-
 /// A person's answers, checked and assessed against a pack.
 struct Screening {
   std::shared_ptr<const pack::Pack> pack;

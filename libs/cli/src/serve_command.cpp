@@ -11,8 +11,7 @@
 #include "screening_input.hpp"
 #include "today.hpp"
 #include "trialwise/http/server.hpp"
-#include "trialwise/store/products.hpp"
-#include "trialwise/store/sqlite.hpp"
+#include "trialwise/service/database.hpp"
 
 namespace trialwise::cli {
 namespace {
@@ -64,15 +63,16 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
   if (auto ok = http::check_loopback(o.host); !ok) return report(err, ok.error());
   auto pack = load_pack_or_report(o.pack_file, in, err);
   if (!pack) return kExitBadInput;
-  auto path = store::default_database_path(o.db);
+  auto path = database_path(o.db);
   if (!path) return report(err, path.error());
-  // Open once now so that a bad database is reported before listening.
-  if (auto first = store::open_sqlite(*path); !first) return report(err, first.error());
-  const std::string db = *path;
+  // Opened now so that a bad database is reported before listening.
+  auto opened = service::Database::open(*path);
+  if (!opened) return report(err, opened.error());
+  const service::Database db = std::move(*opened);
   const std::string pack_text = pack->text;
   http::Services services(
-      std::move(pack), pack_text, [db] { return store::open_sqlite(db); }, [] { return today(); }, http::Limits{},
-      [db]() -> Result<std::unique_ptr<store::ProductRepository>> { return store::open_sqlite_products(db); });
+      std::move(pack), pack_text, [&db] { return db.trials(); }, [] { return today(); }, http::Limits{},
+      [&db] { return db.products(); });
 
   http::ServerOptions options;
   options.host = o.host;
@@ -86,7 +86,7 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
     http::Server server(services, options);
     if (auto ok = server.listen(); !ok) return report(err, ok.error());
     out << "listening on " << url(o.host, server.port()) << std::endl;  // flushed: tests and scripts wait for it
-    err << "trialwise: serving " << db << "; SIGTERM or Ctrl-C stops\n" << std::flush;
+    err << "trialwise: serving " << db.path() << "; SIGTERM or Ctrl-C stops\n" << std::flush;
     server.run();
   }
   err << "trialwise: stopped\n";

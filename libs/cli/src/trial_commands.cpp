@@ -13,13 +13,9 @@
 #include "screening_input.hpp"
 #include "today.hpp"
 #include "trialwise/json/text.hpp"
-#include "trialwise/service/day_log.hpp"
-#include "trialwise/service/start.hpp"
 #include "trialwise/service/status.hpp"
 
 namespace trialwise::cli {
-
-using model::kLocalProfile;
 
 namespace {
 
@@ -108,17 +104,15 @@ CLI::App* add_status_command(CLI::App& app, StatusOptions& o) {
 
 int run_start(const StartOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
-  // The plan counts the glutamine in products imported into this database.
+  // The plan counts the supplement in products imported into this database.
   PlanOptions plan_options = o.plan;
   plan_options.db = o.db;
   plan_options.with_products = true;
   auto planned = plan_or_report(plan_options, in, out, err, status);
   if (!planned) return status;
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  const service::TrialPacks packs(planned->pack);
-  service::Service service(packs, planned->pack, repo->get(), nullptr, kLocalProfile);
-  auto t = service.start(planned->planned);
+  auto workspace = Workspace::open(o.db, planned->pack);
+  if (!workspace) return report(err, workspace.error());
+  auto t = (*workspace)->service().start(planned->planned);
   if (!t) {
     if (t.error().code == Errc::conflict) {
       err << "trialwise: " << t.error().message << " (trialwise status shows it)\n";
@@ -155,7 +149,7 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto logged = service::log_day(*running->repo, kLocalProfile, *running->pack, running->trial, day, *now);
+  auto logged = running->service().log(running->trial, day, *now);
   if (!logged) return report(err, with_flag(logged.error(), "log"));
   out << "Saved " << day.date.to_string()
       << (logged->entry.version > 1 ? " (replacing the earlier entry, kept in the history)" : "") << ".\n";
@@ -170,7 +164,7 @@ int run_status(const StatusOptions& o, std::istream& in, std::ostream& out, std:
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
   const auto& t = running->trial;
-  auto status = service::trial_status(*running->repo, kLocalProfile, *running->pack, t, *now);
+  auto status = running->service().status(t, *now);
   if (!status) return report(err, status.error());
   if (o.json) {
     print_json(out, service::status_json(*running->pack, t, *status));

@@ -14,16 +14,10 @@
 #include "input_text.hpp"
 #include "today.hpp"
 #include "screening_input.hpp"
+#include "trialwise/service/database.hpp"
 #include "trialwise/service/exports.hpp"
-#include "trialwise/service/records.hpp"
-#include "trialwise/service/review.hpp"
-#include "trialwise/service/trial_pack.hpp"
-#include "trialwise/store/sqlite.hpp"
-#include "trialwise/trial/csv.hpp"
 
 namespace trialwise::cli {
-
-using model::kLocalProfile;
 
 CLI::App* add_export_command(CLI::App& app, ExportOptions& o) {
   auto* cmd = app.add_subcommand("export",
@@ -66,7 +60,7 @@ int run_export(const ExportOptions& o, std::istream& in, std::ostream& out, std:
   auto chosen = open_chosen(o.db, o.trial_id, in, err, status);
   if (!chosen) return status;
   const auto stamp = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto file = service::export_trial(*chosen->repo, kLocalProfile, *chosen->pack, chosen->trial, *format, *as_of, stamp);
+  auto file = chosen->service().export_trial(chosen->trial, *format, *as_of, stamp);
   if (!file) return report(err, file.error());
   if (o.out.empty()) {
     out << file->text;
@@ -84,21 +78,18 @@ int run_import(const ImportOptions& o, std::istream& in, std::ostream& out, std:
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto& repo = *running->repo;
-  auto& t = running->trial;
-  const auto& pack = *running->pack;
-  const Date latest = t.ended_on ? std::min(*t.ended_on, *now) : *now;
-  auto outcome = service::trial_outcome(pack, t);
-  if (!outcome) return report(err, outcome.error());
-  auto entries = trial::from_csv(pack, **outcome, *text, t.start, latest);
+  const auto& t = running->trial;
+  auto saved = running->service().import_days(t, *text, *now);
   const std::string name = o.csv == "-" ? "(standard input)" : o.csv;
-  if (!entries) {
-    for (const auto& p : entries.error()) err << "trialwise: " << name << ": " << p.where << ": " << p.message << "\n";
+  if (!saved) {
+    const auto& problems = saved.error();
+    if (problems.front().code != Errc::invalid_input)
+      return report(err, problems.front());  // the store's, not the file's
+    for (const auto& p : problems) err << "trialwise: " << name << ": " << p.where << ": " << p.message << "\n";
     err << "trialwise: nothing from " << name << " was saved\n";
     return kExitBadInput;
   }
-  if (auto ok = repo.put_entries(kLocalProfile, t.id, *entries); !ok) return report(err, ok.error());
-  out << "Imported " << entries->size() << " day(s) into trial " << t.id << ".\n";
+  out << "Imported " << *saved << " day(s) into trial " << t.id << ".\n";
   return kExitOk;
 }
 
@@ -118,17 +109,17 @@ CLI::App* add_restore_command(CLI::App& app, RestoreOptions& o) {
 }
 
 int run_backup(const BackupOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
-  auto path = store::default_database_path(o.db);
+  auto path = database_path(o.db);
   if (!path) return report(err, path.error());
-  if (auto ok = store::backup_sqlite(*path, o.to); !ok) return report(err, ok.error());
+  if (auto ok = service::backup_database(*path, o.to); !ok) return report(err, ok.error());
   out << "Backed up " << *path << " to " << o.to << ".\n";
   return kExitOk;
 }
 
 int run_restore(const RestoreOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
-  auto path = store::default_database_path(o.db);
+  auto path = database_path(o.db);
   if (!path) return report(err, path.error());
-  auto kept = store::restore_sqlite(*path, o.from);
+  auto kept = service::restore_database(*path, o.from);
   if (!kept) return report(err, kept.error());
   out << "Restored " << *path << " from " << o.from << ".";
   if (!kept->empty()) out << " The previous database is kept as " << *kept << ".";

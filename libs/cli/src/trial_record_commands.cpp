@@ -10,12 +10,9 @@
 #include "screening_input.hpp"
 #include "today.hpp"
 #include "trialwise/json/text.hpp"
-#include "trialwise/service/amend.hpp"
 #include "trialwise/service/records.hpp"
 
 namespace trialwise::cli {
-
-using model::kLocalProfile;
 
 CLI::App* add_amend_command(CLI::App& app, AmendOptions& o) {
   auto* cmd =
@@ -51,7 +48,7 @@ int run_amend(const AmendOptions& o, std::istream& in, std::ostream& out, std::o
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto saved = service::amend_trial(*running->repo, kLocalProfile, *running->pack, running->trial, change, *now);
+  auto saved = running->service().amend(running->trial, change, *now);
   if (!saved) return report(err, with_flag(saved.error(), "amend"));
   for (const auto& a : *saved)
     out << "Amended " << a.field << ": " << a.old_value << " -> " << a.new_value << " (" << a.reason << ", "
@@ -73,10 +70,12 @@ CLI::App* add_history_command(CLI::App& app, HistoryOptions& o) {
   return cmd;
 }
 
-int run_trials(const TrialsOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
-  auto repo = open_store(o.db);
-  if (!repo) return report(err, repo.error());
-  auto trials = (*repo)->list_trials(kLocalProfile);
+int run_trials(const TrialsOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto pack = load_pack_or_report("", in, err);
+  if (!pack) return kExitBadInput;
+  auto workspace = Workspace::open(o.db, std::move(pack));
+  if (!workspace) return report(err, workspace.error());
+  auto trials = (*workspace)->service().trials();
   if (!trials) return report(err, trials.error());
   if (o.json) {
     print_json(out, service::trials_json(*trials));
@@ -101,7 +100,7 @@ int run_history(const HistoryOptions& o, std::istream& in, std::ostream& out, st
   int exit_status = kExitOk;
   auto running = open_running(o.db, in, err, exit_status);
   if (!running) return exit_status;
-  auto versions = running->repo->entry_history(kLocalProfile, running->trial.id, *day);
+  auto versions = running->service().day_versions(running->trial, *day);
   if (!versions) return report(err, versions.error());
   if (versions->empty()) {
     out << "Nothing logged for " << day->to_string() << ".\n";

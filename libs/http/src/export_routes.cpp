@@ -28,8 +28,7 @@ Response export_as(const Context& ctx, service::ExportFormat format) {
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
   const auto stamp = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto file = service::export_trial(*running->store, request_profile(ctx), *running->pack, running->trial, format,
-                                    as_of, stamp);
+  auto file = running->service().export_trial(running->trial, format, as_of, stamp);
   if (!file) return error_reply(file.error());
   auto res = text_reply(Status::ok, std::move(file->text), file->content_type);
   res.set(boost::beast::http::field::content_disposition, "attachment; filename=\"" + file->file_name + "\"");

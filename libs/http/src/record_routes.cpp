@@ -6,7 +6,6 @@
 #include "reply.hpp"
 #include "routes.hpp"
 #include "running.hpp"
-#include "trialwise/service/amend.hpp"
 #include "trialwise/service/records.hpp"
 #include "trialwise/service/status.hpp"
 
@@ -30,7 +29,7 @@ Response amend(const Context& ctx) {
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto saved = service::amend_trial(*running->store, request_profile(ctx), *running->pack, running->trial, in, *now);
+  auto saved = running->service().amend(running->trial, in, *now);
   if (!saved) return error_reply(saved.error());
   boost::json::array list;
   for (const auto& a : *saved) list.push_back(service::amendment_json(a));
@@ -38,9 +37,9 @@ Response amend(const Context& ctx) {
 }
 
 Response list_trials(const Context& ctx) {
-  auto store = open_store(ctx);
-  if (!store) return std::move(store).error();
-  auto trials = (*store)->list_trials(request_profile(ctx));
+  auto served = open_service(ctx);
+  if (!served) return std::move(served).error();
+  auto trials = served->service.trials();
   if (!trials) return error_reply(trials.error());
   return json_reply(Status::ok, boost::json::object{{"trials", service::trials_json(*trials)}});
 }

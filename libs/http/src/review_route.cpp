@@ -21,12 +21,6 @@ Result<Date, Response> review_day(const Context& ctx, std::optional<std::string>
   return *d;
 }
 
-// The service over the running trial's store.
-service::Service service_for(const Context& ctx, RunningTrial& running) {
-  return service::Service(ctx.services.trial_packs(), ctx.services.shared_pack(), &*running.store, nullptr,
-                          request_profile(ctx));
-}
-
 }  // namespace
 
 Response review(const Context& ctx) {
@@ -34,7 +28,7 @@ Response review(const Context& ctx) {
   if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto reviewed = service_for(ctx, *running).review(running->trial, *as_of);
+  auto reviewed = running->service().review(running->trial, *as_of);
   if (!reviewed) return error_reply(reviewed.error());
   return json_reply(Status::ok, service::review_json(reviewed->review, reviewed->record));
 }
@@ -54,7 +48,7 @@ Response record_review(const Context& ctx) {
   if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto service = service_for(ctx, *running);
+  auto& service = running->service();
   auto reviewed = service.review(running->trial, *as_of);
   if (!reviewed) return error_reply(reviewed.error());
   auto done = service.record(*reviewed);

@@ -1,32 +1,34 @@
 #include "running.hpp"
 
 #include "reply.hpp"
-#include "trialwise/service/running.hpp"
 
 namespace trialwise::http {
 
-Result<StoreLease, Response> open_store(const Context& ctx) {
+Result<Served, Response> open_service(const Context& ctx) {
   auto store = ctx.services.store();
   if (!store) {
     Error e = store.error();
     if (e.code != Errc::io) e.code = Errc::internal;  // the server's own database: never the client's fault
     return Unexpected{error_reply(e)};
   }
-  return std::move(*store);
+  // The lease owns the repository; moving the lease does not move it.
+  service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), &**store, nullptr,
+                           request_profile(ctx));
+  return Served{std::move(*store), std::move(service)};
 }
 
 Result<RunningTrial, Response> open_running(const Context& ctx) {
-  auto store = open_store(ctx);
-  if (!store) return Unexpected{std::move(store).error()};
-  auto t = service::running_trial(**store, request_profile(ctx));
+  auto served = open_service(ctx);
+  if (!served) return Unexpected{std::move(served).error()};
+  auto t = served->service.running();
   if (!t) {
     Error e = t.error();
     if (e.code == Errc::not_found) e.message += "; start one with POST /api/v1/trial";
     return Unexpected{error_reply(e)};
   }
-  auto pack = ctx.services.trial_packs().for_trial(*t);
+  auto pack = served->service.pack_for(*t);
   if (!pack) return Unexpected{error_reply(pack.error())};
-  return RunningTrial{std::move(*store), std::move(*t), std::move(*pack)};
+  return RunningTrial{std::move(*served), std::move(*t), std::move(*pack)};
 }
 
 Result<Date, Response> today(const Context& ctx) {

@@ -1,12 +1,13 @@
 #pragma once
 
-// What the trial routes share: the store for this request, the running
-// trial, and today's date, each failing as the response to send.
+// What the trial routes share: the service over this request's store, the
+// running trial, and today's date, each failing as the response to send.
 
 #include "context.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/model/trial.hpp"
+#include "trialwise/service/service.hpp"
 
 namespace trialwise::http {
 
@@ -14,16 +15,25 @@ namespace trialwise::http {
 /// will choose it from the authenticated user.
 inline const model::ProfileId& request_profile(const Context&) { return model::kLocalProfile; }
 
-/// The store (500 if it cannot be opened).
-Result<StoreLease, Response> open_store(const Context& ctx);
-
-struct RunningTrial {
-  StoreLease store;
-  model::Trial trial;
-  std::shared_ptr<const pack::Pack> pack;  // the pack the trial was planned with
+/// The service over a store lent for this request, acting for the request's
+/// profile.
+struct Served {
+  StoreLease store;  // what `service` works on: kept alive beside it
+  service::Service service;
 };
 
-/// The store and the running trial (404 when none is running).
+/// The service (500 if the store cannot be opened).
+Result<Served, Response> open_service(const Context& ctx);
+
+struct RunningTrial {
+  Served served;
+  model::Trial trial;
+  std::shared_ptr<const pack::Pack> pack;  // the pack the trial was planned with
+
+  service::Service& service() { return served.service; }
+};
+
+/// The service and the running trial (404 when none is running).
 Result<RunningTrial, Response> open_running(const Context& ctx);
 
 /// Today (500 if the clock, e.g. a malformed TRIALWISE_TODAY, fails).

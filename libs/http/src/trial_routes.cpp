@@ -46,13 +46,11 @@ Result<service::DayInput, std::vector<Error>> day_input(const boost::json::value
 Response start_trial(const Context& ctx) {
   auto planned = plan_from_body(ctx);
   if (!planned) return std::move(planned).error();
-  auto store = open_store(ctx);
-  if (!store) return std::move(store).error();
+  auto served = open_service(ctx);
+  if (!served) return std::move(served).error();
   const auto& pack = ctx.services.pack();
   const auto& s = planned->screening;
-  service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), &**store, nullptr,
-                           request_profile(ctx));
-  auto t = service.start(*planned);
+  auto t = served->service.start(*planned);
   if (!t) return error_reply(t.error());
   auto body = assess::to_json(pack, s.answers, s.assessment, planned->plan);
   body["trial"] = t->id;
@@ -66,7 +64,7 @@ Response trial_status(const Context& ctx) {
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto st = service::trial_status(*running->store, request_profile(ctx), *running->pack, running->trial, *now);
+  auto st = running->service().status(running->trial, *now);
   if (!st) return error_reply(st.error());
   return json_reply(Status::ok, service::status_json(*running->pack, running->trial, *st));
 }
@@ -82,7 +80,7 @@ Response put_day(const Context& ctx) {
   if (!now) return std::move(now).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto logged = service::log_day(*running->store, request_profile(ctx), *running->pack, running->trial, *in, *now);
+  auto logged = running->service().log(running->trial, *in, *now);
   if (!logged) {
     Error e = logged.error();
     if (e.where == "/date") e.where = "{date}";  // the day is named by the path here
@@ -110,7 +108,7 @@ Response list_days(const Context& ctx) {
   }
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto entries = running->store->entries(request_profile(ctx), running->trial.id, bounds[0], bounds[1]);
+  auto entries = running->service().entries(running->trial, bounds[0], bounds[1]);
   if (!entries) return error_reply(entries.error());
   return json_reply(Status::ok,
                     boost::json::object{{"trial", running->trial.id}, {"entries", service::entries_json(*entries)}});
@@ -121,7 +119,7 @@ Response day_history(const Context& ctx) {
   if (!date) return std::move(date).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
-  auto versions = running->store->entry_history(request_profile(ctx), running->trial.id, *date);
+  auto versions = running->service().day_versions(running->trial, *date);
   if (!versions) return error_reply(versions.error());
   return json_reply(Status::ok,
                     boost::json::object{{"date", date->to_string()}, {"versions", service::entries_json(*versions)}});

@@ -29,6 +29,10 @@ Result<model::TrialRecord> trial_record(store::TrialRepository& repo, const mode
   return record;
 }
 
+review::Review review_record(const pack::Pack& pack, const model::TrialRecord& record, std::optional<Date> as_of) {
+  return review::review_trial(pack, record.trial, record.entries, as_of.value_or(record.trial.review_date));
+}
+
 boost::json::object review_json(const review::Review& r, const model::TrialRecord& record) {
   const auto& t = record.trial;
   auto json = review::to_json(r, true);

@@ -4,8 +4,11 @@
 
 #include "trialwise/labels/intake.hpp"
 #include "trialwise/labels/label.hpp"
+#include "trialwise/service/records.hpp"
 #include "trialwise/service/review.hpp"
+#include "trialwise/service/running.hpp"
 #include "trialwise/service/start.hpp"
+#include "trialwise/trial/csv.hpp"
 
 namespace trialwise::service {
 
@@ -13,7 +16,7 @@ Service::Service(const TrialPacks& packs, std::shared_ptr<const pack::Pack> pack
                  store::ProductRepository* products, model::ProfileId profile)
     : packs_(&packs), pack_(std::move(pack)), trials_(trials), products_(products), profile_(std::move(profile)) {}
 
-Result<store::TrialRepository*> Service::trials() const {
+Result<store::TrialRepository*> Service::trial_store() const {
   if (trials_ == nullptr) return Unexpected{internal_error("", "this server keeps no trials")};
   return trials_;
 }
@@ -89,13 +92,13 @@ Result<Planned, NoPlan> Service::plan(boost::json::value answers, const assess::
 }
 
 Result<model::Trial> Service::start(const Planned& planned) {
-  auto repo = trials();
+  auto repo = trial_store();
   if (!repo) return Unexpected{repo.error()};
   return start_trial(**repo, profile_, *pack_, planned.screening, planned.plan);
 }
 
 Result<Reviewed> Service::review(const model::Trial& trial, Date as_of) const {
-  auto repo = trials();
+  auto repo = trial_store();
   if (!repo) return Unexpected{repo.error()};
   auto pack = packs_->for_trial(trial);
   if (!pack) return Unexpected{pack.error()};
@@ -106,9 +109,92 @@ Result<Reviewed> Service::review(const model::Trial& trial, Date as_of) const {
 }
 
 Result<std::string> Service::record(const Reviewed& reviewed) {
-  auto repo = trials();
+  auto repo = trial_store();
   if (!repo) return Unexpected{repo.error()};
   return record_verdict(**repo, profile_, reviewed.record.trial, reviewed.review);
+}
+
+Result<model::Trial> Service::running() const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  return running_trial(**repo, profile_);
+}
+
+Result<model::Trial> Service::trial(model::TrialId id) const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  return (*repo)->get_trial(profile_, id);
+}
+
+Result<std::vector<model::Trial>> Service::trials() const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  return (*repo)->list_trials(profile_);
+}
+
+Result<std::shared_ptr<const pack::Pack>> Service::pack_for(const model::Trial& trial) const {
+  return packs_->for_trial(trial);
+}
+
+Result<LoggedDay> Service::log(const model::Trial& trial, const DayInput& day, Date today) {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  auto pack = pack_for(trial);
+  if (!pack) return Unexpected{pack.error()};
+  return log_day(**repo, profile_, **pack, trial, day, today);
+}
+
+Result<TrialStatus> Service::status(const model::Trial& trial, Date today) const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  auto pack = pack_for(trial);
+  if (!pack) return Unexpected{pack.error()};
+  return trial_status(**repo, profile_, **pack, trial, today);
+}
+
+Result<std::vector<model::Amendment>> Service::amend(const model::Trial& trial, const AmendInput& input, Date today) {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  auto pack = pack_for(trial);
+  if (!pack) return Unexpected{pack.error()};
+  return amend_trial(**repo, profile_, **pack, trial, input, today);
+}
+
+Result<std::vector<model::DayEntry>> Service::entries(const model::Trial& trial, std::optional<Date> from,
+                                                      std::optional<Date> to) const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  return (*repo)->entries(profile_, trial.id, from, to);
+}
+
+Result<std::vector<model::DayEntry>> Service::day_versions(const model::Trial& trial, Date day) const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  return (*repo)->entry_history(profile_, trial.id, day);
+}
+
+Result<std::size_t, std::vector<Error>> Service::import_days(const model::Trial& trial, std::string_view csv,
+                                                             Date today) {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{std::vector<Error>{repo.error()}};
+  auto pack = pack_for(trial);
+  if (!pack) return Unexpected{std::vector<Error>{pack.error()}};
+  auto outcome = trial_outcome(**pack, trial);
+  if (!outcome) return Unexpected{std::vector<Error>{outcome.error()}};
+  const Date latest = trial.ended_on ? std::min(*trial.ended_on, today) : today;
+  auto days = trial::from_csv(**pack, **outcome, csv, trial.start, latest);
+  if (!days) return Unexpected{std::move(days).error()};
+  if (auto ok = (*repo)->put_entries(profile_, trial.id, *days); !ok) return Unexpected{std::vector<Error>{ok.error()}};
+  return days->size();
+}
+
+Result<ExportFile> Service::export_trial(const model::Trial& trial, ExportFormat format, Date as_of,
+                                         std::chrono::sys_seconds now) const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  auto pack = pack_for(trial);
+  if (!pack) return Unexpected{pack.error()};
+  return service::export_trial(**repo, profile_, **pack, trial, format, as_of, now);
 }
 
 }  // namespace trialwise::service

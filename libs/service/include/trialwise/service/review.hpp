@@ -25,6 +25,10 @@ Result<model::Trial> chosen_trial(store::TrialRepository& repo, const model::Pro
 Result<model::TrialRecord> trial_record(store::TrialRepository& repo, const model::ProfileId& profile,
                                         const model::Trial& trial);
 
+/// Reviews a trial record read from elsewhere (a batch file: trial and
+/// entries) by `pack`, as of `as_of` or its review date.
+review::Review review_record(const pack::Pack& pack, const model::TrialRecord& record, std::optional<Date> as_of);
+
 /// The review JSON of a stored trial: review::to_json with the series, plus
 /// `trial`, `pack` and `amendments` ("in every later report").
 boost::json::object review_json(const review::Review& r, const model::TrialRecord& record);

@@ -1,11 +1,14 @@
 #pragma once
 
-// The one entry point both front ends call for the steps that combine the
-// domain's libraries: screening with the person's imported products counted,
-// the plan (or its refusal), starting the trial, and the review with its
-// recording. The command line and the HTTP API only translate arguments and
-// render what comes back, so they cannot disagree about a person's plan.
+// The one entry point both front ends call: screening with the person's
+// imported products counted, the plan (or its refusal), starting the trial,
+// logging, status, amendments, the review with its recording, exports and
+// imported products. The command line and the HTTP API only translate
+// arguments and render what comes back, so they cannot disagree about a
+// person's plan or trial.
 
+#include <chrono>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,7 +21,11 @@
 #include "trialwise/core/result.hpp"
 #include "trialwise/model/trial_json.hpp"
 #include "trialwise/review/review.hpp"
+#include "trialwise/service/amend.hpp"
+#include "trialwise/service/day_log.hpp"
+#include "trialwise/service/exports.hpp"
 #include "trialwise/service/screening.hpp"
+#include "trialwise/service/status.hpp"
 #include "trialwise/service/trial_pack.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/repository.hpp"
@@ -73,6 +80,46 @@ class Service {
   /// Errc::conflict when one is running; Errc::internal without a trial store.
   Result<model::Trial> start(const Planned& planned);
 
+  /// The running trial; Errc::not_found ("no trial is running") when none.
+  Result<model::Trial> running() const;
+
+  /// One of the profile's trials, running or past; Errc::not_found for
+  /// another profile's trial or none.
+  Result<model::Trial> trial(model::TrialId id) const;
+
+  /// Every trial of the profile, running and past, as the store lists them.
+  Result<std::vector<model::Trial>> trials() const;
+
+  /// The pack `trial` is judged by: the one it was planned with, or the
+  /// built-in one for a trial from before packs were kept with trials.
+  Result<std::shared_ptr<const pack::Pack>> pack_for(const model::Trial& trial) const;
+
+  /// Logs one day of `trial` (see log_day), by its pack.
+  Result<LoggedDay> log(const model::Trial& trial, const DayInput& day, Date today);
+
+  /// Where `trial` stands on `today`, with its amendments.
+  Result<TrialStatus> status(const model::Trial& trial, Date today) const;
+
+  /// Amends the running `trial` from `today` on (see amend_trial).
+  Result<std::vector<model::Amendment>> amend(const model::Trial& trial, const AmendInput& input, Date today);
+
+  /// The current entries of `trial` between the dates given (both inclusive).
+  Result<std::vector<model::DayEntry>> entries(const model::Trial& trial, std::optional<Date> from,
+                                               std::optional<Date> to) const;
+
+  /// Every saved version of one day of `trial`, oldest first.
+  Result<std::vector<model::DayEntry>> day_versions(const model::Trial& trial, Date day) const;
+
+  /// Reads days in the CSV export's columns and saves every one or none: a
+  /// day must lie between the trial's start and `today` (or its end), each
+  /// outcome on the trial's scale. Fails with every problem in the text, or
+  /// with the store's error; returns how many days were saved.
+  Result<std::size_t, std::vector<Error>> import_days(const model::Trial& trial, std::string_view csv, Date today);
+
+  /// `trial` in one of the export formats, as of a day (see export_trial).
+  Result<ExportFile> export_trial(const model::Trial& trial, ExportFormat format, Date as_of,
+                                  std::chrono::sys_seconds now) const;
+
   /// Reviews one of the profile's trials as of `as_of`, by the pack it was
   /// planned with, over its current entries and amendments.
   Result<Reviewed> review(const model::Trial& trial, Date as_of) const;
@@ -99,7 +146,7 @@ class Service {
   Result<void> remove_product(store::ProductId id);
 
  private:
-  Result<store::TrialRepository*> trials() const;
+  Result<store::TrialRepository*> trial_store() const;
   Result<store::ProductRepository*> product_store() const;
 
   const TrialPacks* packs_;

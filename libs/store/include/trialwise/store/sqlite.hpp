@@ -8,12 +8,6 @@
 
 namespace trialwise::store {
 
-/// Where the embedded database lives: `flag` (from --db) if given, else
-/// $TRIALWISE_DB, else $XDG_DATA_HOME/trialwise/trialwise.db, else
-/// ~/.local/share/trialwise/trialwise.db. Fails with Errc::invalid_input when
-/// no location can be worked out (no HOME).
-Result<std::string> default_database_path(const std::string& flag);
-
 /// Opens (creating it, mode 0600, and its folder, mode 0700) the SQLite
 /// database at `path`, in WAL mode with synchronous=FULL (a write returns only
 /// once durable) and a busy timeout, and runs the schema migrations. A
