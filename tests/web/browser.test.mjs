@@ -178,6 +178,9 @@ test('the whole journey: check, result, plan, start, days logged, dashboard, rev
   // The dashboard: chart by phase, adherence, side effects, next review.
   await rendered(page, () => page.click('nav a[href="#/dashboard"]'));
   assert.equal(await page.textContent('#dash-review-date'), 'Mon 11 Jan 2027');
+  // What to do now links to the page that does it, with no command-line words.
+  assert.equal(await page.textContent('ul.todo a[href="#/review"]'), 'The review date has come: see the review.');
+  assert.doesNotMatch(await visibleText(page), /trialwise (review|log)/);
   assert.match(await page.textContent('#dash-adherence'), /^\d+%$/);
   assert.equal(await page.locator('svg.chart .pt-baseline').count() > 0, true, 'baseline points drawn');
   assert.equal(await page.locator('svg.chart .pt-active').count() > 0, true, 'active points drawn');

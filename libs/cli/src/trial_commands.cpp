@@ -41,6 +41,14 @@ Result<std::map<std::string, int>> parse_side_effects(const std::string& text) {
   return out;
 }
 
+// What the status asks, with this front end's way to do it where there is one.
+std::string todo_line(const trial::Todo& item) {
+  if (item.id == "see_review") return "Then see the review: trialwise review (--record saves the verdict).";
+  if (item.id == "review_due") return "The review date has come: run trialwise review (--record saves the verdict).";
+  if (item.id == "log_today") return "Log today: trialwise log --outcome N ...";
+  return item.text;
+}
+
 void print_status(const model::Trial& t, const trial::Status& st, std::ostream& out) {
   out << "Trial " << t.id << ": " << t.product_name << (t.product_name.empty() ? "" : ", ") << t.protocol_id
       << ", outcome " << t.outcome_id << "\n";
@@ -61,7 +69,7 @@ void print_status(const model::Trial& t, const trial::Status& st, std::ostream& 
     out << "\n";
   }
   out << "  Review:   " << t.review_date.to_string() << "\n";
-  for (const auto& line : st.todo) out << "  Now:      " << line << "\n";
+  for (const auto& item : st.todo) out << "  Now:      " << todo_line(item) << "\n";
 }
 
 }  // namespace
@@ -153,7 +161,7 @@ int run_log(const LogOptions& o, std::istream& in, std::ostream& out, std::ostre
   if (!logged) return report(err, with_flag(logged.error(), "log"));
   out << "Saved " << day.date.to_string()
       << (logged->entry.version > 1 ? " (replacing the earlier entry, kept in the history)" : "") << ".\n";
-  for (const auto& line : logged->status.todo) out << "  " << line << "\n";
+  for (const auto& item : logged->status.todo) out << "  " << todo_line(item) << "\n";
   return kExitOk;
 }
 

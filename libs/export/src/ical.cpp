@@ -290,7 +290,7 @@ class Writer {
       if (s.requires_tolerance)
         description += " Only " + tolerance_condition(pack_) +
                        "; otherwise stay at the dose before. "
-                       "trialwise status says which step is in force.";
+                       "The trial's status says which step is in force.";
       description += " " + pack_.timing.text + " Log the day's scores and doses.";
       const std::string alarm_text = "Take " + number(s.dose_g) + " g " + pack_.supplement;
       const std::string trigger =
@@ -336,7 +336,7 @@ class Writer {
               "Step-up check: " + step_text + " if tolerated",
               "From today the plan moves to step " + std::to_string(s.number) + " (" + step_text + ") only " +
                   tolerance_condition(pack_) +
-                  ". If not, stay at the dose before; trialwise status says which step is in force.",
+                  ". If not, stay at the dose before; the trial's status says which step is in force.",
               true);
     }
   }
@@ -360,7 +360,7 @@ class Writer {
     const std::string section = pack_.review.source.section.empty() ? "pack default" : pack_.review.source.section;
     all_day("ics/review", t_.review_date.to_string(), t_.review_date, t_.review_date,
             "Review day: is " + pack_.supplement + " helping?",
-            "Run trialwise review. Stop if there is no clear benefit: a supplement that is not helping does not earn "
+            "See the trial's review. Stop if there is no clear benefit: a supplement that is not helping does not earn "
             "a permanent place (" +
                 section + ").",
             true);
@@ -371,7 +371,7 @@ class Writer {
               "Next review: is " + pack_.supplement + " still helping?",
               "The review on " + review_.as_of.to_string() + " said to " +
                   (review_.verdict == review::Verdict::reduce_dose ? "reduce the dose" : "continue") +
-                  " until this date, never open-ended. Run trialwise review again.",
+                  " until this date, never open-ended. See the review again then.",
               true);
   }
 

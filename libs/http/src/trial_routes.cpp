@@ -86,14 +86,12 @@ Response put_day(const Context& ctx) {
     if (e.where == "/date") e.where = "{date}";  // the day is named by the path here
     return error_reply(e);
   }
-  boost::json::array todo;
-  for (const auto& line : logged->status.todo) todo.emplace_back(line);
   const bool replaced = logged->entry.version > 1;
-  return json_reply(replaced ? Status::ok : Status::created,
-                    boost::json::object{{"entry", model::entry_json(logged->entry)},
-                                        {"replaced", replaced},
-                                        {"phase", std::string(trial::to_string(logged->status.phase))},
-                                        {"todo", std::move(todo)}});
+  boost::json::object reply{{"entry", model::entry_json(logged->entry)},
+                            {"replaced", replaced},
+                            {"phase", std::string(trial::to_string(logged->status.phase))}};
+  service::add_todo(reply, logged->status.todo);
+  return json_reply(replaced ? Status::ok : Status::created, reply);
 }
 
 Response list_days(const Context& ctx) {

@@ -62,6 +62,17 @@ TEST_F(TrialRoutesTest, LogsADayThenReplacesItKeepingTheHistory) {
   ASSERT_EQ(first.result(), bhttp::status::created) << first.body();
   EXPECT_EQ(json(first).at("entry").at("version"), 1);
   EXPECT_EQ(json(first).at("phase"), "active");
+  // What to do now, each item with an id and no command-line words.
+  const auto logged = json(first);
+  const auto& texts = logged.at("todo").as_array();
+  const auto& items = logged.at("todo_items").as_array();
+  ASSERT_EQ(texts.size(), items.size());
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items[0].at("id"), "dose");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    EXPECT_EQ(items[i].at("text"), texts[i]);
+    EXPECT_EQ(texts[i].as_string().find("trialwise "), boost::json::string::npos) << texts[i];
+  }
   auto second = put_day("2026-12-08", R"({"outcome": 5})");
   ASSERT_EQ(second.result(), bhttp::status::ok);
   EXPECT_EQ(json(second).at("replaced"), true);
@@ -120,6 +131,11 @@ TEST_F(TrialRoutesTest, StatusShowsTheAmendments) {
   EXPECT_EQ(st.at("phase"), "active");
   EXPECT_EQ(st.at("today"), "2026-12-14");
   EXPECT_EQ(st.at("amendments").as_array().size(), 1u);
+  // Nothing logged today: the last item says so, in words a web page can link.
+  const auto& items = st.at("todo_items").as_array();
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items.back().at("id"), "log_today");
+  EXPECT_EQ(items.back().at("text"), "Log today.");
 }
 
 TEST_F(TrialRoutesTest, ExportsTheDaysAsCsvAndFiltersThemByDate) {

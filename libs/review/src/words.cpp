@@ -59,8 +59,8 @@ std::vector<std::string> design_caveats(const model::Trial& t, const Review& r) 
       "worst, and they tend to ease on their own), or a change in season, training, diet or stress "
       "between the phases.");
   out.push_back(
-      "For stronger evidence, a block design switches on and off in a random order: "
-      "trialwise start --design blocks.");
+      "For stronger evidence, plan the next trial with the block design: it switches on and off in a random "
+      "order fixed in advance.");
   return out;
 }
 

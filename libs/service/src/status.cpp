@@ -16,6 +16,16 @@ Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::Prof
   return TrialStatus{std::move(*st), std::move(*amendments)};
 }
 
+void add_todo(boost::json::object& o, const std::vector<trial::Todo>& todo) {
+  boost::json::array texts, items;
+  for (const auto& item : todo) {
+    texts.emplace_back(item.text);
+    items.emplace_back(boost::json::object{{"id", item.id}, {"text", item.text}});
+  }
+  o["todo"] = std::move(texts);
+  o["todo_items"] = std::move(items);
+}
+
 boost::json::object amendment_json(const model::Amendment& a) {
   return {{"field", a.field},
           {"old", a.old_value},
@@ -45,14 +55,13 @@ boost::json::object status_json(const pack::Pack& pack, const model::Trial& t, c
   boost::json::object burden;
   for (const auto& [id, mean] : st.side_effect_burden) burden[id] = mean;
   o["side_effect_burden"] = std::move(burden);
-  boost::json::array actions, flags, todo, amendments;
+  boost::json::array actions, flags, amendments;
   for (const auto& a : st.actions) actions.emplace_back(a);
   for (const auto& f : st.red_flags) flags.emplace_back(f);
-  for (const auto& line : st.todo) todo.emplace_back(line);
   for (const auto& a : status.amendments) amendments.emplace_back(amendment_json(a));
   o["actions"] = std::move(actions);
   o["red_flags"] = std::move(flags);
-  o["todo"] = std::move(todo);
+  add_todo(o, st.todo);
   o["amendments"] = std::move(amendments);
   if (const auto* oc = pack.find_outcome(t.outcome_id)) {
     o["outcome"] = boost::json::object{

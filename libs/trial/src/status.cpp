@@ -232,37 +232,37 @@ Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial,
   // The phase, most urgent first.
   if (trial.ended_on && *trial.ended_on <= today) {
     st.phase = Phase::ended;
-    st.todo.push_back("This trial ended on " + trial.ended_on->to_string() + " (" + trial.end_reason + ").");
+    st.todo.push_back({"ended", "This trial ended on " + trial.ended_on->to_string() + " (" + trial.end_reason + ")."});
     return st;
   }
   if (!st.red_flags.empty()) {
     st.phase = Phase::stopped;
     for (const auto& f : pack.red_flags)
       if (std::find(st.red_flags.begin(), st.red_flags.end(), f.id) != st.red_flags.end())
-        st.todo.push_back(f.label + ": " + f.action);
+        st.todo.push_back({"red_flag", f.label + ": " + f.action});
     return st;
   }
   if (history->upset_stop && pack.tolerance.repeated_upset) {
     st.phase = Phase::stopped;
-    st.todo.push_back(pack.tolerance.repeated_upset->text + " (" + history->upset_stop->to_string() + ")");
-    st.todo.push_back("Then see the review: trialwise review (--record saves the verdict).");
+    st.todo.push_back({"stop", pack.tolerance.repeated_upset->text + " (" + history->upset_stop->to_string() + ")"});
+    st.todo.push_back({"see_review", "Then see the review."});
     return st;
   }
   if (stop_for_side_effects) {
     st.phase = Phase::stopped;
-    if (const auto* stop = action_named(pack, "stop")) st.todo.push_back(stop->text);
-    st.todo.push_back("Then see the review: trialwise review (--record saves the verdict).");
+    if (const auto* stop = action_named(pack, "stop")) st.todo.push_back({"stop", stop->text});
+    st.todo.push_back({"see_review", "Then see the review."});
     return st;
   }
   if (today < trial.start) {
     st.phase = Phase::not_started;
-    st.todo.push_back("The baseline starts on " + trial.start.to_string() + ".");
+    st.todo.push_back({"not_started", "The baseline starts on " + trial.start.to_string() + "."});
     return st;
   }
   if (today < trial.active_start) {
     st.phase = Phase::baseline;
     st.day = today.days_since(trial.start) + 1;
-    st.todo.push_back("Baseline: no " + pack.supplement + " yet. Score the outcome every day.");
+    st.todo.push_back({"baseline", "Baseline: no " + pack.supplement + " yet. Score the outcome every day."});
   } else if (today < trial.review_date) {
     st.phase = Phase::active;
     st.day = today.days_since(trial.active_start) + 1;
@@ -271,10 +271,11 @@ Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial,
       const int block = model::block_of(trial, today);
       Date next_on = today;
       while (next_on < trial.review_date && !model::is_on_day(trial, next_on)) next_on = next_on.plus_days(1);
-      st.todo.push_back("Off block (block " + std::to_string(block + 1) + " of " +
-                        std::to_string(trial.blocks->on.size()) + "): no " + pack.supplement +
-                        " today. Score the outcome." +
-                        (next_on < trial.review_date ? " The next on block starts " + next_on.to_string() + "." : ""));
+      st.todo.push_back(
+          {"off_block",
+           "Off block (block " + std::to_string(block + 1) + " of " + std::to_string(trial.blocks->on.size()) +
+               "): no " + pack.supplement + " today. Score the outcome." +
+               (next_on < trial.review_date ? " The next on block starts " + next_on.to_string() + "." : "")});
     } else if (!trial.steps.empty()) {
       const std::size_t current = history->step_on(today);
       const std::string why = step_words(pack, trial, *history, current, today);
@@ -286,18 +287,18 @@ Result<Status> compute_status(const pack::Pack& pack, const model::Trial& trial,
       if (trial.g_per_serving && *trial.g_per_serving > 0)
         dose += " (" + json::number_text(s.dose_g / *trial.g_per_serving) + " serving(s) of " + trial.product_name +
                 " each time)";
-      st.todo.push_back(dose + ".");
-      if (!why.empty()) st.todo.push_back(why);
+      st.todo.push_back({"dose", dose + "."});
+      if (!why.empty()) st.todo.push_back({"dose_reason", why});
     }
   } else {
     st.phase = Phase::review_due;
-    st.todo.push_back("The review date has come: run trialwise review (--record saves the verdict).");
+    st.todo.push_back({"review_due", "The review date has come: see the review."});
     return st;
   }
   for (const auto& id : st.actions) {
-    if (const auto* a = action_named(pack, id); a && id != "step_down") st.todo.push_back(a->text);
+    if (const auto* a = action_named(pack, id); a && id != "step_down") st.todo.push_back({"action", a->text});
   }
-  if (!*today_entry) st.todo.push_back("Log today: trialwise log --outcome N ...");
+  if (!*today_entry) st.todo.push_back({"log_today", "Log today."});
   return st;
 }
 

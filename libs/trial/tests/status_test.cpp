@@ -163,7 +163,9 @@ TEST(StatusTest, RepeatedUpsetAtTheLowestDoseStopsTheTrial) {
   auto st = compute_status(shipped(), t, log, day("2026-12-20"));
   EXPECT_EQ(st.phase, Phase::stopped);
   ASSERT_FALSE(st.todo.empty());
-  EXPECT_NE(st.todo[0].find("repeatedly upsets"), std::string::npos) << st.todo[0];
+  EXPECT_NE(st.todo[0].text.find("repeatedly upsets"), std::string::npos) << st.todo[0].text;
+  EXPECT_EQ(st.todo[0].id, "stop");
+  EXPECT_EQ(st.todo.back(), (Todo{"see_review", "Then see the review."}));
   // Across the threshold: the same three days spread over eight are not 3 in 7.
   log[0].side_effects["nausea"] = 0;
   log[6].side_effects["nausea"] = 0;
@@ -201,7 +203,8 @@ TEST(StatusTest, ARedFlagStopsTheTrialAtAnyPoint) {
   const auto st = compute_status(shipped(), t, log, day("2026-12-20"));
   EXPECT_EQ(st.phase, Phase::stopped);
   ASSERT_FALSE(st.todo.empty());
-  EXPECT_NE(st.todo[0].find("see a clinician"), std::string::npos);
+  EXPECT_NE(st.todo[0].text.find("see a clinician"), std::string::npos);
+  EXPECT_EQ(st.todo[0].id, "red_flag");
 }
 
 TEST(StatusTest, CountsLoggedAndMissingDaysAndAdherence) {
@@ -246,8 +249,8 @@ TEST(StatusTest, AnOffBlockPlansNoDoseAndSaysWhenTheNextOnBlockStarts) {
   EXPECT_EQ(st.phase, Phase::active);
   EXPECT_FALSE(st.step);
   ASSERT_FALSE(st.todo.empty());
-  EXPECT_NE(st.todo[0].find("Off block (block " + std::to_string(off_block + 1) + " of 4)"), std::string::npos)
-      << st.todo[0];
+  EXPECT_NE(st.todo[0].text.find("Off block (block " + std::to_string(off_block + 1) + " of 4)"), std::string::npos)
+      << st.todo[0].text;
 
   // Adherence counts planned doses on on days only: a full first pair of
   // blocks with 2 doses on each on day is 100%.

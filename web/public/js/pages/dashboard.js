@@ -28,7 +28,7 @@ export async function render(main, { pack }) {
       status.step && status.phase === 'active'
         ? h('p', null, h('strong', null, `Today's dose: ${num(status.step.dose_g, 2)} g ${status.step.times_per_day} time${status.step.times_per_day === 1 ? '' : 's'} a day`))
         : null,
-      todoList(status.todo),
+      todoList(status.todo_items),
       h('div', { class: 'actions' },
         status.phase === 'review_due' ? h('a', { class: 'button primary', href: '#/review' }, 'See the review') : null,
         h('a', { class: ['button', status.phase === 'review_due' ? 'secondary' : 'primary'], href: '#/today' }, 'Log today'))),

@@ -8,7 +8,7 @@ import { api, runningTrial } from '../api.js';
 import { outcomeChart } from '../chart.js';
 import { h, replace } from '../dom.js';
 import { longDate, num, percent, substanceOf, verdictWords } from '../format.js';
-import { noTrial, webLine } from './today.js';
+import { noTrial } from './today.js';
 
 /// "Record this verdict": saves it, then shows what was saved in its place.
 function recordButton(main, r) {
@@ -88,6 +88,6 @@ export async function render(main, { pack }) {
       : null,
     r.caveats && r.caveats.length
       ? h('section', { class: 'card', 'aria-labelledby': 'review-caveats' }, h('h2', { id: 'review-caveats' }, 'Caveats'),
-        h('ul', null, r.caveats.map((x) => h('li', null, webLine(x)))))
+        h('ul', null, r.caveats.map((x) => h('li', null, x))))
       : null);
 }

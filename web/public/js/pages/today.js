@@ -14,17 +14,16 @@ export function noTrial(main, title) {
       h('a', { href: '#/plan' }, 'plan a trial'), ' first; past trials are in ', h('a', { href: '#/history' }, 'history'), '.'));
 }
 
-/// A status line without the command-line hint some carry ("...: run
-/// trialwise review."): on the web the page for it is a link away.
-export function webLine(line) {
-  return line.replace(/:?\s*(?:run\s+)?`?trialwise\s+[a-z]+\b[^.]*(?:\.\.\.)?\.?$/, '.').replace(/\.\.$/, '.');
-}
+// Where on the web a status item is done, by its id.
+const todoPages = { see_review: '#/review', review_due: '#/review', log_today: '#/today' };
 
-/// What the status says to do, as a list (`skip`: lines this page is for).
-export function todoList(todo, skip = /^$/) {
-  const lines = (todo || []).map(webLine).filter((t) => t !== '.' && !skip.test(t));
-  if (!lines.length) return null;
-  return h('ul', { class: 'todo' }, lines.map((t) => h('li', null, t)));
+/// What the status says to do, as a list, each item linked to the page that
+/// does it (`skip`: ids of items this page is for).
+export function todoList(items, skip = []) {
+  const shown = (items || []).filter((item) => !skip.includes(item.id));
+  if (!shown.length) return null;
+  return h('ul', { class: 'todo' }, shown.map((item) => h('li', null,
+    todoPages[item.id] ? h('a', { href: todoPages[item.id] }, item.text) : item.text)));
 }
 
 export async function render(main, { pack }) {
@@ -146,7 +145,7 @@ export async function render(main, { pack }) {
       step && !baseline
         ? h('p', { id: 'today-dose' }, h('strong', null, `Today's dose: ${num(step.dose_g, 2)} g ${step.times_per_day} time${step.times_per_day === 1 ? '' : 's'} a day`), step.why ? ` (${step.why})` : '')
         : null,
-      todoList(status.todo, /^Log today\.$/),
+      todoList(status.todo_items, ['log_today']),
       h('p', { class: 'small' }, `Review date: ${longDate(status.review_date)}. `, h('a', { href: '#/dashboard' }, 'See the dashboard'))),
     form,
     result);
@@ -194,7 +193,7 @@ export async function render(main, { pack }) {
             ? `Updated ${longDate(saved.entry.date)} (the earlier version is kept in history)`
             : `Saved ${longDate(saved.entry.date)}`),
           h('p', null, `Phase: ${phaseLabel(saved.phase, pack)}.`),
-          todoList(saved.todo, /^Log today\.$/),
+          todoList(saved.todo_items, ['log_today']),
           h('p', null, h('a', { href: '#/dashboard' }, 'See the dashboard'))));
       result.querySelector('h2').setAttribute('tabindex', '-1');
       result.querySelector('h2').focus();

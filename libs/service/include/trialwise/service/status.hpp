@@ -33,6 +33,10 @@ Result<TrialStatus> trial_status(store::TrialRepository& repo, const model::Prof
 boost::json::object status_json(const pack::Pack& pack, const model::Trial& trial, const TrialStatus& status);
 
 /// One amendment as status_json lists it.
+/// Adds what to do now to a status or a logged day's JSON: `todo`, the
+/// texts, and `todo_items`, each {id, text} (see trial::Todo).
+void add_todo(boost::json::object& o, const std::vector<trial::Todo>& todo);
+
 boost::json::object amendment_json(const model::Amendment& a);
 
 }  // namespace trialwise::service

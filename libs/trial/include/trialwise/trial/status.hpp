@@ -36,6 +36,18 @@ struct StepNow {
   std::string why;  // e.g. "held at step 1: not yet tolerated"
 };
 
+/// One thing to do now. `text` says it in neutral words (the pack's where it
+/// can); `id` says what it is, so that each front end can add its own way to
+/// do it (a command, a link): "ended", "red_flag", "stop", "see_review",
+/// "not_started", "baseline", "off_block", "dose", "dose_reason",
+/// "review_due", "action" (a side-effect action of the pack), "log_today".
+struct Todo {
+  std::string id;
+  std::string text;
+
+  friend bool operator==(const Todo&, const Todo&) = default;
+};
+
 struct Status {
   Phase phase = Phase::not_started;
   Date today;
@@ -48,7 +60,7 @@ struct Status {
   std::vector<std::string> actions;    // ids of the pack's side-effect actions triggered by the last logged day
   std::vector<std::string> red_flags;  // ids of red flags ever logged
   Date review_date;
-  std::vector<std::string> todo;  // what to do now, in plain words
+  std::vector<Todo> todo;  // what to do now, most urgent first
 };
 
 /// What status reads from the trial's log: ranges of current entries and
