@@ -92,3 +92,25 @@ test('answer checks name what is wrong and what to enter', () => {
   const unsaid = check(item('supplements'), [{ name: 'Blend', servings_per_day: '1' }]);
   assert.match(unsaid.errors[0].contains_glutamine, /choose one of the options/i);
 });
+
+test('the questionnaire in steps, with questions asked only when they apply', async () => {
+  const { answersForLogic, applies, buildAnswers, buildSteps } = await browserModule('questionnaire.js');
+  const steps = buildSteps(pack.questionnaire);
+  assert.equal(steps.flat().length, pack.questionnaire.length, 'every question in one step');
+  for (const step of steps) {
+    assert.ok(step.length >= 1 && step.length <= 3, 'at most three questions a step');
+    if (step.some((q) => q.type === 'array')) assert.equal(step.length, 1, 'a list question has a step of its own');
+  }
+  const rest = pack.questionnaire.find((q) => q.id === 'rest_days_per_week');
+  // Asked on both sides of its rule: no training, no question; any training, asked.
+  assert.equal(applies(rest, answersForLogic(pack.questionnaire, { training_hours_per_week: '0' })), false);
+  assert.equal(applies(rest, answersForLogic(pack.questionnaire, { training_hours_per_week: '0.5' })), true);
+  // A value that does not parse is left out of the rule's data, not read as 0.
+  assert.deepEqual(answersForLogic(pack.questionnaire, { age: 'old', sleep_hours: '7,5' }), { sleep_hours: 7.5 });
+  // The answers sent leave out a question that does not apply, and name every problem.
+  const { answers, problems } = buildAnswers(pack.questionnaire, { training_hours_per_week: '0', rest_days_per_week: '2', age: '29' });
+  assert.equal('rest_days_per_week' in answers, false);
+  assert.equal(answers.age, 29);
+  assert.ok(problems.some((p) => p.item.id === 'problem'), 'an unanswered required question is a problem');
+  assert.equal(problems.some((p) => p.item.id === 'rest_days_per_week'), false);
+});

@@ -5,33 +5,10 @@
 
 import { api, ApiError } from '../api.js';
 import { h, replace } from '../dom.js';
-import { apply, truthy } from '../jsonlogic.js';
+import { answersForLogic as parsedAnswers, applies, buildAnswers as typedAnswers, buildSteps } from '../questionnaire.js';
 import { keys, load, remove, save } from '../state.js';
-import { check, fieldApplies, isEmpty, parse } from '../validate.js';
-
-const PER_STEP = 3;
-
-/// Steps of up to three questions in the pack's order; a list question
-/// (supplements) gets a step of its own.
-function buildSteps(questionnaire) {
-  const steps = [];
-  let current = [];
-  for (const item of questionnaire) {
-    if (item.type === 'array') {
-      if (current.length) steps.push(current);
-      steps.push([item]);
-      current = [];
-      continue;
-    }
-    current.push(item);
-    if (current.length === PER_STEP) {
-      steps.push(current);
-      current = [];
-    }
-  }
-  if (current.length) steps.push(current);
-  return steps;
-}
+import { check, isEmpty, parse } from '../validate.js';
+import { listField } from './check_list.js';
 
 export async function render(main, { pack, navigate }) {
   const questionnaire = pack.questionnaire;
@@ -48,43 +25,9 @@ export async function render(main, { pack, navigate }) {
     save(keys.check, { values: state.values, step: state.step });
   }
 
-  // Parsed answers so far, for the applies_if rules (invalid ones left out).
-  function answersForLogic() {
-    const data = {};
-    for (const item of questionnaire) {
-      if (item.type === 'array') continue;
-      const r = parse(item, state.values[item.id]);
-      if (!r.error && r.value !== undefined) data[item.id] = r.value;
-    }
-    return data;
-  }
-
-  function applies(item, data = answersForLogic()) {
-    if (!item.applies_if) return true;
-    try {
-      return truthy(apply(item.applies_if, data));
-    } catch (e) {
-      return true; // a rule this page cannot read: ask rather than skip (the server does the same)
-    }
-  }
-
-  function stepApplies(i, data = answersForLogic()) {
-    return steps[i].some((item) => applies(item, data));
-  }
-
-  // The answers as the API takes them: applicable items only, typed.
-  function buildAnswers() {
-    const data = answersForLogic();
-    const answers = {};
-    const problems = [];
-    for (const item of questionnaire) {
-      if (!applies(item, data)) continue;
-      const r = check(item, item.type === 'array' ? state.values[item.id] || [] : state.values[item.id]);
-      if (r.error) problems.push({ item, result: r });
-      if (r.value !== undefined) answers[item.id] = r.value;
-    }
-    return { answers, problems };
-  }
+  const answersForLogic = () => parsedAnswers(questionnaire, state.values);
+  const buildAnswers = () => typedAnswers(questionnaire, state.values);
+  const stepApplies = (i, data = answersForLogic()) => steps[i].some((item) => applies(item, data));
 
   const view = h('div', { class: 'check' });
   replace(main, view);
@@ -201,7 +144,9 @@ export async function render(main, { pack, navigate }) {
         error);
     }
 
-    if (item.type === 'array') return renderList(item, help, error, describedBy);
+    if (item.type === 'array') {
+      return listField(item, { values: state.values, errors, rowErrors, persist }, { help, error, describedBy });
+    }
 
     const numeric = item.type === 'integer' || item.type === 'number';
     const input = h('input', {
@@ -217,119 +162,6 @@ export async function render(main, { pack, navigate }) {
       help,
       h('div', { class: 'with-unit' }, input, item.unit ? h('span', { class: 'unit' }, item.unit) : null),
       error);
-  }
-
-  // A list question: rows of fields, added and removed with buttons.
-  function renderList(item, help, error, describedBy) {
-    const rows = Array.isArray(state.values[item.id]) ? state.values[item.id] : [];
-    state.values[item.id] = rows;
-    const list = h('ol', { class: 'rows' });
-    const wrap = h('fieldset', { class: ['field', 'list', errors[item.id] && 'invalid'], 'data-item': item.id, 'aria-describedby': describedBy },
-      h('legend', null, item.question), help, list,
-      h('p', { class: 'small', id: `q-${item.id}-empty` }),
-      h('button', { type: 'button', class: 'secondary', id: `q-${item.id}-add`, onClick: () => addRow() }, 'Add a product'),
-      error);
-
-    function drawRows(focusRow = -1) {
-      const empty = wrap.querySelector(`#q-${item.id}-empty`);
-      empty.textContent = rows.length === 0 ? 'None listed: that counts as taking none. Add each product you take.' : '';
-      replace(list, rows.map((row, r) => {
-        const errs = (rowErrors[item.id] && rowErrors[item.id][r]) || {};
-        return h('li', null, h('fieldset', { class: 'row' },
-          h('legend', null, `Product ${r + 1}`),
-          item.fields.filter((field) => fieldApplies(field, row)).map((field) => rowField(field, row, r, errs[field.id])),
-          h('button', { type: 'button', class: 'link', onClick: () => removeRow(r) }, `Remove product ${r + 1}`)));
-      }));
-      if (focusRow >= 0) {
-        const first = list.querySelectorAll('li')[focusRow]?.querySelector('input');
-        if (first) first.focus();
-      }
-    }
-
-    function rowField(field, row, r, message) {
-      const fid = `q-${item.id}-${r}-${field.id}`;
-      const errId = `${fid}-error`;
-      const helpId = `${fid}-help`;
-      const err = h('p', { class: 'error', id: errId, 'aria-live': 'polite' }, message || '');
-      const setError = (msg) => {
-        err.textContent = msg || '';
-        const input = document.getElementById(fid);
-        if (input) {
-          if (msg) input.setAttribute('aria-invalid', 'true');
-          else input.removeAttribute('aria-invalid');
-        }
-        rowErrors[item.id] = rowErrors[item.id] || [];
-        rowErrors[item.id][r] = { ...(rowErrors[item.id][r] || {}), [field.id]: msg || '' };
-      };
-      if (field.type === 'boolean') {
-        return h('div', { class: 'field check-field' },
-          h('label', { class: 'choice', for: fid },
-            h('input', {
-              type: 'checkbox', id: fid, checked: row[field.id] === true, 'aria-describedby': `${helpId} ${errId}`,
-              onChange: (e) => { row[field.id] = e.target.checked; persist(); },
-            }),
-            h('span', null, field.question)),
-          field.help ? h('p', { class: 'help', id: helpId }, field.help) : null,
-          err);
-      }
-      if (field.type === 'enum') {
-        // A choice that decides which other fields the row asks: redraw.
-        return h('div', { class: 'field' },
-          h('label', { for: fid }, field.question),
-          field.help ? h('p', { class: 'help', id: helpId }, field.help) : null,
-          h('select', {
-            id: fid, 'aria-describedby': `${field.help ? `${helpId} ` : ''}${errId}`, 'aria-invalid': message ? 'true' : null,
-            onChange: (e) => {
-              row[field.id] = e.target.value || undefined;
-              for (const other of item.fields) if (!fieldApplies(other, row)) delete row[other.id];
-              persist();
-              setError('');
-              drawRows();
-              document.getElementById(fid)?.focus();
-            },
-          },
-          h('option', { value: '', selected: !row[field.id] }, 'Choose…'),
-          (field.values || []).map((v) => h('option', { value: v.value, selected: row[field.id] === v.value }, v.label))),
-          err);
-      }
-      const numeric = field.type === 'integer' || field.type === 'number';
-      return h('div', { class: 'field' },
-        h('label', { for: fid }, field.question),
-        field.help ? h('p', { class: 'help', id: helpId }, field.help) : null,
-        h('div', { class: 'with-unit' },
-          h('input', {
-            type: 'text', id: fid, autocomplete: 'off', value: row[field.id] ?? '',
-            inputmode: numeric ? 'decimal' : null, class: numeric ? 'short' : null,
-            'aria-describedby': `${field.help ? `${helpId} ` : ''}${errId}`, 'aria-invalid': message ? 'true' : null,
-            onInput: (e) => {
-              row[field.id] = e.target.value;
-              persist();
-              const r2 = parse(field, e.target.value);
-              setError(r2.error || '');
-            },
-          }),
-          field.unit ? h('span', { class: 'unit' }, field.unit) : null),
-        err);
-    }
-
-    function addRow() {
-      const row = {};
-      for (const field of item.fields) if (field.type === 'boolean') row[field.id] = field.default ?? false;
-      rows.push(row);
-      persist();
-      drawRows(rows.length - 1);
-    }
-
-    function removeRow(r) {
-      rows.splice(r, 1);
-      if (rowErrors[item.id]) rowErrors[item.id].splice(r, 1);
-      persist();
-      drawRows();
-      wrap.querySelector(`#q-${item.id}-add`).focus();
-    }
-
-    drawRows();
-    return wrap;
   }
 
   // Checks the applicable items of a step; shows every message; true if all pass.
