@@ -11,6 +11,7 @@
 
 #include "trialwise/http/handler.hpp"
 #include "trialwise/json/text.hpp"
+#include "trialwise/test_support/answers.hpp"
 
 namespace trialwise::http::testing {
 
@@ -28,11 +29,7 @@ inline std::string example(const std::string& name) {
   return read_text(std::string(TRIALWISE_EXAMPLES_DIR) + "/" + name + ".json");
 }
 
-inline std::shared_ptr<const pack::Pack> builtin_pack() {
-  static const auto pack =
-      std::make_shared<const pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()));
-  return pack;
-}
+inline std::shared_ptr<const pack::Pack> builtin_pack() { return test_support::shared_shipped(); }
 
 /// Services over the built-in pack, memory repositories (the pool keeps the
 /// one a test's sequential requests share) and a settable "today".

@@ -17,10 +17,7 @@
 namespace trialwise::labels {
 namespace {
 
-const pack::Pack& shipped_pack() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
-  return p;
-}
+const pack::Pack& shipped_pack() { return test_support::shipped(); }
 
 const pack::Pack& intake() { return shipped_pack(); }
 

@@ -2,9 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "trialwise/assess/plan.hpp"
@@ -13,22 +11,13 @@
 #include "trialwise/service/screening.hpp"
 #include "trialwise/service/start.hpp"
 #include "trialwise/store/repository.hpp"
+#include "trialwise/test_support/answers.hpp"
 
 namespace trialwise::service::testing {
 
-inline const pack::Pack& builtin_pack() {
-  static const pack::Pack pack = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
-  return pack;
-}
-
-inline boost::json::value example_answers(const std::string& name) {
-  std::ifstream file(std::string(TRIALWISE_EXAMPLES_DIR) + "/" + name + ".json");
-  std::stringstream text;
-  text << file.rdbuf();
-  return *json::parse(text.str());
-}
-
-inline Date day(const char* text) { return *Date::parse(text, "test"); }
+inline const pack::Pack& builtin_pack() { return test_support::shipped(); }
+using test_support::day;
+using test_support::example_answers;
 
 /// A memory store and the runner's gut-focused trial, started on 2026-12-07
 /// (baseline to 12-13, 5 g twice a day from 12-14, 10 g from 12-21 if tolerated).

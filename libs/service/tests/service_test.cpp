@@ -8,10 +8,7 @@ namespace {
 using testing::day;
 using testing::example_answers;
 
-std::shared_ptr<const pack::Pack> shared_builtin() {
-  static const auto p = std::make_shared<const pack::Pack>(testing::builtin_pack());
-  return p;
-}
+const std::shared_ptr<const pack::Pack>& shared_builtin() { return test_support::shared_shipped(); }
 
 // A powder the person imported: 5 g a serving, once a day.
 model::ImportedProduct powder() {

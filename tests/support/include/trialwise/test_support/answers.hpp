@@ -2,7 +2,10 @@
 
 // The shipped pack and the answers most tests start from, in one place.
 
+#include <fstream>
 #include <memory>
+#include <sstream>
+#include <string>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -17,10 +20,21 @@ inline std::unique_ptr<pack::Pack> fresh_pack() {
   return std::make_unique<pack::Pack>(*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()));
 }
 
+/// The built-in pack, loaded once, shared (as the service and the server hold it).
+inline const std::shared_ptr<const pack::Pack>& shared_shipped() {
+  static const std::shared_ptr<const pack::Pack> p = fresh_pack();
+  return p;
+}
+
 /// The built-in pack, loaded once.
-inline const pack::Pack& shipped() {
-  static const auto p = fresh_pack();
-  return *p;
+inline const pack::Pack& shipped() { return *shared_shipped(); }
+
+/// The answers of one of the shipped examples (examples/NAME.json).
+inline boost::json::value example_answers(const std::string& name) {
+  std::ifstream file(std::string(TRIALWISE_EXAMPLES_DIR) + "/" + name + ".json");
+  std::stringstream text;
+  text << file.rdbuf();
+  return boost::json::parse(text.str());
 }
 
 inline Date day(const char* s) { return *Date::parse(s, "test"); }
