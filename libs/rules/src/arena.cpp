@@ -1,4 +1,4 @@
-#include "trialwise/rules/arena.hpp"
+#include "arena.hpp"
 
 #include <algorithm>
 #include <cstdint>

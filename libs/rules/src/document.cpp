@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "arena.hpp"
 #include "trialwise/json/parse_support.hpp"
 
 namespace trialwise::rules {
@@ -182,7 +183,12 @@ struct DocumentHandler {
 
 }  // namespace
 
-Document::Document(std::size_t memory_limit) : arena_(memory_limit, 2048) {}
+Document::Document(std::size_t memory_limit) : arena_(std::make_unique<Arena>(memory_limit, 2048)) {}
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+
+std::size_t Document::bytes_used() const noexcept { return arena_->used(); }
 
 struct DocumentParser::Impl {
   explicit Impl(std::size_t depth_limit)
@@ -196,10 +202,10 @@ DocumentParser::~DocumentParser() = default;
 
 Result<void> DocumentParser::parse(std::string_view text, Document& doc) {
   doc.root_ = Value::null();
-  doc.arena_.reset();
+  doc.arena_->reset();
   auto& p = impl_->parser;
   p.reset();
-  p.handler().reset(doc.arena_);
+  p.handler().reset(*doc.arena_);
   error_code ec;
   std::size_t consumed = 0;
   try {
@@ -209,7 +215,7 @@ Result<void> DocumentParser::parse(std::string_view text, Document& doc) {
   }
   if (p.handler().out_of_memory) {
     return Unexpected{
-        limit_reached("", "the JSON needs more than " + std::to_string(doc.arena_.limit() >> 20) + " MiB of memory")};
+        limit_reached("", "the JSON needs more than " + std::to_string(doc.arena_->limit() >> 20) + " MiB of memory")};
   }
   if (!ec && consumed < text.size()) ec = boost::json::error::extra_data;
   if (ec) return Unexpected{json::detail::parse_error(ec, text, consumed, impl_->max_depth)};

@@ -189,7 +189,7 @@ bool lookup(const Value& data, std::string_view dotted, Value& out) {
 }
 
 void Evaluator::bind(const Value& root) {
-  s_.reset();
+  s_.arena_.reset();
   s_.text_.clear();
   if (s_.lookup_cache_.size() < p_.cache_slots) s_.lookup_cache_.resize(p_.cache_slots);
   s_.memo_known_.assign(p_.memo_slots, 0);
@@ -205,9 +205,9 @@ void Evaluator::bind(const Value& root) {
 
 std::optional<Error> Evaluator::take_error() {
   if (error_) return std::move(error_);
-  if (s_.exhausted()) {
+  if (s_.arena_.exhausted()) {
     return limit_reached(
-        "", "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) + " MiB of working memory");
+        "", "the evaluation needed more than " + std::to_string(s_.arena_.limit() >> 20) + " MiB of working memory");
   }
   return std::nullopt;
 }
@@ -221,18 +221,18 @@ const std::string& Evaluator::pointer_of(const Node& n) const {
 }
 
 Value* Evaluator::new_array(std::size_t count, const Node& n) {
-  Value* out = s_.make_array(count);
+  Value* out = scratch_.make_array(count);
   if (out == nullptr && !error_) {
-    fail(limit_reached(pointer_of(n), "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) +
+    fail(limit_reached(pointer_of(n), "the evaluation needed more than " + std::to_string(s_.arena_.limit() >> 20) +
                                           " MiB of working memory"));
   }
   return out;
 }
 
 Value Evaluator::new_string(std::string_view s, const Node& n) {
-  const Value v = s_.make_string(s);
-  if (s_.exhausted() && !error_) {
-    fail(limit_reached(pointer_of(n), "the evaluation needed more than " + std::to_string(s_.memory_limit() >> 20) +
+  const Value v = scratch_.make_string(s);
+  if (s_.arena_.exhausted() && !error_) {
+    fail(limit_reached(pointer_of(n), "the evaluation needed more than " + std::to_string(s_.arena_.limit() >> 20) +
                                           " MiB of working memory"));
   }
   return v;
@@ -648,7 +648,7 @@ Value Evaluator::eval_custom(const Node& n, const Value& data) {
   for (std::uint32_t i = 0; i < n.count; ++i) args[i] = arg(n, i, data);
   const OperatorFn& fn = *p_.customs[n.aux];
   try {
-    auto result = fn(std::span<const Value>(args, n.count), s_);
+    auto result = fn(std::span<const Value>(args, n.count), scratch_);
     if (result) return *result;
     Error e = std::move(result).error();
     if (e.where.empty()) e.where = pointer_of(n);

@@ -9,13 +9,14 @@
 
 #include "program.hpp"
 #include "trialwise/core/error.hpp"
+#include "scratch_state.hpp"
 #include "trialwise/rules/scratch.hpp"
 
 namespace trialwise::rules::detail {
 
 class Evaluator {
  public:
-  Evaluator(const Program& program, Scratch& scratch) : p_(program), s_(scratch) {}
+  Evaluator(const Program& program, Scratch& scratch) : p_(program), scratch_(scratch), s_(*scratch.state_) {}
 
   /// Resets the scratch and looks up every slot in `root`.
   void bind(const Value& root);
@@ -70,10 +71,11 @@ class Evaluator {
   Value new_string(std::string_view s, const Node& n);
   void fail(Error e);
   const std::string& pointer_of(const Node& n) const;
-  bool failed() const { return error_.has_value() || s_.exhausted(); }
+  bool failed() const { return error_.has_value() || s_.arena_.exhausted(); }
 
   const Program& p_;
-  Scratch& s_;
+  Scratch& scratch_;  // what operators are given
+  ScratchState& s_;   // its buffers, reused
   std::optional<Error> error_;
 };
 

@@ -16,11 +16,12 @@
 #include <string_view>
 
 #include "trialwise/core/result.hpp"
-#include "trialwise/rules/arena.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/rules/value.hpp"
 
 namespace trialwise::rules {
+
+class Arena;
 
 /// One parsed JSON value and the memory it lives in. Movable, not copyable;
 /// Values from root() stay valid until the next parse into this Document.
@@ -30,15 +31,18 @@ class Document {
   static constexpr std::size_t kDefaultMemoryLimit = std::size_t{64} << 20;
 
   explicit Document(std::size_t memory_limit = kDefaultMemoryLimit);
+  ~Document();
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
 
   /// The parsed value (null before the first successful parse).
   Value root() const noexcept { return root_; }
   /// Bytes in use.
-  std::size_t bytes_used() const noexcept { return arena_.used(); }
+  std::size_t bytes_used() const noexcept;
 
  private:
   friend class DocumentParser;
-  Arena arena_;
+  std::unique_ptr<Arena> arena_;  // where the values live (src/arena.hpp)
   Value root_;
 };
 

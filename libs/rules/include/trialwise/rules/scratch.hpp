@@ -6,14 +6,14 @@
 #include <string_view>
 #include <vector>
 
-#include "trialwise/rules/arena.hpp"
 #include "trialwise/rules/value.hpp"
 
 namespace trialwise::rules {
 
 namespace detail {
 class Evaluator;
-}
+struct ScratchState;
+}  // namespace detail
 
 /// Working memory for evaluations: a bump arena for the strings and arrays that
 /// operations produce, plus reusable buffers. Reusing one Scratch across
@@ -26,6 +26,7 @@ class Scratch {
   static constexpr std::size_t kDefaultMemoryLimit = std::size_t{64} << 20;
 
   explicit Scratch(std::size_t memory_limit = kDefaultMemoryLimit);
+  ~Scratch();
   Scratch(const Scratch&) = delete;
   Scratch& operator=(const Scratch&) = delete;
 
@@ -37,30 +38,19 @@ class Scratch {
   Value* make_array(std::size_t count);
 
   /// True once an allocation has been refused since the last reset().
-  bool exhausted() const noexcept { return arena_.exhausted(); }
+  bool exhausted() const noexcept;
   /// Bytes handed out since the last reset().
-  std::size_t bytes_used() const noexcept { return arena_.used(); }
-  std::size_t memory_limit() const noexcept { return arena_.limit(); }
+  std::size_t bytes_used() const noexcept;
+  std::size_t memory_limit() const noexcept;
 
   /// Forgets every produced Value; keeps memory for reuse.
-  void reset() noexcept { arena_.reset(); }
+  void reset() noexcept;
 
  private:
   friend class detail::Evaluator;
 
-  Arena arena_;
-
-  // Reused by the evaluator so that it does not allocate per call.
-  std::vector<Value> slots_;
-  std::vector<unsigned char> slot_found_;
-  std::string text_;
-  // Where each path segment was last found in its object: a per-thread
-  // "inline cache" that makes repeated lookups on same-shaped data a single
-  // key comparison. Entries are hints, verified on use, so they persist.
-  std::vector<std::uint32_t> lookup_cache_;
-  // Shared subexpressions computed during this evaluation.
-  std::vector<Value> memo_values_;
-  std::vector<unsigned char> memo_known_;
+  // The arena and the evaluator's reusable buffers (src/scratch_state.hpp).
+  std::unique_ptr<detail::ScratchState> state_;
 };
 
 }  // namespace trialwise::rules
