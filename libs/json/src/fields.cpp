@@ -155,18 +155,24 @@ std::optional<std::vector<std::string>> FieldReader::strings(const boost::json::
                                                              std::string_view key, Need need, std::size_t max_items) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
-  const std::string p = child(pointer, key);
-  const auto* array = v->if_array();
+  return strings_of(*v, child(pointer, key), quoted(key), need, max_items);
+}
+
+std::optional<std::vector<std::string>> FieldReader::strings_of(const boost::json::value& v, std::string_view pointer,
+                                                                std::string_view name, Need need,
+                                                                std::size_t max_items) {
+  const std::string p(pointer);
+  const auto* array = v.if_array();
   if (!array) {
-    fail(p, quoted(key) + " must be an array of strings, not " + type_name(*v));
+    fail(p, std::string(name) + " must be an array of strings, not " + type_name(v));
     return std::nullopt;
   }
   if (array->size() > max_items) {
-    fail(p, quoted(key) + " has more than " + std::to_string(max_items) + " items");
+    fail(p, std::string(name) + " has more than " + std::to_string(max_items) + " items");
     return std::nullopt;
   }
   if (need == Need::required && array->empty()) {
-    fail(p, quoted(key) + " must not be empty");
+    fail(p, std::string(name) + " must not be empty");
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -187,8 +193,13 @@ std::optional<std::map<std::string, int>> FieldReader::integers(const boost::jso
                                                                 std::string_view key, Need need, int min, int max) {
   const auto* v = member(o, pointer, key, need);
   if (!v) return std::nullopt;
-  const std::string p = child(pointer, key);
-  const auto* inner = object(*v, p);
+  return integers_of(*v, child(pointer, key), min, max);
+}
+
+std::optional<std::map<std::string, int>> FieldReader::integers_of(const boost::json::value& v,
+                                                                   std::string_view pointer, int min, int max) {
+  const std::string p(pointer);
+  const auto* inner = object(v, p);
   if (!inner) return std::nullopt;
   std::map<std::string, int> out;
   const std::size_t before = problems_.size();

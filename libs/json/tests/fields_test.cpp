@@ -34,6 +34,21 @@ TEST(FieldsTest, ReadsGoodFieldsWithoutProblems) {
   EXPECT_TRUE(r.ok()) << testing::PrintToString(listed(r));
 }
 
+// A whole document that is a list or a map (a stored column) reads as a member would.
+TEST(FieldsTest, ReadsAListOrAMapThatIsTheWholeDocument) {
+  FieldReader r;
+  EXPECT_EQ(r.strings_of(doc(R"(["a","b"])"), "", "the list", Need::optional)->size(), 2u);
+  EXPECT_EQ(r.integers_of(doc(R"({"a":0,"b":10})"), "", 0, 10)->at("b"), 10);
+  EXPECT_TRUE(r.ok());
+  EXPECT_FALSE(r.strings_of(doc(R"(["a",1])"), "", "the list", Need::optional));
+  EXPECT_FALSE(r.integers_of(doc(R"({"a":11})"), "", 0, 10));
+  EXPECT_FALSE(r.integers_of(doc(R"([1])"), "", 0, 10));
+  EXPECT_EQ(listed(r), (std::vector<std::string>{"/1: must be a string, not a number",
+                                                 "/a: \"a\" is 11; it must be between 0 and 10",
+                                                 "must be a JSON object, not an array"}))
+      << testing::PrintToString(listed(r));
+}
+
 TEST(FieldsTest, NamesEveryProblemByPointerAtOnce) {
   const auto v = doc(R"({"n":"2","k":2.5,"big":11,"ok":1,"on":"March","tags":["a",3],"extra~/":0})");
   FieldReader r("file.json#");

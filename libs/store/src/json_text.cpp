@@ -5,6 +5,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "trialwise/json/fields.hpp"
 #include "trialwise/json/text.hpp"
 #include "trialwise/model/trial_json.hpp"
 
@@ -44,14 +45,11 @@ std::string side_effects_to_json(const std::map<std::string, int>& side_effects)
 
 Result<std::map<std::string, int>> side_effects_from_json(std::string_view text, const std::string& where) {
   auto doc = parse_json(text, where);
-  if (!doc || !doc->is_object()) return Unexpected{bad(where, "side effects")};
-  std::map<std::string, int> out;
-  for (const auto& [id, score] : doc->get_object()) {
-    if (!score.is_int64() || score.get_int64() < 0 || score.get_int64() > 10)
-      return Unexpected{bad(where, "side effects")};
-    out.emplace(std::string(id), static_cast<int>(score.get_int64()));
-  }
-  return out;
+  if (!doc) return Unexpected{bad(where, "side effects")};
+  trialwise::json::FieldReader reader;
+  auto scores = reader.integers_of(*doc, "", 0, 10);
+  if (!scores) return Unexpected{bad(where, "side effects")};
+  return std::move(*scores);
 }
 
 std::string strings_to_json(const std::vector<std::string>& strings) {
@@ -62,13 +60,11 @@ std::string strings_to_json(const std::vector<std::string>& strings) {
 
 Result<std::vector<std::string>> strings_from_json(std::string_view text, const std::string& where) {
   auto doc = parse_json(text, where);
-  if (!doc || !doc->is_array()) return Unexpected{bad(where, "list")};
-  std::vector<std::string> out;
-  for (const auto& s : doc->get_array()) {
-    if (!s.is_string()) return Unexpected{bad(where, "list")};
-    out.emplace_back(s.get_string());
-  }
-  return out;
+  if (!doc) return Unexpected{bad(where, "list")};
+  trialwise::json::FieldReader reader;
+  auto strings = reader.strings_of(*doc, "", "the list", trialwise::json::Need::optional);
+  if (!strings) return Unexpected{bad(where, "list")};
+  return std::move(*strings);
 }
 
 }  // namespace trialwise::store::detail

@@ -152,6 +152,25 @@ TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
   for (const auto& e : *entries) EXPECT_FALSE(e.other_product);
 }
 
+// A JSON column changed behind the store's back (a score out of range, a
+// list of numbers) reads as damaged, with the way out, never as data.
+TEST_F(SqliteTest, DamagedJsonColumnsReadAsDamaged) {
+  const TrialId id = make_database(1);
+  for (const char* change :
+       {"UPDATE entries SET side_effects = '{\"bloating\": 11}'", "UPDATE entries SET side_effects = '[2]'",
+        "UPDATE entries SET red_flags = '[1]'", "UPDATE entries SET red_flags = '{}'"}) {
+    raw(db_, "UPDATE entries SET side_effects = '{\"bloating\": 3}', red_flags = '[]'");
+    auto repo = open_sqlite(db_);
+    ASSERT_TRUE(repo);
+    ASSERT_TRUE((*repo)->entries("local", id, std::nullopt, std::nullopt)) << "clean before: " << change;
+    raw(db_, change);
+    auto entries = (*repo)->entries("local", id, std::nullopt, std::nullopt);
+    ASSERT_FALSE(entries) << change;
+    EXPECT_EQ(entries.error().code, Errc::io) << change;
+    EXPECT_NE(entries.error().message.find("damaged"), std::string::npos) << entries.error().message;
+  }
+}
+
 // Migration 7 on a database written before it (schema 6): a product saved
 // under the old column names and JSON keys reads back whole, its "may
 // contain" flag under the neutral id.

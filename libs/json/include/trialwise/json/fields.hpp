@@ -89,6 +89,14 @@ class FieldReader {
   std::optional<std::map<std::string, int>> integers(const boost::json::object& o, std::string_view pointer,
                                                      std::string_view key, Need need, int min, int max);
 
+  /// `v` itself (at `pointer`, called `name` in messages) as strings() reads a member.
+  std::optional<std::vector<std::string>> strings_of(const boost::json::value& v, std::string_view pointer,
+                                                     std::string_view name, Need need,
+                                                     std::size_t max_items = std::numeric_limits<std::size_t>::max());
+  /// `v` itself (at `pointer`) as integers() reads a member.
+  std::optional<std::map<std::string, int>> integers_of(const boost::json::value& v, std::string_view pointer, int min,
+                                                        int max);
+
   /// Calls f(object, pointer) for each object of the array member `key`;
   /// items that are not objects are problems.
   template <class F>
