@@ -4,7 +4,7 @@
 set(TRIALWISE_LAYERS
   "core web_assets"     # results, errors, dates; the web app's files
   "json"                # JSON text and fields, as JavaScript reads and writes them
-  "model stats"         # the data model and its JSON; statistics
+  "model stats security"  # the data model and its JSON; statistics; passwords and tokens
   "rules"               # the JsonLogic engine
   "pack"                # a supplement's knowledge pack
   "assess"              # answers, the safety screen, the plan
