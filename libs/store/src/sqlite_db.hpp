@@ -120,4 +120,22 @@ class Connection {
   std::unordered_map<std::string, std::unique_ptr<sqlite3_stmt, Finalize>> statements_;
 };
 
+/// Runs `body` in one write transaction on `db`: committed if it succeeds,
+/// rolled back otherwise. Returns only after COMMIT, i.e. once the change is
+/// durable.
+template <class Body>
+auto in_write_transaction(Connection& db, Body&& body) -> decltype(body()) {
+  if (auto ok = db.begin_immediate(); !ok) return Unexpected{ok.error()};
+  auto result = body();
+  if (!result) {
+    db.rollback();
+    return result;
+  }
+  if (auto ok = db.commit(); !ok) {
+    db.rollback();
+    return Unexpected{ok.error()};
+  }
+  return result;
+}
+
 }  // namespace trialwise::store::detail

@@ -278,21 +278,10 @@ class SqliteRepository final : public TrialRepository {
   }
 
  private:
-  // Runs `body` in one write transaction: committed if it succeeds, rolled
-  // back otherwise. Returns only after COMMIT, i.e. once the change is durable.
+  // One write transaction, durable when it returns (in_write_transaction).
   template <class Body>
   auto write(Body&& body) -> decltype(body()) {
-    if (auto ok = db_.begin_immediate(); !ok) return Unexpected{ok.error()};
-    auto result = body();
-    if (!result) {
-      db_.rollback();
-      return result;
-    }
-    if (auto ok = db_.commit(); !ok) {
-      db_.rollback();
-      return Unexpected{ok.error()};
-    }
-    return result;
+    return in_write_transaction(db_, std::forward<Body>(body));
   }
 
   // The trial's end date if it exists in this profile (nullopt while active);

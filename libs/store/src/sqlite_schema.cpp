@@ -157,6 +157,29 @@ UPDATE products SET
   ingredient_rows = replace(replace(ingredient_rows, '"glutamine_fraction":', '"fraction":'), '"glutamine_g":', '"amount_g":'),
   flags = replace(flags, '"may_contain_glutamine"', '"may_contain"');
 )sql",
+    // 8: accounts and their sessions (serve --accounts). email_key is the
+    // email with ASCII letters lowered: one account per address, whatever its
+    // case. A session is kept under the hash of its token, never the token.
+    R"sql(
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL,
+  email_key TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('person', 'coach', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL,
+  password_changed_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_account ON sessions (account_id);
+)sql",
 };
 
 }  // namespace

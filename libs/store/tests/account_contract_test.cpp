@@ -1,0 +1,190 @@
+// One suite, every AccountRepository: the in-memory fake sets the behaviour
+// and SQLite must match it call for call. Then what only SQLite has: accounts
+// survive reopening and share the file with the trials.
+
+#include <functional>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "raw_sql.hpp"
+#include "temp_dir.hpp"
+#include "trialwise/store/accounts.hpp"
+#include "trialwise/store/sqlite.hpp"
+
+namespace trialwise::store {
+namespace {
+
+using testing::TempDir;
+
+struct Factory {
+  std::string name;
+  std::function<std::unique_ptr<AccountRepository>(const TempDir&)> make;
+};
+
+void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
+
+bool is_utc_time(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")); }
+
+Account an_account(const std::string& email, model::Role role = model::Role::person) {
+  Account a;
+  a.email = email;
+  a.role = role;
+  a.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";  // shape only: the store does not verify
+  return a;
+}
+
+Session a_session(const std::string& token_hash, AccountId account) {
+  return Session{token_hash, account, "2026-12-05T10:00:00Z", "2026-12-05T10:00:00Z", "2026-12-19T10:00:00Z"};
+}
+
+class AccountContractTest : public ::testing::TestWithParam<Factory> {
+ protected:
+  void SetUp() override {
+    ASSERT_FALSE(dir_.path().empty());
+    repo_ = GetParam().make(dir_);
+    ASSERT_NE(repo_, nullptr);
+  }
+
+  AccountId create(const std::string& email, model::Role role = model::Role::person) {
+    auto saved = repo_->create_account(an_account(email, role));
+    EXPECT_TRUE(saved) << to_string(saved.error());
+    return saved ? saved->id : 0;
+  }
+
+  bool has_session(const std::string& token_hash) {
+    auto s = repo_->find_session(token_hash);
+    EXPECT_TRUE(s);
+    return s && s->has_value();
+  }
+
+  TempDir dir_;
+  std::unique_ptr<AccountRepository> repo_;
+};
+
+TEST_P(AccountContractTest, CreatesAndFindsAccountsByEmailWhateverItsCase) {
+  auto saved = repo_->create_account(an_account("Ada.Lovelace@Example.org", model::Role::coach));
+  ASSERT_TRUE(saved) << to_string(saved.error());
+  EXPECT_GT(saved->id, 0);
+  EXPECT_TRUE(is_utc_time(saved->created_at)) << saved->created_at;
+  EXPECT_EQ(saved->created_at, saved->password_changed_at);
+  auto found = repo_->find_account("ada.lovelace@example.ORG");
+  ASSERT_TRUE(found);
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, saved->id);
+  EXPECT_EQ((*found)->email, "Ada.Lovelace@Example.org") << "kept as given";
+  EXPECT_EQ((*found)->role, model::Role::coach);
+  EXPECT_EQ((*found)->password_hash, an_account("x").password_hash);
+  EXPECT_FALSE((*found)->disabled);
+  EXPECT_FALSE(repo_->find_account("grace@example.org")->has_value());
+  EXPECT_EQ(repo_->get_account(saved->id)->email, saved->email);
+  EXPECT_EQ(repo_->get_account(saved->id + 100).error().code, Errc::not_found);
+}
+
+TEST_P(AccountContractTest, AnEmailTakenInAnyCaseIsAConflictAndNothingIsSaved) {
+  create("ada@example.org");
+  auto again = repo_->create_account(an_account("ADA@example.org"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::conflict);
+  EXPECT_EQ(again.error().where, "account/email");
+  EXPECT_EQ(repo_->list_accounts()->size(), 1u);
+}
+
+TEST_P(AccountContractTest, BadAccountsAndSessionsAreRefused) {
+  EXPECT_EQ(repo_->create_account(an_account("")).error().where, "account/email");
+  EXPECT_EQ(repo_->create_account(an_account(std::string(255, 'a'))).error().where, "account/email");
+  EXPECT_TRUE(repo_->create_account(an_account(std::string(254, 'a'))));
+  Account no_hash = an_account("b@example.org");
+  no_hash.password_hash.clear();
+  EXPECT_EQ(repo_->create_account(no_hash).error().where, "account/password_hash");
+  EXPECT_EQ(repo_->create_session(a_session("h", 999)).error().code, Errc::not_found);
+  EXPECT_EQ(repo_->create_session(a_session("", 1)).error().where, "session/token_hash");
+  EXPECT_EQ(repo_->list_accounts()->size(), 1u);
+}
+
+TEST_P(AccountContractTest, ListsOldestFirst) {
+  const AccountId a = create("a@example.org"), b = create("b@example.org", model::Role::admin);
+  auto all = repo_->list_accounts();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].id, a);
+  EXPECT_EQ((*all)[1].id, b);
+  EXPECT_EQ((*all)[1].role, model::Role::admin);
+}
+
+TEST_P(AccountContractTest, SessionsAreFoundTouchedAndEnded) {
+  const AccountId a = create("a@example.org");
+  ASSERT_TRUE(repo_->create_session(a_session("h1", a)));
+  EXPECT_EQ(repo_->create_session(a_session("h1", a)).error().code, Errc::conflict);
+  auto s = repo_->find_session("h1");
+  ASSERT_TRUE(s && s->has_value());
+  EXPECT_EQ((*s)->account, a);
+  EXPECT_EQ((*s)->expires_at, "2026-12-19T10:00:00Z");
+  ASSERT_TRUE(repo_->touch_session("h1", "2026-12-05T11:00:00Z"));
+  EXPECT_EQ((*repo_->find_session("h1"))->last_seen_at, "2026-12-05T11:00:00Z");
+  ASSERT_TRUE(repo_->end_session("h1"));
+  EXPECT_FALSE(has_session("h1"));
+  EXPECT_TRUE(repo_->end_session("h1")) << "ending it again is fine";
+  EXPECT_TRUE(repo_->touch_session("gone", "2026-12-05T11:00:00Z"));
+}
+
+TEST_P(AccountContractTest, ANewPasswordEndsEveryOtherSessionOfThatAccountOnly) {
+  const AccountId a = create("a@example.org"), b = create("b@example.org");
+  for (const char* h : {"a1", "a2", "a3"}) ASSERT_TRUE(repo_->create_session(a_session(h, a)));
+  ASSERT_TRUE(repo_->create_session(a_session("b1", b)));
+  auto changed = repo_->set_password_hash(a, "$argon2id$new", std::string("a2"));
+  ASSERT_TRUE(changed) << to_string(changed.error());
+  EXPECT_EQ(changed->password_hash, "$argon2id$new");
+  EXPECT_FALSE(has_session("a1"));
+  EXPECT_TRUE(has_session("a2")) << "the session that changed it stays";
+  EXPECT_FALSE(has_session("a3"));
+  EXPECT_TRUE(has_session("b1")) << "another account's sessions stay";
+  ASSERT_TRUE(repo_->set_password_hash(a, "$argon2id$newer", std::nullopt));
+  EXPECT_FALSE(has_session("a2")) << "a reset by an admin ends them all";
+  EXPECT_EQ(repo_->set_password_hash(999, "$x", std::nullopt).error().code, Errc::not_found);
+}
+
+TEST_P(AccountContractTest, DisablingEndsTheSessionsAndEnablingDoesNotBringThemBack) {
+  const AccountId a = create("a@example.org");
+  ASSERT_TRUE(repo_->create_session(a_session("a1", a)));
+  auto off = repo_->set_disabled(a, true);
+  ASSERT_TRUE(off);
+  EXPECT_TRUE(off->disabled);
+  EXPECT_FALSE(has_session("a1"));
+  auto on = repo_->set_disabled(a, false);
+  ASSERT_TRUE(on);
+  EXPECT_FALSE(on->disabled);
+  EXPECT_FALSE(has_session("a1"));
+  EXPECT_EQ(repo_->set_disabled(999, true).error().code, Errc::not_found);
+}
+
+INSTANTIATE_TEST_SUITE_P(Store, AccountContractTest,
+                         ::testing::Values(Factory{"Memory",
+                                                   [](const TempDir&) { return make_memory_account_repository(); }},
+                                           Factory{"Sqlite",
+                                                   [](const TempDir& dir) -> std::unique_ptr<AccountRepository> {
+                                                     auto repo = open_sqlite_accounts(dir.file("trialwise.db"));
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }}),
+                         [](const auto& param_info) { return param_info.param.name; });
+
+TEST(SqliteAccountsTest, AccountsSurviveReopeningBesideTheTrials) {
+  TempDir dir;
+  const std::string db = dir.file("trialwise.db");
+  {
+    auto trials = open_sqlite(db);
+    ASSERT_TRUE(trials);
+    auto accounts = open_sqlite_accounts(db);
+    ASSERT_TRUE(accounts);
+    ASSERT_TRUE((*accounts)->create_account(an_account("a@example.org")));
+  }
+  auto again = open_sqlite_accounts(db);
+  ASSERT_TRUE(again);
+  EXPECT_EQ((*again)->list_accounts()->size(), 1u);
+  EXPECT_EQ(testing::raw(db, "SELECT count(*) FROM sessions"), "0");
+  EXPECT_EQ(testing::raw(db, "SELECT email_key FROM accounts"), "a@example.org");
+}
+
+}  // namespace
+}  // namespace trialwise::store
