@@ -339,7 +339,8 @@ TEST(ProductSqliteTest, MigrationFiveAddsProductsToAnOlderDatabase) {
   // The file as schema 4 left it: no products table (nor migration 6's columns).
   raw(db,
       "DROP TABLE products; ALTER TABLE trials DROP COLUMN pack_text;"
-      " ALTER TABLE entries DROP COLUMN other_product; PRAGMA user_version = 4");
+      " ALTER TABLE entries DROP COLUMN other_product; DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = "
+      "4");
   ASSERT_EQ(raw(db, "PRAGMA user_version"), "4");
   ASSERT_EQ(raw(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'products'"), "0");
 

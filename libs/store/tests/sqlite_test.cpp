@@ -138,11 +138,12 @@ TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
       "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
       " ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
       " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
-      " PRAGMA user_version = 5");
+      " DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = 5");
   ASSERT_EQ(raw(db_, "PRAGMA user_version"), "5");
   auto repo = open_sqlite(db_);
   ASSERT_TRUE(repo) << repo.error().message;
   EXPECT_EQ(raw(db_, "PRAGMA user_version"), std::to_string(sqlite_schema_version()));
+  EXPECT_EQ(raw(db_, "SELECT count(*) FROM accounts"), "0") << "migration 8 adds the accounts";
   auto t = (*repo)->get_trial("local", id);
   ASSERT_TRUE(t);
   EXPECT_TRUE(t->pack_text.empty());
@@ -194,7 +195,7 @@ TEST_F(SqliteTest, ASchemaSixProductMigratesToTheNeutralNames) {
       " UPDATE products SET glutamine_rows = replace(replace(glutamine_rows, '\"fraction\":', "
       "'\"glutamine_fraction\":'),"
       " '\"amount_g\":', '\"glutamine_g\":'), flags = replace(flags, '\"may_contain\"', '\"may_contain_glutamine\"');"
-      " PRAGMA user_version = 6");
+      " DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = 6");
   ASSERT_NE(raw(db_, "SELECT glutamine_rows FROM products").find("glutamine_fraction"), std::string::npos);
   auto products = open_sqlite_products(db_);
   ASSERT_TRUE(products) << products.error().message;
