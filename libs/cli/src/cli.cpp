@@ -4,6 +4,7 @@
 #include <exception>
 #include <ostream>
 
+#include "account_command.hpp"
 #include "product_command.hpp"
 #include "review_command.hpp"
 #include "rule_eval_command.hpp"
@@ -58,6 +59,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* review = add_review_command(app, review_options);
     ProductOptions product_options;
     const auto product = add_product_command(app, product_options);
+    AccountOptions account_options;
+    const auto account = add_account_command(app, account_options);
 
     try {
       app.parse(argc, argv);
@@ -85,6 +88,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (product[0]->parsed()) return run_product_import(product_options, in, out, err);
     if (product[1]->parsed()) return run_product_list(product_options, in, out, err);
     if (product[2]->parsed()) return run_product_remove(product_options, in, out, err);
+    if (account[0]->parsed()) return run_account_add(account_options, in, out, err);
+    if (account[1]->parsed()) return run_account_list(account_options, in, out, err);
+    if (account[2]->parsed()) return run_account_disable(account_options, in, out, err);
+    if (account[3]->parsed()) return run_account_reset_password(account_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;
   } catch (const std::exception& e) {

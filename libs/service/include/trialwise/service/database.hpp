@@ -9,6 +9,7 @@
 #include <string>
 
 #include "trialwise/core/result.hpp"
+#include "trialwise/store/accounts.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/repository.hpp"
 
@@ -36,6 +37,9 @@ class Database {
   /// A connection to the imported products, or nullptr when the database was
   /// opened with open_if_exists and does not exist.
   Result<std::unique_ptr<store::ProductRepository>> products() const;
+
+  /// A connection to the accounts and sessions. Errc::not_found when nothing exists.
+  Result<std::unique_ptr<store::AccountRepository>> accounts() const;
 
  private:
   Database(std::string path, bool exists) : path_(std::move(path)), exists_(exists) {}
