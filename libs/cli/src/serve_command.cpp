@@ -34,6 +34,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
       ->type_name("PORT")
       ->check(CLI::Range(0, 65535));
   add_pack_option(*cmd, o.pack_file);
+  cmd->add_flag("--accounts", o.accounts,
+                "Accounts on (trialwise account add): every trial route acts for the signed-in person; "
+                "sign in with POST /api/v1/session");
   cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")
       ->type_name("N")
       ->check(CLI::Range(1, 256));
@@ -53,8 +56,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
       ->check(CLI::Range(1, 100000));
   add_db_option(*cmd, o.db);
   cmd->footer(
-      "Listens on loopback addresses only: Trialwise has no accounts or authentication yet, so personal health\n"
-      "data is not served to a network. SIGTERM or Ctrl-C stops it after the requests in flight.\n"
+      "Listens on loopback addresses only: until the server speaks TLS itself, personal health data is not\n"
+      "served to a network (with --accounts, put a TLS proxy on the same machine in front of it).\n"
+      "SIGTERM or Ctrl-C stops it after the requests in flight.\n"
       "The API is described at GET /api/v1/openapi.json (docs/http.md).");
   return cmd;
 }
@@ -73,6 +77,15 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
   http::Services services(
       std::move(pack), pack_text, [&db] { return db.trials(); }, [] { return today(); }, http::Limits{},
       [&db] { return db.products(); });
+  if (o.accounts) {
+    auto accounts = db.accounts();
+    if (!accounts) return report(err, accounts.error());
+    auto list = (*accounts)->list_accounts();
+    if (!list) return report(err, list.error());
+    if (list->empty())
+      err << "trialwise: note: no accounts yet; nobody can sign in until one is added (trialwise account add)\n";
+    services.use_accounts([&db] { return db.accounts(); });
+  }
 
   http::ServerOptions options;
   options.host = o.host;

@@ -19,6 +19,7 @@ struct ServeOptions {
   double idle_timeout = 30;                      // seconds between requests on one connection
   std::size_t max_connections = 512;             // open at once, in all
   std::size_t max_connections_per_client = 128;  // open at once from one address
+  bool accounts = false;                         // --accounts: trial routes act for the signed-in person
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a

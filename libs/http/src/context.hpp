@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "trialwise/http/handler.hpp"
 #include "trialwise/http/message.hpp"
 #include "trialwise/http/services.hpp"
+#include "trialwise/model/account.hpp"
 
 namespace trialwise::http {
 
@@ -19,6 +21,9 @@ struct Context {
   Services& services;
   std::vector<std::string> params{};                         // the path's {parameters}, in order, percent-decoded
   std::vector<std::pair<std::string, std::string>> query{};  // decoded, in order
+  Peer peer{};
+  std::optional<model::Account> account{};          // the signed-in account, with accounts on
+  model::ProfileId profile = model::kLocalProfile;  // whose data the request acts on
 
   /// The first query parameter named `key`, if any.
   std::optional<std::string> query_value(std::string_view key) const {

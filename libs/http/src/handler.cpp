@@ -12,6 +12,7 @@
 #include "origin_guard.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
+#include "session.hpp"
 #include "static_routes.hpp"
 
 namespace trialwise::http {
@@ -23,6 +24,7 @@ struct Route {
   verb method;
   std::string_view path;  // segments; "{name}" matches any one segment
   Handler run;
+  bool personal = false;  // acts on a person's data: with accounts on, only signed in
 };
 
 // Every route; openapi.json must describe exactly these (a test checks).
@@ -32,20 +34,23 @@ constexpr std::array kRoutes = {
     Route{verb::get, "/api/v1/pack", routes::pack},
     Route{verb::post, "/api/v1/assess", routes::assess},
     Route{verb::post, "/api/v1/plan", routes::plan},
-    Route{verb::post, "/api/v1/trial", routes::start_trial},
-    Route{verb::get, "/api/v1/trial", routes::trial_status},
-    Route{verb::get, "/api/v1/trial/days", routes::list_days},
-    Route{verb::put, "/api/v1/trial/days/{date}", routes::put_day},
-    Route{verb::get, "/api/v1/trial/days/{date}/history", routes::day_history},
-    Route{verb::post, "/api/v1/trial/amendments", routes::amend},
-    Route{verb::get, "/api/v1/trial/export.csv", routes::export_csv},
-    Route{verb::get, "/api/v1/trial/export.json", routes::export_json},
-    Route{verb::get, "/api/v1/trial/export.fhir.json", routes::export_fhir},
-    Route{verb::get, "/api/v1/trial/export.ics", routes::export_ics},
-    Route{verb::get, "/api/v1/trial/export.html", routes::export_html},
-    Route{verb::get, "/api/v1/trial/review", routes::review},
-    Route{verb::post, "/api/v1/trial/review/record", routes::record_review},
-    Route{verb::get, "/api/v1/trials", routes::list_trials},
+    Route{verb::post, "/api/v1/session", routes::sign_in},
+    Route{verb::get, "/api/v1/session", routes::whoami},
+    Route{verb::delete_, "/api/v1/session", routes::sign_out},
+    Route{verb::post, "/api/v1/trial", routes::start_trial, true},
+    Route{verb::get, "/api/v1/trial", routes::trial_status, true},
+    Route{verb::get, "/api/v1/trial/days", routes::list_days, true},
+    Route{verb::put, "/api/v1/trial/days/{date}", routes::put_day, true},
+    Route{verb::get, "/api/v1/trial/days/{date}/history", routes::day_history, true},
+    Route{verb::post, "/api/v1/trial/amendments", routes::amend, true},
+    Route{verb::get, "/api/v1/trial/export.csv", routes::export_csv, true},
+    Route{verb::get, "/api/v1/trial/export.json", routes::export_json, true},
+    Route{verb::get, "/api/v1/trial/export.fhir.json", routes::export_fhir, true},
+    Route{verb::get, "/api/v1/trial/export.ics", routes::export_ics, true},
+    Route{verb::get, "/api/v1/trial/export.html", routes::export_html, true},
+    Route{verb::get, "/api/v1/trial/review", routes::review, true},
+    Route{verb::post, "/api/v1/trial/review/record", routes::record_review, true},
+    Route{verb::get, "/api/v1/trials", routes::list_trials, true},
 };
 
 // Whether `segments` (decoded) match `pattern`; the {parameters} go to `params`.
@@ -69,7 +74,7 @@ bool matches(std::string_view pattern, const std::vector<std::string>& segments,
   return i == segments.size();
 }
 
-Response dispatch(const Request& req, Services& services) {
+Response dispatch(const Request& req, Services& services, const Peer& peer) {
   if (req.body().size() > services.limits().body_bytes) {
     return error_reply(
         Status::payload_too_large, "limit",
@@ -83,6 +88,7 @@ Response dispatch(const Request& req, Services& services) {
   std::vector<std::string> segments;
   for (auto s : target->segments()) segments.push_back(std::move(s));
   Context ctx{req, services};
+  ctx.peer = peer;
   for (auto p : target->params()) ctx.query.emplace_back(std::move(p.key), std::move(p.value));
 
   std::string allow;
@@ -91,6 +97,9 @@ Response dispatch(const Request& req, Services& services) {
     if (!matches(route.path, segments, params)) continue;
     if (route.method == req.method()) {
       ctx.params = std::move(params);
+      if (route.personal) {
+        if (auto ok = sign_in_required(ctx); !ok) return std::move(ok).error();
+      }
       return route.run(ctx);
     }
     allow += (allow.empty() ? "" : ", ") + std::string(boost::beast::http::to_string(route.method));
@@ -109,13 +118,13 @@ Response dispatch(const Request& req, Services& services) {
 
 }  // namespace
 
-Response handle(const Request& req, Services& services) {
+Response handle(const Request& req, Services& services, const Peer& peer) {
   Response res;
   try {
     if (auto refused = guard_host_and_origin(req, HostPolicy{services.served_port()}))
       res = std::move(*refused);
     else
-      res = dispatch(req, services);
+      res = dispatch(req, services, peer);
   } catch (const std::exception& e) {
     res = error_reply(internal_error("", std::string("unexpected failure: ") + e.what()));
   } catch (...) {

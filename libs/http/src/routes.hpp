@@ -13,7 +13,12 @@ Response openapi(const Context& ctx);
 Response assess(const Context& ctx);
 Response plan(const Context& ctx);
 
-// The local profile's trial.
+// Accounts (serve --accounts): sign in, who is signed in, sign out.
+Response sign_in(const Context& ctx);
+Response whoami(const Context& ctx);
+Response sign_out(const Context& ctx);
+
+// The profile's trial: the local one, or with accounts on the signed-in person's.
 Response start_trial(const Context& ctx);
 Response trial_status(const Context& ctx);
 Response put_day(const Context& ctx);

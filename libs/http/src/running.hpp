@@ -11,9 +11,9 @@
 
 namespace trialwise::http {
 
-/// The profile every request is scoped to. A local install has one; accounts
-/// will choose it from the authenticated user.
-inline const model::ProfileId& request_profile(const Context&) { return model::kLocalProfile; }
+/// The profile a request acts on: the local one, or with accounts on the
+/// signed-in person's own.
+inline const model::ProfileId& request_profile(const Context& ctx) { return ctx.profile; }
 
 /// The service over a store lent for this request, acting for the request's
 /// profile.

@@ -104,7 +104,8 @@ std::string loggable(beast::string_view text) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Core& server) : stream_(std::move(socket)), server_(server) {}
+  Session(tcp::socket&& socket, Core& server, std::string client)
+      : stream_(std::move(socket)), server_(server), peer_{std::move(client)} {}
 
   ~Session() {
     const std::lock_guard lock(server_.sessions_mutex);
@@ -210,7 +211,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (is_disconnect(ec)) return close();
     if (ec) return reject(Status::bad_request, "not a valid HTTP/1.1 request: " + ec.message());
     const Request req = parser_->release();
-    respond(handle(req, server_.services), false);
+    respond(handle(req, server_.services, peer_), false);
   }
 
   // An error before the request could be read whole: answer and close.
@@ -278,6 +279,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   Core& server_;
+  const Peer peer_;  // who is at the other end (sign-in throttling)
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> res_;
@@ -329,7 +331,7 @@ void Core::accept() {
       return accept();
     }
     if (evict) evict->evict();
-    auto session = std::make_shared<Session>(std::move(socket), *this);
+    auto session = std::make_shared<Session>(std::move(socket), *this, client);
     {
       const std::lock_guard lock(sessions_mutex);
       sessions.emplace(session.get(), Open{session, client});

@@ -63,6 +63,13 @@ Result<std::unique_ptr<store::ProductRepository>> Services::products() const {
   return open_products_();
 }
 
+void Services::use_accounts(AccountsOpener open_accounts, service::SessionPolicy sessions,
+                            service::ThrottlePolicy throttle) {
+  open_accounts_ = std::move(open_accounts);
+  session_policy_ = sessions;
+  throttle_ = std::make_unique<service::SignInThrottle>(throttle);
+}
+
 void Services::give_back(std::unique_ptr<store::TrialRepository> repo) {
   const std::lock_guard lock(pool_mutex_);
   pool_.push_back(std::move(repo));

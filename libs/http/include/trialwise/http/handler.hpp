@@ -3,6 +3,7 @@
 // Request handling as a pure function of the request and the services: no
 // socket, so every route and every error can be tested directly.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,11 @@
 
 namespace trialwise::http {
 
+/// Where a request came from: the client's address (sign-in throttling).
+struct Peer {
+  std::string address;
+};
+
 /// Answers one request. Never throws: an unexpected exception becomes a 500.
 /// Every error is JSON, {"error": {"code", "message", "where"}} (plus
 /// "problems", a list of the same, when several fields are wrong), with the
@@ -21,7 +27,7 @@ namespace trialwise::http {
 /// limit, 415 a JSON route sent something else, 422 a plan refused for
 /// safety (with the reasons), 500 otherwise. The response carries the
 /// request's HTTP version and keep-alive, and its Content-Length is set.
-Response handle(const Request& request, Services& services);
+Response handle(const Request& request, Services& services, const Peer& peer = {});
 
 /// One route the handler dispatches: its method and its path, with
 /// parameters written as in OpenAPI ("/api/v1/trial/days/{date}").

@@ -16,7 +16,9 @@
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
+#include "trialwise/service/sign_in.hpp"
 #include "trialwise/service/trial_pack.hpp"
+#include "trialwise/store/accounts.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/repository.hpp"
 
@@ -35,6 +37,10 @@ using StoreOpener = std::function<Result<std::unique_ptr<store::TrialRepository>
 /// Opens the product store (e.g. store::open_sqlite_products on the same
 /// path). Empty when the server keeps no products: plans count none.
 using ProductsOpener = std::function<Result<std::unique_ptr<store::ProductRepository>>()>;
+
+/// Opens the accounts and sessions (store::open_sqlite_accounts on the same
+/// path). Set only when the server runs with accounts (serve --accounts).
+using AccountsOpener = std::function<Result<std::unique_ptr<store::AccountRepository>>()>;
 
 /// Today's date where the person is (e.g. cli::today, which honours
 /// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
@@ -95,6 +101,20 @@ class Services {
   /// only making a plan reads it.
   Result<std::unique_ptr<store::ProductRepository>> products() const;
 
+  /// Turns accounts on: every trial route then acts for the signed-in
+  /// person, and the session routes answer. Call before serving.
+  void use_accounts(AccountsOpener open_accounts, service::SessionPolicy sessions = {},
+                    service::ThrottlePolicy throttle = {});
+  bool accounts_on() const { return static_cast<bool>(open_accounts_); }
+  /// The accounts for one request (opened per request for now).
+  Result<std::unique_ptr<store::AccountRepository>> accounts() const { return open_accounts_(); }
+  const service::SessionPolicy& session_policy() const { return session_policy_; }
+  /// Failed sign-ins, counted in this process.
+  service::SignInThrottle& throttle() { return *throttle_; }
+  /// The time now (sessions expire by it); settable for tests.
+  service::Clock::time_point now() const { return now_(); }
+  void set_clock(std::function<service::Clock::time_point()> now) { now_ = std::move(now); }
+
  private:
   friend class StoreLease;
   void give_back(std::unique_ptr<store::TrialRepository> repo);
@@ -106,6 +126,10 @@ class Services {
   ProductsOpener open_products_;
   Clock today_;
   Limits limits_;
+  AccountsOpener open_accounts_;
+  service::SessionPolicy session_policy_;
+  std::unique_ptr<service::SignInThrottle> throttle_ = std::make_unique<service::SignInThrottle>();
+  std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };
   std::atomic<std::uint16_t> served_port_{0};
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<store::TrialRepository>> pool_;

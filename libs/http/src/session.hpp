@@ -1,0 +1,29 @@
+#pragma once
+
+// Who is asking, with accounts on: the session cookie, the account behind
+// it, and the cookie a sign-in sets.
+
+#include <optional>
+#include <string>
+
+#include "context.hpp"
+#include "trialwise/core/result.hpp"
+
+namespace trialwise::http {
+
+/// The session cookie's name.
+inline constexpr const char* kSessionCookie = "tw_session";
+
+/// The session token the request's Cookie header carries, if any.
+std::optional<std::string> session_token(const Request& req);
+
+/// With accounts on, sets ctx.account and ctx.profile from the session, or
+/// fails with the 401 to send (no session, or one that has ended). With
+/// accounts off, leaves the local profile and passes.
+Result<void, Response> sign_in_required(Context& ctx);
+
+/// "tw_session=TOKEN; HttpOnly; SameSite=Strict; Path=/; Max-Age=N" (no
+/// Secure until the server speaks TLS itself); an empty token and 0 clear it.
+std::string session_cookie(const std::string& token, long long max_age_seconds);
+
+}  // namespace trialwise::http

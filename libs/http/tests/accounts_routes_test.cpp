@@ -1,0 +1,195 @@
+// serve --accounts through the handler: the session routes, every trial
+// route closed without a session, each person's data their own, throttled
+// sign-ins, sign-out and expiry.
+
+#include "fixture.hpp"
+#include "trialwise/service/accounts.hpp"
+
+namespace trialwise::http {
+namespace {
+
+using testing::example;
+using testing::verb;
+namespace bhttp = boost::beast::http;
+
+constexpr const char* kGood = "correct horse battery staple";
+
+// One memory repository shared by every request (the server opens one per request).
+class SharedAccounts final : public store::AccountRepository {
+ public:
+  explicit SharedAccounts(store::AccountRepository& repo) : r_(repo) {}
+  Result<store::Account> create_account(const store::Account& a) override { return r_.create_account(a); }
+  Result<store::Account> get_account(store::AccountId id) override { return r_.get_account(id); }
+  Result<std::optional<store::Account>> find_account(const std::string& e) override { return r_.find_account(e); }
+  Result<std::vector<store::Account>> list_accounts() override { return r_.list_accounts(); }
+  Result<store::Account> set_disabled(store::AccountId id, bool d) override { return r_.set_disabled(id, d); }
+  Result<store::Account> set_password_hash(store::AccountId id, const std::string& h,
+                                           const std::optional<std::string>& keep) override {
+    return r_.set_password_hash(id, h, keep);
+  }
+  Result<void> create_session(const store::Session& s) override { return r_.create_session(s); }
+  Result<std::optional<store::Session>> find_session(const std::string& h) override { return r_.find_session(h); }
+  Result<void> touch_session(const std::string& h, const std::string& t) override { return r_.touch_session(h, t); }
+  Result<void> end_session(const std::string& h) override { return r_.end_session(h); }
+
+ private:
+  store::AccountRepository& r_;
+};
+
+class AccountsRoutesTest : public testing::HandlerTest {
+ protected:
+  void SetUp() override {
+    for (const char* email : {"ada@example.org", "grace@example.org"})
+      ASSERT_TRUE(service::Accounts(*accounts_).add({email, model::Role::person, kGood}));
+    services_.use_accounts([this]() -> Result<std::unique_ptr<store::AccountRepository>> {
+      return std::unique_ptr<store::AccountRepository>(std::make_unique<SharedAccounts>(*accounts_));
+    });
+    services_.set_clock([this] { return now_; });
+  }
+
+  Response send(verb method, const std::string& target, const std::string& body = "", const std::string& cookie = "",
+                const std::string& origin = "") {
+    Request req{method, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    if (!cookie.empty()) req.set(bhttp::field::cookie, "theme=dark; tw_session=" + cookie);
+    if (!origin.empty()) req.set(bhttp::field::origin, origin);
+    if (!body.empty() || method == verb::post || method == verb::put) {
+      req.set(bhttp::field::content_type, "application/json");
+      req.body() = body;
+      req.prepare_payload();
+    }
+    return handle(req, services_, Peer{client_});
+  }
+
+  // Signs in and returns the session token from the cookie.
+  std::string sign_in(const std::string& email, const std::string& password = kGood) {
+    auto res = send(verb::post, "/api/v1/session", R"({"email": ")" + email + R"(", "password": ")" + password + "\"}");
+    EXPECT_EQ(res.result(), bhttp::status::created) << res.body();
+    const std::string cookie(res[bhttp::field::set_cookie]);
+    const auto start = cookie.find('=') + 1;
+    return cookie.substr(start, cookie.find(';') - start);
+  }
+
+  Response start_trial(const std::string& token) {
+    return send(verb::post, "/api/v1/trial",
+                R"({"answers": )" + example("runner_in_heat") + R"(, "start": "2026-12-07", "product": "Powder",)" +
+                    R"( "g_per_serving": 5})",
+                token);
+  }
+
+  std::unique_ptr<store::AccountRepository> accounts_ = store::make_memory_account_repository();
+  service::Clock::time_point now_ = *service::utc_time("2026-12-14T09:00:00Z");
+  std::string client_ = "192.0.2.1";
+};
+
+TEST_F(AccountsRoutesTest, EveryTrialRouteNeedsASessionAndThePublicOnesDoNot) {
+  for (const auto& route : route_table()) {
+    const std::string path(route.path);
+    if (!path.starts_with("/api/v1/trial")) continue;
+    std::string target = path;
+    if (const auto p = target.find("{date}"); p != std::string::npos) target.replace(p, 6, "2026-12-08");
+    const auto res = send(route.method, target, route.method == verb::get ? "" : "{}");
+    EXPECT_EQ(res.result(), bhttp::status::unauthorized) << route.method << " " << path << ": " << res.body();
+    EXPECT_EQ(error_code(res), "unauthorized");
+  }
+  EXPECT_EQ(send(verb::get, "/healthz").result(), bhttp::status::ok);
+  EXPECT_EQ(send(verb::get, "/api/v1/pack").result(), bhttp::status::ok);
+  EXPECT_EQ(send(verb::post, "/api/v1/assess", example("runner_in_heat")).result(), bhttp::status::ok);
+  EXPECT_EQ(send(verb::get, "/api/v1/session").result(), bhttp::status::unauthorized);
+}
+
+TEST_F(AccountsRoutesTest, SignInSetsAStrictHttpOnlyCookieAndNeverShowsTheHash) {
+  auto res =
+      send(verb::post, "/api/v1/session", R"({"email": "Ada@Example.org", "password": ")" + std::string(kGood) + "\"}");
+  ASSERT_EQ(res.result(), bhttp::status::created) << res.body();
+  const std::string cookie(res[bhttp::field::set_cookie]);
+  EXPECT_EQ(cookie.rfind("tw_session=", 0), 0u) << cookie;
+  for (const char* attribute : {"; HttpOnly", "; SameSite=Strict", "; Path=/", "; Max-Age=43200"})
+    EXPECT_NE(cookie.find(attribute), std::string::npos) << attribute << " in " << cookie;
+  EXPECT_EQ(json(res).at("account").at("email"), "ada@example.org");
+  EXPECT_EQ(res.body().find("argon2"), std::string::npos);
+  const std::string token = cookie.substr(11, cookie.find(';') - 11);
+  auto me = send(verb::get, "/api/v1/session", "", token);
+  ASSERT_EQ(me.result(), bhttp::status::ok);
+  EXPECT_EQ(json(me).at("account").at("email"), "ada@example.org");
+}
+
+TEST_F(AccountsRoutesTest, AWrongPasswordAndAnUnknownEmailGetTheSameAnswer) {
+  auto wrong = send(verb::post, "/api/v1/session", R"({"email": "ada@example.org", "password": "not it at all"})");
+  auto unknown = send(verb::post, "/api/v1/session", R"({"email": "nobody@example.org", "password": "not it at all"})");
+  EXPECT_EQ(wrong.result(), bhttp::status::unauthorized);
+  EXPECT_EQ(unknown.result(), bhttp::status::unauthorized);
+  EXPECT_EQ(wrong.body(), unknown.body());
+  EXPECT_TRUE(wrong[bhttp::field::set_cookie].empty());
+  EXPECT_EQ(error_where(send(verb::post, "/api/v1/session", R"({"email": "ada@example.org"})")), "/password");
+}
+
+TEST_F(AccountsRoutesTest, EachPersonSeesOnlyTheirOwnTrial) {
+  const std::string ada = sign_in("ada@example.org"), grace = sign_in("grace@example.org");
+  ASSERT_EQ(start_trial(ada).result(), bhttp::status::created);
+  EXPECT_EQ(send(verb::get, "/api/v1/trial", "", ada).result(), bhttp::status::ok);
+  EXPECT_EQ(send(verb::get, "/api/v1/trial", "", grace).result(), bhttp::status::not_found) << "as if it did not exist";
+  EXPECT_TRUE(json(send(verb::get, "/api/v1/trials", "", grace)).at("trials").as_array().empty());
+  EXPECT_EQ(send(verb::put, "/api/v1/trial/days/2026-12-08", R"({"outcome": 5})", grace).result(),
+            bhttp::status::not_found);
+  EXPECT_EQ(send(verb::get, "/api/v1/trial/export.csv", "", grace).result(), bhttp::status::not_found);
+  ASSERT_EQ(start_trial(grace).result(), bhttp::status::created) << "her own trial, beside Ada's";
+  EXPECT_EQ(json(send(verb::get, "/api/v1/trials", "", ada)).at("trials").as_array().size(), 1u);
+}
+
+TEST_F(AccountsRoutesTest, ACrossSiteWriteWithASessionIsRefusedAndSavesNothing) {
+  const std::string ada = sign_in("ada@example.org");
+  auto res =
+      send(verb::post, "/api/v1/trial", R"({"answers": )" + example("runner_in_heat") + R"(, "start": "2026-12-07"})",
+           ada, "https://evil.example");
+  EXPECT_EQ(res.result(), bhttp::status::forbidden);
+  EXPECT_EQ(send(verb::get, "/api/v1/trial", "", ada).result(), bhttp::status::not_found);
+}
+
+TEST_F(AccountsRoutesTest, SignOutIdleAndForgedSessionsAreRefused) {
+  const std::string ada = sign_in("ada@example.org");
+  auto out = send(verb::delete_, "/api/v1/session", "", ada);
+  EXPECT_EQ(out.result(), bhttp::status::no_content);
+  EXPECT_NE(std::string(out[bhttp::field::set_cookie]).find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(send(verb::get, "/api/v1/trials", "", ada).result(), bhttp::status::unauthorized);
+
+  const std::string again = sign_in("ada@example.org");
+  now_ += std::chrono::minutes(29);
+  EXPECT_EQ(send(verb::get, "/api/v1/trials", "", again).result(), bhttp::status::ok);
+  now_ += std::chrono::minutes(30);
+  EXPECT_EQ(send(verb::get, "/api/v1/trials", "", again).result(), bhttp::status::unauthorized) << "idle 30 minutes";
+  EXPECT_EQ(send(verb::get, "/api/v1/trials", "", "forged-token").result(), bhttp::status::unauthorized);
+}
+
+TEST_F(AccountsRoutesTest, RepeatedFailuresAreAnswered429WithRetryAfter) {
+  for (int i = 0; i < 5; ++i)
+    ASSERT_EQ(
+        send(verb::post, "/api/v1/session", R"({"email": "ada@example.org", "password": "wrong wrong"})").result(),
+        bhttp::status::unauthorized);
+  auto res =
+      send(verb::post, "/api/v1/session", R"({"email": "ada@example.org", "password": ")" + std::string(kGood) + "\"}");
+  EXPECT_EQ(res.result(), bhttp::status::too_many_requests);
+  EXPECT_EQ(res[bhttp::field::retry_after], "1");
+  now_ += std::chrono::seconds(1);
+  EXPECT_EQ(
+      send(verb::post, "/api/v1/session", R"({"email": "ada@example.org", "password": ")" + std::string(kGood) + "\"}")
+          .result(),
+      bhttp::status::created);
+}
+
+TEST(AccountsOffTest, TheSessionRoutesDoNotExistWithoutAccounts) {
+  Services services{testing::builtin_pack(), pack::builtin_pack_text(),
+                    []() -> Result<std::unique_ptr<store::TrialRepository>> { return store::make_memory_repository(); },
+                    [] { return Date::parse("2026-12-14", "today"); }};
+  for (const auto method : {verb::get, verb::delete_}) {
+    Request req{method, "/api/v1/session", 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    EXPECT_EQ(handle(req, services).result(), bhttp::status::not_found);
+  }
+  Request status{verb::get, "/api/v1/trials", 11};
+  status.set(bhttp::field::host, "127.0.0.1");
+  EXPECT_EQ(handle(status, services).result(), bhttp::status::ok) << "the local person needs no sign-in";
+}
+
+}  // namespace
+}  // namespace trialwise::http
