@@ -43,7 +43,7 @@ def request(port, method, path, body=None, cookie=None):
 
 def sign_in(port, email, password=GOOD):
     status, headers, body = request(port, "POST", "/api/v1/session", {"email": email, "password": password})
-    check(status == 201, f"sign-in of {email} answered {status}: {body}")
+    check(status == 204, f"sign-in of {email} answered {status}: {body}")
     cookie = headers.get("Set-Cookie", "")
     check("HttpOnly" in cookie and "SameSite=Strict" in cookie, f"the cookie lacks its attributes: {cookie}")
     return cookie.split(";")[0]

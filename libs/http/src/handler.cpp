@@ -35,7 +35,7 @@ constexpr std::array kRoutes = {
     Route{verb::post, "/api/v1/assess", routes::assess},
     Route{verb::post, "/api/v1/plan", routes::plan},
     Route{verb::post, "/api/v1/session", routes::sign_in},
-    Route{verb::get, "/api/v1/session", routes::whoami},
+    Route{verb::get, "/api/v1/me", routes::whoami},
     Route{verb::delete_, "/api/v1/session", routes::sign_out},
     Route{verb::post, "/api/v1/trial", routes::start_trial, true},
     Route{verb::get, "/api/v1/trial", routes::trial_status, true},

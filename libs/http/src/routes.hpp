@@ -13,7 +13,7 @@ Response openapi(const Context& ctx);
 Response assess(const Context& ctx);
 Response plan(const Context& ctx);
 
-// Accounts (serve --accounts): sign in, who is signed in, sign out.
+// Accounts (serve --accounts): sign in, sign out, who is signed in (/api/v1/me).
 Response sign_in(const Context& ctx);
 Response whoami(const Context& ctx);
 Response sign_out(const Context& ctx);

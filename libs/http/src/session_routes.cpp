@@ -1,5 +1,5 @@
-// Signing in and out, and who is signed in: POST, GET and DELETE
-// /api/v1/session (only with accounts on; 404 otherwise).
+// Signing in and out, and who is signed in: POST and DELETE /api/v1/session,
+// GET /api/v1/me (only with accounts on; 404 otherwise).
 
 #include <boost/beast/http/field.hpp>
 
@@ -48,7 +48,7 @@ Response sign_in(const Context& ctx) {
       return error_reply(Status::unauthorized, "unauthorized", not_found("", "wrong email or password"));
     return error_reply(why.error);
   }
-  auto res = json_reply(Status::created, boost::json::object{{"account", service::account_json(signed_in->account)}});
+  Response res{Status::no_content, 11};
   res.set(boost::beast::http::field::set_cookie,
           session_cookie(signed_in->token, ctx.services.session_policy().absolute.count()));
   return res;
@@ -58,7 +58,9 @@ Response whoami(const Context& ctx) {
   if (!ctx.services.accounts_on()) return accounts_off();
   Context mine = ctx;
   if (auto ok = sign_in_required(mine); !ok) return std::move(ok).error();
-  return json_reply(Status::ok, boost::json::object{{"account", service::account_json(*mine.account)}});
+  const auto& a = *mine.account;
+  return json_reply(Status::ok, boost::json::object{
+                                    {"id", a.id}, {"email", a.email}, {"role", std::string(model::to_string(a.role))}});
 }
 
 Response sign_out(const Context& ctx) {

@@ -64,7 +64,7 @@ class AccountsRoutesTest : public testing::HandlerTest {
   // Signs in and returns the session token from the cookie.
   std::string sign_in(const std::string& email, const std::string& password = kGood) {
     auto res = send(verb::post, "/api/v1/session", R"({"email": ")" + email + R"(", "password": ")" + password + "\"}");
-    EXPECT_EQ(res.result(), bhttp::status::created) << res.body();
+    EXPECT_EQ(res.result(), bhttp::status::no_content) << res.body();
     const std::string cookie(res[bhttp::field::set_cookie]);
     const auto start = cookie.find('=') + 1;
     return cookie.substr(start, cookie.find(';') - start);
@@ -95,23 +95,24 @@ TEST_F(AccountsRoutesTest, EveryTrialRouteNeedsASessionAndThePublicOnesDoNot) {
   EXPECT_EQ(send(verb::get, "/healthz").result(), bhttp::status::ok);
   EXPECT_EQ(send(verb::get, "/api/v1/pack").result(), bhttp::status::ok);
   EXPECT_EQ(send(verb::post, "/api/v1/assess", example("runner_in_heat")).result(), bhttp::status::ok);
-  EXPECT_EQ(send(verb::get, "/api/v1/session").result(), bhttp::status::unauthorized);
+  EXPECT_EQ(send(verb::get, "/api/v1/me").result(), bhttp::status::unauthorized);
 }
 
 TEST_F(AccountsRoutesTest, SignInSetsAStrictHttpOnlyCookieAndNeverShowsTheHash) {
   auto res =
       send(verb::post, "/api/v1/session", R"({"email": "Ada@Example.org", "password": ")" + std::string(kGood) + "\"}");
-  ASSERT_EQ(res.result(), bhttp::status::created) << res.body();
+  ASSERT_EQ(res.result(), bhttp::status::no_content) << res.body();
   const std::string cookie(res[bhttp::field::set_cookie]);
   EXPECT_EQ(cookie.rfind("tw_session=", 0), 0u) << cookie;
   for (const char* attribute : {"; HttpOnly", "; SameSite=Strict", "; Path=/", "; Max-Age=43200"})
     EXPECT_NE(cookie.find(attribute), std::string::npos) << attribute << " in " << cookie;
-  EXPECT_EQ(json(res).at("account").at("email"), "ada@example.org");
-  EXPECT_EQ(res.body().find("argon2"), std::string::npos);
   const std::string token = cookie.substr(11, cookie.find(';') - 11);
-  auto me = send(verb::get, "/api/v1/session", "", token);
+  auto me = send(verb::get, "/api/v1/me", "", token);
   ASSERT_EQ(me.result(), bhttp::status::ok);
-  EXPECT_EQ(json(me).at("account").at("email"), "ada@example.org");
+  EXPECT_EQ(json(me).at("email"), "ada@example.org");
+  EXPECT_EQ(json(me).at("role"), "person");
+  EXPECT_EQ(json(me).as_object().size(), 3u) << me.body();
+  EXPECT_EQ(me.body().find("argon2"), std::string::npos);
 }
 
 TEST_F(AccountsRoutesTest, AWrongPasswordAndAnUnknownEmailGetTheSameAnswer) {
@@ -174,15 +175,31 @@ TEST_F(AccountsRoutesTest, RepeatedFailuresAreAnswered429WithRetryAfter) {
   EXPECT_EQ(
       send(verb::post, "/api/v1/session", R"({"email": "ada@example.org", "password": ")" + std::string(kGood) + "\"}")
           .result(),
-      bhttp::status::created);
+      bhttp::status::no_content);
+}
+
+// Session fixation: a token the client already holds (planted or old) is
+// never the session a sign-in makes.
+TEST_F(AccountsRoutesTest, SignInAlwaysMakesANewToken) {
+  const std::string first = sign_in("ada@example.org");
+  const std::string body = R"({"email": "ada@example.org", "password": ")" + std::string(kGood) + "\"}";
+  auto res = send(verb::post, "/api/v1/session", body, first);
+  ASSERT_EQ(res.result(), bhttp::status::no_content);
+  const std::string cookie(res[bhttp::field::set_cookie]);
+  const std::string second = cookie.substr(11, cookie.find(';') - 11);
+  EXPECT_NE(second, first);
+  EXPECT_EQ(second.size(), 43u);
+  auto planted = send(verb::post, "/api/v1/session", body, "attacker-chosen-token");
+  EXPECT_EQ(std::string(planted[bhttp::field::set_cookie]).find("attacker-chosen-token"), std::string::npos);
+  EXPECT_EQ(send(verb::get, "/api/v1/me", "", "attacker-chosen-token").result(), bhttp::status::unauthorized);
 }
 
 TEST(AccountsOffTest, TheSessionRoutesDoNotExistWithoutAccounts) {
   Services services{testing::builtin_pack(), pack::builtin_pack_text(),
                     []() -> Result<std::unique_ptr<store::TrialRepository>> { return store::make_memory_repository(); },
                     [] { return Date::parse("2026-12-14", "today"); }};
-  for (const auto method : {verb::get, verb::delete_}) {
-    Request req{method, "/api/v1/session", 11};
+  for (const auto& [method, path] : {std::pair{verb::get, "/api/v1/me"}, std::pair{verb::delete_, "/api/v1/session"}}) {
+    Request req{method, path, 11};
     req.set(bhttp::field::host, "127.0.0.1");
     EXPECT_EQ(handle(req, services).result(), bhttp::status::not_found);
   }
