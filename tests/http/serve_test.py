@@ -207,12 +207,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(any(l.startswith("POST /api/v1/assess 200 ") for l in lines), "access log lines", log[-500:])
     check(any(l.startswith("POST /api/v1/assess 413 ") for l in lines), "413 in the access log", log[-500:])
 
-    # Loopback only: anything else is refused with exit 2 and the reason.
+    # Loopback only unless accounts and TLS are both on: anything else is
+    # refused with exit 2 and the reason, before anything is bound.
     for host in ["0.0.0.0", "::", "192.0.2.1"]:
-        p = subprocess.run([TW, "serve", "--host", host, "--port", "0", "--db", os.path.join(tmp, "x.db")],
-                           capture_output=True, text=True, timeout=20)
-        check(p.returncode == 2 and "not a loopback address" in p.stderr and "authentication" in p.stderr
-              and p.stdout == "", f"--host {host} refused", p.stderr)
+        for extra in ([], ["--accounts"], ["--tls-cert", "c.pem", "--tls-key", "k.pem"]):
+            p = subprocess.run([TW, "serve", "--host", host, "--port", "0", "--db", os.path.join(tmp, "x.db"), *extra],
+                               capture_output=True, text=True, timeout=20)
+            check(p.returncode == 2 and "not a loopback address" in p.stderr and "--accounts and TLS" in p.stderr
+                  and p.stdout == "", f"--host {host} {extra} refused", p.stderr)
+    p = subprocess.run([TW, "serve", "--tls-cert", "c.pem", "--port", "0", "--db", os.path.join(tmp, "x.db")],
+                       capture_output=True, text=True, timeout=20)
+    check(p.returncode == 2 and "--tls-key" in p.stderr, "--tls-cert alone is refused", p.stderr)
 
     # A flood of idle connections (more than the caps) never shuts others
     # out: the oldest idle ones are closed to make room, and /healthz answers.

@@ -20,9 +20,15 @@ std::chrono::milliseconds millis(double seconds) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
 }
 
-std::string url(const std::string& host, std::uint16_t port) {
+std::string url(const std::string& host, std::uint16_t port, bool tls) {
   const bool v6 = host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  return (tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
 }
 
 }  // namespace
@@ -37,6 +43,13 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   cmd->add_flag("--accounts", o.accounts,
                 "Accounts on (trialwise account add): every trial route acts for the signed-in person; "
                 "sign in with POST /api/v1/session");
+  cmd->add_option("--tls-cert", o.tls_cert, "Serve TLS 1.2/1.3 with this PEM certificate chain (with --tls-key)")
+      ->type_name("FILE");
+  cmd->add_option("--tls-key", o.tls_key, "The PEM private key of --tls-cert")->type_name("FILE");
+  cmd->add_option("--public-host", o.public_hosts,
+                  "A name clients reach the server by, besides loopback ones (repeatable; the Host and Origin "
+                  "checks accept it)")
+      ->type_name("NAME");
   cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")
       ->type_name("N")
       ->check(CLI::Range(1, 256));
@@ -56,15 +69,27 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
       ->check(CLI::Range(1, 100000));
   add_db_option(*cmd, o.db);
   cmd->footer(
-      "Listens on loopback addresses only: until the server speaks TLS itself, personal health data is not\n"
-      "served to a network (with --accounts, put a TLS proxy on the same machine in front of it).\n"
+      "Listens on loopback addresses only, unless run with --accounts and TLS (--tls-cert, --tls-key): personal\n"
+      "health data is never served to a network unauthenticated or in the clear. Behind a reverse proxy, bind\n"
+      "127.0.0.1 with --accounts and let the proxy terminate TLS.\n"
       "SIGTERM or Ctrl-C stops it after the requests in flight.\n"
       "The API is described at GET /api/v1/openapi.json (docs/http.md).");
   return cmd;
 }
 
 int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  if (auto ok = http::check_loopback(o.host); !ok) return report(err, ok.error());
+  const bool tls = !o.tls_cert.empty() || !o.tls_key.empty();
+  if (tls && (o.tls_cert.empty() || o.tls_key.empty()))
+    return report(
+        err, invalid_input(o.tls_cert.empty() ? "--tls-cert" : "--tls-key", "TLS needs both --tls-cert and --tls-key"));
+  // Beyond loopback only with accounts and TLS: personal health data is never
+  // served to a network unauthenticated or in the clear.
+  const bool beyond_loopback = !http::check_loopback(o.host);
+  if (beyond_loopback && !(o.accounts && tls))
+    return report(err,
+                  invalid_input("--host", o.host + " is not a loopback address: serving a network needs --accounts "
+                                                   "and TLS (--tls-cert, --tls-key). Behind a reverse proxy, bind "
+                                                   "127.0.0.1 and let the proxy terminate TLS (docs/accounts.md)"));
   auto pack = load_pack_or_report(o.pack_file, in, err);
   if (!pack) return kExitBadInput;
   auto path = database_path(o.db);
@@ -86,6 +111,9 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
       err << "trialwise: note: no accounts yet; nobody can sign in until one is added (trialwise account add)\n";
     services.use_accounts([&db] { return db.accounts(); });
   }
+  std::vector<std::string> names;
+  for (const auto& n : o.public_hosts) names.push_back(lower(n));
+  services.answer_to(std::move(names));
 
   http::ServerOptions options;
   options.host = o.host;
@@ -95,10 +123,12 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
   options.idle_timeout = millis(o.idle_timeout);
   options.max_connections = o.max_connections;
   options.max_connections_per_client = o.max_connections_per_client;
+  options.beyond_loopback = beyond_loopback;
+  if (tls) options.tls = http::ServerOptions::Tls{o.tls_cert, o.tls_key};
   {  // the server's access log is written out when it goes
     http::Server server(services, options);
     if (auto ok = server.listen(); !ok) return report(err, ok.error());
-    out << "listening on " << url(o.host, server.port()) << std::endl;  // flushed: tests and scripts wait for it
+    out << "listening on " << url(o.host, server.port(), tls) << std::endl;  // flushed: tests and scripts wait for it
     err << "trialwise: serving " << db.path() << "; SIGTERM or Ctrl-C stops\n" << std::flush;
     server.run();
   }

@@ -2,6 +2,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -20,6 +21,8 @@ struct ServeOptions {
   std::size_t max_connections = 512;             // open at once, in all
   std::size_t max_connections_per_client = 128;  // open at once from one address
   bool accounts = false;                         // --accounts: trial routes act for the signed-in person
+  std::string tls_cert, tls_key;                 // PEM files: serve TLS 1.2/1.3 only
+  std::vector<std::string> public_hosts;         // names besides loopback ones the server answers to
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a

@@ -121,7 +121,8 @@ Response dispatch(const Request& req, Services& services, const Peer& peer) {
 Response handle(const Request& req, Services& services, const Peer& peer) {
   Response res;
   try {
-    if (auto refused = guard_host_and_origin(req, HostPolicy{services.served_port()}))
+    if (auto refused =
+            guard_host_and_origin(req, HostPolicy{services.served_port(), peer.tls, services.public_names()}))
       res = std::move(*refused);
     else
       res = dispatch(req, services, peer);
@@ -133,6 +134,8 @@ Response handle(const Request& req, Services& services, const Peer& peer) {
   res.version(req.version());
   res.keep_alive(req.keep_alive());
   res.set(boost::beast::http::field::server, "trialwise");
+  // Over TLS, browsers are told to come back only over TLS (a year).
+  if (peer.tls) res.set(boost::beast::http::field::strict_transport_security, "max-age=31536000");
   // API answers are never cached; the web app's files set their own policy.
   if (res.find(boost::beast::http::field::cache_control) == res.end())
     res.set(boost::beast::http::field::cache_control, "no-store");

@@ -57,17 +57,21 @@ bool loopback_name(const std::string& host) {
   return !ec && address.is_loopback();
 }
 
-// The authority names this server: a loopback name on the port served (a
-// missing port means 80).
+// The authority names this server: a loopback name or one of its public
+// names, on the port served (a missing port means 80, or 443 over TLS).
 bool served_here(const Authority& a, const HostPolicy& policy) {
-  if (!loopback_name(a.host)) return false;
+  const bool named = loopback_name(a.host) || std::find(policy.public_names.begin(), policy.public_names.end(),
+                                                        a.host) != policy.public_names.end();
+  if (!named) return false;
   if (policy.port == 0) return true;
-  return a.port.value_or(80) == policy.port;
+  return a.port.value_or(policy.tls ? 443 : 80) == policy.port;
 }
 
 std::string expected(const HostPolicy& policy) {
   const std::string port = policy.port == 0 ? std::string("its port") : "port " + std::to_string(policy.port);
-  return "127.0.0.1, localhost or [::1] on " + port;
+  std::string names = "127.0.0.1, localhost";
+  for (const auto& n : policy.public_names) names += ", " + n;
+  return names + " or [::1] on " + port;
 }
 
 bool changes_state(verb v) { return v == verb::post || v == verb::put || v == verb::patch || v == verb::delete_; }
@@ -99,7 +103,7 @@ std::optional<Response> guard_host_and_origin(const Request& req, const HostPoli
   // sends no Origin, such as curl or the command line).
   if (const auto origin = req.find(field::origin); origin != req.end()) {
     const std::string_view value = origin->value();
-    constexpr std::string_view kScheme = "http://";
+    const std::string_view kScheme = policy.tls ? "https://" : "http://";
     const auto authority = value.substr(0, kScheme.size()) == kScheme ? parse_authority(value.substr(kScheme.size()))
                                                                       : std::optional<Authority>();
     if (!authority || !served_here(*authority, policy))

@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "trialwise/http/handler.hpp"
 
@@ -17,7 +19,9 @@ namespace trialwise::http {
 
 /// What a request's Host and Origin may name.
 struct HostPolicy {
-  std::uint16_t port = 0;  ///< the port served; 0 while unknown (no socket, as in tests): any port
+  std::uint16_t port = 0;                   ///< the port served; 0 while unknown (no socket, as in tests): any port
+  bool tls = false;                         ///< served over TLS: origins are https:// and a missing port means 443
+  std::vector<std::string> public_names{};  ///< names besides loopback ones (serve --public-host), lower case
 };
 
 /// Nothing when the request may go on; otherwise the refusal: 400 for a

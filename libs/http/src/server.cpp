@@ -27,12 +27,14 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -65,6 +67,7 @@ struct Core {
 
   Services& services;
   ServerOptions options;
+  std::optional<net::ssl::context> tls;  // set by listen() when options.tls is given
   // Declared before the io_context so that they outlive any connection it
   // still holds when it is destroyed.
   AccessLog access_log{options.access_log};
@@ -102,30 +105,22 @@ std::string loggable(beast::string_view text) {
   return out.empty() ? "-" : out;
 }
 
+// One open connection, whatever its stream: what the acceptor and a stop need.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Core& server, std::string client)
-      : stream_(std::move(socket)), server_(server), peer_{std::move(client)} {}
-
-  ~Session() {
+  explicit Session(Core& server) : server_(server) {}
+  virtual ~Session() {
     const std::lock_guard lock(server_.sessions_mutex);
     server_.sessions.erase(this);
   }
-
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  void start() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::wait, shared_from_this())); }
-
+  virtual void start() = 0;
   // From any thread: close if idle, else finish the request and close.
-  void stop() { net::post(stream_.get_executor(), beast::bind_front_handler(&Session::on_stop, shared_from_this())); }
-
+  virtual void stop() = 0;
   // From any thread: close if still idle (to make room for a new connection).
-  void evict() {
-    net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->state_ == State::idle) self->stream_.cancel();  // the wait ends; the connection closes
-    });
-  }
+  virtual void evict() = 0;
 
   /// Since when it has waited for a request; nullopt while busy. Any thread.
   std::optional<Clock::rep> idle_since() const {
@@ -133,21 +128,62 @@ class Session : public std::enable_shared_from_this<Session> {
     return since == kBusy ? std::nullopt : std::optional<Clock::rep>(since);
   }
 
+ protected:
+  static constexpr Clock::rep kBusy = -1;
+  Core& server_;
+  std::atomic<Clock::rep> idle_since_{kBusy};
+};
+
+// A connection over a plain TCP stream or TLS over one (beast::ssl_stream).
+template <class Stream>
+class Connection final : public Session {
+ public:
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  template <class... StreamArgs>
+  Connection(Core& server, std::string client, tcp::socket&& socket, StreamArgs&... args)
+      : Session(server), stream_(std::move(socket), args...), peer_{std::move(client), kTls} {}
+
+  void start() override {
+    net::dispatch(tcp_layer().get_executor(), [self = self()] {
+      if constexpr (kTls) {
+        // The handshake is bounded like a request: a silent client cannot hold the connection.
+        self->tcp_layer().expires_after(self->server_.options.read_timeout);
+        self->stream_.async_handshake(net::ssl::stream_base::server, [self](beast::error_code ec) {
+          if (ec) return self->close();
+          self->wait();
+        });
+      } else {
+        self->wait();
+      }
+    });
+  }
+
+  void stop() override {
+    net::post(tcp_layer().get_executor(), [self = self()] { self->on_stop(); });
+  }
+
+  void evict() override {
+    net::post(tcp_layer().get_executor(), [self = self()] {
+      if (self->state_ == State::idle) self->tcp_layer().cancel();  // the wait ends; the connection closes
+    });
+  }
+
  private:
   enum class State { idle, reading, writing, closed };
 
-  const Limits& limits() const { return server_.services.limits(); }
+  std::shared_ptr<Connection> self() { return std::static_pointer_cast<Connection>(shared_from_this()); }
+  beast::tcp_stream& tcp_layer() { return beast::get_lowest_layer(stream_); }
 
-  static constexpr Clock::rep kBusy = -1;
+  const Limits& limits() const { return server_.services.limits(); }
 
   void wait() {
     if (server_.stopping) return close();
     state_ = State::idle;
     idle_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
-    stream_.expires_after(server_.options.idle_timeout);
-    stream_.async_read_some(buffer_.prepare(4096),
-                            beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
+    tcp_layer().expires_after(server_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Connection::on_first_bytes, self()));
   }
 
   void on_first_bytes(beast::error_code ec, std::size_t n) {
@@ -166,9 +202,8 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(limits().header_bytes));
     parser_->body_limit(limits().body_bytes);
-    stream_.expires_after(server_.options.read_timeout);  // for the whole request
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    tcp_layer().expires_after(server_.options.read_timeout);  // for the whole request
+    bhttp::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_header, self()));
   }
 
   void on_header(beast::error_code ec, std::size_t) {
@@ -191,7 +226,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (parser_->is_done()) return on_body({}, 0);
     if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
       auto go_on = std::make_shared<bhttp::response<bhttp::empty_body>>(Status::continue_, req.version());
-      bhttp::async_write(stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code wec, std::size_t) {
+      bhttp::async_write(stream_, *go_on, [self = self(), go_on](beast::error_code wec, std::size_t) {
         if (wec) return self->close();
         self->read_body();
       });
@@ -201,7 +236,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void read_body() {
-    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_body, self()));
   }
 
   void on_body(beast::error_code ec, std::size_t) {
@@ -230,8 +265,8 @@ class Session : public std::enable_shared_from_this<Session> {
     state_ = State::writing;
     if (server_.stopping) res.keep_alive(false);
     res_ = std::make_shared<Response>(std::move(res));
-    stream_.expires_after(server_.options.read_timeout);
-    bhttp::async_write(stream_, *res_, [self = shared_from_this(), unread_input](beast::error_code ec, std::size_t) {
+    tcp_layer().expires_after(server_.options.read_timeout);
+    bhttp::async_write(stream_, *res_, [self = self(), unread_input](beast::error_code ec, std::size_t) {
       self->on_write(ec, unread_input);
     });
   }
@@ -253,19 +288,18 @@ class Session : public std::enable_shared_from_this<Session> {
   // reset the connection before the client has read the answer.
   void drain() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(std::chrono::seconds(1));
+    tcp_layer().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    tcp_layer().expires_after(std::chrono::seconds(1));
     buffer_.clear();
-    stream_.async_read_some(buffer_.prepare(16 * 1024),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                              self->drained_ += n;
-                              if (ec || self->drained_ > 1024 * 1024) return self->close();
-                              self->drain();
-                            });
+    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = self()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > 1024 * 1024) return self->close();
+      self->drain();
+    });
   }
 
   void on_stop() {
-    if (state_ == State::idle) stream_.cancel();  // the pending wait ends, and wait() sees `stopping`
+    if (state_ == State::idle) tcp_layer().cancel();  // the pending wait ends, and wait() sees `stopping`
   }
 
   void close() {
@@ -273,13 +307,12 @@ class Session : public std::enable_shared_from_this<Session> {
     state_ = State::closed;
     idle_since_.store(kBusy, std::memory_order_relaxed);
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream_.close();
+    tcp_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    tcp_layer().close();
   }
 
-  beast::tcp_stream stream_;
-  Core& server_;
-  const Peer peer_;  // who is at the other end (sign-in throttling)
+  Stream stream_;
+  const Peer peer_;  // who is at the other end (sign-in throttling), and whether over TLS
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> res_;
@@ -287,7 +320,6 @@ class Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_{};
   std::string method_ = "-", target_ = "-";
   std::size_t drained_ = 0;
-  std::atomic<Clock::rep> idle_since_{kBusy};
 };
 
 bool Core::admit(const std::string& client, std::shared_ptr<Session>& evict) {
@@ -331,7 +363,12 @@ void Core::accept() {
       return accept();
     }
     if (evict) evict->evict();
-    auto session = std::make_shared<Session>(std::move(socket), *this, client);
+    std::shared_ptr<Session> session;
+    if (tls)
+      session =
+          std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(*this, client, std::move(socket), *tls);
+    else
+      session = std::make_shared<Connection<beast::tcp_stream>>(*this, client, std::move(socket));
     {
       const std::lock_guard lock(sessions_mutex);
       sessions.emplace(session.get(), Open{session, client});
@@ -358,6 +395,23 @@ void Core::stop() {
   });
 }
 
+// A server context for TLS 1.2 and 1.3 only, with the given certificate chain and key.
+Result<net::ssl::context> tls_context(const ServerOptions::Tls& files) {
+  net::ssl::context ctx(net::ssl::context::tls_server);
+  ctx.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 | net::ssl::context::no_sslv3 |
+                  net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+  SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+  beast::error_code ec;
+  if (ctx.use_certificate_chain_file(files.cert_file, ec); ec)
+    return Unexpected{
+        invalid_input("--tls-cert", files.cert_file + ": not a PEM certificate chain (" + ec.message() + ")")};
+  if (ctx.use_private_key_file(files.key_file, net::ssl::context::pem, ec); ec)
+    return Unexpected{invalid_input("--tls-key", files.key_file + ": not a PEM private key (" + ec.message() + ")")};
+  if (SSL_CTX_check_private_key(ctx.native_handle()) != 1)
+    return Unexpected{invalid_input("--tls-key", files.key_file + ": does not belong to the certificate")};
+  return ctx;
+}
+
 }  // namespace
 
 struct Server::Impl : Core {
@@ -371,7 +425,13 @@ Server::~Server() = default;
 
 Result<void> Server::listen() {
   auto& o = impl_->options;
-  if (auto ok = check_loopback(o.host); !ok) return ok;
+  if (!o.beyond_loopback)
+    if (auto ok = check_loopback(o.host); !ok) return ok;
+  if (o.tls) {
+    auto tls = tls_context(*o.tls);
+    if (!tls) return Unexpected{tls.error()};
+    impl_->tls.emplace(std::move(*tls));
+  }
   beast::error_code ec;
   tcp::resolver resolver(impl_->ioc);
   const auto results = resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::numeric_service, ec);

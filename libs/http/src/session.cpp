@@ -46,9 +46,9 @@ Result<void, Response> sign_in_required(Context& ctx) {
   return {};
 }
 
-std::string session_cookie(const std::string& token, long long max_age_seconds) {
+std::string session_cookie(const std::string& token, long long max_age_seconds, bool secure) {
   return std::string(kSessionCookie) + "=" + token +
-         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds);
+         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
 }
 
 }  // namespace trialwise::http

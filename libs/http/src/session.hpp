@@ -22,8 +22,8 @@ std::optional<std::string> session_token(const Request& req);
 /// accounts off, leaves the local profile and passes.
 Result<void, Response> sign_in_required(Context& ctx);
 
-/// "tw_session=TOKEN; HttpOnly; SameSite=Strict; Path=/; Max-Age=N" (no
-/// Secure until the server speaks TLS itself); an empty token and 0 clear it.
-std::string session_cookie(const std::string& token, long long max_age_seconds);
+/// "tw_session=TOKEN; HttpOnly; SameSite=Strict; Path=/; Max-Age=N", plus
+/// "; Secure" over TLS; an empty token and 0 clear it.
+std::string session_cookie(const std::string& token, long long max_age_seconds, bool secure);
 
 }  // namespace trialwise::http

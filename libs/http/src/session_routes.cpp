@@ -50,7 +50,7 @@ Response sign_in(const Context& ctx) {
   }
   Response res{Status::no_content, 11};
   res.set(boost::beast::http::field::set_cookie,
-          session_cookie(signed_in->token, ctx.services.session_policy().absolute.count()));
+          session_cookie(signed_in->token, ctx.services.session_policy().absolute.count(), ctx.peer.tls));
   return res;
 }
 
@@ -72,7 +72,7 @@ Response sign_out(const Context& ctx) {
     if (auto ok = signer.sign_out(*token); !ok) return error_reply(ok.error());
   }
   Response res{Status::no_content, 11};
-  res.set(boost::beast::http::field::set_cookie, session_cookie("", 0));
+  res.set(boost::beast::http::field::set_cookie, session_cookie("", 0, ctx.peer.tls));
   return res;
 }
 

@@ -17,6 +17,7 @@ namespace trialwise::http {
 /// Where a request came from: the client's address (sign-in throttling).
 struct Peer {
   std::string address;
+  bool tls = false;  ///< over TLS: cookies are Secure and HSTS is sent
 };
 
 /// Answers one request. Never throws: an unexpected exception becomes a 500.

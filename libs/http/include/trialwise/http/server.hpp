@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,15 @@ struct ServerOptions {
   /// once. A flood of idle connections therefore never shuts others out.
   std::size_t max_connections = 512;
   std::size_t max_connections_per_client = 128;
+  /// TLS (OpenSSL 3 through Beast): PEM files of the certificate chain and
+  /// its private key. With them every connection speaks TLS 1.2 or 1.3 only.
+  struct Tls {
+    std::string cert_file, key_file;
+  };
+  std::optional<Tls> tls{};
+  /// Whether `host` may be other than loopback. Only the command line's
+  /// checked combination (accounts and TLS) sets it.
+  bool beyond_loopback = false;
   /// Receives each access-log line ("METHOD TARGET STATUS BYTES MICROSECONDS",
   /// no newline), from any worker thread, one at a time. Default: stderr.
   std::function<void(std::string_view)> access_log{};
@@ -51,9 +61,11 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  /// Checks the host (check_loopback), binds and listens. Fails with
-  /// Errc::invalid_input for a refused or unresolvable host, Errc::io when
-  /// the address cannot be bound (e.g. the port is taken).
+  /// Checks the host (check_loopback, unless beyond_loopback), loads the TLS
+  /// files, binds and listens. Fails with Errc::invalid_input for a refused
+  /// or unresolvable host or unusable TLS files (`where` "--tls-cert" or
+  /// "--tls-key"), Errc::io when the address cannot be bound (e.g. the port
+  /// is taken).
   Result<void> listen();
 
   /// The port listened on (the chosen one when options.port was 0).

@@ -90,6 +90,10 @@ class Services {
   /// their Host (the DNS rebinding guard). Set by the server after binding.
   std::uint16_t served_port() const { return served_port_.load(std::memory_order_relaxed); }
   void serve_on(std::uint16_t port) { served_port_.store(port, std::memory_order_relaxed); }
+  /// Names besides loopback ones the server answers to (serve --public-host),
+  /// lower case. Set before serving.
+  void answer_to(std::vector<std::string> names) { public_names_ = std::move(names); }
+  const std::vector<std::string>& public_names() const { return public_names_; }
   Result<Date> today() const { return today_(); }
 
   /// A repository for one request: an idle one from the pool, or a newly
@@ -131,6 +135,7 @@ class Services {
   std::unique_ptr<service::SignInThrottle> throttle_ = std::make_unique<service::SignInThrottle>();
   std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };
   std::atomic<std::uint16_t> served_port_{0};
+  std::vector<std::string> public_names_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<store::TrialRepository>> pool_;
 };
