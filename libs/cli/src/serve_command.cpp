@@ -50,6 +50,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
                   "A name clients reach the server by, besides loopback ones (repeatable; the Host and Origin "
                   "checks accept it)")
       ->type_name("NAME");
+  cmd->add_flag("--trust-proxy", o.trust_proxy,
+                "Behind a reverse proxy on this machine: take the client's address and scheme from "
+                "X-Forwarded-For and X-Forwarded-Proto, from loopback peers only");
   cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")
       ->type_name("N")
       ->check(CLI::Range(1, 256));
@@ -114,6 +117,7 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
   std::vector<std::string> names;
   for (const auto& n : o.public_hosts) names.push_back(lower(n));
   services.answer_to(std::move(names));
+  services.trust_proxy(o.trust_proxy);
 
   http::ServerOptions options;
   options.host = o.host;

@@ -23,6 +23,7 @@ struct ServeOptions {
   bool accounts = false;                         // --accounts: trial routes act for the signed-in person
   std::string tls_cert, tls_key;                 // PEM files: serve TLS 1.2/1.3 only
   std::vector<std::string> public_hosts;         // names besides loopback ones the server answers to
+  bool trust_proxy = false;                      // X-Forwarded-For/-Proto from loopback peers
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a

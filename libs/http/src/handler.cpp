@@ -10,6 +10,7 @@
 #include <boost/url/parse.hpp>
 
 #include "origin_guard.hpp"
+#include "trialwise/http/server.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
 #include "session.hpp"
@@ -116,9 +117,29 @@ Response dispatch(const Request& req, Services& services, const Peer& peer) {
   return error_reply(not_found(target->path(), "no such route; GET /api/v1/openapi.json lists them"));
 }
 
+// Who asked: the connection's peer, or with --trust-proxy and a loopback peer
+// (the proxy) the client the proxy names: the last X-Forwarded-For entry (the
+// one the proxy added) and X-Forwarded-Proto.
+Peer effective_peer(const Request& req, const Services& services, const Peer& peer) {
+  if (!services.trusts_proxy() || !check_loopback(peer.address)) return peer;
+  Peer out = peer;
+  if (const auto xff = req.find("X-Forwarded-For"); xff != req.end()) {
+    std::string_view list = xff->value();
+    const auto comma = list.rfind(',');
+    std::string_view last = comma == std::string_view::npos ? list : list.substr(comma + 1);
+    while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+    while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+    if (!last.empty()) out.address = std::string(last);
+  }
+  if (const auto proto = req.find("X-Forwarded-Proto"); proto != req.end())
+    out.tls = peer.tls || boost::beast::iequals(proto->value(), "https");
+  return out;
+}
+
 }  // namespace
 
-Response handle(const Request& req, Services& services, const Peer& peer) {
+Response handle(const Request& req, Services& services, const Peer& connection) {
+  const Peer peer = effective_peer(req, services, connection);
   Response res;
   try {
     if (auto refused =

@@ -57,12 +57,13 @@ bool loopback_name(const std::string& host) {
   return !ec && address.is_loopback();
 }
 
-// The authority names this server: a loopback name or one of its public
-// names, on the port served (a missing port means 80, or 443 over TLS).
+// The authority names this server: one of its public names (on any port: a
+// proxy in front may publish it on its own), or a loopback name on the port
+// served (a missing port means 80, or 443 over TLS).
 bool served_here(const Authority& a, const HostPolicy& policy) {
-  const bool named = loopback_name(a.host) || std::find(policy.public_names.begin(), policy.public_names.end(),
-                                                        a.host) != policy.public_names.end();
-  if (!named) return false;
+  if (std::find(policy.public_names.begin(), policy.public_names.end(), a.host) != policy.public_names.end())
+    return true;
+  if (!loopback_name(a.host)) return false;
   if (policy.port == 0) return true;
   return a.port.value_or(policy.tls ? 443 : 80) == policy.port;
 }

@@ -194,6 +194,53 @@ TEST_F(AccountsRoutesTest, SignInAlwaysMakesANewToken) {
   EXPECT_EQ(send(verb::get, "/api/v1/me", "", "attacker-chosen-token").result(), bhttp::status::unauthorized);
 }
 
+// Behind a reverse proxy (--trust-proxy), the client is the one the proxy
+// names, but only when the proxy itself is on loopback.
+TEST_F(AccountsRoutesTest, ATrustedProxyNamesTheClientForThrottlingAndTls) {
+  // Each attempt names another unknown email: only the client's count matters here.
+  int n = 0;
+  const auto attempt = [this, &n](const std::string& forwarded_for, const std::string& proto = "") {
+    Request req{verb::post, "/api/v1/session", 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    req.set(bhttp::field::content_type, "application/json");
+    if (!forwarded_for.empty()) req.set("X-Forwarded-For", forwarded_for);
+    if (!proto.empty()) req.set("X-Forwarded-Proto", proto);
+    req.body() = R"({"email": "nobody)" + std::to_string(++n) + R"(@example.org", "password": "wrong wrong"})";
+    req.prepare_payload();
+    return handle(req, services_, Peer{client_});
+  };
+  client_ = "127.0.0.1";
+  services_.trust_proxy(true);
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(attempt("203.0.113.9, 198.51.100.7").result(), bhttp::status::unauthorized);
+  EXPECT_EQ(attempt("198.51.100.7").result(), bhttp::status::too_many_requests) << "the last entry is the client";
+  EXPECT_EQ(attempt("198.51.100.8").result(), bhttp::status::unauthorized) << "another client is not held back";
+
+  // Not trusted: every request is the proxy's own address.
+  services_.trust_proxy(false);
+  for (int i = 0; i < 5; ++i) attempt("192.0.2.50");
+  EXPECT_EQ(attempt("192.0.2.51").result(), bhttp::status::too_many_requests);
+
+  // Trusted, but from a peer that is not loopback: the header is ignored.
+  services_.trust_proxy(true);
+  client_ = "192.0.2.77";
+  for (int i = 0; i < 5; ++i) attempt("10.0.0.1");
+  EXPECT_EQ(attempt("10.0.0.2").result(), bhttp::status::too_many_requests);
+
+  // X-Forwarded-Proto: https from the proxy makes the cookie Secure and adds HSTS.
+  client_ = "127.0.0.1";
+  Request req{verb::post, "/api/v1/session", 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  req.set(bhttp::field::content_type, "application/json");
+  req.set("X-Forwarded-For", "198.51.100.200");
+  req.set("X-Forwarded-Proto", "https");
+  req.body() = R"({"email": "grace@example.org", "password": ")" + std::string(kGood) + "\"}";
+  req.prepare_payload();
+  auto res = handle(req, services_, Peer{client_});
+  ASSERT_EQ(res.result(), bhttp::status::no_content) << res.body();
+  EXPECT_NE(std::string(res[bhttp::field::set_cookie]).find("; Secure"), std::string::npos);
+  EXPECT_EQ(res[bhttp::field::strict_transport_security], "max-age=31536000");
+}
+
 TEST(AccountsOffTest, TheSessionRoutesDoNotExistWithoutAccounts) {
   Services services{testing::builtin_pack(), pack::builtin_pack_text(),
                     []() -> Result<std::unique_ptr<store::TrialRepository>> { return store::make_memory_repository(); },

@@ -94,6 +94,11 @@ class Services {
   /// lower case. Set before serving.
   void answer_to(std::vector<std::string> names) { public_names_ = std::move(names); }
   const std::vector<std::string>& public_names() const { return public_names_; }
+  /// Trust X-Forwarded-For and X-Forwarded-Proto from loopback peers (a
+  /// reverse proxy on this machine): the client's address and whether it
+  /// came over TLS are then the proxy's word. Set before serving.
+  void trust_proxy(bool on) { trust_proxy_ = on; }
+  bool trusts_proxy() const { return trust_proxy_; }
   Result<Date> today() const { return today_(); }
 
   /// A repository for one request: an idle one from the pool, or a newly
@@ -136,6 +141,7 @@ class Services {
   std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };
   std::atomic<std::uint16_t> served_port_{0};
   std::vector<std::string> public_names_;
+  bool trust_proxy_ = false;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<store::TrialRepository>> pool_;
 };
