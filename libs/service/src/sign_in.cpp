@@ -44,6 +44,8 @@ std::chrono::seconds SignInThrottle::wait(const std::string& key, Clock::time_po
 
 void SignInThrottle::failed(const std::string& key, Clock::time_point now) {
   const std::lock_guard lock(mutex_);
+  if (failures_.size() >= policy_.max_keys)  // forget what no longer counts
+    std::erase_if(failures_, [&](const auto& kv) { return now - kv.second.last > policy_.window; });
   auto& f = failures_[key];
   if (f.count == 0 || now - f.last > policy_.window) f = Failures{0, now, now};
   ++f.count;
@@ -53,6 +55,11 @@ void SignInThrottle::failed(const std::string& key, Clock::time_point now) {
 void SignInThrottle::succeeded(const std::string& key) {
   const std::lock_guard lock(mutex_);
   failures_.erase(key);
+}
+
+std::size_t SignInThrottle::size() {
+  const std::lock_guard lock(mutex_);
+  return failures_.size();
 }
 
 Result<SignedIn, SignInFailure> SignIn::sign_in(const std::string& email, const std::string& password,

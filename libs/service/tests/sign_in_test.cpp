@@ -164,5 +164,19 @@ TEST(SignInThrottleTest, WaitsDoubleUpToTheLongestAndFailuresAreForgottenAfterTh
   EXPECT_EQ(throttle.wait("k", t), seconds(0));
 }
 
+TEST(SignInThrottleTest, OldKeysAreDroppedOnceTheBoundIsReached) {
+  ThrottlePolicy policy;
+  policy.max_keys = 3;
+  SignInThrottle throttle(policy);
+  const auto t = *utc_time("2026-12-05T10:00:00Z");
+  for (const char* k : {"a", "b", "c"}) throttle.failed(k, t);
+  throttle.failed("d", t + seconds(1));
+  EXPECT_EQ(throttle.size(), 4u) << "within the window nothing is dropped";
+  // A window and a second after a, b and c failed, they go; d, exactly a window old, stays.
+  throttle.failed("e", t + policy.window + seconds(1));
+  EXPECT_EQ(throttle.size(), 2u);
+  EXPECT_EQ(throttle.wait("d", t + policy.window + seconds(1)), seconds(0));
+}
+
 }  // namespace
 }  // namespace trialwise::service

@@ -32,6 +32,9 @@ struct ThrottlePolicy {
   int free_failures = 5;
   std::chrono::seconds window{15 * 60};
   std::chrono::seconds longest_wait{15 * 60};
+  /// Keys kept before the ones whose window has passed are dropped (many
+  /// distinct failing emails or addresses must not grow memory without end).
+  std::size_t max_keys = 100'000;
 };
 
 /// Failed sign-ins per key, in this process's memory: safe to lose (a
@@ -44,6 +47,8 @@ class SignInThrottle {
   std::chrono::seconds wait(const std::string& key, Clock::time_point now);
   void failed(const std::string& key, Clock::time_point now);
   void succeeded(const std::string& key);
+  /// Keys counted now (for tests).
+  std::size_t size();
 
  private:
   struct Failures {
