@@ -11,23 +11,10 @@
 #include <cstdio>
 
 #include "fhir_builder.hpp"
+#include "trialwise/core/utc_time.hpp"
 #include "trialwise/json/text.hpp"
 
 namespace trialwise::interop::detail {
-
-namespace {
-
-std::string utc_text(std::chrono::sys_seconds t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::hh_mm_ss hms(t - day);
-  const std::string date = Date(day).to_string();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return date + buf;
-}
-
-}  // namespace
 
 object Builder::build() {
   add(tw_system_id_, trialwise_code_system());
@@ -46,7 +33,7 @@ object Builder::build() {
                 {"id", export_uuid(t_, "Bundle")},
                 {"identifier", object{{"system", "urn:ietf:rfc:3986"}, {"value", urn(export_uuid(t_, "Bundle"))}}},
                 {"type", "collection"}};
-  if (options_.timestamp) bundle["timestamp"] = utc_text(*options_.timestamp);
+  if (options_.timestamp) bundle["timestamp"] = utc_iso8601(*options_.timestamp);
   bundle["entry"] = std::move(entries_);
   return bundle;
 }

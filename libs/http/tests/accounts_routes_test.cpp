@@ -3,6 +3,7 @@
 // sign-ins, sign-out and expiry.
 
 #include "fixture.hpp"
+#include "trialwise/core/utc_time.hpp"
 #include "trialwise/service/accounts.hpp"
 
 namespace trialwise::http {
@@ -78,7 +79,7 @@ class AccountsRoutesTest : public testing::HandlerTest {
   }
 
   std::unique_ptr<store::AccountRepository> accounts_ = store::make_memory_account_repository();
-  service::Clock::time_point now_ = *service::utc_time("2026-12-14T09:00:00Z");
+  service::Clock::time_point now_ = *parse_utc_iso8601("2026-12-14T09:00:00Z");
   std::string client_ = "192.0.2.1";
 };
 

@@ -1,9 +1,8 @@
 #include "trialwise/service/sign_in.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
-#include "trialwise/core/date.hpp"
+#include "trialwise/core/utc_time.hpp"
 #include "trialwise/security/password.hpp"
 #include "trialwise/security/token.hpp"
 
@@ -86,8 +85,8 @@ Result<SignedIn, SignInFailure> SignIn::sign_in(const std::string& email, const 
     }
   }
   SignedIn out{account, security::new_token(), now + policy_.absolute};
-  const model::Session session{security::token_hash(out.token), account.id, utc_text(now), utc_text(now),
-                               utc_text(out.expires)};
+  const model::Session session{security::token_hash(out.token), account.id, utc_iso8601(now), utc_iso8601(now),
+                               utc_iso8601(out.expires)};
   if (auto ok = repo_.create_session(session); !ok)
     return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, ok.error()}};
   return out;
@@ -101,7 +100,7 @@ Result<model::Account> SignIn::authenticate(const std::string& token, Clock::tim
   if (!found) return Unexpected{found.error()};
   if (!*found) return none();
   const model::Session& s = **found;
-  const auto last = utc_time(s.last_seen_at), expires = utc_time(s.expires_at);
+  const auto last = parse_utc_iso8601(s.last_seen_at), expires = parse_utc_iso8601(s.expires_at);
   if (!last || !expires || now >= *expires || now - *last >= policy_.idle) {
     (void)repo_.end_session(hash);
     return none();
@@ -111,33 +110,13 @@ Result<model::Account> SignIn::authenticate(const std::string& token, Clock::tim
   if (account->disabled) return none();
   // Times are kept to the second: touching more often would only add writes.
   if (now - *last >= std::chrono::seconds(1))
-    if (auto ok = repo_.touch_session(hash, utc_text(now)); !ok) return Unexpected{ok.error()};
+    if (auto ok = repo_.touch_session(hash, utc_iso8601(now)); !ok) return Unexpected{ok.error()};
   return account;
 }
 
 Result<void> SignIn::sign_out(const std::string& token) {
   if (token.empty()) return {};
   return repo_.end_session(security::token_hash(token));
-}
-
-std::string utc_text(Clock::time_point t) {
-  const auto secs = std::chrono::floor<std::chrono::seconds>(t);
-  const auto day = std::chrono::floor<std::chrono::days>(secs);
-  const std::chrono::hh_mm_ss hms(secs - day);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return Date(day).to_string() + buf;
-}
-
-std::optional<Clock::time_point> utc_time(const std::string& text) {
-  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') return std::nullopt;
-  auto day = Date::parse(text.substr(0, 10), "");
-  int h = 0, m = 0, s = 0;
-  if (!day || std::sscanf(text.c_str() + 11, "%2d:%2d:%2d", &h, &m, &s) != 3) return std::nullopt;
-  if (h > 23 || m > 59 || s > 60) return std::nullopt;
-  const std::chrono::sys_days midnight{std::chrono::days(day->days_since(Date{}))};
-  return Clock::time_point(midnight) + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
 }
 
 }  // namespace trialwise::service

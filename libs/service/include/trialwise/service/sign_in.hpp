@@ -99,9 +99,4 @@ class SignIn {
   SessionPolicy policy_;
 };
 
-/// A time as the store keeps it: "2026-12-05T10:00:00Z".
-std::string utc_text(Clock::time_point t);
-/// The reverse; nothing for text that is not such a time.
-std::optional<Clock::time_point> utc_time(const std::string& text);
-
 }  // namespace trialwise::service
