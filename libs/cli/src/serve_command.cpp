@@ -43,6 +43,10 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   cmd->add_flag("--accounts", o.accounts,
                 "Accounts on (trialwise account add): every trial route acts for the signed-in person; "
                 "sign in with POST /api/v1/session");
+  cmd->add_flag("--open-signup", o.open_signup,
+                "With --accounts: anyone may create a person account (POST /api/v1/accounts); without it, people "
+                "join through a coach's invitation")
+      ->needs("--accounts");
   cmd->add_option("--tls-cert", o.tls_cert, "Serve TLS 1.2/1.3 with this PEM certificate chain (with --tls-key)")
       ->type_name("FILE");
   cmd->add_option("--tls-key", o.tls_key, "The PEM private key of --tls-cert")->type_name("FILE");
@@ -112,7 +116,8 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
     if (!list) return report(err, list.error());
     if (list->empty())
       err << "trialwise: note: no accounts yet; nobody can sign in until one is added (trialwise account add)\n";
-    services.use_accounts([&db] { return db.accounts(); });
+    services.use_accounts([&db] { return db.accounts(); }, [&db] { return db.sharing(); });
+    services.open_signup(o.open_signup);
   }
   std::vector<std::string> names;
   for (const auto& n : o.public_hosts) names.push_back(lower(n));

@@ -21,6 +21,7 @@ struct ServeOptions {
   std::size_t max_connections = 512;             // open at once, in all
   std::size_t max_connections_per_client = 128;  // open at once from one address
   bool accounts = false;                         // --accounts: trial routes act for the signed-in person
+  bool open_signup = false;                      // --open-signup: anyone may create a person account
   std::string tls_cert, tls_key;                 // PEM files: serve TLS 1.2/1.3 only
   std::vector<std::string> public_hosts;         // names besides loopback ones the server answers to
   bool trust_proxy = false;                      // X-Forwarded-For/-Proto from loopback peers

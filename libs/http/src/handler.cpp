@@ -21,12 +21,22 @@ namespace {
 
 using boost::beast::http::verb;
 
+// Who may call a route.
+enum class Access {
+  open,      // anyone (what a publisher embeds; signing in itself)
+  personal,  // the person's own trial: the local profile, or with accounts on only signed in
+  account,   // only with accounts on, and only signed in (404 without accounts)
+};
+
 struct Route {
   verb method;
   std::string_view path;  // segments; "{name}" matches any one segment
   Handler run;
-  bool personal = false;  // acts on a person's data: with accounts on, only signed in
+  Access access = Access::open;
 };
+
+constexpr auto kPersonal = Access::personal;
+constexpr auto kAccount = Access::account;
 
 // Every route; openapi.json must describe exactly these (a test checks).
 constexpr std::array kRoutes = {
@@ -38,20 +48,35 @@ constexpr std::array kRoutes = {
     Route{verb::post, "/api/v1/session", routes::sign_in},
     Route{verb::get, "/api/v1/me", routes::whoami},
     Route{verb::delete_, "/api/v1/session", routes::sign_out},
-    Route{verb::post, "/api/v1/trial", routes::start_trial, true},
-    Route{verb::get, "/api/v1/trial", routes::trial_status, true},
-    Route{verb::get, "/api/v1/trial/days", routes::list_days, true},
-    Route{verb::put, "/api/v1/trial/days/{date}", routes::put_day, true},
-    Route{verb::get, "/api/v1/trial/days/{date}/history", routes::day_history, true},
-    Route{verb::post, "/api/v1/trial/amendments", routes::amend, true},
-    Route{verb::get, "/api/v1/trial/export.csv", routes::export_csv, true},
-    Route{verb::get, "/api/v1/trial/export.json", routes::export_json, true},
-    Route{verb::get, "/api/v1/trial/export.fhir.json", routes::export_fhir, true},
-    Route{verb::get, "/api/v1/trial/export.ics", routes::export_ics, true},
-    Route{verb::get, "/api/v1/trial/export.html", routes::export_html, true},
-    Route{verb::get, "/api/v1/trial/review", routes::review, true},
-    Route{verb::post, "/api/v1/trial/review/record", routes::record_review, true},
-    Route{verb::get, "/api/v1/trials", routes::list_trials, true},
+    Route{verb::post, "/api/v1/accounts", routes::sign_up},
+    Route{verb::get, "/api/v1/me/access-log", routes::access_log, kAccount},
+    Route{verb::get, "/api/v1/me/export", routes::export_my_data, kAccount},
+    Route{verb::delete_, "/api/v1/me", routes::delete_me, kAccount},
+    Route{verb::post, "/api/v1/invitations", routes::invite, kAccount},
+    Route{verb::get, "/api/v1/invitations/{token}", routes::invitation},
+    Route{verb::post, "/api/v1/invitations/{token}/accept", routes::accept_invitation},
+    Route{verb::get, "/api/v1/shares", routes::list_shares, kAccount},
+    Route{verb::put, "/api/v1/shares/{coach}", routes::change_share, kAccount},
+    Route{verb::delete_, "/api/v1/shares/{coach}", routes::revoke_share, kAccount},
+    Route{verb::get, "/api/v1/clients", routes::list_clients, kAccount},
+    Route{verb::get, "/api/v1/clients/{client}/trial", routes::client_trial, kAccount},
+    Route{verb::get, "/api/v1/clients/{client}/trial/days", routes::client_days, kAccount},
+    Route{verb::get, "/api/v1/clients/{client}/review", routes::client_review, kAccount},
+    Route{verb::get, "/api/v1/clients/{client}/export.html", routes::client_report, kAccount},
+    Route{verb::post, "/api/v1/trial", routes::start_trial, kPersonal},
+    Route{verb::get, "/api/v1/trial", routes::trial_status, kPersonal},
+    Route{verb::get, "/api/v1/trial/days", routes::list_days, kPersonal},
+    Route{verb::put, "/api/v1/trial/days/{date}", routes::put_day, kPersonal},
+    Route{verb::get, "/api/v1/trial/days/{date}/history", routes::day_history, kPersonal},
+    Route{verb::post, "/api/v1/trial/amendments", routes::amend, kPersonal},
+    Route{verb::get, "/api/v1/trial/export.csv", routes::export_csv, kPersonal},
+    Route{verb::get, "/api/v1/trial/export.json", routes::export_json, kPersonal},
+    Route{verb::get, "/api/v1/trial/export.fhir.json", routes::export_fhir, kPersonal},
+    Route{verb::get, "/api/v1/trial/export.ics", routes::export_ics, kPersonal},
+    Route{verb::get, "/api/v1/trial/export.html", routes::export_html, kPersonal},
+    Route{verb::get, "/api/v1/trial/review", routes::review, kPersonal},
+    Route{verb::post, "/api/v1/trial/review/record", routes::record_review, kPersonal},
+    Route{verb::get, "/api/v1/trials", routes::list_trials, kPersonal},
 };
 
 // Whether `segments` (decoded) match `pattern`; the {parameters} go to `params`.
@@ -98,7 +123,9 @@ Response dispatch(const Request& req, Services& services, const Peer& peer) {
     if (!matches(route.path, segments, params)) continue;
     if (route.method == req.method()) {
       ctx.params = std::move(params);
-      if (route.personal) {
+      if (route.access == Access::account && !services.accounts_on())
+        return error_reply(not_found(target->path(), "this server has no accounts (serve --accounts turns them on)"));
+      if (route.access != Access::open) {
         if (auto ok = sign_in_required(ctx); !ok) return std::move(ok).error();
       }
       return route.run(ctx);

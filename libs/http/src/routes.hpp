@@ -17,6 +17,32 @@ Response plan(const Context& ctx);
 Response sign_in(const Context& ctx);
 Response whoami(const Context& ctx);
 Response sign_out(const Context& ctx);
+/// POST /api/v1/accounts: a person account, signed in at once (serve --open-signup only).
+Response sign_up(const Context& ctx);
+
+// The signed-in person's own record: who has seen their data, all of it as
+// one file, and deleting the account.
+Response access_log(const Context& ctx);
+Response export_my_data(const Context& ctx);
+Response delete_me(const Context& ctx);
+
+// Consent: a coach invites; a person accepts, sees, changes and revokes what
+// they share.
+Response invite(const Context& ctx);
+Response invitation(const Context& ctx);
+Response accept_invitation(const Context& ctx);
+Response list_shares(const Context& ctx);
+Response change_share(const Context& ctx);
+Response revoke_share(const Context& ctx);
+
+// A coach's read-only view of the clients who share with them; every look
+// is recorded for the client. A client who does not share the part asked
+// for is not found.
+Response list_clients(const Context& ctx);
+Response client_trial(const Context& ctx);
+Response client_days(const Context& ctx);
+Response client_review(const Context& ctx);
+Response client_report(const Context& ctx);
 
 // The profile's trial: the local one, or with accounts on the signed-in person's.
 Response start_trial(const Context& ctx);

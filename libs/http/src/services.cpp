@@ -63,9 +63,10 @@ Result<std::unique_ptr<store::ProductRepository>> Services::products() const {
   return open_products_();
 }
 
-void Services::use_accounts(AccountsOpener open_accounts, service::SessionPolicy sessions,
+void Services::use_accounts(AccountsOpener open_accounts, SharingOpener open_sharing, service::SessionPolicy sessions,
                             service::ThrottlePolicy throttle) {
   open_accounts_ = std::move(open_accounts);
+  open_sharing_ = std::move(open_sharing);
   session_policy_ = sessions;
   throttle_ = std::make_unique<service::SignInThrottle>(throttle);
 }

@@ -51,4 +51,28 @@ std::string session_cookie(const std::string& token, long long max_age_seconds, 
          "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
 }
 
+Result<service::SignedIn, Response> begin_session(const Context& ctx, store::AccountRepository& repo,
+                                                  const std::string& email, const std::string& password) {
+  service::SignIn signer(repo, ctx.services.throttle(), ctx.services.session_policy());
+  auto signed_in = signer.sign_in(email, password, ctx.peer.address, ctx.services.now());
+  if (signed_in) return std::move(*signed_in);
+  const auto& why = signed_in.error();
+  using Kind = service::SignInFailure::Kind;
+  if (why.kind == Kind::throttled) {
+    auto res = error_reply(
+        Status::too_many_requests, "throttled",
+        limit_reached("", "too many failed sign-ins; try again in " + std::to_string(why.retry_after.count()) + " s"));
+    res.set(boost::beast::http::field::retry_after, std::to_string(why.retry_after.count()));
+    return Unexpected{std::move(res)};
+  }
+  if (why.kind == Kind::wrong)
+    return Unexpected{error_reply(Status::unauthorized, "unauthorized", not_found("", "wrong email or password"))};
+  return Unexpected{error_reply(why.error)};
+}
+
+void set_session_cookie(Response& res, const Context& ctx, const std::string& token) {
+  res.set(boost::beast::http::field::set_cookie,
+          session_cookie(token, ctx.services.session_policy().absolute.count(), ctx.peer.tls));
+}
+
 }  // namespace trialwise::http

@@ -8,6 +8,7 @@
 
 #include "context.hpp"
 #include "trialwise/core/result.hpp"
+#include "trialwise/service/sign_in.hpp"
 
 namespace trialwise::http {
 
@@ -25,5 +26,14 @@ Result<void, Response> sign_in_required(Context& ctx);
 /// "tw_session=TOKEN; HttpOnly; SameSite=Strict; Path=/; Max-Age=N", plus
 /// "; Secure" over TLS; an empty token and 0 clear it.
 std::string session_cookie(const std::string& token, long long max_age_seconds, bool secure);
+
+/// Checks the email and password and begins a session (service::SignIn),
+/// or fails with the response to send: 401 for a wrong email or password
+/// (one answer for both), 429 with Retry-After while throttled.
+Result<service::SignedIn, Response> begin_session(const Context& ctx, store::AccountRepository& repo,
+                                                  const std::string& email, const std::string& password);
+
+/// Sets the cookie of a session just begun (sign-in, sign-up, joining by invitation).
+void set_session_cookie(Response& res, const Context& ctx, const std::string& token);
 
 }  // namespace trialwise::http

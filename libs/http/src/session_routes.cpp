@@ -1,5 +1,6 @@
 // Signing in and out, and who is signed in: POST and DELETE /api/v1/session,
-// GET /api/v1/me (only with accounts on; 404 otherwise).
+// GET /api/v1/me, and POST /api/v1/accounts with open sign-up (only with
+// accounts on; 404 otherwise).
 
 #include <boost/beast/http/field.hpp>
 
@@ -32,25 +33,34 @@ Response sign_in(const Context& ctx) {
   if (!reader.ok()) return error_reply(reader.take_problems());
   auto repo = ctx.services.accounts();
   if (!repo) return error_reply(internal_error("", repo.error().message));
-  service::SignIn signer(**repo, ctx.services.throttle(), ctx.services.session_policy());
-  auto signed_in = signer.sign_in(*email, *password, ctx.peer.address, ctx.services.now());
-  if (!signed_in) {
-    const auto& why = signed_in.error();
-    using Kind = service::SignInFailure::Kind;
-    if (why.kind == Kind::throttled) {
-      auto res = error_reply(Status::too_many_requests, "throttled",
-                             limit_reached("", "too many failed sign-ins; try again in " +
-                                                   std::to_string(why.retry_after.count()) + " s"));
-      res.set(boost::beast::http::field::retry_after, std::to_string(why.retry_after.count()));
-      return res;
-    }
-    if (why.kind == Kind::wrong)
-      return error_reply(Status::unauthorized, "unauthorized", not_found("", "wrong email or password"));
-    return error_reply(why.error);
-  }
+  auto signed_in = begin_session(ctx, **repo, *email, *password);
+  if (!signed_in) return std::move(signed_in).error();
   Response res{Status::no_content, 11};
-  res.set(boost::beast::http::field::set_cookie,
-          session_cookie(signed_in->token, ctx.services.session_policy().absolute.count(), ctx.peer.tls));
+  set_session_cookie(res, ctx, signed_in->token);
+  return res;
+}
+
+Response sign_up(const Context& ctx) {
+  if (!ctx.services.accounts_on()) return accounts_off();
+  if (!ctx.services.signup_open())
+    return error_reply(Status::forbidden, "forbidden",
+                       refused("", "sign-up is closed here: join through your coach's invitation"));
+  auto body = json_body(ctx);
+  if (!body) return std::move(body).error();
+  auto reader = body_reader();
+  json::Fields f(*body, "", reader);
+  const auto email = f.string("email", json::Need::required, 254);
+  const auto password = f.string("password", json::Need::required, 1024);
+  f.finish();
+  if (!reader.ok()) return error_reply(reader.take_problems());
+  auto repo = ctx.services.accounts();
+  if (!repo) return error_reply(internal_error("", repo.error().message));
+  auto added = service::Accounts(**repo).add({*email, model::Role::person, *password});
+  if (!added) return error_reply(added.error());
+  auto signed_in = begin_session(ctx, **repo, *email, *password);
+  if (!signed_in) return std::move(signed_in).error();
+  auto res = json_reply(Status::created, service::account_json(*added));
+  set_session_cookie(res, ctx, signed_in->token);
   return res;
 }
 

@@ -2,9 +2,7 @@
 // route closed without a session, each person's data their own, throttled
 // sign-ins, sign-out and expiry.
 
-#include "fixture.hpp"
-#include "trialwise/core/utc_time.hpp"
-#include "trialwise/service/accounts.hpp"
+#include "accounts_fixture.hpp"
 
 namespace trialwise::http {
 namespace {
@@ -13,74 +11,15 @@ using testing::example;
 using testing::verb;
 namespace bhttp = boost::beast::http;
 
-constexpr const char* kGood = "correct horse battery staple";
+constexpr const char* kGood = testing::kGoodPassword;
 
-// One memory repository shared by every request (the server opens one per request).
-class SharedAccounts final : public store::AccountRepository {
- public:
-  explicit SharedAccounts(store::AccountRepository& repo) : r_(repo) {}
-  Result<store::Account> create_account(const store::Account& a) override { return r_.create_account(a); }
-  Result<store::Account> get_account(store::AccountId id) override { return r_.get_account(id); }
-  Result<std::optional<store::Account>> find_account(const std::string& e) override { return r_.find_account(e); }
-  Result<std::vector<store::Account>> list_accounts() override { return r_.list_accounts(); }
-  Result<store::Account> set_disabled(store::AccountId id, bool d) override { return r_.set_disabled(id, d); }
-  Result<store::Account> set_password_hash(store::AccountId id, const std::string& h,
-                                           const std::optional<std::string>& keep) override {
-    return r_.set_password_hash(id, h, keep);
-  }
-  Result<void> create_session(const store::Session& s) override { return r_.create_session(s); }
-  Result<std::optional<store::Session>> find_session(const std::string& h) override { return r_.find_session(h); }
-  Result<void> touch_session(const std::string& h, const std::string& t) override { return r_.touch_session(h, t); }
-  Result<void> end_session(const std::string& h) override { return r_.end_session(h); }
-
- private:
-  store::AccountRepository& r_;
-};
-
-class AccountsRoutesTest : public testing::HandlerTest {
+class AccountsRoutesTest : public testing::AccountsTest {
  protected:
   void SetUp() override {
-    for (const char* email : {"ada@example.org", "grace@example.org"})
-      ASSERT_TRUE(service::Accounts(*accounts_).add({email, model::Role::person, kGood}));
-    services_.use_accounts([this]() -> Result<std::unique_ptr<store::AccountRepository>> {
-      return std::unique_ptr<store::AccountRepository>(std::make_unique<SharedAccounts>(*accounts_));
-    });
-    services_.set_clock([this] { return now_; });
+    AccountsTest::SetUp();
+    add("ada@example.org");
+    add("grace@example.org");
   }
-
-  Response send(verb method, const std::string& target, const std::string& body = "", const std::string& cookie = "",
-                const std::string& origin = "") {
-    Request req{method, target, 11};
-    req.set(bhttp::field::host, "127.0.0.1");
-    if (!cookie.empty()) req.set(bhttp::field::cookie, "theme=dark; tw_session=" + cookie);
-    if (!origin.empty()) req.set(bhttp::field::origin, origin);
-    if (!body.empty() || method == verb::post || method == verb::put) {
-      req.set(bhttp::field::content_type, "application/json");
-      req.body() = body;
-      req.prepare_payload();
-    }
-    return handle(req, services_, Peer{client_});
-  }
-
-  // Signs in and returns the session token from the cookie.
-  std::string sign_in(const std::string& email, const std::string& password = kGood) {
-    auto res = send(verb::post, "/api/v1/session", R"({"email": ")" + email + R"(", "password": ")" + password + "\"}");
-    EXPECT_EQ(res.result(), bhttp::status::no_content) << res.body();
-    const std::string cookie(res[bhttp::field::set_cookie]);
-    const auto start = cookie.find('=') + 1;
-    return cookie.substr(start, cookie.find(';') - start);
-  }
-
-  Response start_trial(const std::string& token) {
-    return send(verb::post, "/api/v1/trial",
-                R"({"answers": )" + example("runner_in_heat") + R"(, "start": "2026-12-07", "product": "Powder",)" +
-                    R"( "g_per_serving": 5})",
-                token);
-  }
-
-  std::unique_ptr<store::AccountRepository> accounts_ = store::make_memory_account_repository();
-  service::Clock::time_point now_ = *parse_utc_iso8601("2026-12-14T09:00:00Z");
-  std::string client_ = "192.0.2.1";
 };
 
 TEST_F(AccountsRoutesTest, EveryTrialRouteNeedsASessionAndThePublicOnesDoNot) {

@@ -34,6 +34,11 @@ Result<std::unique_ptr<store::AccountRepository>> Database::accounts() const {
   return store::open_sqlite_accounts(path_);
 }
 
+Result<std::unique_ptr<store::SharingRepository>> Database::sharing() const {
+  if (!exists_) return Unexpected{not_found(path_, "no database here yet")};
+  return store::open_sqlite_sharing(path_);
+}
+
 Result<void> backup_database(const std::string& path, const std::string& to) { return store::backup_sqlite(path, to); }
 
 Result<std::string> restore_database(const std::string& path, const std::string& from) {

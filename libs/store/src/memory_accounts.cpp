@@ -85,6 +85,12 @@ class MemoryAccountRepository final : public AccountRepository {
     return {};
   }
 
+  Result<void> delete_account(AccountId id) override {
+    if (!accounts_.erase(id)) return Unexpected{detail::account_not_found(id)};
+    end_sessions_of(id, std::nullopt);
+    return {};
+  }
+
  private:
   void end_sessions_of(AccountId id, const std::optional<std::string>& keep) {
     std::erase_if(sessions_, [&](const auto& kv) { return kv.second.account == id && kv.first != keep; });

@@ -68,6 +68,12 @@ class MemoryProductRepository final : public ProductRepository {
     return {};
   }
 
+  Result<void> erase_profile(const ProfileId& profile) override {
+    if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};
+    std::erase_if(products_, [&](const auto& kv) { return kv.second.profile == profile; });
+    return {};
+  }
+
  private:
   Result<StoredProduct*> find(const ProfileId& profile, ProductId id) {
     if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};

@@ -157,6 +157,12 @@ class MemoryRepository final : public TrialRepository {
     return (*stored)->amendments;
   }
 
+  Result<void> erase_profile(const ProfileId& profile) override {
+    if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};
+    std::erase_if(trials_, [&](const auto& kv) { return kv.second.profile == profile; });
+    return {};
+  }
+
  private:
   Result<StoredTrial*> find(const ProfileId& profile, TrialId id) {
     if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};

@@ -151,6 +151,17 @@ class SqliteAccountRepository final : public AccountRepository {
     });
   }
 
+  Result<void> delete_account(AccountId id) override {
+    return in_write_transaction(db_, [&]() -> Result<void> {
+      if (auto ok = require_account(id); !ok) return ok;
+      if (auto ok = end_sessions_of(id, std::nullopt); !ok) return ok;
+      auto q = db_.query("DELETE FROM accounts WHERE id = ?1");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, id);
+      return q->run();
+    });
+  }
+
  private:
   Result<void> require_account(AccountId id) {
     auto q = db_.query("SELECT 1 FROM accounts WHERE id = ?1");

@@ -143,6 +143,16 @@ class SqliteProductRepository final : public ProductRepository {
     });
   }
 
+  Result<void> erase_profile(const ProfileId& profile) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<void> {
+      auto q = db_.query("DELETE FROM products WHERE profile = ?1");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, profile);
+      return q->run();
+    });
+  }
+
  private:
   // One write transaction, durable when it returns (in_write_transaction).
   template <class Body>

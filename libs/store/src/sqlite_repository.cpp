@@ -277,6 +277,21 @@ class SqliteRepository final : public TrialRepository {
     }
   }
 
+  Result<void> erase_profile(const ProfileId& profile) override {
+    if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<void> {
+      // Children first: entries and amendments refer to their trial.
+      for (const char* sql : {"DELETE FROM entries WHERE profile = ?1", "DELETE FROM amendments WHERE profile = ?1",
+                              "DELETE FROM trial_totals WHERE profile = ?1", "DELETE FROM trials WHERE profile = ?1"}) {
+        auto q = db_.query(sql);
+        if (!q) return Unexpected{q.error()};
+        q->bind(1, profile);
+        if (auto ok = q->run(); !ok) return ok;
+      }
+      return {};
+    });
+  }
+
  private:
   // One write transaction, durable when it returns (in_write_transaction).
   template <class Body>

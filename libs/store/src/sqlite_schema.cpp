@@ -180,6 +180,43 @@ CREATE TABLE sessions (
 ) STRICT;
 CREATE INDEX sessions_by_account ON sessions (account_id);
 )sql",
+    // 9: consent (serve --accounts): a coach's invitations (kept under the
+    // hash of their token), what each person shares with each coach, and the
+    // log of every look at a person's data by someone else. A look outlives
+    // the viewer's account (the person keeps their record of it), unnamed.
+    R"sql(
+CREATE TABLE invitations (
+  token_hash TEXT PRIMARY KEY,
+  coach_id INTEGER NOT NULL REFERENCES accounts (id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  accepted_by INTEGER REFERENCES accounts (id),
+  accepted_at TEXT
+) STRICT;
+CREATE INDEX invitations_by_coach ON invitations (coach_id);
+CREATE TABLE shares (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES accounts (id),
+  coach_id INTEGER NOT NULL REFERENCES accounts (id),
+  status INTEGER NOT NULL CHECK (status IN (0, 1)),
+  review INTEGER NOT NULL CHECK (review IN (0, 1)),
+  report INTEGER NOT NULL CHECK (report IN (0, 1)),
+  since TEXT NOT NULL,
+  UNIQUE (person_id, coach_id),
+  CHECK (person_id <> coach_id)
+) STRICT;
+CREATE INDEX shares_by_coach ON shares (coach_id);
+CREATE TABLE access_log (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES accounts (id),
+  viewer_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+  viewer_role TEXT NOT NULL CHECK (viewer_role IN ('person', 'coach', 'admin')),
+  what TEXT NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX access_log_by_person ON access_log (person_id, id);
+CREATE INDEX access_log_by_viewer ON access_log (viewer_id, id);
+)sql",
 };
 
 }  // namespace

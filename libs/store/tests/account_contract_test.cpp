@@ -8,14 +8,14 @@
 #include <gtest/gtest.h>
 
 #include "raw_sql.hpp"
-#include "temp_dir.hpp"
+#include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/accounts.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::store {
 namespace {
 
-using testing::TempDir;
+using test_support::TempDir;
 
 struct Factory {
   std::string name;
@@ -156,6 +156,20 @@ TEST_P(AccountContractTest, DisablingEndsTheSessionsAndEnablingDoesNotBringThemB
   EXPECT_FALSE(on->disabled);
   EXPECT_FALSE(has_session("a1"));
   EXPECT_EQ(repo_->set_disabled(999, true).error().code, Errc::not_found);
+}
+
+TEST_P(AccountContractTest, ADeletedAccountAndItsSessionsAreGone) {
+  const AccountId a = create("a@example.org");
+  const AccountId b = create("b@example.org");
+  ASSERT_TRUE(repo_->create_session(a_session("a1", a)));
+  ASSERT_TRUE(repo_->create_session(a_session("b1", b)));
+  ASSERT_TRUE(repo_->delete_account(a));
+  EXPECT_EQ(repo_->get_account(a).error().code, Errc::not_found);
+  EXPECT_FALSE(*repo_->find_account("a@example.org"));
+  EXPECT_FALSE(has_session("a1"));
+  EXPECT_TRUE(has_session("b1"));
+  EXPECT_EQ(repo_->delete_account(a).error().code, Errc::not_found);
+  EXPECT_EQ(repo_->list_accounts()->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Store, AccountContractTest,

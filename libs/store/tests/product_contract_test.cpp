@@ -12,14 +12,14 @@
 #include <gtest/gtest.h>
 
 #include "raw_sql.hpp"
-#include "temp_dir.hpp"
+#include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::store {
 namespace {
 
-using testing::TempDir;
+using test_support::TempDir;
 
 struct Factory {
   std::string name;
@@ -190,6 +190,15 @@ TEST_P(ProductContractTest, ListsInImportOrderWithinTheProfileOnly) {
   EXPECT_EQ(count("clinic-client-7"), 1u);
 }
 
+TEST_P(ProductContractTest, ErasingAProfileRemovesItsProductsOnly) {
+  save(named("A"));
+  save(named("B"), "account-7");
+  ASSERT_TRUE(repo_->erase_profile("local"));
+  EXPECT_EQ(count("local"), 0u);
+  EXPECT_EQ(count("account-7"), 1u);
+  EXPECT_TRUE(repo_->erase_profile("nobody"));
+}
+
 TEST_P(ProductContractTest, TheSameLabelTwiceIsAConflict) {
   const ProductId first = save(named("Pure L-Glutamine Powder", "Example Nutrition"));
   auto again = repo_->save_product("local", named("Pure L-Glutamine Powder", "Example Nutrition"));
@@ -339,7 +348,8 @@ TEST(ProductSqliteTest, MigrationFiveAddsProductsToAnOlderDatabase) {
   // The file as schema 4 left it: no products table (nor migration 6's columns).
   raw(db,
       "DROP TABLE products; ALTER TABLE trials DROP COLUMN pack_text;"
-      " ALTER TABLE entries DROP COLUMN other_product; DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = "
+      " ALTER TABLE entries DROP COLUMN other_product; DROP TABLE access_log; DROP TABLE shares; DROP TABLE "
+      "invitations; DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = "
       "4");
   ASSERT_EQ(raw(db, "PRAGMA user_version"), "4");
   ASSERT_EQ(raw(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'products'"), "0");

@@ -16,7 +16,7 @@
 
 #include <gtest/gtest.h>
 
-#include "temp_dir.hpp"
+#include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 extern char** environ;
@@ -24,7 +24,7 @@ extern char** environ;
 namespace trialwise::store {
 namespace {
 
-using testing::TempDir;
+using test_support::TempDir;
 
 // A crash_writer process with its stdout on a pipe.
 class Writer {

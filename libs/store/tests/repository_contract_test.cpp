@@ -9,14 +9,14 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
-#include "temp_dir.hpp"
+#include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/repository.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::store {
 namespace {
 
-using testing::TempDir;
+using test_support::TempDir;
 
 struct Factory {
   std::string name;
@@ -141,6 +141,24 @@ TEST_P(RepositoryContractTest, CreatesAndReadsBackEveryTrialField) {
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 1u);
   expect_same_plan(all->front(), want);
+}
+
+TEST_P(RepositoryContractTest, ErasingAProfileRemovesItsTrialsDaysAndAmendmentsOnly) {
+  const TrialId mine = start_trial("account-1");
+  const TrialId theirs = start_trial("account-2");
+  ASSERT_TRUE(repo_->put_entry("account-1", mine, entry("2026-03-01", 4)));
+  ASSERT_TRUE(repo_->put_entry("account-1", mine, entry("2026-03-01", 5)));
+  ASSERT_TRUE(repo_->put_entry("account-2", theirs, entry("2026-03-01", 6)));
+  ASSERT_TRUE(repo_->erase_profile("account-1"));
+  EXPECT_TRUE(repo_->list_trials("account-1")->empty());
+  EXPECT_FALSE(*repo_->active_trial("account-1"));
+  EXPECT_EQ(repo_->get_trial("account-1", mine).error().code, Errc::not_found);
+  EXPECT_EQ(repo_->entries("account-2", theirs, std::nullopt, std::nullopt)->size(), 1u);
+  // A new trial starts clean: nothing of the erased one comes back.
+  const TrialId again = start_trial("account-1");
+  EXPECT_TRUE(repo_->entries("account-1", again, std::nullopt, std::nullopt)->empty());
+  EXPECT_EQ(repo_->totals("account-1", again, day("2026-01-01"), day("2026-12-31"))->days, 0);
+  EXPECT_TRUE(repo_->erase_profile("nobody"));
 }
 
 TEST_P(RepositoryContractTest, KeepsABlockDesignThroughSavesAndAmendments) {

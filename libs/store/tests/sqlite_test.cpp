@@ -16,14 +16,14 @@
 
 #include "sqlite_repository.hpp"
 #include "raw_sql.hpp"
-#include "temp_dir.hpp"
+#include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 namespace trialwise::store {
 namespace {
 
-using testing::TempDir;
+using test_support::TempDir;
 
 Date day(const char* text) { return *Date::parse(text, "test"); }
 
@@ -138,7 +138,8 @@ TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
       "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
       " ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
       " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
-      " DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = 5");
+      " DROP TABLE access_log; DROP TABLE shares; DROP TABLE invitations; DROP TABLE sessions; DROP TABLE accounts; "
+      "PRAGMA user_version = 5");
   ASSERT_EQ(raw(db_, "PRAGMA user_version"), "5");
   auto repo = open_sqlite(db_);
   ASSERT_TRUE(repo) << repo.error().message;
@@ -195,7 +196,8 @@ TEST_F(SqliteTest, ASchemaSixProductMigratesToTheNeutralNames) {
       " UPDATE products SET glutamine_rows = replace(replace(glutamine_rows, '\"fraction\":', "
       "'\"glutamine_fraction\":'),"
       " '\"amount_g\":', '\"glutamine_g\":'), flags = replace(flags, '\"may_contain\"', '\"may_contain_glutamine\"');"
-      " DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = 6");
+      " DROP TABLE access_log; DROP TABLE shares; DROP TABLE invitations; DROP TABLE sessions; DROP TABLE accounts; "
+      "PRAGMA user_version = 6");
   ASSERT_NE(raw(db_, "SELECT glutamine_rows FROM products").find("glutamine_fraction"), std::string::npos);
   auto products = open_sqlite_products(db_);
   ASSERT_TRUE(products) << products.error().message;
@@ -485,7 +487,7 @@ namespace {
 // agree with the index scan (read for any narrower range), whatever order
 // days are logged and replaced in.
 TEST(SqliteTotalsTest, RunningTotalsAgreeWithTheIndexScan) {
-  testing::TempDir dir;
+  test_support::TempDir dir;
   auto repo = open_sqlite(dir.file("totals.db"));
   ASSERT_TRUE(repo);
   Trial t;

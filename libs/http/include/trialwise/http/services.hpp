@@ -21,6 +21,7 @@
 #include "trialwise/store/accounts.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/repository.hpp"
+#include "trialwise/store/sharing.hpp"
 
 namespace trialwise::http {
 
@@ -41,6 +42,10 @@ using ProductsOpener = std::function<Result<std::unique_ptr<store::ProductReposi
 /// Opens the accounts and sessions (store::open_sqlite_accounts on the same
 /// path). Set only when the server runs with accounts (serve --accounts).
 using AccountsOpener = std::function<Result<std::unique_ptr<store::AccountRepository>>()>;
+
+/// Opens invitations, shares and the access log (store::open_sqlite_sharing
+/// on the same path). Set with the accounts.
+using SharingOpener = std::function<Result<std::unique_ptr<store::SharingRepository>>()>;
 
 /// Today's date where the person is (e.g. cli::today, which honours
 /// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
@@ -112,11 +117,17 @@ class Services {
 
   /// Turns accounts on: every trial route then acts for the signed-in
   /// person, and the session routes answer. Call before serving.
-  void use_accounts(AccountsOpener open_accounts, service::SessionPolicy sessions = {},
+  void use_accounts(AccountsOpener open_accounts, SharingOpener open_sharing, service::SessionPolicy sessions = {},
                     service::ThrottlePolicy throttle = {});
   bool accounts_on() const { return static_cast<bool>(open_accounts_); }
   /// The accounts for one request (opened per request for now).
   Result<std::unique_ptr<store::AccountRepository>> accounts() const { return open_accounts_(); }
+  /// Invitations, shares and the access log for one request.
+  Result<std::unique_ptr<store::SharingRepository>> sharing() const { return open_sharing_(); }
+  /// Let anyone create a person account (serve --open-signup); otherwise
+  /// people join through a coach's invitation. Set before serving.
+  void open_signup(bool on) { open_signup_ = on; }
+  bool signup_open() const { return open_signup_; }
   const service::SessionPolicy& session_policy() const { return session_policy_; }
   /// Failed sign-ins, counted in this process.
   service::SignInThrottle& throttle() { return *throttle_; }
@@ -136,6 +147,8 @@ class Services {
   Clock today_;
   Limits limits_;
   AccountsOpener open_accounts_;
+  SharingOpener open_sharing_;
+  bool open_signup_ = false;
   service::SessionPolicy session_policy_;
   std::unique_ptr<service::SignInThrottle> throttle_ = std::make_unique<service::SignInThrottle>();
   std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };

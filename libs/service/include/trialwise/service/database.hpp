@@ -12,6 +12,7 @@
 #include "trialwise/store/accounts.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/repository.hpp"
+#include "trialwise/store/sharing.hpp"
 
 namespace trialwise::service {
 
@@ -40,6 +41,9 @@ class Database {
 
   /// A connection to the accounts and sessions. Errc::not_found when nothing exists.
   Result<std::unique_ptr<store::AccountRepository>> accounts() const;
+
+  /// A connection to invitations, shares and the access log. Errc::not_found when nothing exists.
+  Result<std::unique_ptr<store::SharingRepository>> sharing() const;
 
  private:
   Database(std::string path, bool exists) : path_(std::move(path)), exists_(exists) {}

@@ -58,6 +58,11 @@ class AccountRepository {
 
   /// Ends one session (sign-out); ending one that is gone is fine.
   virtual Result<void> end_session(const std::string& token_hash) = 0;
+
+  /// Deletes the account and its sessions. Errc::not_found for no such
+  /// account. What it shared and was shared with it go first
+  /// (SharingRepository::forget_account), its trials and products too.
+  virtual Result<void> delete_account(AccountId id) = 0;
 };
 
 /// An in-memory AccountRepository for tests (and the contract suite's baseline).

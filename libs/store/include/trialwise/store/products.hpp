@@ -52,6 +52,9 @@ class ProductRepository {
 
   /// Removes a product: it no longer counts in the plan.
   virtual Result<void> remove_product(const ProfileId& profile, ProductId id) = 0;
+
+  /// Deletes every product of the profile (an account deleted); none is fine.
+  virtual Result<void> erase_profile(const ProfileId& profile) = 0;
 };
 
 /// An in-memory ProductRepository for tests (and the contract suite's baseline).

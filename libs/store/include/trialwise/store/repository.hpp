@@ -79,6 +79,10 @@ class TrialRepository {
 
   /// The trial's amendments, oldest first.
   virtual Result<std::vector<Amendment>> amendments(const ProfileId& profile, TrialId id) = 0;
+
+  /// Deletes every trial of the profile with its entries (every version) and
+  /// amendments, in one transaction (an account deleted); none is fine.
+  virtual Result<void> erase_profile(const ProfileId& profile) = 0;
 };
 
 /// An in-memory repository for tests (and for the contract suite's baseline).

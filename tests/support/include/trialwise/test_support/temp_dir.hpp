@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <string>
 
-namespace trialwise::store::testing {
+namespace trialwise::test_support {
 
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "trialwise-store-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "trialwise-test-XXXXXX").string();
     if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
   }
   ~TempDir() {
@@ -29,4 +29,4 @@ class TempDir {
   std::string path_;
 };
 
-}  // namespace trialwise::store::testing
+}  // namespace trialwise::test_support
