@@ -184,6 +184,9 @@ Response handle(const Request& req, Services& services, const Peer& connection) 
   res.set(boost::beast::http::field::server, "trialwise");
   // Over TLS, browsers are told to come back only over TLS (a year).
   if (peer.tls) res.set(boost::beast::http::field::strict_transport_security, "max-age=31536000");
+  // No answer is ever read as another type than it says (a client's note in
+  // JSON must never be sniffed into HTML).
+  res.set("X-Content-Type-Options", "nosniff");
   // API answers are never cached; the web app's files set their own policy.
   if (res.find(boost::beast::http::field::cache_control) == res.end())
     res.set(boost::beast::http::field::cache_control, "no-store");

@@ -199,6 +199,46 @@ TEST_F(ConsentRoutesTest, EveryLookIsRecordedForThePerson) {
   EXPECT_TRUE(json(send(verb::get, "/api/v1/me/access-log", "", coach_)).at("looks").as_array().empty());
 }
 
+// What one person typed reaches another person's screen here: every view a
+// coach has of it is escaped (HTML) or JSON that is never sniffed into HTML.
+TEST_F(ConsentRoutesTest, AClientsTextReachesTheCoachEscaped) {
+  const std::string script = "<script>alert(1)</script>";
+  const std::string image = "<img src=x onerror=alert(2)>";
+  // The report shows the product's name and the amendments' reasons; the
+  // day views show the notes.
+  auto started = send(verb::post, "/api/v1/trial",
+                      R"({"answers": )" + testing::example("runner_in_heat") +
+                          R"(, "start": "2026-12-07", "product": ")" + script + R"(", "g_per_serving": 5})",
+                      person_);
+  ASSERT_EQ(started.result(), bhttp::status::created) << started.body();
+  log_day(person_, "2026-12-08", script + " and " + image);
+  auto amended = send(verb::post, "/api/v1/trial/amendments",
+                      R"({"reason": ")" + image + R"(", "review_date": "2027-01-18"})", person_);
+  ASSERT_EQ(amended.result(), bhttp::status::created) << amended.body();
+  share(R"(["status", "review", "report"])");
+
+  auto report = send(verb::get, client("export.html"), "", coach_);
+  ASSERT_EQ(report.result(), bhttp::status::ok);
+  EXPECT_EQ(report[bhttp::field::content_type].substr(0, 9), "text/html");
+  for (const auto& raw : {script, image})
+    EXPECT_EQ(report.body().find(raw), std::string::npos) << raw << " unescaped in the report";
+  EXPECT_NE(report.body().find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << "the product, escaped";
+  EXPECT_NE(report.body().find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos) << "the reason, escaped";
+  EXPECT_NE(report["Content-Security-Policy"].find("script-src"), std::string::npos) << "and no inline script runs";
+
+  for (const char* part : {"trial", "trial/days", "review"}) {
+    auto res = send(verb::get, client(part), "", coach_);
+    ASSERT_EQ(res.result(), bhttp::status::ok) << part;
+    EXPECT_EQ(res[bhttp::field::content_type], "application/json") << part;
+    EXPECT_EQ(res["X-Content-Type-Options"], "nosniff") << part;
+  }
+  // In JSON the text is the person's, exactly: the web app shows it as text.
+  auto days = json(send(verb::get, client("trial/days"), "", coach_));
+  EXPECT_EQ(days.at("entries").as_array()[0].at("note").as_string(), script + " and " + image);
+  auto clients = json(send(verb::get, "/api/v1/clients", "", coach_));
+  EXPECT_EQ(clients.at("clients").as_array()[0].at("trial").at("product").as_string(), script);
+}
+
 TEST_F(ConsentRoutesTest, ThePersonDownloadsEverythingAndNeverAHash) {
   ASSERT_EQ(start_trial(person_).result(), bhttp::status::created);
   log_day(person_, "2026-12-08", "first");
