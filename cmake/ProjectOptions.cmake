@@ -7,6 +7,7 @@ set(TRIALWISE_BUILTIN_PACK "${PROJECT_SOURCE_DIR}/packs/glutamine.json" CACHE FI
     "The knowledge pack built into the binary (the default of every --pack)")
 option(BUILD_TESTING "Build the tests (off for a build of the program alone)" ON)
 option(TRIALWISE_BUILD_BENCH "Build the Google Benchmark programs in bench/" ON)
+option(TRIALWISE_LIBFUZZER "Build fuzz/ as libFuzzer targets (clang; the fuzz preset)" OFF)
 
 add_library(trialwise_options INTERFACE)
 add_library(trialwise::options ALIAS trialwise_options)
@@ -31,6 +32,11 @@ endif()
 
 if(TRIALWISE_WARNINGS_AS_ERRORS)
   target_compile_options(trialwise_options INTERFACE -Werror)
+endif()
+
+# libFuzzer's coverage in every library, so the fuzzers see their branches.
+if(TRIALWISE_LIBFUZZER)
+  target_compile_options(trialwise_options INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
 if(TRIALWISE_SANITIZE)

@@ -32,5 +32,7 @@ status=0
 node --test --test-reporter=spec units.test.mjs || status=$?
 TRIALWISE_BIN="$tw" TRIALWISE_EXAMPLES="$examples" TRIALWISE_ARTIFACTS="$artifacts" TRIALWISE_CHROMIUM="$chromium" \
   node --test --test-reporter=spec browser.test.mjs || status=$?
+TRIALWISE_BIN="$tw" TRIALWISE_EXAMPLES="$examples" TRIALWISE_ARTIFACTS="$artifacts" TRIALWISE_CHROMIUM="$chromium" \
+  node --test --test-reporter=spec accounts.test.mjs || status=$?
 echo "web.browser: screenshots in $artifacts"
 exit $status

@@ -45,6 +45,7 @@ constexpr std::array kRoutes = {
     Route{verb::get, "/api/v1/pack", routes::pack},
     Route{verb::post, "/api/v1/assess", routes::assess},
     Route{verb::post, "/api/v1/plan", routes::plan},
+    Route{verb::get, "/api/v1/session", routes::session_state},
     Route{verb::post, "/api/v1/session", routes::sign_in},
     Route{verb::get, "/api/v1/me", routes::whoami},
     Route{verb::delete_, "/api/v1/session", routes::sign_out},

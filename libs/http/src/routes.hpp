@@ -17,6 +17,9 @@ Response plan(const Context& ctx);
 Response sign_in(const Context& ctx);
 Response whoami(const Context& ctx);
 Response sign_out(const Context& ctx);
+/// GET /api/v1/session: whether the server has accounts and who is signed in
+/// (null when nobody), always 200, so a page can ask before it asks for more.
+Response session_state(const Context& ctx);
 /// POST /api/v1/accounts: a person account, signed in at once (serve --open-signup only).
 Response sign_up(const Context& ctx);
 

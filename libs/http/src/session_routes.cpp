@@ -19,6 +19,10 @@ Response accounts_off() {
   return error_reply(not_found("/api/v1/session", "this server has no accounts (serve --accounts turns them on)"));
 }
 
+boost::json::object me_json(const model::Account& a) {
+  return {{"id", a.id}, {"email", a.email}, {"role", std::string(model::to_string(a.role))}};
+}
+
 }  // namespace
 
 Response sign_in(const Context& ctx) {
@@ -68,9 +72,23 @@ Response whoami(const Context& ctx) {
   if (!ctx.services.accounts_on()) return accounts_off();
   Context mine = ctx;
   if (auto ok = sign_in_required(mine); !ok) return std::move(ok).error();
-  const auto& a = *mine.account;
-  return json_reply(Status::ok, boost::json::object{
-                                    {"id", a.id}, {"email", a.email}, {"role", std::string(model::to_string(a.role))}});
+  return json_reply(Status::ok, me_json(*mine.account));
+}
+
+Response session_state(const Context& ctx) {
+  if (!ctx.services.accounts_on()) return json_reply(Status::ok, boost::json::object{{"accounts", false}});
+  boost::json::value account = nullptr;
+  if (session_token(ctx.request)) {
+    Context mine = ctx;
+    auto ok = sign_in_required(mine);
+    if (ok)
+      account = me_json(*mine.account);
+    else if (ok.error().result() != Status::unauthorized)
+      return std::move(ok).error();
+  }
+  return json_reply(Status::ok, boost::json::object{{"accounts", true},
+                                                    {"open_signup", ctx.services.signup_open()},
+                                                    {"account", std::move(account)}});
 }
 
 Response sign_out(const Context& ctx) {

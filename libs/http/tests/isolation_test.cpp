@@ -52,6 +52,7 @@ std::vector<Row> rows() {
        "/api/v1/session",
        R"({"email": "x{who}@example.org", "password": "not the password"})",
        {401, 401, 401, 401, 401, 401, 401}},
+      {verb::get, "/api/v1/session", "", all200},
       {verb::get, "/api/v1/me", "", signed_in},
       {verb::get, "/api/v1/me/access-log", "", signed_in},
       {verb::get, "/api/v1/me/export", "", signed_in},

@@ -35,7 +35,9 @@ struct Walker {
       return;
     }
     if (!v.is_object() || v.get_object().size() != 1) return;
-    const auto& [op, operand] = *v.get_object().begin();
+    const auto& member = *v.get_object().begin();
+    const auto op = member.key();
+    const boost::json::value& operand = member.value();  // a name of its own: lambdas capture it (clang 14)
     const std::string op_pointer = child(pointer, op);
     auto arg = [&](std::size_t i) -> const boost::json::value* {
       if (operand.is_array()) return i < operand.get_array().size() ? &operand.get_array()[i] : nullptr;

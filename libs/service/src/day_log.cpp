@@ -35,7 +35,9 @@ Result<void> check_scores(const pack::Pack& pack, const model::Trial& trial, con
     return Unexpected{invalid_input("/doses_taken", "give the doses taken, 0 to 24")};
   if (day.dose_g && !(*day.dose_g >= 0 && *day.dose_g <= 100))
     return Unexpected{invalid_input("/dose_g", "give grams per dose, 0 to 100")};
-  for (const auto& [id, score] : day.side_effects) {
+  for (const auto& scored : day.side_effects) {
+    const std::string& id = scored.first;  // named, not bound: lambdas capture it (clang 14)
+    const int score = scored.second;
     std::string where = "/side_effects";
     append_pointer_token(where, id);
     const bool known = std::any_of(pack.side_effects.begin(), pack.side_effects.end(),

@@ -3,10 +3,12 @@
 import { runningTrial } from '../api.js';
 import { h, replace } from '../dom.js';
 import { decisionWords, longDate } from '../format.js';
+import { mustSignIn } from '../session.js';
 import { keys, load } from '../state.js';
 
-export async function render(main, { pack }) {
-  const trial = await runningTrial();
+export async function render(main, { pack, session }) {
+  const signedOut = mustSignIn(session);
+  const trial = signedOut ? null : await runningTrial();
   const assessment = load(keys.assessment, null);
   const inProgress = load(keys.check, null);
   const supplement = pack.pack.supplement || 'this supplement';
@@ -41,5 +43,7 @@ export async function render(main, { pack }) {
       h('li', null, h('strong', null, 'A defined trial. '), 'One product, one dose, one outcome, one review date.'),
       h('li', null, h('strong', null, 'An honest review. '), 'A supplement that is not helping does not earn a permanent place.')),
     next,
-    h('p', { class: 'small' }, `Everything here comes from the article "${pack.pack.article ? pack.pack.article.title : ''}". Your answers and your trial stay on this machine.`));
+    h('p', { class: 'small' }, `Everything here comes from the article "${pack.pack.article ? pack.pack.article.title : ''}". ${session.accounts
+      ? 'Your answers stay in this browser until you start a trial; your trial is kept on this server under your account, and you choose what a coach may see.'
+      : 'Your answers and your trial stay on this machine.'}`));
 }
