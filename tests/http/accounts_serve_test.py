@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """serve --accounts through the real binary: accounts added with the command
 line sign in over HTTP with a cookie, each person's trial is their own, a
-trial route without a session is 401, and sign-out ends the session.
+trial route without a session is 401, and sign-out ends the session. A coach's
+invitation token is stored only as its hash; --open-signup opens
+POST /api/v1/accounts and needs --accounts.
 Usage: accounts_serve_test.py TRIALWISE EXAMPLES"""
 
 import http.client
@@ -51,7 +53,8 @@ def sign_in(port, email, password=GOOD):
 
 with tempfile.TemporaryDirectory() as tmp:
     db = os.path.join(tmp, "trialwise.db")
-    for email, role in (("ada@example.org", "person"), ("grace@example.org", "person")):
+    for email, role in (("ada@example.org", "person"), ("grace@example.org", "person"),
+                        ("coach@example.org", "coach")):
         out = run("account", "add", "--email", email, "--role", role, "--password-stdin", db=db, stdin=GOOD + "\n")
         if out.returncode != 0:
             raise SystemExit(f"FAIL: account add {email}: {out.stderr}")
@@ -84,6 +87,14 @@ with tempfile.TemporaryDirectory() as tmp:
         status, _, body = request(port, "GET", "/api/v1/trial/days", cookie=ada)
         check(status == 200 and len(body["entries"]) == 1, f"Ada's days: {status} {body}")
 
+        coach = sign_in(port, "coach@example.org")
+        status, _, body = request(port, "POST", "/api/v1/invitations", {}, cookie=coach)
+        check(status == 201 and re.fullmatch(r"http://127\.0\.0\.1:\d+/#/join/[A-Za-z0-9_-]{43}", body["url"]),
+              f"the invitation answered {status}: {body}")
+        invitation = body["token"] if status == 201 else ""
+        status, _, body = request(port, "POST", "/api/v1/accounts", {"email": "walk-in@example.org", "password": GOOD})
+        check(status == 403, f"sign-up without --open-signup answered {status}: {body}")
+
         status, headers, _ = request(port, "DELETE", "/api/v1/session", cookie=ada)
         check(status == 204 and "Max-Age=0" in headers.get("Set-Cookie", ""), f"sign-out answered {status} {headers}")
         status, _, _ = request(port, "GET", "/api/v1/trial", cookie=ada)
@@ -92,11 +103,25 @@ with tempfile.TemporaryDirectory() as tmp:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=20)
 
-    # The sessions live in the database as hashes only: no cookie value is stored.
-    token = ada.split("=", 1)[1]
-    for path in (db, db + "-wal"):
-        if os.path.exists(path):
-            with open(path, "rb") as f:
-                check(token.encode() not in f.read(), f"a session token is stored in {path}")
+    # Sessions and invitations live in the database as hashes only.
+    for token in (ada.split("=", 1)[1], invitation):
+        for path in (db, db + "-wal"):
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    check(token.encode() not in f.read(), f"a token is stored in {path}")
+
+    # --open-signup: anyone may make a person account; only with accounts on.
+    out = run("serve", "--open-signup", "--port", "0", db=db)
+    check(out.returncode != 0 and "--accounts" in out.stderr, f"--open-signup alone: {out.returncode} {out.stderr}")
+    proc = subprocess.Popen([TW, "serve", "--accounts", "--open-signup", "--port", "0", "--db", db],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        port = int(re.fullmatch(r"listening on http://127\.0\.0\.1:(\d+)\n", proc.stdout.readline()).group(1))
+        status, headers, body = request(port, "POST", "/api/v1/accounts", {"email": "walk-in@example.org", "password": GOOD})
+        check(status == 201 and body["role"] == "person" and "tw_session=" in headers.get("Set-Cookie", ""),
+              f"open sign-up answered {status}: {body}")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
 
 sys.exit(1 if failures else 0)
