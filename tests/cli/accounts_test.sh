@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # trialwise account: the first admin and the others, passwords read from
 # standard input and kept only as Argon2id hashes, weak ones refused with the
-# rule named, one account per email whatever its case, disabling and resets.
+# rule named, one account per email whatever its case, disabling and resets;
+# a person's record from before accounts adopted by their account.
 set -u
 tw=$1
+examples=$2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export TRIALWISE_DB="$tmp/trialwise.db"
 good='correct horse battery staple'
@@ -53,4 +55,24 @@ expect "reset" 0 'New password set for account 1' \
   "$tw" account reset-password --email ada@example.org --password-stdin <"$tmp/new"
 after=$(hash_of 1)
 [ "$before" != "$after" ] || { echo "FAIL: the reset kept the old hash"; fail=1; }
+
+# adopt-local: the trial kept before accounts becomes the account's, whole.
+export TRIALWISE_TODAY=2026-12-10
+start_local() {
+  "$tw" start --answers "$examples/runner_in_heat.json" --start "$1" --product Powder --g-per-serving 5 >/dev/null
+}
+start_local 2026-12-07 || { echo "FAIL: a local trial did not start"; fail=1; }
+"$tw" log --date 2026-12-08 --outcome 5 --doses 0 >/dev/null || { echo "FAIL: a local day was not logged"; fail=1; }
+expect "a person" 0 'Added account 3' "$tw" account add --email grace@example.org --password-stdin <"$tmp/good"
+expect "adopt nobody" 2 'no account has the email' "$tw" account adopt-local --email nobody@example.org
+expect "adopt" 0 'Account 3 \(grace@example.org\) now holds 1 trial\(s\) and 0 product\(s\)' \
+  "$tw" account adopt-local --email grace@example.org
+profiles=$(python3 -c "import sqlite3,sys; print(sorted({r[0] for t in ('trials','entries') for r in sqlite3.connect(sys.argv[1]).execute('SELECT profile FROM ' + t)}))" "$TRIALWISE_DB")
+[ "$profiles" = "['account-3']" ] || { echo "FAIL: after adopt-local the rows are under $profiles"; fail=1; }
+expect "nothing is left locally" 0 'No trials yet' "$tw" trials
+expect "adopting again moves nothing" 0 'now holds 0 trial' "$tw" account adopt-local --email grace@example.org
+# Both running: one trial at a time, so nothing moves.
+start_local 2026-12-09 || { echo "FAIL: a second local trial did not start"; fail=1; }
+expect "both running" 4 'both have a running trial' "$tw" account adopt-local --email grace@example.org
+expect "the local trial stays" 0 'Trial' "$tw" trials
 exit $fail

@@ -1,4 +1,4 @@
-// account add, list, disable and reset-password.
+// account add, list, disable, reset-password and adopt-local.
 
 #include "account_command.hpp"
 
@@ -10,6 +10,7 @@
 #include "running_trial.hpp"
 #include "screening_input.hpp"
 #include "trialwise/service/accounts.hpp"
+#include "trialwise/service/my_data.hpp"
 
 namespace trialwise::cli {
 
@@ -72,7 +73,14 @@ std::vector<CLI::App*> add_account_command(CLI::App& app, AccountOptions& o) {
   reset->add_option("--email", o.email, "The account's email")->required()->type_name("EMAIL");
   add_password_stdin(*reset, o);
   add_db_option(*reset, o.db);
-  return {add, list, disable, reset};
+  auto* adopt = account->add_subcommand(
+      "adopt-local", "Give an account the trials and products kept before accounts (serve without --accounts)");
+  adopt->add_option("--email", o.email, "The account's email")->required()->type_name("EMAIL");
+  add_db_option(*adopt, o.db);
+  adopt->footer(
+      "For a person who used Trialwise alone and now signs in to it: their record becomes their account's. "
+      "Refused, moving nothing, while both have a running trial.");
+  return {add, list, disable, reset, adopt};
 }
 
 int run_account_add(const AccountOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -121,6 +129,27 @@ int run_account_reset_password(const AccountOptions& o, std::istream& in, std::o
   auto done = service::Accounts(**repo).reset_password(o.email, password);
   if (!done) return report_account(err, done.error());
   out << "New password set for account " << done->id << " (" << done->email << "); its sessions have ended.\n";
+  return kExitOk;
+}
+
+int run_account_adopt_local(const AccountOptions& o, std::istream&, std::ostream& out, std::ostream& err) {
+  auto path = database_path(o.db);
+  if (!path) return report(err, path.error());
+  auto db = service::Database::open(*path);
+  if (!db) return report(err, db.error());
+  auto accounts = db->accounts();
+  if (!accounts) return report(err, accounts.error());
+  auto found = (*accounts)->find_account(o.email);
+  if (!found) return report(err, found.error());
+  if (!*found) return report(err, not_found("--email", "no account has the email " + o.email));
+  auto trials = db->trials();
+  if (!trials) return report(err, trials.error());
+  auto products = db->products();
+  if (!products) return report(err, products.error());
+  auto adopted = service::adopt_local_data(**trials, products->get(), (*found)->id);
+  if (!adopted) return report(err, adopted.error());
+  out << "Account " << (*found)->id << " (" << (*found)->email << ") now holds " << adopted->trials << " trial(s) and "
+      << adopted->products << " product(s) kept before accounts.\n";
   return kExitOk;
 }
 

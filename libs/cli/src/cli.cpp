@@ -92,6 +92,7 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (account[1]->parsed()) return run_account_list(account_options, in, out, err);
     if (account[2]->parsed()) return run_account_disable(account_options, in, out, err);
     if (account[3]->parsed()) return run_account_reset_password(account_options, in, out, err);
+    if (account[4]->parsed()) return run_account_adopt_local(account_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;
   } catch (const std::exception& e) {

@@ -31,21 +31,20 @@ Response join_with_new_account(const Context& ctx, ConsentStores& stores, const 
   if (!body) return std::move(body).error();
   auto reader = body_reader();
   json::Fields f(*body, "", reader);
-  const auto email = f.string("email", json::Need::required, 254);
-  const auto password = f.string("password", json::Need::required, 1024);
+  const auto [email, password] = read_credentials(f);
   auto scopes = share_choice(f, reader);
   if (!scopes) return std::move(scopes).error();
   auto& consent = stores.consent();
   const auto now = ctx.services.now();
   if (auto coach = consent.inviter(token, now); !coach) return error_reply(coach.error());
-  auto added = service::Accounts(stores.accounts()).add({*email, model::Role::person, *password});
+  auto added = service::Accounts(stores.accounts()).add({email, model::Role::person, password});
   if (!added) return error_reply(added.error());
   auto given = consent.accept(token, *added, *scopes, now);
   if (!given) {
     (void)stores.accounts().delete_account(added->id);
     return error_reply(given.error());
   }
-  auto signed_in = begin_session(ctx, stores.accounts(), *email, *password);
+  auto signed_in = begin_session(ctx, stores.accounts(), email, password);
   if (!signed_in) return std::move(signed_in).error();
   auto reply = service::given_share_json(*given);
   reply["account"] = service::account_json(*added);
@@ -88,11 +87,7 @@ Response accept_invitation(const Context& ctx) {
   if (!session_token(ctx.request)) return join_with_new_account(ctx, *stores, token);
   Context signed_in = ctx;
   if (auto ok = sign_in_required(signed_in); !ok) return std::move(ok).error();
-  auto body = json_body(ctx);
-  if (!body) return std::move(body).error();
-  auto reader = body_reader();
-  json::Fields f(*body, "", reader);
-  auto scopes = share_choice(f, reader);
+  auto scopes = share_body(ctx);
   if (!scopes) return std::move(scopes).error();
   auto given = stores->consent().accept(token, *signed_in.account, *scopes, ctx.services.now());
   if (!given) return error_reply(given.error());
@@ -112,11 +107,7 @@ Response list_shares(const Context& ctx) {
 Response change_share(const Context& ctx) {
   auto coach = path_account(ctx, 0, "coach");
   if (!coach) return std::move(coach).error();
-  auto body = json_body(ctx);
-  if (!body) return std::move(body).error();
-  auto reader = body_reader();
-  json::Fields f(*body, "", reader);
-  auto scopes = share_choice(f, reader);
+  auto scopes = share_body(ctx);
   if (!scopes) return std::move(scopes).error();
   auto stores = open_consent(ctx);
   if (!stores) return std::move(stores).error();

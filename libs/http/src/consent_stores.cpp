@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "body.hpp"
 #include "reply.hpp"
 
 namespace trialwise::http {
@@ -30,6 +31,14 @@ Result<model::ShareScopes, Response> share_choice(json::Fields& f, json::FieldRe
   auto scopes = service::scopes_from_names(*names, "/share");
   if (!scopes) return Unexpected{error_reply(scopes.error())};
   return *scopes;
+}
+
+Result<model::ShareScopes, Response> share_body(const Context& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return Unexpected{std::move(body).error()};
+  auto reader = body_reader();
+  json::Fields f(*body, "", reader);
+  return share_choice(f, reader);
 }
 
 Response forbidden(const std::string& why) { return error_reply(Status::forbidden, "forbidden", refused("", why)); }

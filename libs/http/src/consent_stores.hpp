@@ -42,6 +42,9 @@ Result<model::AccountId, Response> path_account(const Context& ctx, std::size_t 
 /// (problems as 400, each named by pointer).
 Result<model::ShareScopes, Response> share_choice(json::Fields& f, json::FieldReader& reader);
 
+/// A body that is only {"share": [...]} (accepting signed in, changing a share).
+Result<model::ShareScopes, Response> share_body(const Context& ctx);
+
 /// 403 with `why`: the route exists for everyone, this account may not use it.
 Response forbidden(const std::string& why);
 

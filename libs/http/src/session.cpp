@@ -51,6 +51,13 @@ std::string session_cookie(const std::string& token, long long max_age_seconds, 
          "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
 }
 
+Credentials read_credentials(json::Fields& f) {
+  Credentials c;
+  c.email = f.string("email", json::Need::required, 254).value_or("");
+  c.password = f.string("password", json::Need::required, 1024).value_or("");
+  return c;
+}
+
 Result<service::SignedIn, Response> begin_session(const Context& ctx, store::AccountRepository& repo,
                                                   const std::string& email, const std::string& password) {
   service::SignIn signer(repo, ctx.services.throttle(), ctx.services.session_policy());

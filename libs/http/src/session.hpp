@@ -8,6 +8,7 @@
 
 #include "context.hpp"
 #include "trialwise/core/result.hpp"
+#include "trialwise/json/fields.hpp"
 #include "trialwise/service/sign_in.hpp"
 
 namespace trialwise::http {
@@ -26,6 +27,16 @@ Result<void, Response> sign_in_required(Context& ctx);
 /// "tw_session=TOKEN; HttpOnly; SameSite=Strict; Path=/; Max-Age=N", plus
 /// "; Secure" over TLS; an empty token and 0 clear it.
 std::string session_cookie(const std::string& token, long long max_age_seconds, bool secure);
+
+/// What sign-in and sign-up bodies carry.
+struct Credentials {
+  std::string email;
+  std::string password;
+};
+
+/// Reads "email" (at most 254 bytes) and "password" (at most 1024), both
+/// required; problems go to the fields' reader (the caller finishes).
+Credentials read_credentials(json::Fields& f);
 
 /// Checks the email and password and begins a session (service::SignIn),
 /// or fails with the response to send: 401 for a wrong email or password

@@ -105,6 +105,21 @@ Result<boost::json::object> my_data(const AccountStores& stores, const model::Ac
   return out;
 }
 
+Result<Adopted> adopt_local_data(store::TrialRepository& trials, store::ProductRepository* products,
+                                 model::AccountId id) {
+  const auto profile = model::profile_of(id);
+  Adopted out;
+  auto moved = trials.move_profile(model::kLocalProfile, profile);
+  if (!moved) return Unexpected{moved.error()};
+  out.trials = *moved;
+  if (products) {
+    auto kept = products->move_profile(model::kLocalProfile, profile);
+    if (!kept) return Unexpected{kept.error()};
+    out.products = *kept;
+  }
+  return out;
+}
+
 Result<void> delete_account(const AccountStores& stores, model::AccountId id) {
   if (auto exists = stores.accounts.get_account(id); !exists) return Unexpected{exists.error()};
   const auto profile = model::profile_of(id);

@@ -68,6 +68,18 @@ class MemoryProductRepository final : public ProductRepository {
     return {};
   }
 
+  Result<std::size_t> move_profile(const ProfileId& from, const ProfileId& to) override {
+    if (auto ok = detail::check_profile(from); !ok) return Unexpected{ok.error()};
+    if (auto ok = detail::check_profile(to); !ok) return Unexpected{ok.error()};
+    std::size_t moved = 0;
+    for (auto& [id, stored] : products_)
+      if (stored.profile == from) {
+        stored.profile = to;
+        ++moved;
+      }
+    return moved;
+  }
+
   Result<void> erase_profile(const ProfileId& profile) override {
     if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};
     std::erase_if(products_, [&](const auto& kv) { return kv.second.profile == profile; });

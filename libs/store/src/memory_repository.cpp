@@ -157,6 +157,23 @@ class MemoryRepository final : public TrialRepository {
     return (*stored)->amendments;
   }
 
+  Result<std::size_t> move_profile(const ProfileId& from, const ProfileId& to) override {
+    if (auto ok = detail::check_profile(from); !ok) return Unexpected{ok.error()};
+    if (auto ok = detail::check_profile(to); !ok) return Unexpected{ok.error()};
+    if (from != to && find_active(from) && find_active(to)) return Unexpected{both_active(to)};
+    std::size_t moved = 0;
+    for (auto& [id, stored] : trials_)
+      if (stored.profile == from) {
+        stored.profile = to;
+        ++moved;
+      }
+    return moved;
+  }
+
+  static Error both_active(const ProfileId& to) {
+    return conflict("profile/" + to, "both have a running trial; end one first (one trial at a time)");
+  }
+
   Result<void> erase_profile(const ProfileId& profile) override {
     if (auto ok = detail::check_profile(profile); !ok) return Unexpected{ok.error()};
     std::erase_if(trials_, [&](const auto& kv) { return kv.second.profile == profile; });

@@ -143,6 +143,23 @@ class SqliteProductRepository final : public ProductRepository {
     });
   }
 
+  Result<std::size_t> move_profile(const ProfileId& from, const ProfileId& to) override {
+    if (auto ok = check_profile(from); !ok) return Unexpected{ok.error()};
+    if (auto ok = check_profile(to); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<std::size_t> {
+      auto q = db_.query("UPDATE products SET profile = ?2 WHERE profile = ?1 RETURNING 1");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, from).bind(2, to);
+      std::size_t moved = 0;
+      for (;;) {
+        auto row = q->step();
+        if (!row) return Unexpected{row.error()};
+        if (!*row) return moved;
+        ++moved;
+      }
+    });
+  }
+
   Result<void> erase_profile(const ProfileId& profile) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<void> {

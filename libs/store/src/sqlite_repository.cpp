@@ -277,6 +277,38 @@ class SqliteRepository final : public TrialRepository {
     }
   }
 
+  Result<std::size_t> move_profile(const ProfileId& from, const ProfileId& to) override {
+    if (auto ok = check_profile(from); !ok) return Unexpected{ok.error()};
+    if (auto ok = check_profile(to); !ok) return Unexpected{ok.error()};
+    return write([&]() -> Result<std::size_t> {
+      auto active =
+          db_.query("SELECT count(DISTINCT profile) FROM trials WHERE profile IN (?1, ?2) AND ended_on IS NULL");
+      if (!active) return Unexpected{active.error()};
+      active->bind(1, from).bind(2, to);
+      if (auto row = active->step(); !row) return Unexpected{row.error()};
+      if (from != to && active->int64(0) == 2)
+        return Unexpected{conflict("profile/" + to, "both have a running trial; end one first (one trial at a time)")};
+      // The entries and amendments refer to their trial by (profile, id):
+      // checked at COMMIT, once all of them have moved together.
+      if (auto ok = db_.exec("PRAGMA defer_foreign_keys = ON"); !ok) return Unexpected{ok.error()};
+      auto count = db_.query("SELECT count(*) FROM trials WHERE profile = ?1");
+      if (!count) return Unexpected{count.error()};
+      count->bind(1, from);
+      if (auto row = count->step(); !row) return Unexpected{row.error()};
+      const auto moved = static_cast<std::size_t>(count->int64(0));
+      for (const char* sql :
+           {"UPDATE trials SET profile = ?2 WHERE profile = ?1", "UPDATE entries SET profile = ?2 WHERE profile = ?1",
+            "UPDATE amendments SET profile = ?2 WHERE profile = ?1",
+            "UPDATE trial_totals SET profile = ?2 WHERE profile = ?1"}) {
+        auto q = db_.query(sql);
+        if (!q) return Unexpected{q.error()};
+        q->bind(1, from).bind(2, to);
+        if (auto ok = q->run(); !ok) return Unexpected{ok.error()};
+      }
+      return moved;
+    });
+  }
+
   Result<void> erase_profile(const ProfileId& profile) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<void> {

@@ -199,6 +199,15 @@ TEST_P(ProductContractTest, ErasingAProfileRemovesItsProductsOnly) {
   EXPECT_TRUE(repo_->erase_profile("nobody"));
 }
 
+TEST_P(ProductContractTest, MovingAProfileTakesItsProducts) {
+  save(named("A"));
+  save(named("B"));
+  save(named("C"), "account-7");
+  EXPECT_EQ(*repo_->move_profile("local", "account-7"), 2u);
+  EXPECT_EQ(count("local"), 0u);
+  EXPECT_EQ(count("account-7"), 3u);
+}
+
 TEST_P(ProductContractTest, TheSameLabelTwiceIsAConflict) {
   const ProductId first = save(named("Pure L-Glutamine Powder", "Example Nutrition"));
   auto again = repo_->save_product("local", named("Pure L-Glutamine Powder", "Example Nutrition"));

@@ -161,6 +161,39 @@ TEST_P(RepositoryContractTest, ErasingAProfileRemovesItsTrialsDaysAndAmendmentsO
   EXPECT_TRUE(repo_->erase_profile("nobody"));
 }
 
+TEST_P(RepositoryContractTest, MovingAProfileTakesEveryTrialWithItsDaysAndAmendments) {
+  const TrialId past = start_trial("local");
+  ASSERT_TRUE(repo_->end_trial("local", past, day("2026-03-10"), "stopped"));
+  const TrialId running = start_trial("local");
+  ASSERT_TRUE(repo_->put_entry("local", running, entry("2026-03-01", 4)));
+  ASSERT_TRUE(repo_->put_entry("local", running, entry("2026-03-01", 5)));
+  Trial amended = *repo_->get_trial("local", running);
+  amended.review_date = day("2026-04-12");
+  ASSERT_TRUE(repo_->amend("local", running, {0, "review_date", "2026-04-05", "2026-04-12", "later", ""}, amended));
+
+  auto moved = repo_->move_profile("local", "account-1");
+  ASSERT_TRUE(moved) << to_string(moved.error());
+  EXPECT_EQ(*moved, 2u);
+  EXPECT_TRUE(repo_->list_trials("local")->empty());
+  EXPECT_EQ(repo_->list_trials("account-1")->size(), 2u);
+  EXPECT_EQ((*repo_->active_trial("account-1"))->id, running);
+  EXPECT_EQ(repo_->entry_history("account-1", running, day("2026-03-01"))->size(), 2u);
+  EXPECT_EQ(repo_->amendments("account-1", running)->size(), 1u);
+  EXPECT_EQ(repo_->totals("account-1", running, day("2026-01-01"), day("2026-12-31"))->days, 1);
+  EXPECT_EQ(repo_->get_trial("local", running).error().code, Errc::not_found);
+}
+
+TEST_P(RepositoryContractTest, MovingAProfileOntoOneWithARunningTrialMovesNothing) {
+  const TrialId mine = start_trial("local");
+  start_trial("account-1");
+  auto moved = repo_->move_profile("local", "account-1");
+  ASSERT_FALSE(moved);
+  EXPECT_EQ(moved.error().code, Errc::conflict);
+  EXPECT_EQ((*repo_->active_trial("local"))->id, mine);
+  EXPECT_EQ(repo_->list_trials("account-1")->size(), 1u);
+  EXPECT_EQ(*repo_->move_profile("nobody", "account-1"), 0u);
+}
+
 TEST_P(RepositoryContractTest, KeepsABlockDesignThroughSavesAndAmendments) {
   Trial t = sample_trial();
   t.blocks = model::BlockDesign{7, {true, false, false, true}, 18446744073709551615ULL};  // the largest seed

@@ -31,6 +31,18 @@ inline constexpr const char* kMyDataFormat = "trialwise-my-data/1";
 /// data and the looks it took at others'.
 Result<boost::json::object> my_data(const AccountStores& stores, const model::Account& account);
 
+/// What adopt_local_data moved.
+struct Adopted {
+  std::size_t trials = 0, products = 0;
+};
+
+/// Gives an account the trials and imported products kept before accounts
+/// (the local profile of `trialwise serve` without --accounts and of the
+/// command line), so that a person who turns accounts on keeps their record.
+/// Errc::conflict, moving nothing, when both have a running trial.
+Result<Adopted> adopt_local_data(store::TrialRepository& trials, store::ProductRepository* products,
+                                 model::AccountId id);
+
 /// Deletes the account and everything about it. The data goes first and the
 /// account last, each step its own transaction: a failure part way leaves
 /// the account (the person can sign in and delete again, which carries on

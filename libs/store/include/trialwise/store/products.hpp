@@ -55,6 +55,9 @@ class ProductRepository {
 
   /// Deletes every product of the profile (an account deleted); none is fine.
   virtual Result<void> erase_profile(const ProfileId& profile) = 0;
+
+  /// Moves every product of `from` to `to`; returns how many.
+  virtual Result<std::size_t> move_profile(const ProfileId& from, const ProfileId& to) = 0;
 };
 
 /// An in-memory ProductRepository for tests (and the contract suite's baseline).

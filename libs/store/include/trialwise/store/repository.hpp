@@ -83,6 +83,11 @@ class TrialRepository {
   /// Deletes every trial of the profile with its entries (every version) and
   /// amendments, in one transaction (an account deleted); none is fine.
   virtual Result<void> erase_profile(const ProfileId& profile) = 0;
+
+  /// Moves every trial of `from` (with its entries, every version, and
+  /// amendments) to `to`, in one transaction; returns how many. Errc::conflict
+  /// when both have an active trial (one at a time), and nothing moves.
+  virtual Result<std::size_t> move_profile(const ProfileId& from, const ProfileId& to) = 0;
 };
 
 /// An in-memory repository for tests (and for the contract suite's baseline).
