@@ -10,7 +10,7 @@
 #include "reply.hpp"
 #include "routes.hpp"
 #include "session.hpp"
-#include "trialwise/service/accounts.hpp"
+#include "trialwise/service/sign_in.hpp"
 #include "trialwise/service/my_data.hpp"
 
 namespace trialwise::http::routes {
@@ -66,12 +66,14 @@ Response delete_me(const Context& ctx) {
   const auto password = f.string("password", json::Need::required, 1024);
   f.finish();
   if (!reader.ok()) return error_reply(reader.take_problems());
-  // The password again: a session left open on a shared screen must not be
-  // enough to erase someone's record.
-  if (!service::password_matches(*ctx.account, *password))
-    return error_reply(Status::forbidden, "forbidden", refused("/password", "wrong password; nothing was deleted"));
   auto stores = open_mine(ctx);
   if (!stores) return std::move(stores).error();
+  // The password again: a session left open on a shared screen must not be
+  // enough to erase someone's record (nor to guess the password unthrottled).
+  service::SignIn signer(stores->consent.accounts(), ctx.services.throttle(), ctx.services.session_policy());
+  if (auto ok = signer.confirm_password(*ctx.account, *password, ctx.peer.address, ctx.services.now()); !ok)
+    return password_refused(ok.error(), error_reply(Status::forbidden, "forbidden",
+                                                    refused("/password", "wrong password; nothing was deleted")));
   if (auto ok = service::delete_account(stores->view(), ctx.account->id); !ok) return error_reply(ok.error());
   Response res{Status::no_content, 11};
   res.set(boost::beast::http::field::set_cookie, session_cookie("", 0, ctx.peer.tls));

@@ -58,23 +58,26 @@ Credentials read_credentials(json::Fields& f) {
   return c;
 }
 
-Result<service::SignedIn, Response> begin_session(const Context& ctx, store::AccountRepository& repo,
-                                                  const std::string& email, const std::string& password) {
-  service::SignIn signer(repo, ctx.services.throttle(), ctx.services.session_policy());
-  auto signed_in = signer.sign_in(email, password, ctx.peer.address, ctx.services.now());
-  if (signed_in) return std::move(*signed_in);
-  const auto& why = signed_in.error();
+Response password_refused(const service::SignInFailure& why, Response wrong) {
   using Kind = service::SignInFailure::Kind;
   if (why.kind == Kind::throttled) {
     auto res = error_reply(
         Status::too_many_requests, "throttled",
         limit_reached("", "too many failed sign-ins; try again in " + std::to_string(why.retry_after.count()) + " s"));
     res.set(boost::beast::http::field::retry_after, std::to_string(why.retry_after.count()));
-    return Unexpected{std::move(res)};
+    return res;
   }
-  if (why.kind == Kind::wrong)
-    return Unexpected{error_reply(Status::unauthorized, "unauthorized", not_found("", "wrong email or password"))};
-  return Unexpected{error_reply(why.error)};
+  if (why.kind == Kind::wrong) return wrong;
+  return error_reply(why.error);
+}
+
+Result<service::SignedIn, Response> begin_session(const Context& ctx, store::AccountRepository& repo,
+                                                  const std::string& email, const std::string& password) {
+  service::SignIn signer(repo, ctx.services.throttle(), ctx.services.session_policy());
+  auto signed_in = signer.sign_in(email, password, ctx.peer.address, ctx.services.now());
+  if (signed_in) return std::move(*signed_in);
+  return Unexpected{password_refused(
+      signed_in.error(), error_reply(Status::unauthorized, "unauthorized", not_found("", "wrong email or password")))};
 }
 
 void set_session_cookie(Response& res, const Context& ctx, const std::string& token) {

@@ -44,6 +44,10 @@ Credentials read_credentials(json::Fields& f);
 Result<service::SignedIn, Response> begin_session(const Context& ctx, store::AccountRepository& repo,
                                                   const std::string& email, const std::string& password);
 
+/// The answer to a password that was not accepted: 429 with Retry-After
+/// while throttled, `wrong` for a wrong one, else the store's error.
+Response password_refused(const service::SignInFailure& why, Response wrong);
+
 /// Sets the cookie of a session just begun (sign-in, sign-up, joining by invitation).
 void set_session_cookie(Response& res, const Context& ctx, const std::string& token);
 

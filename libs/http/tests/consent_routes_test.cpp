@@ -304,6 +304,14 @@ TEST_F(ConsentRoutesTest, DeletingTheAccountLeavesNoRowAboutThePerson) {
   auto wrong = send(verb::delete_, "/api/v1/me", R"({"password": "not the password"})", person_);
   EXPECT_EQ(wrong.result(), bhttp::status::forbidden);
   EXPECT_EQ(send(verb::get, "/api/v1/trial", "", person_).result(), bhttp::status::ok) << "nothing deleted";
+  // Guessing it is throttled as signing in is: after five wrong ones, 429.
+  for (int i = 0; i < 4; ++i)
+    ASSERT_EQ(send(verb::delete_, "/api/v1/me", R"({"password": "guess"})", person_).result(),
+              bhttp::status::forbidden);
+  auto throttled = send(verb::delete_, "/api/v1/me", R"({"password": "guess"})", person_);
+  EXPECT_EQ(throttled.result(), bhttp::status::too_many_requests);
+  EXPECT_EQ(throttled[bhttp::field::retry_after], "1");
+  now_ += std::chrono::seconds(1);
 
   auto gone =
       send(verb::delete_, "/api/v1/me", R"({"password": ")" + std::string(testing::kGoodPassword) + "\"}", person_);

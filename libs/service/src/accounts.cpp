@@ -79,8 +79,4 @@ boost::json::object account_json(const model::Account& a) {
           {"password_changed_at", a.password_changed_at}};
 }
 
-bool password_matches(const model::Account& account, const std::string& password) {
-  return security::verify_password(account.password_hash, password);
-}
-
 }  // namespace trialwise::service

@@ -92,6 +92,20 @@ Result<SignedIn, SignInFailure> SignIn::sign_in(const std::string& email, const 
   return out;
 }
 
+Result<void, SignInFailure> SignIn::confirm_password(const model::Account& account, const std::string& password,
+                                                     const std::string& client, Clock::time_point now) {
+  const std::string by_account = account_key(account.email), by_client = client_key(client);
+  const auto wait = std::max(throttle_.wait(by_account, now), throttle_.wait(by_client, now));
+  if (wait.count() > 0) return Unexpected{SignInFailure{SignInFailure::Kind::throttled, wait, {}}};
+  if (!security::verify_password(account.password_hash, password)) {
+    throttle_.failed(by_account, now);
+    throttle_.failed(by_client, now);
+    return wrong();
+  }
+  throttle_.succeeded(by_account);
+  return {};
+}
+
 Result<model::Account> SignIn::authenticate(const std::string& token, Clock::time_point now) {
   const auto none = [] { return Unexpected{not_found("session", "not signed in, or the session has ended")}; };
   if (token.empty()) return none();

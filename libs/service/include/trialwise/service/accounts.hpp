@@ -46,9 +46,6 @@ class Accounts {
 /// Errc::invalid_input at "/email" otherwise.
 Result<void> check_email(const std::string& email);
 
-/// Whether `password` is the account's (asked again before deleting it).
-bool password_matches(const model::Account& account, const std::string& password);
-
 /// An account as the command line and the API show it: never the hash.
 boost::json::object account_json(const model::Account& a);
 

@@ -90,6 +90,11 @@ class SignIn {
   /// otherwise (the session, if it had expired, is ended).
   Result<model::Account> authenticate(const std::string& token, Clock::time_point now);
 
+  /// Asks a signed-in person for their password again (before deleting the
+  /// account): a wrong one counts as a failed sign-in, throttled the same way.
+  Result<void, SignInFailure> confirm_password(const model::Account& account, const std::string& password,
+                                               const std::string& client, Clock::time_point now);
+
   /// Ends the session of `token` (sign-out); an unknown token is fine.
   Result<void> sign_out(const std::string& token);
 
