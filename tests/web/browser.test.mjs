@@ -496,12 +496,15 @@ test('every page, with and without a trial: the disclaimer, a heading, no consol
   const w = await world(t);
   const { page, pack } = w;
   const routes = ['', 'check', 'result', 'plan', 'today', 'dashboard', 'review', 'history'];
-  for (const route of routes) {
+  // The clinic server's pages, on a server without accounts: they say so, quietly.
+  const accountRoutes = ['signin', 'join/not-a-token', 'account', 'clients', 'client/1'];
+  for (const route of [...routes, ...accountRoutes]) {
     await go(page, w.url, `#/${route}`);
     await disclaimerShown(page, pack);
     assert.ok((await page.textContent('h1')).length > 0, `#/${route} has a heading`);
-    await w.shot(`empty-${route || 'home'}`);
+    await w.shot(`empty-${(route || 'home').replace(/\//g, '-')}`);
   }
+  assert.equal(await page.locator('#account-nav *').count(), 0, 'no sign-in corner without accounts');
   await api(w.url, 'POST', '/trial', { answers: runner, start: '2026-12-07', product: 'Pure L-Glutamine Powder', g_per_serving: 5 });
   for (const route of routes) {
     await go(page, w.url, `#/${route}`);

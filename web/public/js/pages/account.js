@@ -4,7 +4,7 @@
 
 import { api, ApiError } from '../api.js';
 import { h, replace, uid } from '../dom.js';
-import { forgetSession, sessionState, shareParts, shareWords } from '../session.js';
+import { forgetSession, shareParts, shareWords } from '../session.js';
 
 function shareCard(share, refresh) {
   const error = h('p', { class: 'form-error', role: 'alert' });
@@ -77,8 +77,7 @@ function deleteForm(navigate) {
   return form;
 }
 
-export async function render(main, { navigate }) {
-  const session = await sessionState();
+export async function render(main, { navigate, session }) {
   if (!session.accounts) {
     replace(main, h('h1', { tabindex: '-1' }, 'Account'), h('p', null, 'This Trialwise keeps one person\'s trial on this machine and has no accounts.'));
     return;

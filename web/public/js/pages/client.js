@@ -40,7 +40,11 @@ function reviewCard(review, status, pack) {
     outcome ? outcomeChart(review.series, outcome.scale, { better: outcome.better, reviewDate: status.review_date, substance: substanceOf(pack), title: `${outcome.label} by day and phase` }) : null);
 }
 
-export async function render(main, { pack }) {
+export async function render(main, { pack, session }) {
+  if (!session.account || session.account.role !== 'coach') {
+    replace(main, h('h1', { tabindex: '-1' }, 'Client'), h('p', null, 'Only a coach has clients here.'));
+    return;
+  }
   const id = idFromHash();
   let client = rememberedClient(id);
   if (!client) client = (await api('GET', '/clients')).clients.find((c) => String(c.client.id) === id) || null;

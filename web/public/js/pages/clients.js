@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, replace, uid } from '../dom.js';
 import { longDate, percent, phaseLabel, verdictWords } from '../format.js';
-import { sessionState, shareWords } from '../session.js';
+import { shareWords } from '../session.js';
 
 const remembered = new Map();
 
@@ -58,8 +58,7 @@ function row(c, pack) {
     h('td', null, t.verdict ? verdictWords(t.verdict).title : ''));
 }
 
-export async function render(main, { pack }) {
-  const session = await sessionState();
+export async function render(main, { pack, session }) {
   if (!session.account || session.account.role !== 'coach') {
     replace(main, h('h1', { tabindex: '-1' }, 'Clients'), h('p', null, 'Only a coach has clients here.'));
     return;

@@ -4,7 +4,7 @@
 
 import { api, ApiError } from '../api.js';
 import { h, replace, uid } from '../dom.js';
-import { forgetSession, sessionState, shareParts } from '../session.js';
+import { forgetSession, shareParts } from '../session.js';
 
 function tokenFromHash() {
   return (window.location.hash.split('?')[0].split('/')[2] || '').trim();
@@ -22,9 +22,8 @@ function choices() {
     }));
 }
 
-export async function render(main, { navigate }) {
+export async function render(main, { navigate, session }) {
   const token = tokenFromHash();
-  const session = await sessionState();
   if (!session.accounts) {
     replace(main, h('h1', { tabindex: '-1' }, 'Join a coach'), h('p', null, 'This Trialwise keeps one person\'s trial and has no accounts.'));
     return;

@@ -42,7 +42,12 @@ export function signInForm({ next, title = 'Sign in', navigate, intro = null }) 
   return [h('h1', { tabindex: '-1' }, title), intro, form];
 }
 
-export async function render(main, { navigate }) {
+export async function render(main, { navigate, session }) {
+  if (!session.accounts) {
+    replace(main, h('h1', { tabindex: '-1' }, 'Sign in'),
+      h('p', null, 'This Trialwise keeps one person\'s trial on this machine: there is nothing to sign in to.'));
+    return;
+  }
   replace(main, ...signInForm({ next: nextPage(), navigate,
     intro: h('p', null, 'Your trial is kept on this server under your account. No account yet? Your coach sends you an invitation link.') }));
 }
