@@ -23,17 +23,25 @@ boost::json::object me_json(const model::Account& a) {
   return {{"id", a.id}, {"email", a.email}, {"role", std::string(model::to_string(a.role))}};
 }
 
+// A body of only {"email", "password"} (every problem as one 400).
+Result<Credentials, Response> credentials_body(const Context& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return Unexpected{std::move(body).error()};
+  auto reader = body_reader();
+  json::Fields f(*body, "", reader);
+  auto credentials = read_credentials(f);
+  f.finish();
+  if (!reader.ok()) return Unexpected{error_reply(reader.take_problems())};
+  return credentials;
+}
+
 }  // namespace
 
 Response sign_in(const Context& ctx) {
   if (!ctx.services.accounts_on()) return accounts_off();
-  auto body = json_body(ctx);
-  if (!body) return std::move(body).error();
-  auto reader = body_reader();
-  json::Fields f(*body, "", reader);
-  const auto [email, password] = read_credentials(f);
-  f.finish();
-  if (!reader.ok()) return error_reply(reader.take_problems());
+  auto credentials = credentials_body(ctx);
+  if (!credentials) return std::move(credentials).error();
+  const auto& [email, password] = *credentials;
   auto repo = ctx.services.accounts();
   if (!repo) return error_reply(internal_error("", repo.error().message));
   auto signed_in = begin_session(ctx, **repo, email, password);
@@ -48,13 +56,9 @@ Response sign_up(const Context& ctx) {
   if (!ctx.services.signup_open())
     return error_reply(Status::forbidden, "forbidden",
                        refused("", "sign-up is closed here: join through your coach's invitation"));
-  auto body = json_body(ctx);
-  if (!body) return std::move(body).error();
-  auto reader = body_reader();
-  json::Fields f(*body, "", reader);
-  const auto [email, password] = read_credentials(f);
-  f.finish();
-  if (!reader.ok()) return error_reply(reader.take_problems());
+  auto credentials = credentials_body(ctx);
+  if (!credentials) return std::move(credentials).error();
+  const auto& [email, password] = *credentials;
   auto repo = ctx.services.accounts();
   if (!repo) return error_reply(internal_error("", repo.error().message));
   auto added = service::Accounts(**repo).add({email, model::Role::person, password});
