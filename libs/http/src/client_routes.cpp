@@ -21,10 +21,8 @@ namespace {
 // logged, and with the review shared the verdict once the review is due.
 Result<boost::json::object, Response> client_row(const Context& ctx, const model::Account& client,
                                                  const model::ShareScopes& scopes, Date today) {
-  boost::json::array share;
-  for (const auto& n : model::scope_names(scopes)) share.emplace_back(n);
   boost::json::object row{{"client", boost::json::object{{"id", client.id}, {"email", client.email}}},
-                          {"share", std::move(share)},
+                          {"share", service::scopes_json(scopes)},
                           {"trial", nullptr}};
   if (!scopes.status) return row;
   Context theirs = ctx;

@@ -154,11 +154,15 @@ Result<std::optional<model::Account>> Consent::account_if_any(model::AccountId i
   return Unexpected{a.error()};
 }
 
+boost::json::array scopes_json(const model::ShareScopes& s) {
+  boost::json::array out;
+  for (const auto& n : model::scope_names(s)) out.emplace_back(n);
+  return out;
+}
+
 boost::json::object given_share_json(const GivenShare& s) {
-  boost::json::array scopes;
-  for (const auto& n : model::scope_names(s.share.scopes)) scopes.emplace_back(n);
   return {{"coach", boost::json::object{{"id", s.coach.id}, {"email", s.coach.email}}},
-          {"share", std::move(scopes)},
+          {"share", scopes_json(s.share.scopes)},
           {"since", s.share.since}};
 }
 

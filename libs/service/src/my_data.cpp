@@ -3,15 +3,10 @@
 #include "trialwise/labels/label.hpp"
 #include "trialwise/model/trial_json.hpp"
 #include "trialwise/service/accounts.hpp"
+#include "trialwise/service/consent.hpp"
 
 namespace trialwise::service {
 namespace {
-
-boost::json::array scopes_json(const model::ShareScopes& s) {
-  boost::json::array out;
-  for (const auto& n : model::scope_names(s)) out.emplace_back(n);
-  return out;
-}
 
 boost::json::object access_json(const model::AccessRecord& r) {
   boost::json::value viewer = nullptr;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "trialwise/core/result.hpp"
@@ -94,6 +95,9 @@ class Consent {
 /// The scopes named in `names` ("status", "review", "report"): at least one,
 /// none unknown. Errc::invalid_input at `where` otherwise.
 Result<model::ShareScopes> scopes_from_names(const std::vector<std::string>& names, const std::string& where);
+
+/// The scopes as a JSON array of their names (scope_names).
+boost::json::array scopes_json(const model::ShareScopes& s);
 
 boost::json::object given_share_json(const GivenShare& s);
 boost::json::object look_json(const Look& l);
