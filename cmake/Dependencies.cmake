@@ -9,6 +9,8 @@ if(BUILD_TESTING)
 endif()
 # The embedded store (libsqlite3-dev).
 find_package(SQLite3 REQUIRED)
+# libpq, the PostgreSQL client library (Debian: libpq-dev 15).
+find_package(PostgreSQL REQUIRED)
 if(TRIALWISE_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()

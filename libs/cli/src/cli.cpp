@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "account_command.hpp"
+#include "db_command.hpp"
 #include "product_command.hpp"
 #include "review_command.hpp"
 #include "rule_eval_command.hpp"
@@ -61,6 +62,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     const auto product = add_product_command(app, product_options);
     AccountOptions account_options;
     const auto account = add_account_command(app, account_options);
+    DbOptions db_options;
+    const auto db = add_db_command(app, db_options);
 
     try {
       app.parse(argc, argv);
@@ -93,6 +96,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (account[2]->parsed()) return run_account_disable(account_options, in, out, err);
     if (account[3]->parsed()) return run_account_reset_password(account_options, in, out, err);
     if (account[4]->parsed()) return run_account_adopt_local(account_options, in, out, err);
+    if (db[0]->parsed()) return run_db_migrate(db_options, in, out, err);
+    if (db[1]->parsed()) return run_db_copy(db_options, in, out, err);
     err << "trialwise: no command given; see --help\n";
     return kExitBadInput;
   } catch (const std::exception& e) {

@@ -10,6 +10,7 @@ int exit_code(Errc code) noexcept {
     case Errc::refused: return kExitRefused;
     case Errc::conflict: return kExitConflict;
     case Errc::io: return kExitIo;
+    case Errc::unavailable: return kExitUnavailable;
     case Errc::internal: return kExitInternal;
   }
   return kExitInternal;

@@ -52,8 +52,10 @@ int report(std::ostream& err, const Error& e) {
 }
 
 void add_db_option(CLI::App& cmd, std::string& db) {
-  cmd.add_option("--db", db, "The database file (default: $TRIALWISE_DB, or $XDG_DATA_HOME/trialwise/trialwise.db)")
-      ->type_name("PATH");
+  cmd.add_option("--db", db,
+                 "The database: a file, or a PostgreSQL URI postgresql://... (default: $TRIALWISE_DB, or "
+                 "$XDG_DATA_HOME/trialwise/trialwise.db)")
+      ->type_name("PATH|URI");
 }
 
 Result<std::string> database_path(const std::string& flag) {

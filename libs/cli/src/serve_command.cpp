@@ -138,7 +138,7 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
     http::Server server(services, options);
     if (auto ok = server.listen(); !ok) return report(err, ok.error());
     out << "listening on " << url(o.host, server.port(), tls) << std::endl;  // flushed: tests and scripts wait for it
-    err << "trialwise: serving " << db.path() << "; SIGTERM or Ctrl-C stops\n" << std::flush;
+    err << "trialwise: serving " << db.name() << "; SIGTERM or Ctrl-C stops\n" << std::flush;
     server.run();
   }
   err << "trialwise: stopped\n";

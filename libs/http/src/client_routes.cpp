@@ -92,7 +92,7 @@ Response look(const Context& ctx, service::Part part, const char* what, Handler 
   if (res.result_int() / 100 != 2) return res;
   // Recorded before it is shown: a look that cannot be recorded is not given.
   if (auto ok = stores->consent().record_look(*ctx.account, person->id, what, ctx.services.now()); !ok)
-    return error_reply(internal_error("", ok.error().message));
+    return store_failure(ok.error());
   return res;
 }
 
@@ -114,7 +114,7 @@ Response list_clients(const Context& ctx) {
       if (auto ok =
               stores->consent().record_look(*ctx.account, client.id, "trial status (clients list)", ctx.services.now());
           !ok)
-        return error_reply(internal_error("", ok.error().message));
+        return store_failure(ok.error());
     }
     rows.push_back(std::move(*row));
   }

@@ -9,9 +9,9 @@ namespace trialwise::http {
 
 Result<ConsentStores, Response> open_consent(const Context& ctx) {
   auto accounts = ctx.services.accounts();
-  if (!accounts) return Unexpected{error_reply(internal_error("", accounts.error().message))};
+  if (!accounts) return Unexpected{store_failure(accounts.error())};
   auto sharing = ctx.services.sharing();
-  if (!sharing) return Unexpected{error_reply(internal_error("", sharing.error().message))};
+  if (!sharing) return Unexpected{store_failure(sharing.error())};
   return ConsentStores(std::move(*accounts), std::move(*sharing));
 }
 

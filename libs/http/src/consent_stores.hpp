@@ -17,7 +17,8 @@ namespace trialwise::http {
 /// The accounts and consent stores of one request, and the use case over them.
 class ConsentStores {
  public:
-  ConsentStores(std::unique_ptr<store::AccountRepository> accounts, std::unique_ptr<store::SharingRepository> sharing)
+  // The leases own the repositories; moving a lease does not move them.
+  ConsentStores(Lease<store::AccountRepository> accounts, Lease<store::SharingRepository> sharing)
       : accounts_(std::move(accounts)), sharing_(std::move(sharing)), consent_(*accounts_, *sharing_) {}
 
   store::AccountRepository& accounts() { return *accounts_; }
@@ -25,12 +26,12 @@ class ConsentStores {
   service::Consent& consent() { return consent_; }
 
  private:
-  std::unique_ptr<store::AccountRepository> accounts_;
-  std::unique_ptr<store::SharingRepository> sharing_;
+  Lease<store::AccountRepository> accounts_;
+  Lease<store::SharingRepository> sharing_;
   service::Consent consent_;
 };
 
-/// Both stores (500 if either cannot be opened).
+/// Both stores (500 if either cannot be opened, 503 while the database server is away).
 Result<ConsentStores, Response> open_consent(const Context& ctx);
 
 /// The path parameter `index` as an account id (404 naming `name` when it is

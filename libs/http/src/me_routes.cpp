@@ -20,7 +20,7 @@ namespace {
 struct MyStores {
   ConsentStores consent;
   StoreLease trials;
-  std::unique_ptr<store::ProductRepository> products;
+  Lease<store::ProductRepository> products;
 
   service::AccountStores view() { return {*trials, products.get(), consent.accounts(), consent.sharing()}; }
 };
@@ -29,9 +29,9 @@ Result<MyStores, Response> open_mine(const Context& ctx) {
   auto consent = open_consent(ctx);
   if (!consent) return Unexpected{std::move(consent).error()};
   auto trials = ctx.services.store();
-  if (!trials) return Unexpected{error_reply(internal_error("", trials.error().message))};
+  if (!trials) return Unexpected{store_failure(trials.error())};
   auto products = ctx.services.products();
-  if (!products) return Unexpected{error_reply(internal_error("", products.error().message))};
+  if (!products) return Unexpected{store_failure(products.error())};
   return MyStores{std::move(*consent), std::move(*trials), std::move(*products)};
 }
 

@@ -7,6 +7,10 @@
 
 namespace trialwise::http {
 
+namespace {
+constexpr const char* kRetryAfterSeconds = "2";
+}  // namespace
+
 Status status_for(Errc code) noexcept {
   switch (code) {
     case Errc::invalid_input: return Status::bad_request;
@@ -14,6 +18,7 @@ Status status_for(Errc code) noexcept {
     case Errc::conflict: return Status::conflict;
     case Errc::limit: return Status::payload_too_large;
     case Errc::refused: return Status::unprocessable_entity;
+    case Errc::unavailable: return Status::service_unavailable;
     case Errc::io:
     case Errc::internal: return Status::internal_server_error;
   }
@@ -38,10 +43,23 @@ boost::json::object error_json(std::string_view code, const Error& e) {
 }
 
 Response error_reply(Status status, std::string_view code, const Error& e) {
-  return json_reply(status, boost::json::object{{"error", error_json(code, e)}});
+  Response res = json_reply(status, boost::json::object{{"error", error_json(code, e)}});
+  // The database is away (a restart, a fail-over): worth asking again soon.
+  if (status == Status::service_unavailable) res.set(boost::beast::http::field::retry_after, kRetryAfterSeconds);
+  return res;
 }
 
 Response error_reply(const Error& e) { return error_reply(status_for(e.code), to_string(e.code), e); }
+
+Response store_failure(const Error& e) {
+  if (e.code == Errc::unavailable)
+    return error_reply(
+        unavailable("", "the database cannot be reached just now; nothing was changed, try again shortly"));
+  Error own = e;  // the server's own database: never the client's fault
+  own.where.clear();
+  if (own.code != Errc::io) own.code = Errc::internal;
+  return error_reply(own);
+}
 
 Response error_reply(const std::vector<Error>& problems) {
   const Error& first = problems.front();

@@ -21,6 +21,11 @@ using Status = boost::beast::http::status;
 /// refused 422, io and internal 500.
 Status status_for(Errc code) noexcept;
 
+/// The answer when the server's own store cannot be used: 503 with
+/// Retry-After while the database server is away, 500 otherwise (never the
+/// client's fault); the message names no path or URI.
+Response store_failure(const Error& e);
+
 /// A JSON body (application/json), written as JSON.stringify writes it.
 Response json_reply(Status status, const boost::json::value& body);
 

@@ -6,11 +6,7 @@ namespace trialwise::http {
 
 Result<Served, Response> open_service(const Context& ctx) {
   auto store = ctx.services.store();
-  if (!store) {
-    Error e = store.error();
-    if (e.code != Errc::io) e.code = Errc::internal;  // the server's own database: never the client's fault
-    return Unexpected{error_reply(e)};
-  }
+  if (!store) return Unexpected{store_failure(store.error())};
   // The lease owns the repository; moving the lease does not move it.
   service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), &**store, nullptr,
                            request_profile(ctx));

@@ -29,51 +29,22 @@ std::string make_pack_document(const pack::Pack& pack, std::string_view text) {
 
 }  // namespace
 
-StoreLease::~StoreLease() {
-  if (repo_) owner_->give_back(std::move(repo_));
-}
-
 Services::Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack_text, StoreOpener open_store,
                    Clock today, Limits limits, ProductsOpener open_products)
     : pack_(std::move(pack)),
       trial_packs_(pack_),
       pack_document_(make_pack_document(*pack_, pack_text)),
-      open_store_(std::move(open_store)),
-      open_products_(std::move(open_products)),
+      trials_(std::move(open_store)),
+      products_(std::move(open_products)),
       today_(std::move(today)),
       limits_(limits) {}
 
-Result<StoreLease> Services::store() {
-  {
-    const std::lock_guard lock(pool_mutex_);
-    if (!pool_.empty()) {
-      auto repo = std::move(pool_.back());
-      pool_.pop_back();
-      return StoreLease(*this, std::move(repo));
-    }
-  }
-  // Opened outside the lock: opening may wait on the database.
-  auto repo = open_store_();
-  if (!repo) return Unexpected{repo.error()};
-  return StoreLease(*this, std::move(*repo));
-}
-
-Result<std::unique_ptr<store::ProductRepository>> Services::products() const {
-  if (!open_products_) return std::unique_ptr<store::ProductRepository>();
-  return open_products_();
-}
-
 void Services::use_accounts(AccountsOpener open_accounts, SharingOpener open_sharing, service::SessionPolicy sessions,
                             service::ThrottlePolicy throttle) {
-  open_accounts_ = std::move(open_accounts);
-  open_sharing_ = std::move(open_sharing);
+  accounts_.open_with(std::move(open_accounts));
+  sharing_.open_with(std::move(open_sharing));
   session_policy_ = sessions;
   throttle_ = std::make_unique<service::SignInThrottle>(throttle);
-}
-
-void Services::give_back(std::unique_ptr<store::TrialRepository> repo) {
-  const std::lock_guard lock(pool_mutex_);
-  pool_.push_back(std::move(repo));
 }
 
 }  // namespace trialwise::http

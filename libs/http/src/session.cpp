@@ -34,7 +34,7 @@ Result<void, Response> sign_in_required(Context& ctx) {
   const auto token = session_token(ctx.request);
   if (!token) return unauthorized();
   auto repo = ctx.services.accounts();
-  if (!repo) return Unexpected{error_reply(internal_error("", repo.error().message))};
+  if (!repo) return Unexpected{store_failure(repo.error())};
   service::SignIn sign_in(**repo, ctx.services.throttle(), ctx.services.session_policy());
   auto account = sign_in.authenticate(*token, ctx.services.now());
   if (!account) {

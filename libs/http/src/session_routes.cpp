@@ -43,7 +43,7 @@ Response sign_in(const Context& ctx) {
   if (!credentials) return std::move(credentials).error();
   const auto& [email, password] = *credentials;
   auto repo = ctx.services.accounts();
-  if (!repo) return error_reply(internal_error("", repo.error().message));
+  if (!repo) return store_failure(repo.error());
   auto signed_in = begin_session(ctx, **repo, email, password);
   if (!signed_in) return std::move(signed_in).error();
   Response res{Status::no_content, 11};
@@ -60,7 +60,7 @@ Response sign_up(const Context& ctx) {
   if (!credentials) return std::move(credentials).error();
   const auto& [email, password] = *credentials;
   auto repo = ctx.services.accounts();
-  if (!repo) return error_reply(internal_error("", repo.error().message));
+  if (!repo) return store_failure(repo.error());
   auto added = service::Accounts(**repo).add({email, model::Role::person, password});
   if (!added) return error_reply(added.error());
   auto signed_in = begin_session(ctx, **repo, email, password);
@@ -97,7 +97,7 @@ Response sign_out(const Context& ctx) {
   if (!ctx.services.accounts_on()) return accounts_off();
   if (const auto token = session_token(ctx.request)) {
     auto repo = ctx.services.accounts();
-    if (!repo) return error_reply(internal_error("", repo.error().message));
+    if (!repo) return store_failure(repo.error());
     service::SignIn signer(**repo, ctx.services.throttle(), ctx.services.session_policy());
     if (auto ok = signer.sign_out(*token); !ok) return error_reply(ok.error());
   }

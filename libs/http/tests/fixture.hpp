@@ -56,9 +56,12 @@ class HandlerTest : public ::testing::Test {
 
   std::string today_ = "2026-12-14";
   bool store_fails_ = false;
+  bool database_away_ = false;  // the PostgreSQL server restarting
   Services services_{builtin_pack(), pack::builtin_pack_text(),
                      [this]() -> Result<std::unique_ptr<store::TrialRepository>> {
                        if (store_fails_) return Unexpected{io_error("test.db", "disk I/O error")};
+                       if (database_away_)
+                         return Unexpected{unavailable("postgresql://clinic:***@db/trialwise", "connection refused")};
                        return store::make_memory_repository();
                      },
                      [this] { return Date::parse(today_, "today"); }};

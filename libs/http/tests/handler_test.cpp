@@ -149,6 +149,17 @@ TEST_F(HandlerTest, AStoreThatCannotOpenIs500) {
   EXPECT_EQ(error_code(res), "io");
 }
 
+TEST_F(HandlerTest, ADatabaseServerAwayIs503WithRetryAfter) {
+  database_away_ = true;
+  auto res = call(verb::get, "/api/v1/trials");
+  EXPECT_EQ(res.result(), bhttp::status::service_unavailable);
+  EXPECT_EQ(error_code(res), "unavailable");
+  EXPECT_EQ(res[bhttp::field::retry_after], "2");
+  EXPECT_EQ(res.body().find("postgresql"), std::string::npos) << "the answer names no database";
+  database_away_ = false;
+  EXPECT_EQ(call(verb::get, "/api/v1/trials").result(), bhttp::status::ok);
+}
+
 TEST_F(HandlerTest, AnUnexpectedExceptionIs500) {
   Services throwing{testing::builtin_pack(), pack::builtin_pack_text(), store::make_memory_repository,
                     []() -> Result<Date> { throw std::runtime_error("clock on fire"); }};

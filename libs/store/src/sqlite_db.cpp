@@ -9,70 +9,46 @@
 
 namespace trialwise::store::detail {
 
-Query::Query(Query&& other) noexcept : stmt_(other.stmt_), db_(other.db_), bind_rc_(other.bind_rc_) {
-  other.stmt_ = nullptr;
-}
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
 
-Query::~Query() {
-  if (stmt_ == nullptr) return;
+void SqliteStatement::reset() {
   // Resetting ends the statement's implicit read transaction, if any.
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  bind_rc_ = SQLITE_OK;
 }
 
-void Query::note(int rc) {
+void SqliteStatement::note(int rc) {
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
 }
 
-Query& Query::bind(int i, std::int64_t v) {
-  note(sqlite3_bind_int64(stmt_, i, v));
-  return *this;
-}
+void SqliteStatement::bind_int64(int i, std::int64_t v) { note(sqlite3_bind_int64(stmt_, i, v)); }
+void SqliteStatement::bind_double(int i, double v) { note(sqlite3_bind_double(stmt_, i, v)); }
+void SqliteStatement::bind_null(int i) { note(sqlite3_bind_null(stmt_, i)); }
 
-Query& Query::bind(int i, double v) {
-  note(sqlite3_bind_double(stmt_, i, v));
-  return *this;
-}
-
-Query& Query::bind(int i, std::string_view v) {
+void SqliteStatement::bind_text(int i, std::string_view v) {
   note(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
-  return *this;
 }
 
-Query& Query::bind_null(int i) {
-  note(sqlite3_bind_null(stmt_, i));
-  return *this;
-}
-
-Result<bool> Query::step() {
-  if (bind_rc_ != SQLITE_OK) return Unexpected{db_->error(bind_rc_)};
+Result<bool> SqliteStatement::step() {
+  const auto failed = [&](int rc) { return sqlite_error(rc, sqlite3_errmsg(db_), path_); };
+  if (bind_rc_ != SQLITE_OK) return Unexpected{failed(bind_rc_)};
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return Unexpected{db_->error(rc)};
+  return Unexpected{failed(rc)};
 }
 
-Result<void> Query::run() {
-  for (;;) {
-    auto row = step();
-    if (!row) return Unexpected{row.error()};
-    if (!*row) return {};
-  }
-}
+bool SqliteStatement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::int64_t SqliteStatement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double SqliteStatement::real(int col) const { return sqlite3_column_double(stmt_, col); }
 
-bool Query::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t Query::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-int Query::integer(int col) const { return sqlite3_column_int(stmt_, col); }
-double Query::real(int col) const { return sqlite3_column_double(stmt_, col); }
-
-std::string Query::text(int col) const {
+std::string SqliteStatement::text(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   const int n = sqlite3_column_bytes(stmt_, col);
   if (p == nullptr || n <= 0) return {};
   return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
 }
-
-void Connection::Finalize::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
 Result<Connection> Connection::open(const std::string& path, int flags) {
   sqlite3* db = nullptr;
@@ -119,9 +95,9 @@ Result<Query> Connection::query(const std::string& sql) {
     const int rc =
         sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return Unexpected{error(rc)};
-    it = statements_.emplace(sql, std::unique_ptr<sqlite3_stmt, Finalize>(stmt)).first;
+    it = statements_.emplace(sql, std::make_unique<SqliteStatement>(stmt, db_, path_)).first;
   }
-  return Query(it->second.get(), *this);
+  return Query(*it->second);
 }
 
 int Connection::exec_rc(const char* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
@@ -148,7 +124,7 @@ Result<std::int64_t> Connection::int_of(const char* sql) {
   return *row ? q->int64(0) : 0;
 }
 
-Result<void> Connection::begin_immediate() {
+Result<void> Connection::begin_write() {
   int rc = SQLITE_OK;
   for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
     rc = exec_rc("BEGIN IMMEDIATE");

@@ -257,7 +257,7 @@ Result<void> migrate(Connection& db) {
     auto before = db.int_of("PRAGMA user_version");
     if (!before) return Unexpected{before.error()};
     if (*before >= target) continue;
-    if (auto ok = db.begin_immediate(); !ok) return ok;
+    if (auto ok = db.begin_write(); !ok) return ok;
     // Another process may have migrated while this one waited for the lock.
     auto now = db.int_of("PRAGMA user_version");
     if (!now) {

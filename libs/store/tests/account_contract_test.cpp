@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "raw_sql.hpp"
+#include "places.hpp"
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/accounts.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -19,7 +21,7 @@ using test_support::TempDir;
 
 struct Factory {
   std::string name;
-  std::function<std::unique_ptr<AccountRepository>(const TempDir&)> make;
+  std::function<std::unique_ptr<AccountRepository>(testing::Places&)> make;
 };
 
 void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
@@ -41,8 +43,8 @@ Session a_session(const std::string& token_hash, AccountId account) {
 class AccountContractTest : public ::testing::TestWithParam<Factory> {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(dir_.path().empty());
-    repo_ = GetParam().make(dir_);
+    ASSERT_FALSE(places_.dir.path().empty());
+    repo_ = GetParam().make(places_);
     ASSERT_NE(repo_, nullptr);
   }
 
@@ -58,7 +60,7 @@ class AccountContractTest : public ::testing::TestWithParam<Factory> {
     return s && s->has_value();
   }
 
-  TempDir dir_;
+  testing::Places places_;
   std::unique_ptr<AccountRepository> repo_;
 };
 
@@ -174,10 +176,17 @@ TEST_P(AccountContractTest, ADeletedAccountAndItsSessionsAreGone) {
 
 INSTANTIATE_TEST_SUITE_P(Store, AccountContractTest,
                          ::testing::Values(Factory{"Memory",
-                                                   [](const TempDir&) { return make_memory_account_repository(); }},
+                                                   [](testing::Places&) { return make_memory_account_repository(); }},
                                            Factory{"Sqlite",
-                                                   [](const TempDir& dir) -> std::unique_ptr<AccountRepository> {
-                                                     auto repo = open_sqlite_accounts(dir.file("trialwise.db"));
+                                                   [](testing::Places& places) -> std::unique_ptr<AccountRepository> {
+                                                     auto repo = open_sqlite_accounts(places.sqlite());
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }},
+                                           Factory{"Postgres",
+                                                   [](testing::Places& places) -> std::unique_ptr<AccountRepository> {
+                                                     const std::string uri = places.postgres();
+                                                     auto repo = open_postgres_accounts(uri);
                                                      EXPECT_TRUE(repo) << to_string(repo.error());
                                                      return repo ? std::move(*repo) : nullptr;
                                                    }}),

@@ -1,4 +1,4 @@
-// trialwise_store_crash_writer DB PROFILE [COUNT]
+// trialwise_store_crash_writer DB PROFILE [COUNT]   (DB: a file, or a postgresql:// URI)
 //
 // Opens the database, takes the profile's active trial (starting one if there
 // is none) and logs entries for successive days after the last one logged,
@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/store/sqlite.hpp"
 
 using namespace trialwise;
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
   const std::string profile = argv[2];
   const long count = argc > 3 ? std::strtol(argv[3], nullptr, 10) : 0;
 
-  auto repo = store::open_sqlite(argv[1]);
+  auto repo = store::is_postgres_uri(argv[1]) ? store::open_postgres(argv[1]) : store::open_sqlite(argv[1]);
   if (!repo) return fail("open", repo.error());
   auto active = (*repo)->active_trial(profile);
   if (!active) return fail("active_trial", active.error());

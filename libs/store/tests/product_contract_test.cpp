@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 
 #include "raw_sql.hpp"
+#include "places.hpp"
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -23,7 +25,7 @@ using test_support::TempDir;
 
 struct Factory {
   std::string name;
-  std::function<std::unique_ptr<ProductRepository>(const TempDir&)> make;
+  std::function<std::unique_ptr<ProductRepository>(testing::Places&)> make;
 };
 
 void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
@@ -112,8 +114,8 @@ void expect_same(const ImportedProduct& got, const ImportedProduct& want) {
 class ProductContractTest : public ::testing::TestWithParam<Factory> {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(dir_.path().empty());
-    repo_ = GetParam().make(dir_);
+    ASSERT_FALSE(places_.dir.path().empty());
+    repo_ = GetParam().make(places_);
     ASSERT_NE(repo_, nullptr);
   }
 
@@ -129,7 +131,7 @@ class ProductContractTest : public ::testing::TestWithParam<Factory> {
     return all ? all->size() : 0;
   }
 
-  TempDir dir_;
+  testing::Places places_;
   std::unique_ptr<ProductRepository> repo_;
 };
 
@@ -301,10 +303,17 @@ TEST_P(ProductContractTest, BadValuesAreRefusedAndNothingIsSaved) {
 
 INSTANTIATE_TEST_SUITE_P(Store, ProductContractTest,
                          ::testing::Values(Factory{"Memory",
-                                                   [](const TempDir&) { return make_memory_product_repository(); }},
+                                                   [](testing::Places&) { return make_memory_product_repository(); }},
                                            Factory{"Sqlite",
-                                                   [](const TempDir& dir) -> std::unique_ptr<ProductRepository> {
-                                                     auto repo = open_sqlite_products(dir.file("trialwise.db"));
+                                                   [](testing::Places& places) -> std::unique_ptr<ProductRepository> {
+                                                     auto repo = open_sqlite_products(places.sqlite());
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }},
+                                           Factory{"Postgres",
+                                                   [](testing::Places& places) -> std::unique_ptr<ProductRepository> {
+                                                     const std::string uri = places.postgres();
+                                                     auto repo = open_postgres_products(uri);
                                                      EXPECT_TRUE(repo) << to_string(repo.error());
                                                      return repo ? std::move(*repo) : nullptr;
                                                    }}),

@@ -1,7 +1,7 @@
-// The store keeps its word under a SIGKILL and under two writers at once:
-// every entry a writer reported as saved is there afterwards, and the file
-// passes PRAGMA integrity_check. The writer is a separate process
-// (crash_writer.cpp), killed for real.
+// The store keeps its word under a SIGKILL and under two writers at once,
+// on SQLite and on PostgreSQL: every entry a writer reported as saved is
+// there afterwards, and an SQLite file passes PRAGMA integrity_check. The
+// writer is a separate process (crash_writer.cpp), killed for real.
 
 #include <csignal>
 #include <filesystem>
@@ -16,8 +16,10 @@
 
 #include <gtest/gtest.h>
 
-#include "trialwise/test_support/temp_dir.hpp"
+#include "places.hpp"
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/store/sqlite.hpp"
+#include "trialwise/test_support/temp_dir.hpp"
 
 extern char** environ;
 
@@ -105,7 +107,7 @@ std::string integrity(const std::string& path) {
 
 std::set<std::string> saved_dates(const std::string& db, const std::string& profile) {
   std::set<std::string> dates;
-  auto repo = open_sqlite(db);
+  auto repo = is_postgres_uri(db) ? open_postgres(db) : open_sqlite(db);
   EXPECT_TRUE(repo) << to_string(repo.error());
   if (!repo) return dates;
   auto active = (*repo)->active_trial(profile);
@@ -118,14 +120,28 @@ std::set<std::string> saved_dates(const std::string& db, const std::string& prof
   return dates;
 }
 
-TEST(ReliabilityTest, KilledWriterLosesNoEntryItReportedSaved) {
-  TempDir dir;
-  const std::string db = dir.file("trialwise.db");
+// The database a test writes to: an SQLite file, or a PostgreSQL schema.
+class WritersTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { db_ = GetParam() == "Postgres" ? places_.postgres() : places_.sqlite(); }
+  bool sqlite() const { return GetParam() == "Sqlite"; }
+  // Where what was saved must be, intact.
+  void expect_intact(const std::string& run) {
+    if (sqlite()) {
+      EXPECT_EQ(integrity(db_), "ok") << run;
+    }
+  }
+
+  testing::Places places_;
+  std::string db_;
+};
+
+TEST_P(WritersTest, KilledWriterLosesNoEntryItReportedSaved) {
   std::mt19937 random(std::random_device{}());
   std::uniform_int_distribution<int> delay_ms(5, 150);
   std::vector<std::string> reported;
   for (int run = 0; run < 30; ++run) {
-    Writer writer(db, "local", 0);
+    Writer writer(db_, "local", 0);
     ASSERT_TRUE(writer.started());
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
     writer.kill();
@@ -134,12 +150,12 @@ TEST(ReliabilityTest, KilledWriterLosesNoEntryItReportedSaved) {
         << "run " << run << ": the writer stopped by itself";
     for (auto& d : writer.reported()) reported.push_back(std::move(d));
 
-    if (!std::filesystem::exists(db)) {
+    if (sqlite() && !std::filesystem::exists(db_)) {
       ASSERT_TRUE(reported.empty()) << "run " << run << ": entries reported saved, yet no database";
       continue;  // killed before it created the file
     }
-    ASSERT_EQ(integrity(db), "ok") << "run " << run;
-    const auto saved = saved_dates(db, "local");
+    expect_intact("run " + std::to_string(run));
+    const auto saved = saved_dates(db_, "local");
     for (const auto& d : reported) ASSERT_TRUE(saved.count(d)) << "run " << run << ": " << d << " was reported saved";
   }
   EXPECT_GT(reported.size(), 0u) << "no run got as far as saving an entry";
@@ -147,14 +163,12 @@ TEST(ReliabilityTest, KilledWriterLosesNoEntryItReportedSaved) {
       << "each run continues after the last saved day";
 }
 
-TEST(ReliabilityTest, TwoWritersAtOnceLoseNothing) {
-  TempDir dir;
-  const std::string db = dir.file("trialwise.db");
+TEST_P(WritersTest, TwoWritersAtOnceLoseNothing) {
   constexpr int kEntries = 300;
-  // Both start on a database that does not exist yet: they also race to
-  // create and migrate it.
-  Writer alice(db, "alice", kEntries);
-  Writer bob(db, "bob", kEntries);
+  // Both start on a database that does not exist yet (an empty one on
+  // PostgreSQL): they also race to create and migrate it.
+  Writer alice(db_, "alice", kEntries);
+  Writer bob(db_, "bob", kEntries);
   ASSERT_TRUE(alice.started() && bob.started());
   const int alice_status = alice.finish();
   const int bob_status = bob.finish();
@@ -163,13 +177,16 @@ TEST(ReliabilityTest, TwoWritersAtOnceLoseNothing) {
   EXPECT_EQ(alice.reported().size(), static_cast<std::size_t>(kEntries));
   EXPECT_EQ(bob.reported().size(), static_cast<std::size_t>(kEntries));
 
-  EXPECT_EQ(integrity(db), "ok");
+  expect_intact("after both");
   for (const auto* writer : {&alice, &bob}) {
-    const auto saved = saved_dates(db, writer == &alice ? "alice" : "bob");
+    const auto saved = saved_dates(db_, writer == &alice ? "alice" : "bob");
     EXPECT_EQ(saved.size(), static_cast<std::size_t>(kEntries));
     for (const auto& d : writer->reported()) EXPECT_TRUE(saved.count(d)) << d;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Store, WritersTest, ::testing::Values("Sqlite", "Postgres"),
+                         [](const auto& param_info) { return param_info.param; });
 
 TEST(ReliabilityTest, BackupWhileAWriterRunsIsAConsistentSnapshot) {
   TempDir dir;

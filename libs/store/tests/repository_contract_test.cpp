@@ -9,6 +9,8 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include "places.hpp"
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/repository.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -20,7 +22,7 @@ using test_support::TempDir;
 
 struct Factory {
   std::string name;
-  std::function<std::unique_ptr<TrialRepository>(const TempDir&)> make;
+  std::function<std::unique_ptr<TrialRepository>(testing::Places&)> make;
 };
 
 // gtest prints the parameter in test names and failures.
@@ -102,8 +104,8 @@ void expect_same_entry(const DayEntry& got, const DayEntry& want) {
 class RepositoryContractTest : public ::testing::TestWithParam<Factory> {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(dir_.path().empty());
-    repo_ = GetParam().make(dir_);
+    ASSERT_FALSE(places_.dir.path().empty());
+    repo_ = GetParam().make(places_);
     ASSERT_NE(repo_, nullptr);
   }
 
@@ -113,7 +115,7 @@ class RepositoryContractTest : public ::testing::TestWithParam<Factory> {
     return id ? *id : 0;
   }
 
-  TempDir dir_;
+  testing::Places places_;
   std::unique_ptr<TrialRepository> repo_;
 };
 
@@ -588,10 +590,17 @@ TEST_P(RepositoryContractTest, FailedAmendChangesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Store, RepositoryContractTest,
-                         ::testing::Values(Factory{"Memory", [](const TempDir&) { return make_memory_repository(); }},
+                         ::testing::Values(Factory{"Memory", [](testing::Places&) { return make_memory_repository(); }},
                                            Factory{"Sqlite",
-                                                   [](const TempDir& dir) -> std::unique_ptr<TrialRepository> {
-                                                     auto repo = open_sqlite(dir.file("trialwise.db"));
+                                                   [](testing::Places& places) -> std::unique_ptr<TrialRepository> {
+                                                     auto repo = open_sqlite(places.sqlite());
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }},
+                                           Factory{"Postgres",
+                                                   [](testing::Places& places) -> std::unique_ptr<TrialRepository> {
+                                                     const std::string uri = places.postgres();
+                                                     auto repo = open_postgres(uri);
                                                      EXPECT_TRUE(repo) << to_string(repo.error());
                                                      return repo ? std::move(*repo) : nullptr;
                                                    }}),

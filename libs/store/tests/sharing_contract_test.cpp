@@ -9,6 +9,8 @@
 #include "raw_sql.hpp"
 #include "trialwise/store/accounts.hpp"
 #include "trialwise/store/sharing.hpp"
+#include "places.hpp"
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 
 namespace trialwise::store {
@@ -21,15 +23,14 @@ constexpr AccountId kCoach = 1, kOtherCoach = 2, kPerson = 3, kOtherPerson = 4;
 
 struct Factory {
   std::string name;
-  std::function<std::unique_ptr<SharingRepository>(const TempDir&)> make;
+  std::function<std::unique_ptr<SharingRepository>(testing::Places&)> make;
 };
 
 void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
 
-// Accounts 1 to 4 in the SQLite file (the sharing tables refer to them).
-void add_four_accounts(const std::string& db) {
-  auto accounts = open_sqlite_accounts(db);
-  ASSERT_TRUE(accounts);
+// Accounts 1 to 4 (the sharing tables refer to them).
+void add_four_accounts(Result<std::unique_ptr<AccountRepository>> accounts) {
+  ASSERT_TRUE(accounts) << to_string(accounts.error());
   for (const char* email : {"c1@example.org", "c2@example.org", "p1@example.org", "p2@example.org"}) {
     model::Account a;
     a.email = email;
@@ -37,6 +38,8 @@ void add_four_accounts(const std::string& db) {
     ASSERT_TRUE((*accounts)->create_account(a));
   }
 }
+
+void add_four_accounts(const std::string& sqlite_file) { add_four_accounts(open_sqlite_accounts(sqlite_file)); }
 
 Invitation an_invitation(const std::string& token_hash, AccountId coach = kCoach) {
   return Invitation{token_hash, coach, "2026-12-01T09:00:00Z", "2026-12-08T09:00:00Z", std::nullopt, ""};
@@ -49,8 +52,8 @@ const std::string kBefore = "2026-12-02T10:00:00Z";
 class SharingContractTest : public ::testing::TestWithParam<Factory> {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(dir_.path().empty());
-    repo_ = GetParam().make(dir_);
+    ASSERT_FALSE(places_.dir.path().empty());
+    repo_ = GetParam().make(places_);
     ASSERT_NE(repo_, nullptr);
   }
 
@@ -70,7 +73,7 @@ class SharingContractTest : public ::testing::TestWithParam<Factory> {
     return r;
   }
 
-  TempDir dir_;
+  testing::Places places_;
   std::unique_ptr<SharingRepository> repo_;
 };
 
@@ -191,11 +194,19 @@ TEST_P(SharingContractTest, InvitationsAreListedNewestFirst) {
 
 INSTANTIATE_TEST_SUITE_P(Store, SharingContractTest,
                          ::testing::Values(Factory{"Memory",
-                                                   [](const TempDir&) { return make_memory_sharing_repository(); }},
+                                                   [](testing::Places&) { return make_memory_sharing_repository(); }},
                                            Factory{"Sqlite",
-                                                   [](const TempDir& dir) -> std::unique_ptr<SharingRepository> {
-                                                     add_four_accounts(dir.file("trialwise.db"));
-                                                     auto repo = open_sqlite_sharing(dir.file("trialwise.db"));
+                                                   [](testing::Places& places) -> std::unique_ptr<SharingRepository> {
+                                                     add_four_accounts(places.sqlite());
+                                                     auto repo = open_sqlite_sharing(places.sqlite());
+                                                     EXPECT_TRUE(repo) << to_string(repo.error());
+                                                     return repo ? std::move(*repo) : nullptr;
+                                                   }},
+                                           Factory{"Postgres",
+                                                   [](testing::Places& places) -> std::unique_ptr<SharingRepository> {
+                                                     const std::string uri = places.postgres();
+                                                     add_four_accounts(open_postgres_accounts(uri));
+                                                     auto repo = open_postgres_sharing(uri);
                                                      EXPECT_TRUE(repo) << to_string(repo.error());
                                                      return repo ? std::move(*repo) : nullptr;
                                                    }}),

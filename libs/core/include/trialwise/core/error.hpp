@@ -13,6 +13,7 @@ enum class Errc {
   conflict,       ///< the request contradicts saved state
   refused,        ///< valid input, but the domain says no (e.g. a safety gate)
   io,             ///< a file, database or socket failed
+  unavailable,    ///< a service needed (the PostgreSQL server) cannot be reached now; try again
   limit,          ///< a size, depth or memory bound was reached
   internal,       ///< a bug: an invariant did not hold
 };
@@ -45,6 +46,9 @@ inline Error limit_reached(std::string where, std::string message) {
 inline Error io_error(std::string where, std::string message) {
   return {Errc::io, std::move(message), std::move(where)};
 }
+inline Error unavailable(std::string where, std::string message) {
+  return {Errc::unavailable, std::move(message), std::move(where)};
+}
 inline Error internal_error(std::string where, std::string message) {
   return {Errc::internal, std::move(message), std::move(where)};
 }
@@ -61,6 +65,7 @@ inline const char* to_string(Errc code) {
     case Errc::conflict: return "conflict";
     case Errc::refused: return "refused";
     case Errc::io: return "io";
+    case Errc::unavailable: return "unavailable";
     case Errc::limit: return "limit";
     case Errc::internal: return "internal";
   }

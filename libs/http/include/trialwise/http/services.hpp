@@ -15,6 +15,7 @@
 
 #include "trialwise/core/date.hpp"
 #include "trialwise/core/result.hpp"
+#include "trialwise/http/pool.hpp"
 #include "trialwise/pack/pack.hpp"
 #include "trialwise/service/sign_in.hpp"
 #include "trialwise/service/trial_pack.hpp"
@@ -51,25 +52,8 @@ using SharingOpener = std::function<Result<std::unique_ptr<store::SharingReposit
 /// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
 using Clock = std::function<Result<Date>()>;
 
-class Services;
-
-/// A repository lent for one request; goes back to its pool when destroyed.
-class StoreLease {
- public:
-  StoreLease(Services& owner, std::unique_ptr<store::TrialRepository> repo) : owner_(&owner), repo_(std::move(repo)) {}
-  StoreLease(StoreLease&& other) noexcept = default;
-  StoreLease& operator=(StoreLease&&) = delete;
-  StoreLease(const StoreLease&) = delete;
-  StoreLease& operator=(const StoreLease&) = delete;
-  ~StoreLease();
-
-  store::TrialRepository& operator*() const { return *repo_; }
-  store::TrialRepository* operator->() const { return repo_.get(); }
-
- private:
-  Services* owner_;
-  std::unique_ptr<store::TrialRepository> repo_;
-};
+/// A trial repository lent for one request.
+using StoreLease = Lease<store::TrialRepository>;
 
 /// The pack, the store, the clock and the limits. Thread-safe: the pack and
 /// its document are immutable, and repositories are pooled so that no
@@ -108,22 +92,21 @@ class Services {
 
   /// A repository for one request: an idle one from the pool, or a newly
   /// opened one. Fails with the opener's error (e.g. Errc::io).
-  Result<StoreLease> store();
+  Result<StoreLease> store() { return trials_.take(); }
 
   /// The product store for one request (plans count the products a person
-  /// imported), or nullptr when the server keeps none. Opened per request:
-  /// only making a plan reads it.
-  Result<std::unique_ptr<store::ProductRepository>> products() const;
+  /// imported), or an empty lease when the server keeps none.
+  Result<Lease<store::ProductRepository>> products() { return products_.take(); }
 
   /// Turns accounts on: every trial route then acts for the signed-in
   /// person, and the session routes answer. Call before serving.
   void use_accounts(AccountsOpener open_accounts, SharingOpener open_sharing, service::SessionPolicy sessions = {},
                     service::ThrottlePolicy throttle = {});
-  bool accounts_on() const { return static_cast<bool>(open_accounts_); }
-  /// The accounts for one request (opened per request for now).
-  Result<std::unique_ptr<store::AccountRepository>> accounts() const { return open_accounts_(); }
+  bool accounts_on() const { return accounts_.can_open(); }
+  /// The accounts for one request.
+  Result<Lease<store::AccountRepository>> accounts() { return accounts_.take(); }
   /// Invitations, shares and the access log for one request.
-  Result<std::unique_ptr<store::SharingRepository>> sharing() const { return open_sharing_(); }
+  Result<Lease<store::SharingRepository>> sharing() { return sharing_.take(); }
   /// Let anyone create a person account (serve --open-signup); otherwise
   /// people join through a coach's invitation. Set before serving.
   void open_signup(bool on) { open_signup_ = on; }
@@ -136,18 +119,15 @@ class Services {
   void set_clock(std::function<service::Clock::time_point()> now) { now_ = std::move(now); }
 
  private:
-  friend class StoreLease;
-  void give_back(std::unique_ptr<store::TrialRepository> repo);
-
   std::shared_ptr<const pack::Pack> pack_;
   service::TrialPacks trial_packs_;
   std::string pack_document_;
-  StoreOpener open_store_;
-  ProductsOpener open_products_;
+  Pool<store::TrialRepository> trials_;
+  Pool<store::ProductRepository> products_;
   Clock today_;
   Limits limits_;
-  AccountsOpener open_accounts_;
-  SharingOpener open_sharing_;
+  Pool<store::AccountRepository> accounts_;
+  Pool<store::SharingRepository> sharing_;
   bool open_signup_ = false;
   service::SessionPolicy session_policy_;
   std::unique_ptr<service::SignInThrottle> throttle_ = std::make_unique<service::SignInThrottle>();
@@ -155,8 +135,6 @@ class Services {
   std::atomic<std::uint16_t> served_port_{0};
   std::vector<std::string> public_names_;
   bool trust_proxy_ = false;
-  std::mutex pool_mutex_;
-  std::vector<std::unique_ptr<store::TrialRepository>> pool_;
 };
 
 }  // namespace trialwise::http

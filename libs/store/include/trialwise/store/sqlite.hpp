@@ -21,6 +21,11 @@ Result<std::unique_ptr<TrialRepository>> open_sqlite(const std::string& path);
 /// The schema version this build writes.
 int sqlite_schema_version();
 
+/// The schema version of the database file at `path` (0 when there is no
+/// file, or an empty one), read without changing anything. A file that is
+/// not a Trialwise database: Errc::invalid_input.
+Result<int> sqlite_file_schema_version(const std::string& path);
+
 /// Copies the database at `path` to `to` with SQLite's online backup (safe
 /// while another process uses it). Refuses to overwrite `to`
 /// (Errc::conflict). The copy is one self-contained file, mode 0600, in

@@ -1,16 +1,15 @@
-// ProductRepository on SQLite (the products table of migration 5). Behaves as
-// the memory repository does (the contract tests run both); every write is
-// one BEGIN IMMEDIATE ... COMMIT, durable before it returns, and every
-// statement filters by profile.
+// ProductRepository on SQL (the products table of migration 5; SQLite or
+// PostgreSQL, sql.hpp). Behaves as the memory repository does (the contract
+// tests run all three); every write is one transaction, durable before it
+// returns, and every statement filters by profile.
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "sql_repositories.hpp"
 #include "json_text.hpp"
 #include "product_checks.hpp"
-#include "sqlite_db.hpp"
-#include "sqlite_open.hpp"
 #include "trialwise/model/product_json.hpp"
 #include "trialwise/store/products.hpp"
 #include "utc_time.hpp"
@@ -54,15 +53,15 @@ Result<std::vector<model::LabelFlag>> flags_from_json(std::string_view text, con
   return flags;
 }
 
-class SqliteProductRepository final : public ProductRepository {
+class SqlProductRepository final : public ProductRepository {
  public:
-  explicit SqliteProductRepository(Connection db) : db_(std::move(db)) {}
+  explicit SqlProductRepository(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
 
   Result<ImportedProduct> save_product(const ProfileId& profile, const ImportedProduct& product) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     if (auto ok = check_product(product); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<ImportedProduct> {
-      auto same = db_.query("SELECT id FROM products WHERE profile = ?1 AND name = ?2 AND brand = ?3");
+      auto same = db_->query("SELECT id FROM products WHERE profile = ?1 AND name = ?2 AND brand = ?3");
       if (!same) return Unexpected{same.error()};
       same->bind(1, profile).bind(2, product.product.name).bind(3, product.product.brand);
       auto found = same->step();
@@ -72,7 +71,7 @@ class SqliteProductRepository final : public ProductRepository {
       ImportedProduct saved = product;
       saved.imported_at = utc_now();
       const model::Product& p = saved.product;
-      auto q = db_.query(
+      auto q = db_->query(
           "INSERT INTO products (profile, name, brand, label_id, amount_g_per_serving, serving, ingredient_rows, "
           "flags, servings_per_day, third_party_tested, source, imported_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
@@ -91,7 +90,7 @@ class SqliteProductRepository final : public ProductRepository {
 
   Result<ImportedProduct> get_product(const ProfileId& profile, ProductId id) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
-    auto q = db_.query("SELECT " + kProductColumns + " FROM products WHERE profile = ?1 AND id = ?2");
+    auto q = db_->query("SELECT " + kProductColumns + " FROM products WHERE profile = ?1 AND id = ?2");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile).bind(2, id);
     auto row = q->step();
@@ -102,7 +101,7 @@ class SqliteProductRepository final : public ProductRepository {
 
   Result<std::vector<ImportedProduct>> list_products(const ProfileId& profile) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
-    auto q = db_.query("SELECT " + kProductColumns + " FROM products WHERE profile = ?1 ORDER BY id");
+    auto q = db_->query("SELECT " + kProductColumns + " FROM products WHERE profile = ?1 ORDER BY id");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile);
     std::vector<ImportedProduct> out;
@@ -122,7 +121,7 @@ class SqliteProductRepository final : public ProductRepository {
     auto updated = write([&]() -> Result<void> {
       if (auto ok = require_product(profile, id); !ok) return ok;
       if (auto ok = check_servings_per_day(servings_per_day); !ok) return ok;
-      auto q = db_.query(
+      auto q = db_->query(
           "UPDATE products SET servings_per_day = ?3, third_party_tested = ?4 WHERE profile = ?1 AND id = ?2");
       if (!q) return Unexpected{q.error()};
       q->bind(1, profile).bind(2, id).bind(3, servings_per_day).bind_bool(4, third_party_tested);
@@ -136,7 +135,7 @@ class SqliteProductRepository final : public ProductRepository {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<void> {
       if (auto ok = require_product(profile, id); !ok) return ok;
-      auto q = db_.query("DELETE FROM products WHERE profile = ?1 AND id = ?2");
+      auto q = db_->query("DELETE FROM products WHERE profile = ?1 AND id = ?2");
       if (!q) return Unexpected{q.error()};
       q->bind(1, profile).bind(2, id);
       return q->run();
@@ -147,7 +146,7 @@ class SqliteProductRepository final : public ProductRepository {
     if (auto ok = check_profile(from); !ok) return Unexpected{ok.error()};
     if (auto ok = check_profile(to); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<std::size_t> {
-      auto q = db_.query("UPDATE products SET profile = ?2 WHERE profile = ?1 RETURNING 1");
+      auto q = db_->query("UPDATE products SET profile = ?2 WHERE profile = ?1 RETURNING 1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, from).bind(2, to);
       std::size_t moved = 0;
@@ -163,7 +162,7 @@ class SqliteProductRepository final : public ProductRepository {
   Result<void> erase_profile(const ProfileId& profile) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<void> {
-      auto q = db_.query("DELETE FROM products WHERE profile = ?1");
+      auto q = db_->query("DELETE FROM products WHERE profile = ?1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, profile);
       return q->run();
@@ -174,12 +173,12 @@ class SqliteProductRepository final : public ProductRepository {
   // One write transaction, durable when it returns (in_write_transaction).
   template <class Body>
   auto write(Body&& body) -> decltype(body()) {
-    return in_write_transaction(db_, std::forward<Body>(body));
+    return in_write_transaction(*db_, std::forward<Body>(body));
   }
 
   // Errc::not_found unless the product exists in this profile.
   Result<void> require_product(const ProfileId& profile, ProductId id) {
-    auto q = db_.query("SELECT 1 FROM products WHERE profile = ?1 AND id = ?2");
+    auto q = db_->query("SELECT 1 FROM products WHERE profile = ?1 AND id = ?2");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile).bind(2, id);
     auto row = q->step();
@@ -211,16 +210,14 @@ class SqliteProductRepository final : public ProductRepository {
     return out;
   }
 
-  Connection db_;
+  std::unique_ptr<SqlConnection> db_;
 };
 
 }  // namespace
-}  // namespace detail
 
-Result<std::unique_ptr<ProductRepository>> open_sqlite_products(const std::string& path) {
-  auto db = detail::open_database(path, detail::SqliteOptions{});
-  if (!db) return Unexpected{db.error()};
-  return std::unique_ptr<ProductRepository>(std::make_unique<detail::SqliteProductRepository>(std::move(*db)));
+std::unique_ptr<ProductRepository> make_sql_products(std::unique_ptr<SqlConnection> db) {
+  return std::make_unique<SqlProductRepository>(std::move(db));
 }
 
+}  // namespace detail
 }  // namespace trialwise::store

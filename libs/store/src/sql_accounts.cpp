@@ -1,10 +1,10 @@
-// AccountRepository on SQLite (the accounts and sessions tables of migration
-// 8). Behaves as the memory repository does (the contract tests run both);
-// every write is one BEGIN IMMEDIATE ... COMMIT, durable before it returns.
+// AccountRepository on SQL (the accounts and sessions tables of migration 8;
+// SQLite or PostgreSQL, sql.hpp). Behaves as the memory repository does (the
+// contract tests run all three); every write is one transaction, durable
+// before it returns.
 
+#include "sql_repositories.hpp"
 #include "account_checks.hpp"
-#include "sqlite_db.hpp"
-#include "sqlite_open.hpp"
 #include "trialwise/store/accounts.hpp"
 #include "utc_time.hpp"
 
@@ -14,19 +14,19 @@ namespace {
 
 const std::string kAccountColumns = "id, email, role, password_hash, disabled, created_at, password_changed_at";
 
-class SqliteAccountRepository final : public AccountRepository {
+class SqlAccountRepository final : public AccountRepository {
  public:
-  explicit SqliteAccountRepository(Connection db) : db_(std::move(db)) {}
+  explicit SqlAccountRepository(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
 
   Result<Account> create_account(const Account& account) override {
     if (auto ok = check_account(account); !ok) return Unexpected{ok.error()};
-    return in_write_transaction(db_, [&]() -> Result<Account> {
+    return in_write_transaction(*db_, [&]() -> Result<Account> {
       auto taken = find_account(account.email);
       if (!taken) return Unexpected{taken.error()};
       if (*taken) return Unexpected{email_taken()};
       Account saved = account;
       saved.created_at = saved.password_changed_at = utc_now();
-      auto q = db_.query(
+      auto q = db_->query(
           "INSERT INTO accounts (email, email_key, role, password_hash, disabled, created_at, password_changed_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
       if (!q) return Unexpected{q.error()};
@@ -42,7 +42,7 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<Account> get_account(AccountId id) override {
-    auto q = db_.query("SELECT " + kAccountColumns + " FROM accounts WHERE id = ?1");
+    auto q = db_->query("SELECT " + kAccountColumns + " FROM accounts WHERE id = ?1");
     if (!q) return Unexpected{q.error()};
     q->bind(1, id);
     auto row = q->step();
@@ -52,7 +52,7 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<std::optional<Account>> find_account(const std::string& email) override {
-    auto q = db_.query("SELECT " + kAccountColumns + " FROM accounts WHERE email_key = ?1");
+    auto q = db_->query("SELECT " + kAccountColumns + " FROM accounts WHERE email_key = ?1");
     if (!q) return Unexpected{q.error()};
     q->bind(1, email_key(email));
     auto row = q->step();
@@ -64,7 +64,7 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<std::vector<Account>> list_accounts() override {
-    auto q = db_.query("SELECT " + kAccountColumns + " FROM accounts ORDER BY id");
+    auto q = db_->query("SELECT " + kAccountColumns + " FROM accounts ORDER BY id");
     if (!q) return Unexpected{q.error()};
     std::vector<Account> out;
     for (;;) {
@@ -78,9 +78,9 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<Account> set_disabled(AccountId id, bool disabled) override {
-    auto done = in_write_transaction(db_, [&]() -> Result<void> {
+    auto done = in_write_transaction(*db_, [&]() -> Result<void> {
       if (auto ok = require_account(id); !ok) return ok;
-      auto q = db_.query("UPDATE accounts SET disabled = ?2 WHERE id = ?1");
+      auto q = db_->query("UPDATE accounts SET disabled = ?2 WHERE id = ?1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, id).bind_bool(2, disabled);
       if (auto ok = q->run(); !ok) return ok;
@@ -92,10 +92,10 @@ class SqliteAccountRepository final : public AccountRepository {
 
   Result<Account> set_password_hash(AccountId id, const std::string& hash,
                                     const std::optional<std::string>& keep_session) override {
-    auto done = in_write_transaction(db_, [&]() -> Result<void> {
+    auto done = in_write_transaction(*db_, [&]() -> Result<void> {
       if (auto ok = require_account(id); !ok) return ok;
       if (hash.empty()) return Unexpected{invalid_input("account/password_hash", "a password hash is needed")};
-      auto q = db_.query("UPDATE accounts SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1");
+      auto q = db_->query("UPDATE accounts SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, id).bind(2, hash).bind(3, utc_now());
       if (auto ok = q->run(); !ok) return ok;
@@ -107,12 +107,12 @@ class SqliteAccountRepository final : public AccountRepository {
 
   Result<void> create_session(const Session& session) override {
     if (auto ok = check_session(session); !ok) return Unexpected{ok.error()};
-    return in_write_transaction(db_, [&]() -> Result<void> {
+    return in_write_transaction(*db_, [&]() -> Result<void> {
       if (auto ok = require_account(session.account); !ok) return ok;
       auto existing = find_session(session.token_hash);
       if (!existing) return Unexpected{existing.error()};
       if (*existing) return Unexpected{conflict("session/token_hash", "a session with this token exists")};
-      auto q = db_.query(
+      auto q = db_->query(
           "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5)");
       if (!q) return Unexpected{q.error()};
@@ -123,7 +123,7 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<std::optional<Session>> find_session(const std::string& token_hash) override {
-    auto q = db_.query(
+    auto q = db_->query(
         "SELECT token_hash, account_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?1");
     if (!q) return Unexpected{q.error()};
     q->bind(1, token_hash);
@@ -134,8 +134,8 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<void> touch_session(const std::string& token_hash, const std::string& last_seen_at) override {
-    return in_write_transaction(db_, [&]() -> Result<void> {
-      auto q = db_.query("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1");
+    return in_write_transaction(*db_, [&]() -> Result<void> {
+      auto q = db_->query("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, token_hash).bind(2, last_seen_at);
       return q->run();
@@ -143,8 +143,8 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<void> end_session(const std::string& token_hash) override {
-    return in_write_transaction(db_, [&]() -> Result<void> {
-      auto q = db_.query("DELETE FROM sessions WHERE token_hash = ?1");
+    return in_write_transaction(*db_, [&]() -> Result<void> {
+      auto q = db_->query("DELETE FROM sessions WHERE token_hash = ?1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, token_hash);
       return q->run();
@@ -152,10 +152,10 @@ class SqliteAccountRepository final : public AccountRepository {
   }
 
   Result<void> delete_account(AccountId id) override {
-    return in_write_transaction(db_, [&]() -> Result<void> {
+    return in_write_transaction(*db_, [&]() -> Result<void> {
       if (auto ok = require_account(id); !ok) return ok;
       if (auto ok = end_sessions_of(id, std::nullopt); !ok) return ok;
-      auto q = db_.query("DELETE FROM accounts WHERE id = ?1");
+      auto q = db_->query("DELETE FROM accounts WHERE id = ?1");
       if (!q) return Unexpected{q.error()};
       q->bind(1, id);
       return q->run();
@@ -164,7 +164,7 @@ class SqliteAccountRepository final : public AccountRepository {
 
  private:
   Result<void> require_account(AccountId id) {
-    auto q = db_.query("SELECT 1 FROM accounts WHERE id = ?1");
+    auto q = db_->query("SELECT 1 FROM accounts WHERE id = ?1");
     if (!q) return Unexpected{q.error()};
     q->bind(1, id);
     auto row = q->step();
@@ -175,7 +175,7 @@ class SqliteAccountRepository final : public AccountRepository {
 
   // Inside a write transaction.
   Result<void> end_sessions_of(AccountId id, const std::optional<std::string>& keep) {
-    auto q = db_.query("DELETE FROM sessions WHERE account_id = ?1 AND token_hash IS NOT ?2");
+    auto q = db_->query("DELETE FROM sessions WHERE account_id = ?1 AND token_hash IS DISTINCT FROM ?2");
     if (!q) return Unexpected{q.error()};
     q->bind(1, id).bind(2, keep);
     return q->run();
@@ -197,16 +197,14 @@ class SqliteAccountRepository final : public AccountRepository {
     return a;
   }
 
-  Connection db_;
+  std::unique_ptr<SqlConnection> db_;
 };
 
 }  // namespace
-}  // namespace detail
 
-Result<std::unique_ptr<AccountRepository>> open_sqlite_accounts(const std::string& path) {
-  auto db = detail::open_database(path, detail::SqliteOptions{});
-  if (!db) return Unexpected{db.error()};
-  return std::unique_ptr<AccountRepository>(std::make_unique<detail::SqliteAccountRepository>(std::move(*db)));
+std::unique_ptr<AccountRepository> make_sql_accounts(std::unique_ptr<SqlConnection> db) {
+  return std::make_unique<SqlAccountRepository>(std::move(db));
 }
 
+}  // namespace detail
 }  // namespace trialwise::store

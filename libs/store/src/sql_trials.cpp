@@ -1,20 +1,16 @@
-// TrialRepository on SQLite. Behaves as the memory repository does (the
-// contract tests run both); what it adds is durability: every write is one
-// BEGIN IMMEDIATE ... COMMIT transaction in WAL mode with synchronous=FULL,
-// so a call returns success only once the change is on disk, and a crash
-// leaves either all of it or none.
-
-#include "sqlite_repository.hpp"
+// TrialRepository on SQL (SQLite or PostgreSQL, sql.hpp). Behaves as the
+// memory repository does (the contract tests run all three); what it adds is
+// durability: every write is one transaction, so a call returns success only
+// once the change is on disk (SQLite: WAL with synchronous=FULL; PostgreSQL:
+// synchronous_commit on), and a crash leaves either all of it or none.
 
 #include <set>
 
 #include <boost/json/serialize.hpp>
 
+#include "sql_repositories.hpp"
 #include "json_text.hpp"
 #include "trialwise/model/trial_json.hpp"
-#include "sqlite_db.hpp"
-#include "sqlite_schema.hpp"
-#include "trialwise/store/sqlite.hpp"
 #include "utc_time.hpp"
 #include "validate.hpp"
 
@@ -29,12 +25,25 @@ constexpr const char* kLastDay = "9999-12-31";
 const std::string kTrialColumns =
     "id, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, outcome_higher_is_better, "
     "start, active_start, review_date, steps, plan, created_at, ended_on, end_reason, design, pack_text";
+// The distinct red flags of current entries in a date range. Red flags are
+// rare: an index holds just the days that have one. JSON arrays are read by
+// each database's own function; "C" orders the ids as SQLite does (by byte).
+const char* red_flags_sql(Dialect dialect) {
+  if (dialect == Dialect::sqlite)
+    return "SELECT DISTINCT f.value FROM entries INDEXED BY entries_red_flags, json_each(entries.red_flags) AS f"
+           " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND red_flags <> '[]' AND day >= ?3 AND day <= ?4"
+           " ORDER BY f.value";
+  return "SELECT DISTINCT f.value COLLATE \"C\" FROM entries, jsonb_array_elements_text(entries.red_flags::jsonb) AS f"
+         " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND red_flags <> '[]' AND day >= ?3 AND day <= ?4"
+         " ORDER BY 1";
+}
+
 const std::string kEntryColumns =
     "day, outcome, doses_taken, dose_g, side_effects, red_flags, with_food, note, recorded_at, version, other_product";
 
-class SqliteRepository final : public TrialRepository {
+class SqlTrialRepository final : public TrialRepository {
  public:
-  explicit SqliteRepository(Connection db) : db_(std::move(db)) {}
+  explicit SqlTrialRepository(std::unique_ptr<SqlConnection> db) : db_(std::move(db)) {}
 
   Result<TrialId> create_trial(const ProfileId& profile, const Trial& trial) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
@@ -45,7 +54,7 @@ class SqliteRepository final : public TrialRepository {
         if (!active) return Unexpected{active.error()};
         if (*active) return Unexpected{already_active(profile, **active)};
       }
-      auto q = db_.query(
+      auto q = db_->query(
           "INSERT INTO trials (profile, pack_id, pack_version, product_name, g_per_serving, protocol_id, outcome_id, "
           "outcome_higher_is_better, start, active_start, review_date, steps, plan, created_at, ended_on, "
           "end_reason, design, pack_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
@@ -72,7 +81,7 @@ class SqliteRepository final : public TrialRepository {
 
   Result<std::optional<Trial>> active_trial(const ProfileId& profile) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
-    auto q = db_.query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 AND ended_on IS NULL");
+    auto q = db_->query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 AND ended_on IS NULL");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile);
     auto row = q->step();
@@ -85,7 +94,7 @@ class SqliteRepository final : public TrialRepository {
 
   Result<Trial> get_trial(const ProfileId& profile, TrialId id) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
-    auto q = db_.query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 AND id = ?2");
+    auto q = db_->query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 AND id = ?2");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile).bind(2, id);
     auto row = q->step();
@@ -96,7 +105,7 @@ class SqliteRepository final : public TrialRepository {
 
   Result<std::vector<Trial>> list_trials(const ProfileId& profile) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
-    auto q = db_.query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 ORDER BY id");
+    auto q = db_->query("SELECT " + kTrialColumns + " FROM trials WHERE profile = ?1 ORDER BY id");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile);
     std::vector<Trial> out;
@@ -117,7 +126,7 @@ class SqliteRepository final : public TrialRepository {
       if (!ended) return Unexpected{ended.error()};
       if (!storable(on)) return Unexpected{invalid_input("trial/ended_on", "not a calendar date")};
       if (*ended) return Unexpected{already_ended(id, **ended)};
-      auto q = db_.query("UPDATE trials SET ended_on = ?3, end_reason = ?4 WHERE profile = ?1 AND id = ?2");
+      auto q = db_->query("UPDATE trials SET ended_on = ?3, end_reason = ?4 WHERE profile = ?1 AND id = ?2");
       if (!q) return Unexpected{q.error()};
       q->bind(1, profile).bind(2, id).bind(3, on.to_string()).bind(4, reason);
       return q->run();
@@ -155,9 +164,9 @@ class SqliteRepository final : public TrialRepository {
                                         std::optional<Date> to) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
-    auto q = db_.query("SELECT " + kEntryColumns +
-                       " FROM entries WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1"
-                       " AND day >= ?3 AND day <= ?4 ORDER BY day");
+    auto q = db_->query("SELECT " + kEntryColumns +
+                        " FROM entries WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1"
+                        " AND day >= ?3 AND day <= ?4 ORDER BY day");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile).bind(2, id);
     q->bind(3, from ? from->to_string() : kFirstDay).bind(4, to ? to->to_string() : kLastDay);
@@ -168,8 +177,8 @@ class SqliteRepository final : public TrialRepository {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
     if (!storable(day)) return Unexpected{invalid_input("day", "not a calendar date")};
-    auto q = db_.query("SELECT " + kEntryColumns +
-                       " FROM entries WHERE profile = ?1 AND trial_id = ?2 AND day = ?3 ORDER BY version");
+    auto q = db_->query("SELECT " + kEntryColumns +
+                        " FROM entries WHERE profile = ?1 AND trial_id = ?2 AND day = ?3 ORDER BY version");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile).bind(2, id).bind(3, day.to_string());
     return read_entries(*q);
@@ -181,7 +190,7 @@ class SqliteRepository final : public TrialRepository {
     EntryTotals t;
     // A range that covers every logged day reads the running totals (one
     // row, however long the log); any other range scans the covering index.
-    auto whole = db_.query(
+    auto whole = db_->query(
         "SELECT days, doses_taken FROM trial_totals"
         " WHERE profile = ?1 AND trial_id = ?2 AND first_day >= ?3 AND last_day <= ?4");
     if (!whole) return Unexpected{whole.error()};
@@ -192,8 +201,8 @@ class SqliteRepository final : public TrialRepository {
       t.days = whole->integer(0);
       t.doses_taken = whole->real(1);
     } else {
-      auto q = db_.query(
-          "SELECT count(*), total(doses_taken) FROM entries"
+      auto q = db_->query(
+          "SELECT count(*), coalesce(sum(doses_taken), 0) FROM entries"
           " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND day >= ?3 AND day <= ?4");
       if (!q) return Unexpected{q.error()};
       q->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
@@ -203,10 +212,7 @@ class SqliteRepository final : public TrialRepository {
       t.doses_taken = q->real(1);
     }
     // Red flags are rare: a partial index holds just the days that have one.
-    auto flags = db_.query(
-        "SELECT DISTINCT f.value FROM entries INDEXED BY entries_red_flags, json_each(entries.red_flags) AS f"
-        " WHERE profile = ?1 AND trial_id = ?2 AND is_current = 1 AND red_flags <> '[]' AND day >= ?3 AND day <= ?4"
-        " ORDER BY f.value");
+    auto flags = db_->query(red_flags_sql(db_->dialect()));
     if (!flags) return Unexpected{flags.error()};
     flags->bind(1, profile).bind(2, id).bind(3, from.to_string()).bind(4, to.to_string());
     while (true) {
@@ -228,7 +234,7 @@ class SqliteRepository final : public TrialRepository {
       if (auto ok = check_trial(amended); !ok) return Unexpected{ok.error()};
       if (*ended) return Unexpected{already_ended(id, **ended)};
       // The store's own columns (id, created_at) and the end stay as they are.
-      auto update = db_.query(
+      auto update = db_->query(
           "UPDATE trials SET pack_id = ?2, pack_version = ?3, product_name = ?4, g_per_serving = ?5, "
           "protocol_id = ?6, outcome_id = ?7, outcome_higher_is_better = ?8, start = ?9, active_start = ?10, "
           "review_date = ?11, steps = ?12, plan = ?13, design = ?17 WHERE profile = ?1 AND id = ?14");
@@ -239,7 +245,7 @@ class SqliteRepository final : public TrialRepository {
 
       Amendment saved = amendment;
       saved.recorded_at = utc_now();
-      auto insert = db_.query(
+      auto insert = db_->query(
           "INSERT INTO amendments (profile, trial_id, field, old_value, new_value, reason, recorded_at)"
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
       if (!insert) return Unexpected{insert.error()};
@@ -256,7 +262,7 @@ class SqliteRepository final : public TrialRepository {
   Result<std::vector<Amendment>> amendments(const ProfileId& profile, TrialId id) override {
     if (auto ok = check_profile(profile); !ok) return Unexpected{ok.error()};
     if (auto ended = require_trial(profile, id); !ended) return Unexpected{ended.error()};
-    auto q = db_.query(
+    auto q = db_->query(
         "SELECT id, field, old_value, new_value, reason, recorded_at FROM amendments"
         " WHERE profile = ?1 AND trial_id = ?2 ORDER BY id");
     if (!q) return Unexpected{q.error()};
@@ -282,7 +288,7 @@ class SqliteRepository final : public TrialRepository {
     if (auto ok = check_profile(to); !ok) return Unexpected{ok.error()};
     return write([&]() -> Result<std::size_t> {
       auto active =
-          db_.query("SELECT count(DISTINCT profile) FROM trials WHERE profile IN (?1, ?2) AND ended_on IS NULL");
+          db_->query("SELECT count(DISTINCT profile) FROM trials WHERE profile IN (?1, ?2) AND ended_on IS NULL");
       if (!active) return Unexpected{active.error()};
       active->bind(1, from).bind(2, to);
       if (auto row = active->step(); !row) return Unexpected{row.error()};
@@ -290,8 +296,11 @@ class SqliteRepository final : public TrialRepository {
         return Unexpected{conflict("profile/" + to, "both have a running trial; end one first (one trial at a time)")};
       // The entries and amendments refer to their trial by (profile, id):
       // checked at COMMIT, once all of them have moved together.
-      if (auto ok = db_.exec("PRAGMA defer_foreign_keys = ON"); !ok) return Unexpected{ok.error()};
-      auto count = db_.query("SELECT count(*) FROM trials WHERE profile = ?1");
+      if (auto ok = db_->exec(db_->dialect() == Dialect::sqlite ? "PRAGMA defer_foreign_keys = ON"
+                                                                : "SET CONSTRAINTS ALL DEFERRED");
+          !ok)
+        return Unexpected{ok.error()};
+      auto count = db_->query("SELECT count(*) FROM trials WHERE profile = ?1");
       if (!count) return Unexpected{count.error()};
       count->bind(1, from);
       if (auto row = count->step(); !row) return Unexpected{row.error()};
@@ -300,7 +309,7 @@ class SqliteRepository final : public TrialRepository {
            {"UPDATE trials SET profile = ?2 WHERE profile = ?1", "UPDATE entries SET profile = ?2 WHERE profile = ?1",
             "UPDATE amendments SET profile = ?2 WHERE profile = ?1",
             "UPDATE trial_totals SET profile = ?2 WHERE profile = ?1"}) {
-        auto q = db_.query(sql);
+        auto q = db_->query(sql);
         if (!q) return Unexpected{q.error()};
         q->bind(1, from).bind(2, to);
         if (auto ok = q->run(); !ok) return Unexpected{ok.error()};
@@ -315,7 +324,7 @@ class SqliteRepository final : public TrialRepository {
       // Children first: entries and amendments refer to their trial.
       for (const char* sql : {"DELETE FROM entries WHERE profile = ?1", "DELETE FROM amendments WHERE profile = ?1",
                               "DELETE FROM trial_totals WHERE profile = ?1", "DELETE FROM trials WHERE profile = ?1"}) {
-        auto q = db_.query(sql);
+        auto q = db_->query(sql);
         if (!q) return Unexpected{q.error()};
         q->bind(1, profile);
         if (auto ok = q->run(); !ok) return ok;
@@ -328,13 +337,13 @@ class SqliteRepository final : public TrialRepository {
   // One write transaction, durable when it returns (in_write_transaction).
   template <class Body>
   auto write(Body&& body) -> decltype(body()) {
-    return in_write_transaction(db_, std::forward<Body>(body));
+    return in_write_transaction(*db_, std::forward<Body>(body));
   }
 
   // The trial's end date if it exists in this profile (nullopt while active);
   // Errc::not_found otherwise, also for another profile's trial.
   Result<std::optional<Date>> require_trial(const ProfileId& profile, TrialId id) {
-    auto q = db_.query("SELECT ended_on FROM trials WHERE profile = ?1 AND id = ?2");
+    auto q = db_->query("SELECT ended_on FROM trials WHERE profile = ?1 AND id = ?2");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile).bind(2, id);
     auto row = q->step();
@@ -347,7 +356,7 @@ class SqliteRepository final : public TrialRepository {
   }
 
   Result<std::optional<TrialId>> active_id(const ProfileId& profile) {
-    auto q = db_.query("SELECT id FROM trials WHERE profile = ?1 AND ended_on IS NULL");
+    auto q = db_->query("SELECT id FROM trials WHERE profile = ?1 AND ended_on IS NULL");
     if (!q) return Unexpected{q.error()};
     q->bind(1, profile);
     auto row = q->step();
@@ -371,14 +380,14 @@ class SqliteRepository final : public TrialRepository {
   // Marks the day's current version as history and inserts the next version.
   Result<DayEntry> insert_entry(const ProfileId& profile, TrialId id, const DayEntry& entry, const std::string& now) {
     const std::string day = entry.date.to_string();
-    auto retire = db_.query(
+    auto retire = db_->query(
         "UPDATE entries SET is_current = 0"
         " WHERE profile = ?1 AND trial_id = ?2 AND day = ?3 AND is_current = 1");
     if (!retire) return Unexpected{retire.error()};
     retire->bind(1, profile).bind(2, id).bind(3, day);
     if (auto ok = retire->run(); !ok) return Unexpected{ok.error()};
 
-    auto insert = db_.query(
+    auto insert = db_->query(
         "INSERT INTO entries (profile, trial_id, day, version, is_current, outcome, doses_taken, dose_g,"
         " side_effects, red_flags, with_food, note, recorded_at, other_product) VALUES (?1, ?2, ?3,"
         " (SELECT coalesce(max(version), 0) + 1 FROM entries WHERE profile = ?1 AND trial_id = ?2 AND day = ?3),"
@@ -483,23 +492,14 @@ class SqliteRepository final : public TrialRepository {
     }
   }
 
-  Connection db_;
+  std::unique_ptr<SqlConnection> db_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<TrialRepository>> open_sqlite(const std::string& path, const SqliteOptions& options) {
-  auto db = open_database(path, options);
-  if (!db) return Unexpected{db.error()};
-  return std::unique_ptr<TrialRepository>(std::make_unique<SqliteRepository>(std::move(*db)));
+std::unique_ptr<TrialRepository> make_sql_trials(std::unique_ptr<SqlConnection> db) {
+  return std::make_unique<SqlTrialRepository>(std::move(db));
 }
 
 }  // namespace detail
-
-Result<std::unique_ptr<TrialRepository>> open_sqlite(const std::string& path) {
-  return detail::open_sqlite(path, detail::SqliteOptions{});
-}
-
-int sqlite_schema_version() { return detail::schema_version(); }
-
 }  // namespace trialwise::store
