@@ -9,6 +9,8 @@ namespace trialwise::http {
 
 namespace {
 constexpr const char* kRetryAfterSeconds = "2";
+const Error kDatabaseAway{Errc::unavailable,
+                          "the database cannot be reached just now; nothing was changed, try again shortly", ""};
 }  // namespace
 
 Status status_for(Errc code) noexcept {
@@ -49,12 +51,14 @@ Response error_reply(Status status, std::string_view code, const Error& e) {
   return res;
 }
 
-Response error_reply(const Error& e) { return error_reply(status_for(e.code), to_string(e.code), e); }
+Response error_reply(const Error& e) {
+  // Only the database is ever unavailable: the client hears that, not where it is.
+  if (e.code == Errc::unavailable) return error_reply(Status::service_unavailable, to_string(e.code), kDatabaseAway);
+  return error_reply(status_for(e.code), to_string(e.code), e);
+}
 
 Response store_failure(const Error& e) {
-  if (e.code == Errc::unavailable)
-    return error_reply(
-        unavailable("", "the database cannot be reached just now; nothing was changed, try again shortly"));
+  if (e.code == Errc::unavailable) return error_reply(e);
   Error own = e;  // the server's own database: never the client's fault
   own.where.clear();
   if (own.code != Errc::io) own.code = Errc::internal;

@@ -206,9 +206,10 @@ Error PgConnection::failure(const pg_result* r) {
   }
   while (!line.empty() && line.back() == ' ') line.pop_back();
   detail = std::move(line);
-  // A result without a SQLSTATE on a connection that broke: the server went away.
-  std::string sqlstate = state != nullptr ? state : "";
-  if (sqlstate.empty() && conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK && r != nullptr) sqlstate = "XX000";
+  // No SQLSTATE: libpq's own failure, in practice the connection lost
+  // ("server closed the connection unexpectedly"; libpq may not yet call
+  // the connection bad): the server went away.
+  const std::string sqlstate = state != nullptr ? state : "";
   retry_ = pg_asks_retry(sqlstate);
   return pg_error(sqlstate, detail, name_);
 }
