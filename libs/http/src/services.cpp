@@ -44,7 +44,7 @@ void Services::use_accounts(AccountsOpener open_accounts, SharingOpener open_sha
   accounts_.open_with(std::move(open_accounts));
   sharing_.open_with(std::move(open_sharing));
   session_policy_ = sessions;
-  throttle_ = std::make_unique<service::SignInThrottle>(throttle);
+  throttle_ = service::SignInThrottle(throttle);
 }
 
 }  // namespace trialwise::http

@@ -23,62 +23,78 @@ Unexpected<SignInFailure> wrong() { return Unexpected{SignInFailure{SignInFailur
 
 }  // namespace
 
-std::chrono::seconds SignInThrottle::wait(const std::string& key, Clock::time_point now) {
-  const std::lock_guard lock(mutex_);
-  const auto it = failures_.find(key);
-  if (it == failures_.end()) return std::chrono::seconds(0);
-  Failures& f = it->second;
-  if (now - f.first > policy_.window && now - f.last > policy_.window) {  // forgotten
-    failures_.erase(it);
-    return std::chrono::seconds(0);
-  }
-  const int over = f.count - policy_.free_failures;
+std::string SignInThrottle::stored_key(const std::string& key) { return security::token_hash(key); }
+
+Result<std::chrono::seconds> SignInThrottle::wait(store::AccountRepository& repo, const std::string& key,
+                                                  Clock::time_point now) const {
+  auto f = repo.sign_in_failures(stored_key(key));
+  if (!f) return Unexpected{f.error()};
+  const auto at = [](std::int64_t s) { return Clock::time_point(std::chrono::seconds(s)); };
+  if (f->count == 0) return std::chrono::seconds(0);
+  if (now - at(f->first) > policy_.window && now - at(f->last) > policy_.window) return std::chrono::seconds(0);
+  const auto over = f->count - policy_.free_failures;
   if (over < 0) return std::chrono::seconds(0);
-  const auto backoff =
-      std::min<std::chrono::seconds>(std::chrono::seconds(1LL << std::min(over, 20)), policy_.longest_wait);
-  const auto until = f.last + backoff;
+  const auto backoff = std::min<std::chrono::seconds>(std::chrono::seconds(1LL << std::min<std::int64_t>(over, 20)),
+                                                      policy_.longest_wait);
+  const auto until = at(f->last) + backoff;
   if (until <= now) return std::chrono::seconds(0);
   return std::chrono::ceil<std::chrono::seconds>(until - now);
 }
 
-void SignInThrottle::failed(const std::string& key, Clock::time_point now) {
-  const std::lock_guard lock(mutex_);
-  if (failures_.size() >= policy_.max_keys)  // forget what no longer counts
-    std::erase_if(failures_, [&](const auto& kv) { return now - kv.second.last > policy_.window; });
-  auto& f = failures_[key];
-  if (f.count == 0 || now - f.last > policy_.window) f = Failures{0, now, now};
-  ++f.count;
-  f.last = now;
+Result<void> SignInThrottle::failed(store::AccountRepository& repo, const std::string& key,
+                                    Clock::time_point now) const {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  auto counted = repo.count_sign_in_failure(stored_key(key), seconds, policy_.window.count());
+  if (!counted) return Unexpected{counted.error()};
+  return {};
 }
 
-void SignInThrottle::succeeded(const std::string& key) {
-  const std::lock_guard lock(mutex_);
-  failures_.erase(key);
+Result<void> SignInThrottle::succeeded(store::AccountRepository& repo, const std::string& key) const {
+  return repo.clear_sign_in_failures(stored_key(key));
 }
 
-std::size_t SignInThrottle::size() {
-  const std::lock_guard lock(mutex_);
-  return failures_.size();
+namespace {
+
+// The longer of the two waits (the account's, the client's), or the store's error.
+Result<std::chrono::seconds, SignInFailure> longest_wait(const SignInThrottle& throttle, store::AccountRepository& repo,
+                                                         const std::string& by_account, const std::string& by_client,
+                                                         Clock::time_point now) {
+  auto account = throttle.wait(repo, by_account, now);
+  if (!account) return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, account.error()}};
+  auto client = throttle.wait(repo, by_client, now);
+  if (!client) return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, client.error()}};
+  return std::max(*account, *client);
 }
+
+// Counts a failure against both keys; a wrong password, or the store's error.
+Unexpected<SignInFailure> count_failure(const SignInThrottle& throttle, store::AccountRepository& repo,
+                                        const std::string& by_account, const std::string& by_client,
+                                        Clock::time_point now) {
+  for (const auto* key : {&by_account, &by_client}) {
+    if (auto ok = throttle.failed(repo, *key, now); !ok)
+      return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, ok.error()}};
+  }
+  return wrong();
+}
+
+}  // namespace
 
 Result<SignedIn, SignInFailure> SignIn::sign_in(const std::string& email, const std::string& password,
                                                 const std::string& client, Clock::time_point now) {
   const std::string by_account = account_key(email), by_client = client_key(client);
-  const auto wait = std::max(throttle_.wait(by_account, now), throttle_.wait(by_client, now));
-  if (wait.count() > 0) return Unexpected{SignInFailure{SignInFailure::Kind::throttled, wait, {}}};
+  const auto wait = longest_wait(throttle_, repo_, by_account, by_client, now);
+  if (!wait) return Unexpected{wait.error()};
+  if (wait->count() > 0) return Unexpected{SignInFailure{SignInFailure::Kind::throttled, *wait, {}}};
 
   auto found = repo_.find_account(email);
   if (!found) return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, found.error()}};
   // An unknown email costs a verification too, against a hash nobody has.
   const bool known = found->has_value();
   const bool matches = security::verify_password(known ? (*found)->password_hash : security::decoy_hash(), password);
-  if (!known || !matches || (*found)->disabled) {
-    throttle_.failed(by_account, now);
-    throttle_.failed(by_client, now);
-    return wrong();
-  }
+  if (!known || !matches || (*found)->disabled) return count_failure(throttle_, repo_, by_account, by_client, now);
   model::Account account = std::move(**found);
-  throttle_.succeeded(by_account);
+  if (auto ok = throttle_.succeeded(repo_, by_account); !ok)
+    return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, ok.error()}};
   if (security::needs_rehash(account.password_hash)) {  // parameters raised since: keep the stronger hash
     if (auto hash = security::hash_password(password)) {
       if (auto saved = repo_.set_password_hash(account.id, *hash, std::nullopt)) account = std::move(*saved);
@@ -95,14 +111,13 @@ Result<SignedIn, SignInFailure> SignIn::sign_in(const std::string& email, const 
 Result<void, SignInFailure> SignIn::confirm_password(const model::Account& account, const std::string& password,
                                                      const std::string& client, Clock::time_point now) {
   const std::string by_account = account_key(account.email), by_client = client_key(client);
-  const auto wait = std::max(throttle_.wait(by_account, now), throttle_.wait(by_client, now));
-  if (wait.count() > 0) return Unexpected{SignInFailure{SignInFailure::Kind::throttled, wait, {}}};
-  if (!security::verify_password(account.password_hash, password)) {
-    throttle_.failed(by_account, now);
-    throttle_.failed(by_client, now);
-    return wrong();
-  }
-  throttle_.succeeded(by_account);
+  const auto wait = longest_wait(throttle_, repo_, by_account, by_client, now);
+  if (!wait) return Unexpected{wait.error()};
+  if (wait->count() > 0) return Unexpected{SignInFailure{SignInFailure::Kind::throttled, *wait, {}}};
+  if (!security::verify_password(account.password_hash, password))
+    return count_failure(throttle_, repo_, by_account, by_client, now);
+  if (auto ok = throttle_.succeeded(repo_, by_account); !ok)
+    return Unexpected{SignInFailure{SignInFailure::Kind::failed, {}, ok.error()}};
   return {};
 }
 

@@ -135,39 +135,52 @@ TEST_F(SignInTest, FailuresSlowDownPerClientAddressAcrossAccounts) {
 
 TEST(SignInThrottleTest, WaitsDoubleUpToTheLongestAndFailuresAreForgottenAfterTheWindow) {
   const ThrottlePolicy policy;
-  SignInThrottle throttle(policy);
+  const SignInThrottle throttle(policy);
+  auto repo = store::make_memory_account_repository();
+  const auto wait = [&](const char* key, Clock::time_point now) { return *throttle.wait(*repo, key, now); };
+  const auto fail = [&](const char* key, Clock::time_point now) { ASSERT_TRUE(throttle.failed(*repo, key, now)); };
   auto t = *parse_utc_iso8601("2026-12-05T10:00:00Z");
-  for (int i = 0; i + 1 < policy.free_failures; ++i) throttle.failed("k", t);
-  EXPECT_EQ(throttle.wait("k", t), seconds(0)) << "four failures: no wait";
-  throttle.failed("k", t);
-  EXPECT_EQ(throttle.wait("k", t), seconds(1)) << "five: a second";
-  throttle.failed("k", t);
-  EXPECT_EQ(throttle.wait("k", t), seconds(2));
-  throttle.failed("k", t);
-  EXPECT_EQ(throttle.wait("k", t), seconds(4));
-  EXPECT_EQ(throttle.wait("k", t + seconds(3)), seconds(1)) << "the wait counts down";
-  for (int i = 0; i < 30; ++i) throttle.failed("k", t);
-  EXPECT_EQ(throttle.wait("k", t), policy.longest_wait);
-  EXPECT_EQ(throttle.wait("k", t + policy.longest_wait), seconds(0));
-  EXPECT_EQ(throttle.wait("other", t), seconds(0));
-  throttle.failed("k", t + policy.window + seconds(1));
-  EXPECT_EQ(throttle.wait("k", t + policy.window + seconds(1)), seconds(0)) << "a new window starts the count again";
-  throttle.succeeded("k");
-  EXPECT_EQ(throttle.wait("k", t), seconds(0));
+  for (int i = 0; i + 1 < policy.free_failures; ++i) fail("k", t);
+  EXPECT_EQ(wait("k", t), seconds(0)) << "four failures: no wait";
+  fail("k", t);
+  EXPECT_EQ(wait("k", t), seconds(1)) << "five: a second";
+  fail("k", t);
+  EXPECT_EQ(wait("k", t), seconds(2));
+  fail("k", t);
+  EXPECT_EQ(wait("k", t), seconds(4));
+  EXPECT_EQ(wait("k", t + seconds(3)), seconds(1)) << "the wait counts down";
+  for (int i = 0; i < 30; ++i) fail("k", t);
+  EXPECT_EQ(wait("k", t), policy.longest_wait);
+  EXPECT_EQ(wait("k", t + policy.longest_wait), seconds(0));
+  EXPECT_EQ(wait("other", t), seconds(0));
+  fail("k", t + policy.window + seconds(1));
+  EXPECT_EQ(wait("k", t + policy.window + seconds(1)), seconds(0)) << "a new window starts the count again";
+  ASSERT_TRUE(throttle.succeeded(*repo, "k"));
+  EXPECT_EQ(wait("k", t), seconds(0));
 }
 
-TEST(SignInThrottleTest, OldKeysAreDroppedOnceTheBoundIsReached) {
-  ThrottlePolicy policy;
-  policy.max_keys = 3;
-  SignInThrottle throttle(policy);
+TEST(SignInThrottleTest, KeysAreStoredHashedNeverAsTheEmailOrAddress) {
+  const SignInThrottle throttle;
+  auto repo = store::make_memory_account_repository();
   const auto t = *parse_utc_iso8601("2026-12-05T10:00:00Z");
-  for (const char* k : {"a", "b", "c"}) throttle.failed(k, t);
-  throttle.failed("d", t + seconds(1));
-  EXPECT_EQ(throttle.size(), 4u) << "within the window nothing is dropped";
-  // A window and a second after a, b and c failed, they go; d, exactly a window old, stays.
-  throttle.failed("e", t + policy.window + seconds(1));
-  EXPECT_EQ(throttle.size(), 2u);
-  EXPECT_EQ(throttle.wait("d", t + policy.window + seconds(1)), seconds(0));
+  ASSERT_TRUE(throttle.failed(*repo, "account:ada@example.org", t));
+  EXPECT_EQ(repo->sign_in_failures("account:ada@example.org")->count, 0);
+  EXPECT_EQ(repo->sign_in_failures(SignInThrottle::stored_key("account:ada@example.org"))->count, 1);
+  EXPECT_EQ(SignInThrottle::stored_key("account:ada@example.org").size(), 64u);
+}
+
+// Two servers each with its own SignIn, one store: the failures on one count on the other.
+TEST_F(SignInTest, EveryServerCountsTheSameFailures) {
+  const auto now = at("2026-12-05T10:00:00Z");
+  const SignInThrottle other_servers_throttle;
+  SignIn other_server(*repo_, other_servers_throttle);
+  for (int i = 0; i < ThrottlePolicy{}.free_failures; ++i) {
+    auto& server = i % 2 ? other_server : sign_in_;
+    EXPECT_FALSE(server.sign_in("ada@example.org", "guess", "192.0.2.1", now));
+  }
+  auto blocked = other_server.sign_in("ada@example.org", kGood, "192.0.2.9", now);
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().kind, SignInFailure::Kind::throttled);
 }
 
 }  // namespace

@@ -149,6 +149,7 @@ const std::vector<Table>& tables() {
        {"id"},
        true,
        "id"},
+      {"sign_in_failures", {{"key", T}, {"failures", I}, {"first_at", I}, {"last_at", I}}, {"key"}, true, nullptr},
       {"trial_totals",
        {{"profile", T}, {"trial_id", I}, {"days", I}, {"doses_taken", R}, {"first_day", T}, {"last_day", T}},
        {"profile", "trial_id"},

@@ -85,6 +85,25 @@ class MemoryAccountRepository final : public AccountRepository {
     return {};
   }
 
+  Result<SignInFailures> sign_in_failures(const std::string& key) override {
+    const auto it = failures_.find(key);
+    return it == failures_.end() ? SignInFailures{} : it->second;
+  }
+
+  Result<SignInFailures> count_sign_in_failure(const std::string& key, std::int64_t now, std::int64_t window) override {
+    std::erase_if(failures_, [&](const auto& kv) { return kv.first != key && now - kv.second.last > window; });
+    auto& f = failures_[key];
+    if (f.count == 0 || now - f.last > window) f = SignInFailures{0, now, now};
+    ++f.count;
+    f.last = now;
+    return f;
+  }
+
+  Result<void> clear_sign_in_failures(const std::string& key) override {
+    failures_.erase(key);
+    return {};
+  }
+
   Result<void> delete_account(AccountId id) override {
     if (!accounts_.erase(id)) return Unexpected{detail::account_not_found(id)};
     end_sessions_of(id, std::nullopt);
@@ -98,6 +117,7 @@ class MemoryAccountRepository final : public AccountRepository {
 
   std::map<AccountId, Account> accounts_;
   std::map<std::string, Session> sessions_;
+  std::map<std::string, SignInFailures> failures_;
   AccountId next_id_ = 1;
 };
 

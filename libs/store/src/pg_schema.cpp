@@ -188,7 +188,18 @@ CREATE INDEX access_log_by_viewer ON access_log (viewer_id, id);
 // Migration N > kBaseVersion is kMigrations[N - kBaseVersion - 1]: each
 // SQLite migration from 10 on gets its PostgreSQL twin here, same number.
 // Append only.
-constexpr std::array<const char*, 0> kMigrations = {};
+constexpr std::array kMigrations = {
+    // 10: failed sign-ins (SQLite migration 10).
+    R"sql(
+CREATE TABLE sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures BIGINT NOT NULL CHECK (failures >= 1),
+  first_at BIGINT NOT NULL,
+  last_at BIGINT NOT NULL
+);
+CREATE INDEX sign_in_failures_by_last ON sign_in_failures (last_at);
+)sql",
+};
 
 // "TrWi", as SQLite's application_id: one lock for every Trialwise migration.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(1416779625)";

@@ -151,6 +151,49 @@ class SqlAccountRepository final : public AccountRepository {
     });
   }
 
+  Result<SignInFailures> sign_in_failures(const std::string& key) override {
+    auto q = db_->query("SELECT failures, first_at, last_at FROM sign_in_failures WHERE key = ?1");
+    if (!q) return Unexpected{q.error()};
+    q->bind(1, key);
+    auto row = q->step();
+    if (!row) return Unexpected{row.error()};
+    if (!*row) return SignInFailures{};
+    return SignInFailures{q->int64(0), q->int64(1), q->int64(2)};
+  }
+
+  Result<SignInFailures> count_sign_in_failure(const std::string& key, std::int64_t now, std::int64_t window) override {
+    return in_write_transaction(*db_, [&]() -> Result<SignInFailures> {
+      auto drop = db_->query("DELETE FROM sign_in_failures WHERE last_at < ?1 AND key <> ?2");
+      if (!drop) return Unexpected{drop.error()};
+      drop->bind(1, now - window).bind(2, key);
+      if (auto ok = drop->run(); !ok) return Unexpected{ok.error()};
+      // One statement: a count whose window has passed starts again at 1.
+      auto q = db_->query(
+          "INSERT INTO sign_in_failures (key, failures, first_at, last_at) VALUES (?1, 1, ?2, ?2) "
+          "ON CONFLICT (key) DO UPDATE SET "
+          "failures = CASE WHEN ?2 - sign_in_failures.last_at > ?3 THEN 1 ELSE sign_in_failures.failures + 1 END, "
+          "first_at = CASE WHEN ?2 - sign_in_failures.last_at > ?3 THEN ?2 ELSE sign_in_failures.first_at END, "
+          "last_at = ?2 "
+          "RETURNING failures, first_at, last_at");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, key).bind(2, now).bind(3, window);
+      auto row = q->step();
+      if (!row) return Unexpected{row.error()};
+      SignInFailures f{q->int64(0), q->int64(1), q->int64(2)};
+      if (auto done = q->run(); !done) return Unexpected{done.error()};
+      return f;
+    });
+  }
+
+  Result<void> clear_sign_in_failures(const std::string& key) override {
+    return in_write_transaction(*db_, [&]() -> Result<void> {
+      auto q = db_->query("DELETE FROM sign_in_failures WHERE key = ?1");
+      if (!q) return Unexpected{q.error()};
+      q->bind(1, key);
+      return q->run();
+    });
+  }
+
   Result<void> delete_account(AccountId id) override {
     return in_write_transaction(*db_, [&]() -> Result<void> {
       if (auto ok = require_account(id); !ok) return ok;

@@ -217,6 +217,19 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_by_person ON access_log (person_id, id);
 CREATE INDEX access_log_by_viewer ON access_log (viewer_id, id);
 )sql",
+    // 10: failed sign-ins, counted in the database so that every server
+    // counts them all (the throttle, service/sign_in.hpp). The key is the
+    // hash of an account's email or a client's address; times are Unix
+    // seconds.
+    R"sql(
+CREATE TABLE sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL CHECK (failures >= 1),
+  first_at INTEGER NOT NULL,
+  last_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sign_in_failures_by_last ON sign_in_failures (last_at);
+)sql",
 };
 
 }  // namespace

@@ -174,6 +174,33 @@ TEST_P(AccountContractTest, ADeletedAccountAndItsSessionsAreGone) {
   EXPECT_EQ(repo_->list_accounts()->size(), 1u);
 }
 
+TEST_P(AccountContractTest, SignInFailuresCountWithinTheWindowAndOldOnesAreDropped) {
+  constexpr std::int64_t t = 1'800'000'000, window = 900;
+  EXPECT_EQ(repo_->sign_in_failures("k")->count, 0);
+  for (int i = 1; i <= 3; ++i) {
+    auto f = repo_->count_sign_in_failure("k", t + i, window);
+    ASSERT_TRUE(f) << to_string(f.error());
+    EXPECT_EQ(f->count, i);
+    EXPECT_EQ(f->first, t + 1);
+    EXPECT_EQ(f->last, t + i);
+  }
+  auto read = repo_->sign_in_failures("k");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->count, 3);
+  EXPECT_EQ(read->last, t + 3);
+  ASSERT_TRUE(repo_->count_sign_in_failure("other", t + 3, window));
+  // Exactly a window after the last failure it still counts; a second later it starts again.
+  EXPECT_EQ(repo_->count_sign_in_failure("k", t + 3 + window, window)->count, 4);
+  auto fresh = repo_->count_sign_in_failure("k", t + 3 + 2 * window + 1, window);
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(fresh->count, 1);
+  EXPECT_EQ(fresh->first, t + 3 + 2 * window + 1);
+  EXPECT_EQ(repo_->sign_in_failures("other")->count, 0) << "a count older than the window is dropped";
+  ASSERT_TRUE(repo_->clear_sign_in_failures("k"));
+  EXPECT_EQ(repo_->sign_in_failures("k")->count, 0);
+  EXPECT_TRUE(repo_->clear_sign_in_failures("never counted"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Store, AccountContractTest,
                          ::testing::Values(Factory{"Memory",
                                                    [](testing::Places&) { return make_memory_account_repository(); }},

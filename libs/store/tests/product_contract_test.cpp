@@ -366,7 +366,8 @@ TEST(ProductSqliteTest, MigrationFiveAddsProductsToAnOlderDatabase) {
   // The file as schema 4 left it: no products table (nor migration 6's columns).
   raw(db,
       "DROP TABLE products; ALTER TABLE trials DROP COLUMN pack_text;"
-      " ALTER TABLE entries DROP COLUMN other_product; DROP TABLE access_log; DROP TABLE shares; DROP TABLE "
+      " ALTER TABLE entries DROP COLUMN other_product; DROP TABLE sign_in_failures; DROP TABLE access_log; DROP TABLE "
+      "shares; DROP TABLE "
       "invitations; DROP TABLE sessions; DROP TABLE accounts; PRAGMA user_version = "
       "4");
   ASSERT_EQ(raw(db, "PRAGMA user_version"), "4");

@@ -138,7 +138,8 @@ TEST_F(SqliteTest, ASchemaFiveDatabaseMigratesAndReadsAsBefore) {
       "ALTER TABLE trials DROP COLUMN pack_text; ALTER TABLE entries DROP COLUMN other_product;"
       " ALTER TABLE products RENAME COLUMN amount_g_per_serving TO glutamine_g_per_serving;"
       " ALTER TABLE products RENAME COLUMN ingredient_rows TO glutamine_rows;"
-      " DROP TABLE access_log; DROP TABLE shares; DROP TABLE invitations; DROP TABLE sessions; DROP TABLE accounts; "
+      " DROP TABLE sign_in_failures; DROP TABLE access_log; DROP TABLE shares; DROP TABLE invitations; DROP TABLE "
+      "sessions; DROP TABLE accounts; "
       "PRAGMA user_version = 5");
   ASSERT_EQ(raw(db_, "PRAGMA user_version"), "5");
   auto repo = open_sqlite(db_);
@@ -196,7 +197,8 @@ TEST_F(SqliteTest, ASchemaSixProductMigratesToTheNeutralNames) {
       " UPDATE products SET glutamine_rows = replace(replace(glutamine_rows, '\"fraction\":', "
       "'\"glutamine_fraction\":'),"
       " '\"amount_g\":', '\"glutamine_g\":'), flags = replace(flags, '\"may_contain\"', '\"may_contain_glutamine\"');"
-      " DROP TABLE access_log; DROP TABLE shares; DROP TABLE invitations; DROP TABLE sessions; DROP TABLE accounts; "
+      " DROP TABLE sign_in_failures; DROP TABLE access_log; DROP TABLE shares; DROP TABLE invitations; DROP TABLE "
+      "sessions; DROP TABLE accounts; "
       "PRAGMA user_version = 6");
   ASSERT_NE(raw(db_, "SELECT glutamine_rows FROM products").find("glutamine_fraction"), std::string::npos);
   auto products = open_sqlite_products(db_);

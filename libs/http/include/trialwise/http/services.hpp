@@ -112,8 +112,8 @@ class Services {
   void open_signup(bool on) { open_signup_ = on; }
   bool signup_open() const { return open_signup_; }
   const service::SessionPolicy& session_policy() const { return session_policy_; }
-  /// Failed sign-ins, counted in this process.
-  service::SignInThrottle& throttle() { return *throttle_; }
+  /// When failed sign-ins slow down (the counts are in the database).
+  const service::SignInThrottle& throttle() const { return throttle_; }
   /// The time now (sessions expire by it); settable for tests.
   service::Clock::time_point now() const { return now_(); }
   void set_clock(std::function<service::Clock::time_point()> now) { now_ = std::move(now); }
@@ -130,7 +130,7 @@ class Services {
   Pool<store::SharingRepository> sharing_;
   bool open_signup_ = false;
   service::SessionPolicy session_policy_;
-  std::unique_ptr<service::SignInThrottle> throttle_ = std::make_unique<service::SignInThrottle>();
+  service::SignInThrottle throttle_;
   std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };
   std::atomic<std::uint16_t> served_port_{0};
   std::vector<std::string> public_names_;

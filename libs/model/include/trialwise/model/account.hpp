@@ -44,4 +44,13 @@ struct Session {
   std::string expires_at;    // UTC ISO 8601: absolute expiry
 };
 
+/// Failed sign-ins counted under one key (an account or a client address,
+/// hashed), as the throttle reads them: how many, and the first and last as
+/// Unix seconds. Kept in the database so that every server counts them all.
+struct SignInFailures {
+  std::int64_t count = 0;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+
 }  // namespace trialwise::model

@@ -6,8 +6,6 @@
 // too long or too old, at sign-out, or when the password changes.
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <string>
 
 #include "trialwise/core/result.hpp"
@@ -32,32 +30,26 @@ struct ThrottlePolicy {
   int free_failures = 5;
   std::chrono::seconds window{15 * 60};
   std::chrono::seconds longest_wait{15 * 60};
-  /// Keys kept before the ones whose window has passed are dropped (many
-  /// distinct failing emails or addresses must not grow memory without end).
-  std::size_t max_keys = 100'000;
 };
 
-/// Failed sign-ins per key, in this process's memory: safe to lose (a
-/// restart forgets them, and every server counts its own).
+/// Failed sign-ins per key, counted in the account store (the database): so
+/// every server behind a load balancer counts the same failures, and a
+/// restart forgets none. Keys are hashed before they are stored.
 class SignInThrottle {
  public:
   explicit SignInThrottle(ThrottlePolicy policy = {}) : policy_(policy) {}
 
   /// How long `key` must still wait before its next attempt (0: none).
-  std::chrono::seconds wait(const std::string& key, Clock::time_point now);
-  void failed(const std::string& key, Clock::time_point now);
-  void succeeded(const std::string& key);
-  /// Keys counted now (for tests).
-  std::size_t size();
+  Result<std::chrono::seconds> wait(store::AccountRepository& repo, const std::string& key,
+                                    Clock::time_point now) const;
+  Result<void> failed(store::AccountRepository& repo, const std::string& key, Clock::time_point now) const;
+  Result<void> succeeded(store::AccountRepository& repo, const std::string& key) const;
+
+  /// What is stored for `key`: its hash (an email or an address is personal data).
+  static std::string stored_key(const std::string& key);
 
  private:
-  struct Failures {
-    int count = 0;
-    Clock::time_point first, last;
-  };
   ThrottlePolicy policy_;
-  std::mutex mutex_;
-  std::map<std::string, Failures> failures_;
 };
 
 struct SignedIn {
@@ -77,7 +69,7 @@ struct SignInFailure {
 
 class SignIn {
  public:
-  SignIn(store::AccountRepository& repo, SignInThrottle& throttle, SessionPolicy policy = {})
+  SignIn(store::AccountRepository& repo, const SignInThrottle& throttle, SessionPolicy policy = {})
       : repo_(repo), throttle_(throttle), policy_(policy) {}
 
   /// Checks the email and password and starts a session. `client` is the
@@ -100,7 +92,7 @@ class SignIn {
 
  private:
   store::AccountRepository& repo_;
-  SignInThrottle& throttle_;
+  const SignInThrottle& throttle_;
   SessionPolicy policy_;
 };
 

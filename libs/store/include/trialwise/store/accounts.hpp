@@ -4,6 +4,7 @@
 // beside TrialRepository and ProductRepository: the same database holds all
 // three. Passwords arrive hashed; tokens arrive as their hashes.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ namespace trialwise::store {
 using model::Account;
 using model::AccountId;
 using model::Session;
+using model::SignInFailures;
 
 /// Accounts and sessions. Safe to use from one thread at a time; a write
 /// returns only once it is durable. Errors: Errc::invalid_input (`where`
@@ -58,6 +60,19 @@ class AccountRepository {
 
   /// Ends one session (sign-out); ending one that is gone is fine.
   virtual Result<void> end_session(const std::string& token_hash) = 0;
+
+  /// The failed sign-ins counted under `key` (count 0 when none).
+  virtual Result<SignInFailures> sign_in_failures(const std::string& key) = 0;
+
+  /// Counts one more failed sign-in under `key` at `now` (Unix seconds), in
+  /// one transaction, and returns the count: started afresh when the last
+  /// failure is more than `window` seconds old. Counts whose last failure is
+  /// more than `window` old are dropped meanwhile (they no longer matter).
+  virtual Result<SignInFailures> count_sign_in_failure(const std::string& key, std::int64_t now,
+                                                       std::int64_t window) = 0;
+
+  /// Forgets the failures under `key` (a sign-in succeeded).
+  virtual Result<void> clear_sign_in_failures(const std::string& key) = 0;
 
   /// Deletes the account and its sessions. Errc::not_found for no such
   /// account. What it shared and was shared with it go first
