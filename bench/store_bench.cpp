@@ -2,7 +2,9 @@
 // - logging a day is bounded by the durable write itself: put_entry beside a
 //   plain prepared-statement insert in its own transaction, on a database
 //   file with the same settings (WAL, synchronous=FULL);
-// - status stays as fast with ten years of daily entries as with one month.
+// - status stays as fast with ten years of daily entries as with one month,
+//   on SQLite, and on PostgreSQL with a year beside a month when
+//   TRIALWISE_BENCH_POSTGRES names an empty database (bench/pg_load.sh does).
 
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
@@ -11,6 +13,7 @@
 #include <filesystem>
 #include <string>
 
+#include "trialwise/store/postgres.hpp"
 #include "trialwise/store/sqlite.hpp"
 #include "trialwise/trial/status.hpp"
 
@@ -100,36 +103,53 @@ void BM_PlainInsert(benchmark::State& state) {
 }
 BENCHMARK(BM_PlainInsert)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-// `trialwise status`'s work after opening: read the log and compute the status,
-// with 30 days and with ten years (3,650 days) logged.
-void BM_Status(benchmark::State& state) {
+// `trialwise status`'s work after opening: read the log and compute the
+// status, with `days` logged in a trial of `profile`.
+void run_status(benchmark::State& state, store::TrialRepository& repo, const model::ProfileId& profile) {
   const int days = static_cast<int>(state.range(0));
-  auto repo = *store::open_sqlite(fresh_path("status_" + std::to_string(days) + ".db"));
   const Date start = *Date::parse("2016-01-01", "");
-  const auto id = *repo->create_trial(model::kLocalProfile, a_trial(start, days + 100));
+  const auto id = repo.create_trial(profile, a_trial(start, days + 100));
+  if (!id) return state.SkipWithError(id.error().message.c_str());
   std::vector<model::DayEntry> entries;
   for (int i = 0; i < days; ++i) entries.push_back(an_entry(start.plus_days(i)));
-  if (!repo->put_entries(model::kLocalProfile, id, entries)) state.SkipWithError("seeding failed");
-  const auto t = *repo->get_trial(model::kLocalProfile, id);
+  if (!repo.put_entries(profile, *id, entries)) return state.SkipWithError("seeding failed");
+  const auto t = *repo.get_trial(profile, *id);
   const Date today = start.plus_days(days - 1);
   struct StoreLog final : trial::Log {
     store::TrialRepository& repo;
+    model::ProfileId profile;
     model::TrialId id;
-    StoreLog(store::TrialRepository& r, model::TrialId i) : repo(r), id(i) {}
+    StoreLog(store::TrialRepository& r, model::ProfileId p, model::TrialId i) : repo(r), profile(std::move(p)), id(i) {}
     Result<std::vector<model::DayEntry>> between(Date from, Date to) const override {
-      return repo.entries(model::kLocalProfile, id, from, to);
+      return repo.entries(profile, id, from, to);
     }
-    Result<model::EntryTotals> totals(Date from, Date to) const override {
-      return repo.totals(model::kLocalProfile, id, from, to);
-    }
+    Result<model::EntryTotals> totals(Date from, Date to) const override { return repo.totals(profile, id, from, to); }
   };
-  const StoreLog log(*repo, id);
+  const StoreLog log(repo, profile, *id);
   for (auto _ : state) {
     auto st = trial::compute_status(shipped(), t, log, today);
     benchmark::DoNotOptimize(st);
   }
 }
+
+// With 30 days and with ten years (3,650 days) logged.
+void BM_Status(benchmark::State& state) {
+  auto repo = *store::open_sqlite(fresh_path("status_" + std::to_string(state.range(0)) + ".db"));
+  run_status(state, *repo, model::kLocalProfile);
+}
 BENCHMARK(BM_Status)->Arg(30)->Arg(3650)->Unit(benchmark::kMicrosecond);
+
+// The same on PostgreSQL, a month beside a year; each run its own profile.
+void BM_StatusPostgres(benchmark::State& state) {
+  const char* uri = std::getenv("TRIALWISE_BENCH_POSTGRES");
+  if (uri == nullptr) return state.SkipWithError("set TRIALWISE_BENCH_POSTGRES to an empty database's URI");
+  auto repo = store::open_postgres(uri);
+  if (!repo) return state.SkipWithError(repo.error().message.c_str());
+  static int run = 0;
+  run_status(state, **repo, "bench-status-" + std::to_string(++run));
+}
+BENCHMARK(BM_StatusPostgres)->Arg(30)->Arg(365)->Unit(benchmark::kMicrosecond)->UseRealTime();  // the work is in the
+                                                                                                // server
 
 }  // namespace
 
