@@ -57,6 +57,10 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
   cmd->add_flag("--trust-proxy", o.trust_proxy,
                 "Behind a reverse proxy on this machine: take the client's address and scheme from "
                 "X-Forwarded-For and X-Forwarded-Proto, from loopback peers only");
+  cmd->add_option("--proxy", o.proxies,
+                  "A reverse proxy on another host, by IP address (repeatable): take the client's address and "
+                  "scheme from its X-Forwarded-For and X-Forwarded-Proto (docs/deploy.md)")
+      ->type_name("ADDRESS");
   cmd->add_option("--threads", o.threads, "Worker threads (default: one per core)")
       ->type_name("N")
       ->check(CLI::Range(1, 256));
@@ -123,6 +127,11 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
   for (const auto& n : o.public_hosts) names.push_back(lower(n));
   services.answer_to(std::move(names));
   services.trust_proxy(o.trust_proxy);
+  for (const auto& proxy : o.proxies) {
+    if (http::address_key(proxy).empty())
+      return report(err, invalid_input("--proxy", "\"" + proxy + "\" is not an IP address"));
+  }
+  services.trust_proxies_at(o.proxies);
 
   http::ServerOptions options;
   options.host = o.host;

@@ -25,6 +25,7 @@ struct ServeOptions {
   std::string tls_cert, tls_key;                 // PEM files: serve TLS 1.2/1.3 only
   std::vector<std::string> public_hosts;         // names besides loopback ones the server answers to
   bool trust_proxy = false;                      // X-Forwarded-For/-Proto from loopback peers
+  std::vector<std::string> proxies;              // --proxy: and from these addresses
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a

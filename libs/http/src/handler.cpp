@@ -145,11 +145,21 @@ Response dispatch(const Request& req, Services& services, const Peer& peer) {
   return error_reply(not_found(target->path(), "no such route; GET /api/v1/openapi.json lists them"));
 }
 
-// Who asked: the connection's peer, or with --trust-proxy and a loopback peer
-// (the proxy) the client the proxy names: the last X-Forwarded-For entry (the
-// one the proxy added) and X-Forwarded-Proto.
+bool is_trusted_proxy(const Services& services, const std::string& peer) {
+  if (services.trusts_proxy() && check_loopback(peer)) return true;
+  const std::string key = address_key(peer);
+  if (key.empty()) return false;
+  for (const auto& proxy : services.proxy_addresses())
+    if (address_key(proxy) == key) return true;
+  return false;
+}
+
+// Who asked: the connection's peer, or from a trusted proxy (--trust-proxy:
+// one on loopback; --proxy ADDRESS: one on another host) the client the
+// proxy names: the last X-Forwarded-For entry (the one the proxy added) and
+// X-Forwarded-Proto.
 Peer effective_peer(const Request& req, const Services& services, const Peer& peer) {
-  if (!services.trusts_proxy() || !check_loopback(peer.address)) return peer;
+  if (!is_trusted_proxy(services, peer.address)) return peer;
   Peer out = peer;
   if (const auto xff = req.find("X-Forwarded-For"); xff != req.end()) {
     std::string_view list = xff->value();

@@ -47,4 +47,12 @@ Result<void> check_loopback(const std::string& host) {
   return {};
 }
 
+std::string address_key(const std::string& text) {
+  boost::system::error_code ec;
+  auto a = ip::make_address(text, ec);
+  if (ec) return "";
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) a = ip::make_address_v4(ip::v4_mapped, a.to_v6());
+  return a.to_string();
+}
+
 }  // namespace trialwise::http

@@ -166,6 +166,20 @@ TEST_F(AccountsRoutesTest, ATrustedProxyNamesTheClientForThrottlingAndTls) {
   for (int i = 0; i < 5; ++i) attempt("10.0.0.1");
   EXPECT_EQ(attempt("10.0.0.2").result(), bhttp::status::too_many_requests);
 
+  // A proxy on another host, named by its address (serve --proxy): trusted;
+  // any other host's header is still ignored.
+  services_.trust_proxy(false);
+  services_.trust_proxies_at({"10.0.0.5"});
+  client_ = "::ffff:10.0.0.5";  // as an IPv6 socket reports an IPv4 peer
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(attempt("198.51.100.60").result(), bhttp::status::unauthorized);
+  EXPECT_EQ(attempt("198.51.100.60").result(), bhttp::status::too_many_requests);
+  EXPECT_EQ(attempt("198.51.100.61").result(), bhttp::status::unauthorized) << "the proxy's clients are told apart";
+  client_ = "10.0.0.6";
+  for (int i = 0; i < 5; ++i) attempt("198.51.100.70");
+  EXPECT_EQ(attempt("198.51.100.71").result(), bhttp::status::too_many_requests) << "10.0.0.6 is not the proxy";
+  services_.trust_proxies_at({});
+  services_.trust_proxy(true);
+
   // X-Forwarded-Proto: https from the proxy makes the cookie Secure and adds HSTS.
   client_ = "127.0.0.1";
   Request req{verb::post, "/api/v1/session", 11};

@@ -153,7 +153,10 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const std::string& uri)
     return Unexpected{invalid_input("--db", "not a PostgreSQL connection URI: " + name + " (" + why + ")")};
   }
   PQconninfoFree(options);
-  pg_conn* conn = PQconnectdb(uri.c_str());
+  // The URI's own application_name wins; "trialwise" names it otherwise.
+  const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
+  const char* values[] = {uri.c_str(), "trialwise", nullptr};
+  pg_conn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   // The server's notices ("... does not exist, skipping") are not for the user.
   if (conn != nullptr)
     PQsetNoticeProcessor(
@@ -173,7 +176,7 @@ Result<void> PgConnection::configure() {
   // Every commit waits for the WAL flush (and a synchronous standby, where
   // one is configured), whatever the server's default: nothing acknowledged
   // is lost. Text in UTF-8, as the store writes it.
-  return exec("SET synchronous_commit = on; SET client_encoding = 'UTF8'; SET application_name = 'trialwise'");
+  return exec("SET synchronous_commit = on; SET client_encoding = 'UTF8'");
 }
 
 Result<void> PgConnection::ready() {

@@ -53,6 +53,10 @@ struct ServerOptions {
 /// not served to a network without accounts and authentication.
 Result<void> check_loopback(const std::string& host);
 
+/// `text` as an IP address in one spelling (an IPv4 address written as IPv6,
+/// ::ffff:a.b.c.d, as a.b.c.d), or "" when it is not an address.
+std::string address_key(const std::string& text);
+
 class Server {
  public:
   /// `services` must outlive the server.

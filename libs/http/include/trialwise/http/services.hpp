@@ -88,6 +88,10 @@ class Services {
   /// came over TLS are then the proxy's word. Set before serving.
   void trust_proxy(bool on) { trust_proxy_ = on; }
   bool trusts_proxy() const { return trust_proxy_; }
+  /// Proxies on other hosts (serve --proxy ADDRESS) whose X-Forwarded-For and
+  /// X-Forwarded-Proto are trusted too, by exact address. Set before serving.
+  void trust_proxies_at(std::vector<std::string> addresses) { proxy_addresses_ = std::move(addresses); }
+  const std::vector<std::string>& proxy_addresses() const { return proxy_addresses_; }
   Result<Date> today() const { return today_(); }
 
   /// A repository for one request: an idle one from the pool, or a newly
@@ -135,6 +139,7 @@ class Services {
   std::atomic<std::uint16_t> served_port_{0};
   std::vector<std::string> public_names_;
   bool trust_proxy_ = false;
+  std::vector<std::string> proxy_addresses_;
 };
 
 }  // namespace trialwise::http

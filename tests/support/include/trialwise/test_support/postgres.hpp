@@ -58,7 +58,8 @@ class TempPostgres {
     if (admin.empty()) return;
     error_ = postgres_admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
     if (!error_.empty()) return;
-    uri_ = admin + "&options=-c%20search_path%3D" + schema_;
+    // Its own application_name too, so a test can find its own connections.
+    uri_ = admin + "&options=-c%20search_path%3D" + schema_ + "&application_name=" + schema_;
   }
   TempPostgres(const TempPostgres&) = delete;
   TempPostgres& operator=(const TempPostgres&) = delete;
