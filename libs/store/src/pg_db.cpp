@@ -153,9 +153,18 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const std::string& uri)
     return Unexpected{invalid_input("--db", "not a PostgreSQL connection URI: " + name + " (" + why + ")")};
   }
   PQconninfoFree(options);
-  // The URI's own application_name wins; "trialwise" names it otherwise.
-  const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
-  const char* values[] = {uri.c_str(), "trialwise", nullptr};
+  // Defaults the URI may override (it is expanded after them): over TCP, a
+  // server that does not answer fails a connection in 5 s and a request in
+  // 15 s (tcp_user_timeout), rather than holding a server thread for the
+  // system's TCP timeouts; the URI's own application_name wins over ours.
+  const char* keywords[] = {"connect_timeout",
+                            "tcp_user_timeout",
+                            "keepalives_idle",
+                            "keepalives_interval",
+                            "dbname",
+                            "fallback_application_name",
+                            nullptr};
+  const char* values[] = {"5", "15000", "30", "10", uri.c_str(), "trialwise", nullptr};
   pg_conn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   // The server's notices ("... does not exist, skipping") are not for the user.
   if (conn != nullptr)

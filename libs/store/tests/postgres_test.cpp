@@ -10,6 +10,7 @@
 #include "pg_db.hpp"
 #include "pg_errors.hpp"
 #include "pg_schema.hpp"
+#include "samples.hpp"
 #include "trialwise/store/postgres.hpp"
 #include "trialwise/store/sqlite.hpp"
 #include "trialwise/test_support/postgres.hpp"
@@ -19,26 +20,9 @@ namespace {
 
 using test_support::TempPostgres;
 
-Date day(const char* text) { return *Date::parse(text, "test"); }
-
-Trial a_trial() {
-  Trial t;
-  t.pack_id = "glutamine";
-  t.product_name = "powder";
-  t.start = day("2026-03-01");
-  t.active_start = day("2026-03-08");
-  t.review_date = day("2026-04-05");
-  t.plan = boost::json::object{{"dose_g", 5}};
-  return t;
-}
-
-DayEntry an_entry(Date d, double outcome = 5) {
-  DayEntry e;
-  e.date = d;
-  e.outcome = outcome;
-  e.doses_taken = 1;
-  return e;
-}
+using testing::a_trial;
+using testing::an_entry;
+using testing::day;
 
 // The first column of the first row of `sql` in the schema, as text.
 std::string value_of(const TempPostgres& pg, const std::string& sql) {

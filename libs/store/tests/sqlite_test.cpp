@@ -16,6 +16,7 @@
 
 #include "sqlite_repository.hpp"
 #include "raw_sql.hpp"
+#include "samples.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/products.hpp"
 #include "trialwise/store/sqlite.hpp"
@@ -25,26 +26,9 @@ namespace {
 
 using test_support::TempDir;
 
-Date day(const char* text) { return *Date::parse(text, "test"); }
-
-Trial a_trial() {
-  Trial t;
-  t.pack_id = "glutamine";
-  t.product_name = "powder";
-  t.start = day("2026-03-01");
-  t.active_start = day("2026-03-08");
-  t.review_date = day("2026-04-05");
-  t.plan = boost::json::object{{"dose_g", 5}};
-  return t;
-}
-
-DayEntry an_entry(Date d, double outcome = 5) {
-  DayEntry e;
-  e.date = d;
-  e.outcome = outcome;
-  e.doses_taken = 1;
-  return e;
-}
+using testing::a_trial;
+using testing::an_entry;
+using testing::day;
 
 std::string read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
