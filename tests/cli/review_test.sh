@@ -37,10 +37,41 @@ log_days() {
   done
 }
 
+# import_days DB FROM TO BASELINE_SCORE ACTIVE_SCORE: the same days as
+# log_days for a trial of the open design (baseline, then every day a step:
+# two doses from the active start on), written as one CSV and imported in
+# one run: the review is what this test is about, and each run of a
+# sanitized binary costs a start-up (cli.trial-life logs day by day).
+import_days() {
+  local db=$1 d=$2 to=$3 base=$4 active=$5 i=0 active_start header
+  active_start=$(at "$d" "$tw" export --db "$db" --format json | grep -o '"active_start": *"[0-9-]*"' | grep -o '[0-9-]*-[0-9-]*')
+  header=$(at "$d" "$tw" export --db "$db" --format csv | head -1)
+  [ -n "$active_start" ] && [ -n "$header" ] || { echo "FAIL: the trial's dates"; fail=1; return; }
+  local csv=$tmp/days.csv last=$d
+  echo "$header" >"$csv"
+  IFS=, read -ra columns <<<"$header"
+  while [ "$d" != "$to" ]; do
+    local doses=0 score=$((base + i % 2)) row="" column value
+    if [[ ! "$d" < "$active_start" ]]; then doses=2 score=$((active + i % 2)); fi
+    for column in "${columns[@]}"; do
+      case $column in
+        date) value=$d ;; outcome) value=$score ;; doses_taken) value=$doses ;; bloating) value=1 ;;
+        with_food | other_product) value=false ;; *) value= ;;
+      esac
+      row+="${row:+,}$value"  # the date comes first: never empty
+    done
+    echo "$row" >>"$csv"
+    last=$d
+    d=$(next_day "$d")
+    i=$((i + 1))
+  done
+  at "$last" "$tw" import --db "$db" --csv "$csv" >/dev/null || { echo "FAIL: import up to $last"; fail=1; }
+}
+
 # A clear benefit: continue, with a next review date 28 days on.
 db=$tmp/benefit.db
 start_trial "$db"
-log_days "$db" 2026-12-07 2027-01-11 7 3
+import_days "$db" 2026-12-07 2027-01-11 7 3
 expect continue 0 'Review on 2027-01-11: Continue: a clear benefit' at 2027-01-11 "$tw" review --db "$db"
 grep -q 'Next review: 2027-02-08' "$tmp/out" || { echo "FAIL: no next review date"; fail=1; }
 grep -q 'cannot rule out' "$tmp/out" || { echo "FAIL: no caveats"; fail=1; }
@@ -74,7 +105,7 @@ expect amended 0 'Amended:  review_date 2027-01-11 -> 2027-02-08 \(review on 202
 # No effect: stop for no clear benefit; --record ends the trial.
 db=$tmp/none.db
 start_trial "$db"
-log_days "$db" 2026-12-07 2027-01-11 5 5
+import_days "$db" 2026-12-07 2027-01-11 5 5
 expect no-benefit 0 'Stop: no clear benefit' at 2027-01-11 "$tw" review --db "$db"
 expect record-stop 0 'ended on 2027-01-11 \(stop_no_clear_benefit\)' at 2027-01-11 "$tw" review --db "$db" --record
 expect record-again 4 'already ended' at 2027-01-11 "$tw" review --db "$db" --trial 1 --record
@@ -85,7 +116,7 @@ expect no-such-trial 2 'trial 9' at 2027-01-20 "$tw" review --db "$db" --trial 9
 # A side effect at the stop level: stop_side_effects, even before the review date.
 db=$tmp/side.db
 start_trial "$db"
-log_days "$db" 2026-12-07 2026-12-20 6 3
+import_days "$db" 2026-12-07 2026-12-20 6 3
 at 2026-12-20 "$tw" log --db "$db" --date 2026-12-20 --outcome 3 --doses 2 --side bloating=8 >/dev/null
 expect stop-side 0 'Stop: side effects' at 2026-12-21 "$tw" review --db "$db"
 grep -q 'scored 8/10 on 2026-12-20' "$tmp/out" || { echo "FAIL: the side effect is not named"; fail=1; }
@@ -93,7 +124,7 @@ grep -q 'scored 8/10 on 2026-12-20' "$tmp/out" || { echo "FAIL: the side effect 
 # A red flag: see a clinician.
 db=$tmp/flag.db
 start_trial "$db"
-log_days "$db" 2026-12-07 2026-12-16 6 3
+import_days "$db" 2026-12-07 2026-12-16 6 3
 at 2026-12-16 "$tw" log --db "$db" --date 2026-12-16 --outcome 3 --doses 2 --red-flag new_neuro_symptoms >/dev/null
 expect see-clinician 0 '"outcome": "see_clinician"' at 2026-12-17 "$tw" review --db "$db" --json
 
