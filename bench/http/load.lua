@@ -1,7 +1,7 @@
 -- wrk script for bench/http_load.sh. With TRIALWISE_ANSWERS set, every
 -- request POSTs that answers file as JSON (POST /api/v1/assess); without it,
--- wrk's plain GET is used (GET /healthz). done() prints one RESULT line that
--- the script parses: requests, rate, latency percentiles and errors.
+-- wrk's plain GET is used (GET /healthz). done() (result.lua) prints the
+-- RESULT line the script parses.
 local answers = os.getenv("TRIALWISE_ANSWERS")
 if answers and answers ~= "" then
   local f = assert(io.open(answers, "rb"))
@@ -11,11 +11,4 @@ if answers and answers ~= "" then
   f:close()
 end
 
-done = function(summary, latency, requests)
-  local e = summary.errors
-  local seconds = summary.duration / 1e6
-  io.write(string.format(
-    "RESULT requests=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, e.status, e.connect + e.read + e.write + e.timeout))
-end
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "result.lua")  -- done()

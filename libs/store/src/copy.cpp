@@ -261,6 +261,9 @@ Result<void> compare_table(SqlConnection& from, SqlConnection& to, const Table& 
   }
 }
 
+// A target as the store opens it: "sqlite:PATH" is PATH.
+std::string plain(const std::string& target) { return target.starts_with("sqlite:") ? target.substr(7) : target; }
+
 Result<std::unique_ptr<SqlConnection>> open_sql(const std::string& target) {
   if (is_postgres_uri(target)) {
     auto db = detail::PgConnection::open(target);
@@ -268,13 +271,10 @@ Result<std::unique_ptr<SqlConnection>> open_sql(const std::string& target) {
     if (auto ok = detail::pg_migrate(**db); !ok) return Unexpected{ok.error()};
     return std::unique_ptr<SqlConnection>(std::move(*db));
   }
-  const std::string path = target.starts_with("sqlite:") ? target.substr(7) : target;
-  auto db = detail::open_database(path, detail::SqliteOptions{});
+  auto db = detail::open_database(plain(target), detail::SqliteOptions{});
   if (!db) return Unexpected{db.error()};
   return std::unique_ptr<SqlConnection>(std::make_unique<detail::Connection>(std::move(*db)));
 }
-
-std::string plain(const std::string& target) { return target.starts_with("sqlite:") ? target.substr(7) : target; }
 
 }  // namespace
 
