@@ -7,22 +7,19 @@
 // and 1e-16 here). Needs Rscript and r-cran-sandwich: without them the test
 // FAILS (scripts/install-deps --test installs them); it never skips.
 
-#include "trialwise/stats/randomization.hpp"  // detail::splitmix64, the data generator
 #include "trialwise/stats/regression.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>  // mkdtemp
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <numbers>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "r_support.hpp"
 
 #ifndef TRIALWISE_STATS_R_SCRIPT
 #error "TRIALWISE_STATS_R_SCRIPT must name tests/newey_west.R"
@@ -32,24 +29,10 @@ namespace trialwise::stats {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace r_support;
 
 constexpr int kDatasets = 240;
 constexpr double kRelativeTolerance = 1e-9;
-
-// Deterministic draws: splitmix64 for uniforms, Box–Muller for normals, so the
-// datasets are the same on every platform (a failure can be reproduced).
-class Draws {
- public:
-  explicit Draws(std::uint64_t seed) : state_(seed) {}
-  double uniform() {  // in (0, 1)
-    return (static_cast<double>(detail::splitmix64(state_) >> 11) + 0.5) * 0x1p-53;
-  }
-  int integer(int lo, int hi) { return lo + static_cast<int>(uniform() * (hi - lo + 1)); }
-  double normal() { return std::sqrt(-2.0 * std::log(uniform())) * std::cos(2.0 * std::numbers::pi * uniform()); }
-
- private:
-  std::uint64_t state_;
-};
 
 struct Dataset {
   std::string label;
@@ -115,47 +98,14 @@ Dataset make_dataset(int d) {
   return ds;
 }
 
-std::string hex(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%a", v);
-  return buf;
-}
-
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// |ours - theirs| relative to the larger of the two, or to `floor` if that is
-// larger still.
-double relative_difference(double ours, double theirs, double floor = 0) {
-  if (ours == theirs) return 0;
-  return std::abs(ours - theirs) / std::max({std::abs(ours), std::abs(theirs), floor});
-}
-
 TEST(NeweyWestRCrossCheckTest, AgreesWithSandwichOnSimulatedTrials) {
-  ASSERT_EQ(std::system("command -v Rscript >/dev/null 2>&1"), 0)
+  ASSERT_TRUE(rscript_on_path())
       << "Rscript is not on PATH: the cross-check against R's sandwich package needs r-base-core and "
          "r-cran-sandwich. Run scripts/install-deps --test";
 
-  std::string dir_template = (fs::temp_directory_path() / "trialwise-stats-XXXXXX").string();
-  ASSERT_NE(mkdtemp(dir_template.data()), nullptr) << "cannot create a temporary directory";
-  const fs::path dir = dir_template;
-  struct RemoveOnExit {
-    fs::path path;
-    ~RemoveOnExit() {
-      std::error_code ignored;
-      fs::remove_all(path, ignored);
-    }
-  } cleanup{dir};
+  TempFolder folder;
+  ASSERT_TRUE(folder.ok()) << "cannot create a temporary directory";
+  const fs::path dir = folder.path();
   const fs::path in = dir / "in.csv", out = dir / "out.csv", err = dir / "stderr.txt";
 
   std::vector<Dataset> datasets;
@@ -172,13 +122,9 @@ TEST(NeweyWestRCrossCheckTest, AgreesWithSandwichOnSimulatedTrials) {
     ASSERT_TRUE(csv.good());
   }
 
-  const std::string command = "Rscript " + quoted(TRIALWISE_STATS_R_SCRIPT) + " " + quoted(in.string()) + " " +
-                              quoted(out.string()) + " 2>" + quoted(err.string());
-  const int status = std::system(command.c_str());
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-      << "Rscript failed (is r-cran-sandwich installed? run scripts/install-deps --test):\n"
-      << command << "\n"
-      << slurp(err);
+  const std::string failure = run_rscript(TRIALWISE_STATS_R_SCRIPT, in, out, err);
+  ASSERT_TRUE(failure.empty()) << "Rscript failed (is r-cran-sandwich installed? run scripts/install-deps --test):\n"
+                               << failure;
 
   std::ifstream results(out);
   std::string line;
