@@ -10,7 +10,7 @@ set(TRIALWISE_LAYERS
   "assess"              # answers, the safety screen, the plan
   "labels trial store"  # label reading; status and the dose replay; the repositories
   "review"              # the verdict at the review date
-  "export"              # FHIR, iCalendar, the clinician's report
+  "export series"       # FHIR, iCalendar, the clinician's report; pooling a series of trials
   "service"             # the one entry point both front ends call
   "http"                # the server
   "cli")                # the command line
@@ -18,7 +18,7 @@ set(TRIALWISE_LAYERS
 # The front ends translate and render; they reach the domain's operations and
 # the stores only through the service, so they may not link these directly.
 set(TRIALWISE_FRONT_ENDS http cli)
-set(TRIALWISE_SERVICE_ONLY assess labels trial store review export stats)
+set(TRIALWISE_SERVICE_ONLY assess labels trial store review export series stats)
 
 # The layer index of library `name` (e.g. "store") in `out`, or -1.
 function(trialwise_layer_of name out)

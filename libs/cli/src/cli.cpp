@@ -8,6 +8,7 @@
 #include "db_command.hpp"
 #include "product_command.hpp"
 #include "review_command.hpp"
+#include "series_command.hpp"
 #include "rule_eval_command.hpp"
 #include "screening_commands.hpp"
 #include "serve_command.hpp"
@@ -58,6 +59,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     auto* serve = add_serve_command(app, serve_options);
     ReviewOptions review_options;
     auto* review = add_review_command(app, review_options);
+    SeriesOptions series_options;
+    auto* series = add_series_command(app, series_options);
     ProductOptions product_options;
     const auto product = add_product_command(app, product_options);
     AccountOptions account_options;
@@ -88,6 +91,7 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (check->parsed()) return run_check(check_options, in, out, err);
     if (serve->parsed()) return run_serve(serve_options, in, out, err);
     if (review->parsed()) return run_review(review_options, in, out, err);
+    if (series->parsed()) return run_series(series_options, in, out, err);
     if (product[0]->parsed()) return run_product_import(product_options, in, out, err);
     if (product[1]->parsed()) return run_product_list(product_options, in, out, err);
     if (product[2]->parsed()) return run_product_remove(product_options, in, out, err);
