@@ -60,6 +60,8 @@ constexpr std::array kRoutes = {
     Route{verb::put, "/api/v1/shares/{coach}", routes::change_share, kAccount},
     Route{verb::delete_, "/api/v1/shares/{coach}", routes::revoke_share, kAccount},
     Route{verb::get, "/api/v1/clients", routes::list_clients, kAccount},
+    Route{verb::get, "/api/v1/clients/series", routes::client_series, kAccount},
+    Route{verb::get, "/api/v1/clients/series.svg", routes::client_series_svg, kAccount},
     Route{verb::get, "/api/v1/clients/{client}/trial", routes::client_trial, kAccount},
     Route{verb::get, "/api/v1/clients/{client}/trial/days", routes::client_days, kAccount},
     Route{verb::get, "/api/v1/clients/{client}/review", routes::client_review, kAccount},

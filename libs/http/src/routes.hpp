@@ -46,6 +46,11 @@ Response client_trial(const Context& ctx);
 Response client_days(const Context& ctx);
 Response client_review(const Context& ctx);
 Response client_report(const Context& ctx);
+/// The series across the coach's clients who share their review: one
+/// protocol and outcome pooled (?protocol, ?outcome, ?method, ?knha, ?as_of),
+/// as JSON or as the forest plot (SVG).
+Response client_series(const Context& ctx);
+Response client_series_svg(const Context& ctx);
 
 // The profile's trial: the local one, or with accounts on the signed-in person's.
 Response start_trial(const Context& ctx);

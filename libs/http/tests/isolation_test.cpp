@@ -69,6 +69,8 @@ std::vector<Row> rows() {
       {verb::get, "/api/v1/trial/export.html", "", own_trial},
       {verb::get, "/api/v1/trial/review", "", own_trial},
       {verb::get, "/api/v1/clients", "", coaches_only},
+      {verb::get, "/api/v1/clients/series", "", coaches_only},
+      {verb::get, "/api/v1/clients/series.svg", "", coaches_only},
       {verb::get, "/api/v1/clients/{client}/trial", "", client_view},
       {verb::get, "/api/v1/clients/{client}/trial/days", "", client_view},
       {verb::get, "/api/v1/clients/{client}/review", "", client_view},
@@ -145,6 +147,7 @@ class IsolationTest : public testing::AccountsTest {
     fill("{client}", std::to_string(ids_[owner]));
     fill("{coach}", std::to_string(ids_[coach_with]));
     if (out.find("{token}") != std::string::npos) fill("{token}", invite(inviter_token_));
+    if (out.starts_with("/api/v1/clients/series")) out += "?protocol=gut_focused_trial&outcome=gut_symptoms";
     return out;
   }
 
@@ -171,6 +174,12 @@ TEST_F(IsolationTest, EveryRouteAnswersEveryKindOfUserAsItMust) {
       const bool may_see = who == owner || (who == coach_with && row.path.starts_with("/api/v1/clients/"));
       if (!may_see) {
         EXPECT_EQ(res.body().find(kOwnerWords), std::string::npos) << cell << " leaks the owner's words";
+      }
+      // A series names the clients in it: only the coach the owner shares with may see the owner there.
+      if (row.path.starts_with("/api/v1/clients/series") && who != coach_with) {
+        EXPECT_EQ(res.body().find(emails_[owner]), std::string::npos) << cell << " names the owner";
+      } else if (row.path == "/api/v1/clients/series") {  // the plot draws only trials pooled
+        EXPECT_NE(res.body().find(emails_[owner]), std::string::npos) << cell << " leaves the sharing client out";
       }
     }
     if (row.method == verb::delete_ && row.path == "/api/v1/session") sign_everyone_in();

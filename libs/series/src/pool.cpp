@@ -67,6 +67,11 @@ Result<Series> pool(const pack::Pack& pack, const std::string& protocol_id, cons
   s.smallest_meaningful_change = pack.review.smallest_meaningful_change;
   s.options = options;
 
+  // The same people in any order give the same series, row for row.
+  std::stable_sort(trials.begin(), trials.end(), [](const ReviewedTrial& a, const ReviewedTrial& b) {
+    const auto la = label_of(a), lb = label_of(b);
+    return la != lb ? la < lb : a.trial < b.trial;
+  });
   // One trial per person: of a labelled person's poolable trials, the latest.
   std::map<std::string, const ReviewedTrial*> latest;
   for (const auto& t : trials) {

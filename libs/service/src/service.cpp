@@ -97,6 +97,12 @@ Result<model::Trial> Service::start(const Planned& planned) {
   return start_trial(**repo, profile_, *pack_, planned.screening, planned.plan);
 }
 
+Result<model::TrialRecord> Service::record_of(const model::Trial& trial) const {
+  auto repo = trial_store();
+  if (!repo) return Unexpected{repo.error()};
+  return trial_record(**repo, profile_, trial);
+}
+
 Result<Reviewed> Service::review(const model::Trial& trial, Date as_of) const {
   auto repo = trial_store();
   if (!repo) return Unexpected{repo.error()};

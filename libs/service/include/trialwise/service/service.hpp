@@ -120,6 +120,12 @@ class Service {
   Result<ExportFile> export_trial(const model::Trial& trial, ExportFormat format, Date as_of,
                                   std::chrono::sys_seconds now) const;
 
+  /// One of the profile's trials with its current day entries and amendments.
+  Result<model::TrialRecord> record_of(const model::Trial& trial) const;
+
+  /// The packs trials are judged by.
+  const TrialPacks& packs() const { return *packs_; }
+
   /// Reviews one of the profile's trials as of `as_of`, by the pack it was
   /// planned with, over its current entries and amendments.
   Result<Reviewed> review(const model::Trial& trial, Date as_of) const;
