@@ -13,7 +13,7 @@ namespace trialwise::series {
 namespace {
 
 constexpr double kWidth = 780, kRow = 22, kTop = 64, kBottomAxis = 44;
-constexpr double kPlotLeft = 250, kPlotRight = 590;
+constexpr double kPlotLeft = 250, kPlotRight = 555;
 constexpr std::size_t kMaxLabel = 32;
 
 std::string fixed(double d) {

@@ -17,6 +17,7 @@ import * as join from './pages/join.js';
 import * as plan from './pages/plan.js';
 import * as result from './pages/result.js';
 import * as review from './pages/review.js';
+import * as series from './pages/series.js';
 import * as signin from './pages/signin.js';
 import * as today from './pages/today.js';
 import { forgetSession, mustSignIn, sessionState } from './session.js';
@@ -37,6 +38,7 @@ const routes = {
   account: { page: account, title: 'Your account' },
   clients: { page: clients, title: 'Your clients' },
   client: { page: client, title: 'Client' },
+  series: { page: series, title: 'Across your clients' },
 };
 
 const main = document.getElementById('main');

@@ -68,6 +68,7 @@ export async function render(main, { pack, session }) {
   for (const c of clients) remembered.set(String(c.client.id), c);
   replace(main,
     h('h1', { tabindex: '-1' }, 'Your clients'),
+    h('p', null, h('a', { href: '#/series', id: 'series-link' }, 'What your clients’ trials add up to')),
     clients.length
       ? h('table', { id: 'clients' },
         h('thead', null, h('tr', null, ['Client', 'Needs attention', 'Where', 'Adherence', 'Last logged', 'Review', 'Verdict']
