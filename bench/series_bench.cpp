@@ -40,7 +40,8 @@ Effects draw(std::size_t k) {
 void run(benchmark::State& state, const MetaOptions& options, bool moderator) {
   const auto e = draw(static_cast<std::size_t>(state.range(0)));
   const std::vector<std::span<const double>> mods{e.baseline};
-  const auto columns = moderator ? std::span<const std::span<const double>>(mods) : std::span<const std::span<const double>>();
+  const auto columns =
+      moderator ? std::span<const std::span<const double>>(mods) : std::span<const std::span<const double>>();
   const std::vector<double> at(moderator ? 1 : 0, 6.0);
   for (auto _ : state) {
     auto fit = random_effects(e.y, e.se, columns, options);
