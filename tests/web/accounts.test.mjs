@@ -5,15 +5,13 @@
 // Screenshots of each step land beside the other browser tests'.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { bin, examplesDir, go, launchBrowser, openPage, rendered, settled, startServer, tempDir, visibleText } from './support.mjs';
+import { PASSWORD, addAccount, bin, examplesDir, inPage, go, launchBrowser, openPage, rendered, settled, startServer, tempDir, visibleText } from './support.mjs';
 
 const runner = JSON.parse(readFileSync(path.join(examplesDir, 'runner_in_heat.json'), 'utf8'));
-const PASSWORD = 'correct horse battery staple';
 const COACH = 'coach@example.org';
 const CLIENT = 'client@example.org';
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -21,20 +19,6 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-function addAccount(db, email, role) {
-  const r = spawnSync(bin, ['account', 'add', '--db', db, '--email', email, '--role', role, '--password-stdin'],
-    { input: `${PASSWORD}\n`, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-}
-
-/// A same-origin request from inside the page: the person's cookie, the page's Origin.
-function inPage(page, method, route, body) {
-  return page.evaluate(async ([m, r, b]) => {
-    const res = await fetch(`/api/v1${r}`, { method: m, headers: { 'Content-Type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
-    return { status: res.status, body: await res.text() };
-  }, [method, route, body]);
-}
 
 async function signIn(page, url, email) {
   await go(page, url, '#/signin?next=%23%2Faccount');

@@ -11,10 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { bin, examplesDir, go, launchBrowser, openPage, rendered, startServer, tempDir, visibleText } from './support.mjs';
+import { PASSWORD, addAccount, bin, examplesDir, inPage, go, launchBrowser, openPage, rendered, startServer, tempDir, visibleText } from './support.mjs';
 
 const runner = JSON.parse(readFileSync(path.join(examplesDir, 'runner_in_heat.json'), 'utf8'));
-const PASSWORD = 'correct horse battery staple';
 const COACH = 'coach@example.org';
 const TODAY = '2027-02-01';
 const QUERY = 'protocol=gut_focused_trial&outcome=gut_symptoms&method=reml&knha=false';
@@ -22,19 +21,6 @@ const QUERY = 'protocol=gut_focused_trial&outcome=gut_symptoms&method=reml&knha=
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-function addAccount(db, email, role) {
-  const r = spawnSync(bin, ['account', 'add', '--db', db, '--email', email, '--role', role, '--password-stdin'],
-    { input: `${PASSWORD}\n`, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-}
-
-function inPage(page, method, route, body) {
-  return page.evaluate(async ([m, r, b]) => {
-    const res = await fetch(`/api/v1${r}`, { method: m, headers: { 'Content-Type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
-    return { status: res.status, body: await res.text() };
-  }, [method, route, body]);
-}
 
 async function signedIn(browserPage, url, email) {
   await go(browserPage.page, url, '#/');

@@ -2,7 +2,7 @@
 // Debian's chromium through playwright-core, console-error collection and
 // screenshots saved as artifacts.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,4 +149,22 @@ export async function rendered(page, action) {
 /// The text a person sees on the page (what "no dose anywhere" is checked on).
 export function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
+}
+
+/// The password every account in the browser tests gets.
+export const PASSWORD = 'correct horse battery staple';
+
+/// Adds an account with `trialwise account add` (the password on standard input).
+export function addAccount(db, email, role) {
+  const r = spawnSync(bin, ['account', 'add', '--db', db, '--email', email, '--role', role, '--password-stdin'],
+    { input: `${PASSWORD}\n`, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`account add ${email}: ${r.stderr}`);
+}
+
+/// A same-origin request from inside the page: the person's cookie, the page's Origin.
+export function inPage(page, method, route, body) {
+  return page.evaluate(async ([m, r, b]) => {
+    const res = await fetch(`/api/v1${r}`, { method: m, headers: { 'Content-Type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
+    return { status: res.status, body: await res.text() };
+  }, [method, route, body]);
 }
