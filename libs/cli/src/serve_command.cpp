@@ -31,6 +31,62 @@ std::string lower(std::string s) {
   return s;
 }
 
+// Serves `services` until SIGTERM or SIGINT.
+int listen_and_serve(const ServeOptions& o, http::Services& services, bool tls, bool beyond_loopback,
+                     const std::string& what, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> names;
+  for (const auto& n : o.public_hosts) names.push_back(lower(n));
+  services.answer_to(std::move(names));
+  services.trust_proxy(o.trust_proxy);
+  for (const auto& proxy : o.proxies) {
+    if (http::address_key(proxy).empty())
+      return report(err, invalid_input("--proxy", "\"" + proxy + "\" is not an IP address"));
+  }
+  services.trust_proxies_at(o.proxies);
+  std::vector<std::string> origins;
+  for (const auto& text : o.allow_origins) {
+    auto origin = http::parse_allowed_origin(text, "--allow-origin");
+    if (!origin) return report(err, origin.error());
+    origins.push_back(std::move(*origin));
+  }
+  services.allow_origins(std::move(origins));
+
+  http::ServerOptions options;
+  options.host = o.host;
+  options.port = static_cast<std::uint16_t>(o.port);
+  options.threads = o.threads;
+  options.read_timeout = millis(o.read_timeout);
+  options.idle_timeout = millis(o.idle_timeout);
+  options.max_connections = o.max_connections;
+  options.max_connections_per_client = o.max_connections_per_client;
+  options.beyond_loopback = beyond_loopback;
+  if (tls) options.tls = http::ServerOptions::Tls{o.tls_cert, o.tls_key};
+  {  // the server's access log is written out when it goes
+    http::Server server(services, options);
+    if (auto ok = server.listen(); !ok) return report(err, ok.error());
+    out << "listening on " << url(o.host, server.port(), tls) << std::endl;  // flushed: tests and scripts wait for it
+    err << "trialwise: serving " << what << "; SIGTERM or Ctrl-C stops\n" << std::flush;
+    server.run();
+  }
+  err << "trialwise: stopped\n";
+  return kExitOk;
+}
+
+// The checker: no database; a store asked for anyway is a bug (the routes
+// that would ask do not exist on a checker).
+int serve_checker(const ServeOptions& o, std::shared_ptr<const pack::Pack> pack, bool tls, bool beyond_loopback,
+                  std::ostream& out, std::ostream& err) {
+  const std::string pack_text = pack->text;
+  http::Services services(
+      std::move(pack), pack_text,
+      []() -> Result<std::unique_ptr<store::TrialRepository>> {
+        return Unexpected{internal_error("", "a checker opens no database")};
+      },
+      [] { return today(); });
+  services.checker_only(true);
+  return listen_and_serve(o, services, tls, beyond_loopback, "the checker (no database)", out, err);
+}
+
 }  // namespace
 
 CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
@@ -78,7 +134,16 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
                   "Open connections at most from one address (default 128)")
       ->type_name("N")
       ->check(CLI::Range(1, 100000));
+  auto* checker = cmd->add_flag("--checker", o.checker,
+                                "Only the stateless checker a publisher embeds: /healthz, /api/v1/pack, "
+                                "/api/v1/assess, /api/v1/plan and the embed's files; opens no database, writes "
+                                "nothing (docs/embed.md)");
+  cmd->add_option("--allow-origin", o.allow_origins,
+                  "A site whose pages may use the checker (the pack, assess, plan, the embed) from the browser, "
+                  "e.g. https://news.example.org (repeatable; never with cookies)")
+      ->type_name("ORIGIN");
   add_db_option(*cmd, o.db);
+  checker->excludes("--accounts")->excludes("--db");
   cmd->footer(
       "Listens on loopback addresses only, unless run with --accounts and TLS (--tls-cert, --tls-key): personal\n"
       "health data is never served to a network unauthenticated or in the clear. Behind a reverse proxy, bind\n"
@@ -94,15 +159,21 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
     return report(
         err, invalid_input(o.tls_cert.empty() ? "--tls-cert" : "--tls-key", "TLS needs both --tls-cert and --tls-key"));
   // Beyond loopback only with accounts and TLS: personal health data is never
-  // served to a network unauthenticated or in the clear.
+  // served to a network unauthenticated or in the clear. A checker keeps no
+  // one's data, but a reader's answers are health information: TLS still.
   const bool beyond_loopback = !http::check_loopback(o.host);
-  if (beyond_loopback && !(o.accounts && tls))
+  if (beyond_loopback && o.checker && !tls)
+    return report(err, invalid_input("--host", o.host + " is not a loopback address: a checker serves a network "
+                                                        "only over TLS (--tls-cert, --tls-key), or binds 127.0.0.1 "
+                                                        "behind a proxy that terminates TLS (docs/embed.md)"));
+  if (beyond_loopback && !o.checker && !(o.accounts && tls))
     return report(err,
                   invalid_input("--host", o.host + " is not a loopback address: serving a network needs --accounts "
                                                    "and TLS (--tls-cert, --tls-key). Behind a reverse proxy, bind "
                                                    "127.0.0.1 and let the proxy terminate TLS (docs/accounts.md)"));
   auto pack = load_pack_or_report(o.pack_file, in, err);
   if (!pack) return kExitBadInput;
+  if (o.checker) return serve_checker(o, std::move(pack), tls, beyond_loopback, out, err);
   auto path = database_path(o.db);
   if (!path) return report(err, path.error());
   // Opened now so that a bad database is reported before listening.
@@ -123,35 +194,7 @@ int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::o
     services.use_accounts([&db] { return db.accounts(); }, [&db] { return db.sharing(); });
     services.open_signup(o.open_signup);
   }
-  std::vector<std::string> names;
-  for (const auto& n : o.public_hosts) names.push_back(lower(n));
-  services.answer_to(std::move(names));
-  services.trust_proxy(o.trust_proxy);
-  for (const auto& proxy : o.proxies) {
-    if (http::address_key(proxy).empty())
-      return report(err, invalid_input("--proxy", "\"" + proxy + "\" is not an IP address"));
-  }
-  services.trust_proxies_at(o.proxies);
-
-  http::ServerOptions options;
-  options.host = o.host;
-  options.port = static_cast<std::uint16_t>(o.port);
-  options.threads = o.threads;
-  options.read_timeout = millis(o.read_timeout);
-  options.idle_timeout = millis(o.idle_timeout);
-  options.max_connections = o.max_connections;
-  options.max_connections_per_client = o.max_connections_per_client;
-  options.beyond_loopback = beyond_loopback;
-  if (tls) options.tls = http::ServerOptions::Tls{o.tls_cert, o.tls_key};
-  {  // the server's access log is written out when it goes
-    http::Server server(services, options);
-    if (auto ok = server.listen(); !ok) return report(err, ok.error());
-    out << "listening on " << url(o.host, server.port(), tls) << std::endl;  // flushed: tests and scripts wait for it
-    err << "trialwise: serving " << db.name() << "; SIGTERM or Ctrl-C stops\n" << std::flush;
-    server.run();
-  }
-  err << "trialwise: stopped\n";
-  return kExitOk;
+  return listen_and_serve(o, services, tls, beyond_loopback, db.name(), out, err);
 }
 
 }  // namespace trialwise::cli

@@ -26,6 +26,8 @@ struct ServeOptions {
   std::vector<std::string> public_hosts;         // names besides loopback ones the server answers to
   bool trust_proxy = false;                      // X-Forwarded-For/-Proto from loopback peers
   std::vector<std::string> proxies;              // --proxy: and from these addresses
+  bool checker = false;                          // --checker: the stateless checker only; no database
+  std::vector<std::string> allow_origins;        // --allow-origin: pages that may use the checker cross-origin
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a
@@ -35,8 +37,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o);
 /// Serves until SIGTERM or SIGINT, then drains the requests in flight and
 /// returns 0. Prints "listening on http://HOST:PORT" on `out` once listening
 /// (the chosen port for --port 0). Exit 2 for a host that is not loopback
-/// (personal health data is not served to a network without accounts), 5
-/// when the database cannot be opened or the address cannot be bound.
+/// (personal health data is not served to a network without accounts; a
+/// checker's answers only over TLS), 5 when the database cannot be opened or
+/// the address cannot be bound. With --checker no database is opened at all.
 int run_serve(const ServeOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace trialwise::cli

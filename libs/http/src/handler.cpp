@@ -3,12 +3,14 @@
 
 #include "trialwise/http/handler.hpp"
 
+#include <algorithm>
 #include <array>
 #include <exception>
 
 #include <boost/beast/http/field.hpp>
 #include <boost/url/parse.hpp>
 
+#include "cors.hpp"
 #include "origin_guard.hpp"
 #include "trialwise/http/server.hpp"
 #include "reply.hpp"
@@ -33,18 +35,22 @@ struct Route {
   std::string_view path;  // segments; "{name}" matches any one segment
   Handler run;
   Access access = Access::open;
+  bool in_checker = false;  // served by serve --checker (stateless: nothing opened, nothing written)
 };
 
 constexpr auto kPersonal = Access::personal;
 constexpr auto kAccount = Access::account;
+constexpr bool kChecker = true;
+// The embed's files: a checker serves these and no other of the web app's.
+constexpr std::string_view kEmbedPrefix = "/embed";
 
 // Every route; openapi.json must describe exactly these (a test checks).
 constexpr std::array kRoutes = {
-    Route{verb::get, "/healthz", routes::healthz},
+    Route{verb::get, "/healthz", routes::healthz, Access::open, kChecker},
     Route{verb::get, "/api/v1/openapi.json", routes::openapi},
-    Route{verb::get, "/api/v1/pack", routes::pack},
-    Route{verb::post, "/api/v1/assess", routes::assess},
-    Route{verb::post, "/api/v1/plan", routes::plan},
+    Route{verb::get, "/api/v1/pack", routes::pack, Access::open, kChecker},
+    Route{verb::post, "/api/v1/assess", routes::assess, Access::open, kChecker},
+    Route{verb::post, "/api/v1/plan", routes::plan, Access::open, kChecker},
     Route{verb::get, "/api/v1/session", routes::session_state},
     Route{verb::post, "/api/v1/session", routes::sign_in},
     Route{verb::get, "/api/v1/me", routes::whoami},
@@ -122,7 +128,9 @@ Response dispatch(const Request& req, Services& services, const Peer& peer) {
 
   std::string allow;
   std::vector<std::string> params;
+  const bool checker = services.checker_only();
   for (const auto& route : kRoutes) {
+    if (checker && !route.in_checker) continue;  // as if it did not exist
     if (!matches(route.path, segments, params)) continue;
     if (route.method == req.method()) {
       ctx.params = std::move(params);
@@ -142,8 +150,14 @@ Response dispatch(const Request& req, Services& services, const Peer& peer) {
     res.set(boost::beast::http::field::allow, allow);
     return res;
   }
-  // Not an API route: the web app's files (static_routes.cpp), else 404.
-  if (auto file = static_file(req, target->path())) return std::move(*file);
+  // Not an API route: the web app's files (static_routes.cpp; a checker has
+  // only the embed's), else 404.
+  if (!checker || target->path().starts_with(kEmbedPrefix))
+    if (auto file = static_file(req, target->path())) return std::move(*file);
+  if (checker)
+    return error_reply(not_found(target->path(),
+                                 "no such route on a checker; it serves /healthz, /api/v1/pack, "
+                                 "/api/v1/assess and /api/v1/plan"));
   return error_reply(not_found(target->path(), "no such route; GET /api/v1/openapi.json lists them"));
 }
 
@@ -178,13 +192,23 @@ Peer effective_peer(const Request& req, const Services& services, const Peer& pe
 
 }  // namespace
 
+bool cross_origin_path(std::string_view path) {
+  if (path.starts_with(kEmbedPrefix)) return true;
+  return std::any_of(kRoutes.begin(), kRoutes.end(), [path](const Route& r) { return r.in_checker && r.path == path; });
+}
+
 Response handle(const Request& req, Services& services, const Peer& connection) {
   const Peer peer = effective_peer(req, services, connection);
+  const auto target = boost::urls::parse_origin_form(req.target());
+  const std::string path = target ? target->path() : std::string();
+  const auto origin = allowed_origin(req, path, services.allowed_origins());
   Response res;
   try {
-    if (auto refused =
-            guard_host_and_origin(req, HostPolicy{services.served_port(), peer.tls, services.public_names()}))
+    if (auto refused = guard_host_and_origin(
+            req, HostPolicy{services.served_port(), peer.tls, services.public_names(), origin.has_value()}))
       res = std::move(*refused);
+    else if (auto answer = preflight(req, path, services.allowed_origins()))
+      res = std::move(*answer);
     else
       res = dispatch(req, services, peer);
   } catch (const std::exception& e) {
@@ -192,6 +216,10 @@ Response handle(const Request& req, Services& services, const Peer& connection) 
   } catch (...) {
     res = error_reply(internal_error("", "unexpected failure"));
   }
+  // A preflight answers for itself (its refusal carries no permission).
+  const bool is_preflight =
+      req.method() == verb::options && req.find(boost::beast::http::field::access_control_request_method) != req.end();
+  if (origin && !is_preflight) allow_origin(res, *origin);
   res.version(req.version());
   res.keep_alive(req.keep_alive());
   res.set(boost::beast::http::field::server, "trialwise");

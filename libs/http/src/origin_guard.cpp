@@ -98,7 +98,7 @@ std::optional<Response> guard_host_and_origin(const Request& req, const HostPoli
     return refuse(Status::misdirected_request, "misdirected", "Host",
                   "this server answers only to " + expected(policy) + ", not to \"" + std::string(host_field->value()) +
                       "\": a name that only points here (DNS rebinding) is refused");
-  if (!changes_state(req.method())) return std::nullopt;
+  if (!changes_state(req.method()) || policy.cross_origin_allowed) return std::nullopt;
 
   // A write must come from this server's own pages (or from a program that
   // sends no Origin, such as curl or the command line).

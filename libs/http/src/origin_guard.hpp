@@ -22,11 +22,14 @@ struct HostPolicy {
   std::uint16_t port = 0;                   ///< the port served; 0 while unknown (no socket, as in tests): any port
   bool tls = false;                         ///< served over TLS: origins are https:// and a missing port means 443
   std::vector<std::string> public_names{};  ///< names besides loopback ones (serve --public-host), lower case
+  /// The request comes from an origin serve --allow-origin names, to a path
+  /// it may use (cors.hpp): its writes are not refused for coming from there.
+  bool cross_origin_allowed = false;
 };
 
 /// Nothing when the request may go on; otherwise the refusal: 400 for a
 /// missing or malformed Host, 421 for a Host this server does not answer to,
-/// 403 for a POST/PUT/PATCH/DELETE from another origin.
+/// 403 for a POST/PUT/PATCH/DELETE from another origin (unless allowed).
 std::optional<Response> guard_host_and_origin(const Request& req, const HostPolicy& policy);
 
 }  // namespace trialwise::http

@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "etag.hpp"
 #include "plan_request.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
@@ -59,11 +60,16 @@ Result<PlannedTrial, Response> plan_from_body(const Context& ctx) {
   }
   if (!reader.ok()) return Unexpected{error_reply(reader.take_problems())};
   choices.start = *start;
-  // The person's imported products count, as they do on the command line.
-  auto products = ctx.services.products();
-  if (!products) return Unexpected{error_reply(products.error())};
-  const service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), nullptr, products->get(),
-                                 request_profile(ctx));
+  // The person's imported products count, as they do on the command line;
+  // a checker keeps none (it opens no store).
+  std::optional<Lease<store::ProductRepository>> products;
+  if (!ctx.services.checker_only()) {
+    auto lease = ctx.services.products();
+    if (!lease) return Unexpected{error_reply(lease.error())};
+    products.emplace(std::move(*lease));
+  }
+  const service::Service service(ctx.services.trial_packs(), ctx.services.shared_pack(), nullptr,
+                                 products ? products->get() : nullptr, request_profile(ctx));
   auto planned = service.plan(boost::json::value(*answers), choices);
   if (planned) return std::move(*planned);
   auto& no = planned.error();
@@ -80,7 +86,21 @@ namespace routes {
 
 Response healthz(const Context&) { return json_reply(Status::ok, boost::json::object{{"status", "ok"}}); }
 
-Response pack(const Context& ctx) { return text_reply(Status::ok, ctx.services.pack_document(), "application/json"); }
+// The pack is the same for every reader until the server's pack changes: a
+// browser or a CDN may keep it five minutes, then revalidate (304 when the
+// ETag still matches).
+Response pack(const Context& ctx) {
+  const auto& etag = ctx.services.pack_etag();
+  Response res;
+  const auto if_none_match = ctx.request.find(boost::beast::http::field::if_none_match);
+  if (if_none_match != ctx.request.end() && etag_matches(if_none_match->value(), etag))
+    res = Response{Status::not_modified, 11};
+  else
+    res = text_reply(Status::ok, ctx.services.pack_document(), "application/json");
+  res.set(boost::beast::http::field::etag, etag);
+  res.set(boost::beast::http::field::cache_control, "public, max-age=300");
+  return res;
+}
 
 Response openapi(const Context&) { return text_reply(Status::ok, std::string(openapi_document()), "application/json"); }
 

@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "etag.hpp"
 #include "trialwise/json/text.hpp"
 
 namespace trialwise::http {
@@ -34,6 +35,7 @@ Services::Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack
     : pack_(std::move(pack)),
       trial_packs_(pack_),
       pack_document_(make_pack_document(*pack_, pack_text)),
+      pack_etag_(content_etag(pack_document_)),
       trials_(std::move(open_store)),
       products_(std::move(open_products)),
       today_(std::move(today)),

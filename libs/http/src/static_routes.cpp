@@ -6,6 +6,7 @@
 
 #include <boost/beast/http/field.hpp>
 
+#include "etag.hpp"
 #include "reply.hpp"
 #include "trialwise/web/assets.hpp"
 
@@ -13,21 +14,6 @@ namespace trialwise::http {
 namespace {
 
 namespace bhttp = boost::beast::http;
-
-// Whether an If-None-Match header value lists `etag` (or is "*").
-bool etag_matches(std::string_view header, std::string_view etag) {
-  while (!header.empty()) {
-    const auto comma = header.find(',');
-    auto item = header.substr(0, comma);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
-    if (item.starts_with("W/")) item.remove_prefix(2);  // weak comparison, as RFC 9110 asks for GET
-    if (item == "*" || item == etag) return true;
-    if (comma == std::string_view::npos) break;
-    header.remove_prefix(comma + 1);
-  }
-  return false;
-}
 
 }  // namespace
 

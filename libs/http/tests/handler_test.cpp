@@ -34,6 +34,116 @@ TEST_F(HandlerTest, PackCarriesWhatAFormNeeds) {
   EXPECT_FALSE(doc.contains("safety_rules"));  // what the form needs, not the screen's internals
 }
 
+TEST_F(HandlerTest, ThePackCarriesAValidatorAndACachePolicy) {
+  auto first = call(verb::get, "/api/v1/pack");
+  ASSERT_EQ(first.result(), bhttp::status::ok);
+  const std::string etag(first[bhttp::field::etag]);
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(etag.front(), '"');
+  EXPECT_EQ(first[bhttp::field::cache_control], "public, max-age=300");
+
+  Request again{verb::get, "/api/v1/pack", 11};
+  again.set(bhttp::field::host, "127.0.0.1");
+  again.set(bhttp::field::if_none_match, "\"other\", " + etag);
+  auto unchanged = handle(again, services_);
+  EXPECT_EQ(unchanged.result(), bhttp::status::not_modified);
+  EXPECT_TRUE(unchanged.body().empty());
+  EXPECT_EQ(unchanged[bhttp::field::etag], etag);
+
+  again.set(bhttp::field::if_none_match, "\"other\"");
+  EXPECT_EQ(handle(again, services_).result(), bhttp::status::ok) << "another tag: the whole pack";
+  EXPECT_EQ(call(verb::get, "/healthz")[bhttp::field::cache_control], "no-store") << "API answers are not cached";
+}
+
+TEST_F(HandlerTest, ACheckerServesOnlyTheStatelessRoutesAndOpensNoStore) {
+  services_.checker_only(true);
+  store_fails_ = true;  // any store opened would fail the request
+  EXPECT_EQ(call(verb::get, "/healthz").result(), bhttp::status::ok);
+  EXPECT_EQ(call(verb::get, "/api/v1/pack").result(), bhttp::status::ok);
+  EXPECT_EQ(call(verb::post, "/api/v1/assess", example("runner_in_heat")).result(), bhttp::status::ok);
+  auto plan = call(verb::post, "/api/v1/plan", plan_body(example("runner_in_heat")));
+  EXPECT_EQ(plan.result(), bhttp::status::ok) << plan.body();
+  for (const auto& [method, target] : std::vector<std::pair<verb, std::string>>{{verb::get, "/api/v1/trial"},
+                                                                                {verb::get, "/api/v1/openapi.json"},
+                                                                                {verb::get, "/"},
+                                                                                {verb::post, "/api/v1/session"},
+                                                                                {verb::get, "/js/app.js"}}) {
+    auto res = call(method, target, method == verb::post ? "{}" : "");
+    EXPECT_EQ(res.result(), bhttp::status::not_found) << target;
+  }
+}
+
+// A request from a page on `origin`, as a browser sends it.
+Request from(verb method, const std::string& target, const std::string& origin, const std::string& body = "") {
+  Request req{method, target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  req.set(bhttp::field::origin, origin);
+  if (!body.empty()) {
+    req.set(bhttp::field::content_type, "application/json");
+    req.body() = body;
+    req.prepare_payload();
+  }
+  return req;
+}
+
+Request preflight_for(const std::string& target, const std::string& origin, const std::string& method,
+                      const std::string& headers = "content-type") {
+  Request req = from(verb::options, target, origin);
+  req.set(bhttp::field::access_control_request_method, method);
+  if (!headers.empty()) req.set(bhttp::field::access_control_request_headers, headers);
+  return req;
+}
+
+TEST_F(HandlerTest, AnAllowedOriginMayUseTheCheckerAndNothingElse) {
+  const std::string news = "https://news.example.org", evil = "https://evil.example";
+  services_.allow_origins({news});
+  auto assessed = handle(from(verb::post, "/api/v1/assess", news, example("runner_in_heat")), services_);
+  EXPECT_EQ(assessed.result(), bhttp::status::ok);
+  EXPECT_EQ(assessed[bhttp::field::access_control_allow_origin], news);
+  EXPECT_EQ(assessed[bhttp::field::vary], "Origin");
+  EXPECT_EQ(assessed.find(bhttp::field::access_control_allow_credentials), assessed.end()) << "never credentials";
+  EXPECT_EQ(handle(from(verb::get, "/api/v1/pack", news), services_)[bhttp::field::access_control_allow_origin], news);
+
+  auto refused = handle(from(verb::post, "/api/v1/assess", evil, example("runner_in_heat")), services_);
+  EXPECT_EQ(refused.result(), bhttp::status::forbidden);
+  EXPECT_EQ(refused.find(bhttp::field::access_control_allow_origin), refused.end());
+  auto personal = handle(from(verb::put, "/api/v1/trial/days/2026-12-14", news, R"({"outcome": 3})"), services_);
+  EXPECT_EQ(personal.result(), bhttp::status::forbidden) << "a person's routes never answer another site";
+  EXPECT_EQ(personal.find(bhttp::field::access_control_allow_origin), personal.end());
+  auto same_site = call(verb::get, "/api/v1/pack");
+  EXPECT_EQ(same_site.find(bhttp::field::access_control_allow_origin), same_site.end()) << "no Origin, no CORS";
+}
+
+TEST_F(HandlerTest, APreflightIsAnsweredOnlyForAnAllowedOriginMethodAndHeader) {
+  const std::string news = "https://news.example.org";
+  services_.allow_origins({news});
+  auto ok = handle(preflight_for("/api/v1/assess", news, "POST"), services_);
+  EXPECT_EQ(ok.result(), bhttp::status::no_content);
+  EXPECT_EQ(ok[bhttp::field::access_control_allow_origin], news);
+  EXPECT_EQ(ok[bhttp::field::access_control_allow_methods], "GET, POST");
+  EXPECT_EQ(ok[bhttp::field::access_control_allow_headers], "Content-Type");
+  EXPECT_EQ(ok[bhttp::field::access_control_max_age], "600");
+  for (const auto& req :
+       {preflight_for("/api/v1/assess", "https://evil.example", "POST"), preflight_for("/api/v1/assess", news, "PUT"),
+        preflight_for("/api/v1/assess", news, "POST", "content-type, authorization"),
+        preflight_for("/api/v1/trial", news, "GET")}) {
+    auto res = handle(req, services_);
+    EXPECT_EQ(res.result(), bhttp::status::forbidden) << req.target() << " " << req[bhttp::field::origin];
+    EXPECT_EQ(res.find(bhttp::field::access_control_allow_origin), res.end());
+  }
+}
+
+TEST(AllowedOriginTest, AnOriginIsSchemeHostAndPortOnly) {
+  EXPECT_EQ(*parse_allowed_origin("https://News.Example.org", "--allow-origin"), "https://news.example.org");
+  EXPECT_EQ(*parse_allowed_origin("http://127.0.0.1:8081", "--allow-origin"), "http://127.0.0.1:8081");
+  for (const char* bad : {"*", "https://*.example.org", "news.example.org", "https://", "https://x.org/path",
+                          "ftp://x.org", "https://x.org?q", "https://user@x.org"}) {
+    auto r = parse_allowed_origin(bad, "--allow-origin");
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().where, "--allow-origin");
+  }
+}
+
 TEST_F(HandlerTest, AssessAnswersExactlyAsTheCommandLineDoes) {
   for (const auto& entry : std::filesystem::directory_iterator(TRIALWISE_GOLDEN_DIR)) {
     const auto name = entry.path().filename().string();

@@ -52,6 +52,10 @@ using SharingOpener = std::function<Result<std::unique_ptr<store::SharingReposit
 /// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
 using Clock = std::function<Result<Date>()>;
 
+/// Checks an --allow-origin value: "https://host[:port]" or "http://...",
+/// returned in lower case; no path, no wildcard. Errc::invalid_input at `where`.
+Result<std::string> parse_allowed_origin(std::string_view text, const std::string& where);
+
 /// A trial repository lent for one request.
 using StoreLease = Lease<store::TrialRepository>;
 
@@ -74,6 +78,8 @@ class Services {
   /// The questionnaire, outcomes, side effects, red flags, protocols, timing
   /// and disclaimer, as the JSON text of GET /api/v1/pack.
   const std::string& pack_document() const { return pack_document_; }
+  /// The pack document's ETag (the same in every process serving this pack).
+  const std::string& pack_etag() const { return pack_etag_; }
   const Limits& limits() const { return limits_; }
   /// The port being served, once known (0 before): requests must name it in
   /// their Host (the DNS rebinding guard). Set by the server after binding.
@@ -118,6 +124,14 @@ class Services {
   const service::SessionPolicy& session_policy() const { return session_policy_; }
   /// When failed sign-ins slow down (the counts are in the database).
   const service::SignInThrottle& throttle() const { return throttle_; }
+  /// A checker (serve --checker): only the stateless routes (health, pack,
+  /// assess, plan) and the embed's files exist; no store is ever opened.
+  void checker_only(bool on) { checker_only_ = on; }
+  bool checker_only() const { return checker_only_; }
+  /// Origins whose pages may use the stateless routes and the embed
+  /// (serve --allow-origin), as "https://host[:port]" in lower case.
+  void allow_origins(std::vector<std::string> origins) { allowed_origins_ = std::move(origins); }
+  const std::vector<std::string>& allowed_origins() const { return allowed_origins_; }
   /// The time now (sessions expire by it); settable for tests.
   service::Clock::time_point now() const { return now_(); }
   void set_clock(std::function<service::Clock::time_point()> now) { now_ = std::move(now); }
@@ -126,6 +140,7 @@ class Services {
   std::shared_ptr<const pack::Pack> pack_;
   service::TrialPacks trial_packs_;
   std::string pack_document_;
+  std::string pack_etag_;
   Pool<store::TrialRepository> trials_;
   Pool<store::ProductRepository> products_;
   Clock today_;
@@ -133,6 +148,8 @@ class Services {
   Pool<store::AccountRepository> accounts_;
   Pool<store::SharingRepository> sharing_;
   bool open_signup_ = false;
+  bool checker_only_ = false;
+  std::vector<std::string> allowed_origins_;
   service::SessionPolicy session_policy_;
   service::SignInThrottle throttle_;
   std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };
