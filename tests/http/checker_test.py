@@ -17,19 +17,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
+from checks import check, finish  # noqa: E402
+
 TW, EXAMPLES = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(condition, what, detail=""):
-    if not condition:
-        failures.append(what)
-        print(f"FAIL {what}" + (f": {detail}" if detail else ""))
 
 
 def example(name):
-    with open(os.path.join(EXAMPLES, name + ".json"), "rb") as f:
-        return f.read()
+    return checks.example(EXAMPLES, name)
 
 
 def request(port, method, path, body=None):
@@ -92,7 +88,4 @@ for flags, what in [(["--accounts"], "--accounts"), (["--db", "/tmp/x.db"], "--d
     check(r.returncode == 2, f"--checker with {what} is refused with exit 2", (r.returncode, r.stderr))
     check(what in r.stderr or "excludes" in r.stderr, f"the refusal of {what} names it", r.stderr)
 
-if failures:
-    print(f"{len(failures)} failure(s)")
-    sys.exit(1)
-print("checker: all checks passed")
+finish("checker")

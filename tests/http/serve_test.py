@@ -18,20 +18,16 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
+from checks import check, finish  # noqa: E402
+
 TW, EXAMPLES = sys.argv[1], sys.argv[2]
 TODAY = "2026-12-14"
-failures = []
-
-
-def check(condition, what, detail=""):
-    if not condition:
-        failures.append(what)
-        print(f"FAIL {what}" + (f": {detail}" if detail else ""))
 
 
 def example(name):
-    with open(os.path.join(EXAMPLES, name + ".json"), "rb") as f:
-        return f.read()
+    return checks.example(EXAMPLES, name)
 
 
 class Server:
@@ -275,7 +271,4 @@ with tempfile.TemporaryDirectory() as tmp:
     code, log = b.stop(signalled=True)
     check(code == 0, "exit 0 after draining", f"{code}: {log[-300:]}")
 
-if failures:
-    print(f"{len(failures)} check(s) failed")
-    sys.exit(1)
-print("ok")
+finish("serve")
