@@ -5,8 +5,10 @@ Started in an empty folder (its working directory, HOME and the default
 database's place), it answers /healthz, the pack, assess and plan; every
 other route, the web app's pages included, is 404 as if it did not exist;
 and afterwards the folder is still empty: it opened no database and wrote
-nothing. --checker with --accounts or --db is refused (exit 2), and a
-checker beyond loopback without TLS too.
+nothing. With --rate 5 a burst of API requests from one address gets 429
+with Retry-After past the fifth, and /healthz never. --checker with
+--accounts or --db is refused (exit 2), a checker beyond loopback without
+TLS too, and a --rate below 1.
 
 usage: checker_test.py TRIALWISE_BINARY EXAMPLES_DIR"""
 import http.client
@@ -82,8 +84,43 @@ with tempfile.TemporaryDirectory() as home:
         left += [os.path.join(root, f) for f in files] + [os.path.join(root, d) for d in dirs]
     check(left == [], "the checker wrote nothing", left)
 
+# A burst beyond --rate: 429 with Retry-After; the health check is never limited.
+with tempfile.TemporaryDirectory() as home:
+    env = dict(os.environ, HOME=home)
+    env.pop("TRIALWISE_DB", None)
+    proc = subprocess.Popen([TW, "serve", "--checker", "--port", "0", "--rate", "5"], cwd=home, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        match = re.fullmatch(r"listening on http://127\.0\.0\.1:(\d+)\n", proc.stdout.readline())
+        check(match is not None, "the rate-limited checker listens")
+        if match:
+            port = int(match.group(1))
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            statuses, retry = [], None
+            for _ in range(12):
+                conn.request("GET", "/api/v1/pack")
+                res = conn.getresponse()
+                res.read()
+                statuses.append(res.status)
+                if res.status == 429:
+                    retry = res.getheader("Retry-After")
+            check(statuses[:5] == [200] * 5, "the first five of the burst are served", statuses)
+            check(statuses.count(429) >= 5, "the rest of the burst gets 429", statuses)
+            check(retry is not None and retry.isdigit() and int(retry) >= 1, "429 says when to retry", retry)
+            health = []
+            for _ in range(20):
+                conn.request("GET", "/healthz")
+                res = conn.getresponse()
+                res.read()
+                health.append(res.status)
+            check(health == [200] * 20, "the health check is never limited", health)
+            conn.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
 for flags, what in [(["--accounts"], "--accounts"), (["--db", "/tmp/x.db"], "--db"),
-                    (["--host", "0.0.0.0"], "--host")]:
+                    (["--host", "0.0.0.0"], "--host"), (["--rate", "0"], "--rate")]:
     r = subprocess.run([TW, "serve", "--checker", "--port", "0", *flags], capture_output=True, text=True, timeout=10)
     check(r.returncode == 2, f"--checker with {what} is refused with exit 2", (r.returncode, r.stderr))
     check(what in r.stderr or "excludes" in r.stderr, f"the refusal of {what} names it", r.stderr)

@@ -50,6 +50,7 @@ int listen_and_serve(const ServeOptions& o, http::Services& services, bool tls, 
     origins.push_back(std::move(*origin));
   }
   services.allow_origins(std::move(origins));
+  if (o.rate > 0) services.limit_rate(o.rate);
 
   http::ServerOptions options;
   options.host = o.host;
@@ -142,6 +143,11 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& o) {
                   "A site whose pages may use the checker (the pack, assess, plan, the embed) from the browser, "
                   "e.g. https://news.example.org (repeatable; never with cookies)")
       ->type_name("ORIGIN");
+  cmd->add_option("--rate", o.rate,
+                  "API requests a second one client address may make, in a burst of as many (default: no limit); "
+                  "beyond it 429 with Retry-After; /healthz is never limited")
+      ->type_name("N")
+      ->check(CLI::Range(1.0, 1e6));
   add_db_option(*cmd, o.db);
   checker->excludes("--accounts")->excludes("--db");
   cmd->footer(

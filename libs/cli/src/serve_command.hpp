@@ -28,6 +28,7 @@ struct ServeOptions {
   std::vector<std::string> proxies;              // --proxy: and from these addresses
   bool checker = false;                          // --checker: the stateless checker only; no database
   std::vector<std::string> allow_origins;        // --allow-origin: pages that may use the checker cross-origin
+  double rate = 0;                               // --rate: API requests a second per client address (0: no limit)
 };
 
 /// `trialwise serve`: the HTTP JSON API over the embedded database, on a

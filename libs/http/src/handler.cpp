@@ -12,6 +12,7 @@
 
 #include "cors.hpp"
 #include "origin_guard.hpp"
+#include "rate_limit.hpp"
 #include "trialwise/http/server.hpp"
 #include "reply.hpp"
 #include "routes.hpp"
@@ -192,6 +193,25 @@ Peer effective_peer(const Request& req, const Services& services, const Peer& pe
 
 }  // namespace
 
+namespace {
+
+// 429 when the client has used up its API requests for now (serve --rate).
+std::optional<Response> rate_limited(Services& services, std::string_view path, const Peer& peer) {
+  auto* limiter = services.rate_limiter();
+  if (limiter == nullptr || !path.starts_with("/api/")) return std::nullopt;
+  const std::string key = address_key(peer.address);
+  const auto wait = limiter->take(key.empty() ? peer.address : key, services.now());
+  if (!wait) return std::nullopt;
+  auto res = error_reply(Status::too_many_requests, "rate_limited",
+                         limit_reached("", "more requests from this address than this server allows (" +
+                                               std::to_string(static_cast<long long>(limiter->rate())) +
+                                               " a second); try again in " + std::to_string(wait->count()) + " s"));
+  res.set(boost::beast::http::field::retry_after, std::to_string(wait->count()));
+  return res;
+}
+
+}  // namespace
+
 bool cross_origin_path(std::string_view path) {
   if (path.starts_with(kEmbedPrefix)) return true;
   return std::any_of(kRoutes.begin(), kRoutes.end(), [path](const Route& r) { return r.in_checker && r.path == path; });
@@ -207,6 +227,8 @@ Response handle(const Request& req, Services& services, const Peer& connection) 
     if (auto refused = guard_host_and_origin(
             req, HostPolicy{services.served_port(), peer.tls, services.public_names(), origin.has_value()}))
       res = std::move(*refused);
+    else if (auto limited = rate_limited(services, path, peer))
+      res = std::move(*limited);
     else if (auto answer = preflight(req, path, services.allowed_origins()))
       res = std::move(*answer);
     else

@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "etag.hpp"
+#include "rate_limit.hpp"
 #include "trialwise/json/text.hpp"
 
 namespace trialwise::http {
@@ -40,6 +41,8 @@ Services::Services(std::shared_ptr<const pack::Pack> pack, std::string_view pack
       products_(std::move(open_products)),
       today_(std::move(today)),
       limits_(limits) {}
+
+void Services::limit_rate(double per_second) { rate_limiter_ = std::make_shared<RateLimiter>(per_second); }
 
 void Services::use_accounts(AccountsOpener open_accounts, SharingOpener open_sharing, service::SessionPolicy sessions,
                             service::ThrottlePolicy throttle) {

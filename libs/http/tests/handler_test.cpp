@@ -133,6 +133,31 @@ TEST_F(HandlerTest, APreflightIsAnsweredOnlyForAnAllowedOriginMethodAndHeader) {
   }
 }
 
+TEST_F(HandlerTest, ABurstBeyondTheRateGets429UntilATokenComes) {
+  auto now = std::chrono::system_clock::time_point{} + std::chrono::hours(500000);
+  services_.set_clock([&now] { return now; });
+  services_.limit_rate(3);
+  const auto get = [&](const std::string& target, const std::string& address) {
+    Request req{verb::get, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    return handle(req, services_, Peer{address});
+  };
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(get("/api/v1/pack", "192.0.2.7").result(), bhttp::status::ok) << i;
+  auto refused = get("/api/v1/pack", "192.0.2.7");
+  EXPECT_EQ(refused.result(), bhttp::status::too_many_requests);
+  EXPECT_EQ(refused[bhttp::field::retry_after], "1");
+  EXPECT_EQ(error_code(refused), "rate_limited");
+  EXPECT_EQ(get("/healthz", "192.0.2.7").result(), bhttp::status::ok) << "the health check is never limited";
+  EXPECT_EQ(get("/api/v1/pack", "192.0.2.8").result(), bhttp::status::ok) << "each address has its own bucket";
+  now += std::chrono::milliseconds(340);  // one token back at 3 a second
+  EXPECT_EQ(get("/api/v1/pack", "192.0.2.7").result(), bhttp::status::ok);
+  EXPECT_EQ(get("/api/v1/pack", "192.0.2.7").result(), bhttp::status::too_many_requests);
+}
+
+TEST_F(HandlerTest, WithoutARateNothingIsLimited) {
+  for (int i = 0; i < 50; ++i) ASSERT_EQ(call(verb::get, "/api/v1/pack").result(), bhttp::status::ok) << i;
+}
+
 TEST(AllowedOriginTest, AnOriginIsSchemeHostAndPortOnly) {
   EXPECT_EQ(*parse_allowed_origin("https://News.Example.org", "--allow-origin"), "https://news.example.org");
   EXPECT_EQ(*parse_allowed_origin("http://127.0.0.1:8081", "--allow-origin"), "http://127.0.0.1:8081");

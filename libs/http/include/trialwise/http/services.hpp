@@ -52,6 +52,8 @@ using SharingOpener = std::function<Result<std::unique_ptr<store::SharingReposit
 /// TRIALWISE_TODAY). Called once per request that needs it, from any thread.
 using Clock = std::function<Result<Date>()>;
 
+class RateLimiter;
+
 /// Checks an --allow-origin value: "https://host[:port]" or "http://...",
 /// returned in lower case; no path, no wildcard. Errc::invalid_input at `where`.
 Result<std::string> parse_allowed_origin(std::string_view text, const std::string& where);
@@ -132,6 +134,10 @@ class Services {
   /// (serve --allow-origin), as "https://host[:port]" in lower case.
   void allow_origins(std::vector<std::string> origins) { allowed_origins_ = std::move(origins); }
   const std::vector<std::string>& allowed_origins() const { return allowed_origins_; }
+  /// At most `per_second` API requests a second from one client address
+  /// (serve --rate), a burst of as many; /healthz is never limited.
+  void limit_rate(double per_second);
+  RateLimiter* rate_limiter() const { return rate_limiter_.get(); }
   /// The time now (sessions expire by it); settable for tests.
   service::Clock::time_point now() const { return now_(); }
   void set_clock(std::function<service::Clock::time_point()> now) { now_ = std::move(now); }
@@ -150,6 +156,7 @@ class Services {
   bool open_signup_ = false;
   bool checker_only_ = false;
   std::vector<std::string> allowed_origins_;
+  std::shared_ptr<RateLimiter> rate_limiter_;  // shared_ptr: the type stays private to the library
   service::SessionPolicy session_policy_;
   service::SignInThrottle throttle_;
   std::function<service::Clock::time_point()> now_ = [] { return service::Clock::now(); };
