@@ -10,18 +10,13 @@
 
 #include "trialwise/json/text.hpp"
 #include "trialwise/stats/randomization.hpp"
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::assess {
 namespace {
 
 bool serves(const std::vector<std::string>& groups, const std::string& group) {
   return std::find(groups.begin(), groups.end(), group) != groups.end();
-}
-
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
 }
 
 template <class T>
@@ -118,7 +113,7 @@ void add_other_products(const pack::Pack& pack, const Answers& answers, TrialPla
     const std::string name = text(o, intake.name);
     const std::string contains = text(o, intake.contains);
     if (contains == intake.contains_none) continue;
-    if (!plan.product_name.empty() && !name.empty() && lower(name) == lower(plan.product_name)) {
+    if (!plan.product_name.empty() && !name.empty() && ascii_lower(name) == ascii_lower(plan.product_name)) {
       plan.warnings.push_back({"same_product",
                                "\"" + name +
                                    "\" is already in your list: during the trial take it only as the plan "

@@ -11,6 +11,7 @@
 #include "trialwise/json/text.hpp"
 #include "trialwise/rules/engine.hpp"
 #include "trialwise/rules/scratch.hpp"
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::cli {
 namespace {
@@ -144,7 +145,7 @@ class Interview {
   Stop ask_yes_no(const std::string& prompt, bool none_means_no, bool& yes) {
     out_ << "\n" << prompt << " (y/n)\n";
     return read_until([&](std::string_view typed) -> std::string {
-      if (none_means_no && lower(typed) == "none") {
+      if (none_means_no && ascii_lower(typed) == "none") {
         yes = false;
         return {};
       }

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "trialwise/json/text.hpp"
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::cli::questions {
 
@@ -68,9 +69,9 @@ Reading read_enum(const Question& q, std::string_view typed) {
   const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), n);
   if (ec == std::errc{} && end == typed.data() + typed.size() && n >= 1 && n <= q.values.size())
     return {boost::json::value(q.values[n - 1].value), {}};
-  const std::string id = lower(typed);
+  const std::string id = ascii_lower(typed);
   for (const auto& c : q.values)
-    if (lower(c.value) == id) return {boost::json::value(c.value), {}};
+    if (ascii_lower(c.value) == id) return {boost::json::value(c.value), {}};
   return refuse(q, echo(typed) + " is not one of the choices.");
 }
 
@@ -83,13 +84,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 std::string wrap(std::string_view text, std::size_t indent, std::optional<std::size_t> first_indent) {
@@ -137,7 +131,7 @@ std::string empty_line_text(const Question& q) {
 }
 
 std::optional<bool> yes_or_no(std::string_view typed) {
-  const std::string t = lower(typed);
+  const std::string t = ascii_lower(typed);
   if (t == "y" || t == "yes" || t == "true") return true;
   if (t == "n" || t == "no" || t == "false") return false;
   return std::nullopt;

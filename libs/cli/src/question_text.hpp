@@ -25,9 +25,6 @@ struct Reading {
 /// `s` without leading and trailing white space.
 std::string_view trim(std::string_view s);
 
-/// `s` with A-Z lowered.
-std::string lower(std::string_view s);
-
 /// `text` wrapped at 78 columns, every line starting with `indent` spaces (the
 /// first with `first_indent`, when given).
 std::string wrap(std::string_view text, std::size_t indent, std::optional<std::size_t> first_indent = std::nullopt);

@@ -12,6 +12,7 @@
 #include "today.hpp"
 #include "trialwise/http/server.hpp"
 #include "trialwise/service/database.hpp"
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::cli {
 namespace {
@@ -25,17 +26,11 @@ std::string url(const std::string& host, std::uint16_t port, bool tls) {
   return (tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // Serves `services` until SIGTERM or SIGINT.
 int listen_and_serve(const ServeOptions& o, http::Services& services, bool tls, bool beyond_loopback,
                      const std::string& what, std::ostream& out, std::ostream& err) {
   std::vector<std::string> names;
-  for (const auto& n : o.public_hosts) names.push_back(lower(n));
+  for (const auto& n : o.public_hosts) names.push_back(ascii_lower(n));
   services.answer_to(std::move(names));
   services.trust_proxy(o.trust_proxy);
   for (const auto& proxy : o.proxies) {

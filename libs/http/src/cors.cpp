@@ -1,23 +1,16 @@
 #include "cors.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include <boost/beast/http/field.hpp>
 
 #include "reply.hpp"
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::http {
 namespace {
 
 namespace bhttp = boost::beast::http;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Access-Control-Request-Headers lists only headers a checker call needs.
 bool simple_headers(std::string_view list) {
@@ -26,7 +19,7 @@ bool simple_headers(std::string_view list) {
     auto item = list.substr(0, comma);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty() && lower(item) != "content-type") return false;
+    if (!item.empty() && ascii_lower(item) != "content-type") return false;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -40,7 +33,7 @@ std::optional<std::string> allowed_origin(const Request& req, std::string_view p
   if (allowed.empty() || !cross_origin_path(path)) return std::nullopt;
   const auto origin = req.find(bhttp::field::origin);
   if (origin == req.end()) return std::nullopt;
-  const std::string value = lower(origin->value());
+  const std::string value = ascii_lower(origin->value());
   if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) return std::nullopt;
   return value;
 }
@@ -70,7 +63,7 @@ void allow_origin(Response& res, const std::string& origin) {
 }
 
 Result<std::string> parse_allowed_origin(std::string_view text, const std::string& where) {
-  const std::string value = lower(text);
+  const std::string value = ascii_lower(text);
   const bool https = value.starts_with("https://"), http = value.starts_with("http://");
   const std::string_view rest = std::string_view(value).substr(https ? 8 : http ? 7 : 0);
   const bool ok =

@@ -17,18 +17,12 @@ namespace trialwise::http::routes {
 namespace {
 
 Response export_as(const Context& ctx, service::ExportFormat format) {
-  auto now = today(ctx);
-  if (!now) return std::move(now).error();
-  Date as_of = *now;
-  if (auto text = ctx.query_value("as_of")) {
-    auto d = Date::parse(*text, "?as_of");
-    if (!d) return error_reply(d.error());
-    as_of = *d;
-  }
+  auto as_of = as_of_day(ctx);
+  if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
   const auto stamp = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto file = running->service().export_trial(running->trial, format, as_of, stamp);
+  auto file = running->service().export_trial(running->trial, format, *as_of, stamp);
   if (!file) return error_reply(file.error());
   auto res = text_reply(Status::ok, std::move(file->text), file->content_type);
   res.set(boost::beast::http::field::content_disposition, "attachment; filename=\"" + file->file_name + "\"");

@@ -110,13 +110,14 @@ bool matches(std::string_view pattern, const std::vector<std::string>& segments,
   return i == segments.size();
 }
 
-Response dispatch(const Request& req, Services& services, const Peer& peer) {
+// `target` is the request's target as handle() parsed it once.
+Response dispatch(const Request& req, const boost::system::result<boost::urls::url_view>& target, Services& services,
+                  const Peer& peer) {
   if (req.body().size() > services.limits().body_bytes) {
     return error_reply(
         Status::payload_too_large, "limit",
         limit_reached("", "the body is larger than " + std::to_string(services.limits().body_bytes / 1024) + " KiB"));
   }
-  const auto target = boost::urls::parse_origin_form(req.target());
   if (!target) {
     return error_reply(Status::bad_request, "invalid_input",
                        invalid_input("", "the request target is not a path (origin-form, RFC 9112)"));
@@ -232,7 +233,7 @@ Response handle(const Request& req, Services& services, const Peer& connection) 
     else if (auto answer = preflight(req, path, services.allowed_origins()))
       res = std::move(*answer);
     else
-      res = dispatch(req, services, peer);
+      res = dispatch(req, target, services, peer);
   } catch (const std::exception& e) {
     res = error_reply(internal_error("", std::string("unexpected failure: ") + e.what()));
   } catch (...) {

@@ -10,21 +10,8 @@
 
 namespace trialwise::http::routes {
 
-namespace {
-
-// ?as_of= (or the body's "as_of"), else today.
-Result<Date, Response> review_day(const Context& ctx, std::optional<std::string> text) {
-  if (!text) text = ctx.query_value("as_of");
-  if (!text) return today(ctx);
-  auto d = Date::parse(*text, "?as_of");
-  if (!d) return Unexpected{error_reply(d.error())};
-  return *d;
-}
-
-}  // namespace
-
 Response review(const Context& ctx) {
-  auto as_of = review_day(ctx, std::nullopt);
+  auto as_of = as_of_day(ctx);
   if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();
@@ -44,7 +31,7 @@ Response record_review(const Context& ctx) {
     f.finish();
     if (!reader.ok()) return error_reply(reader.take_problems());
   }
-  auto as_of = review_day(ctx, as_of_text);
+  auto as_of = as_of_day(ctx, as_of_text);
   if (!as_of) return std::move(as_of).error();
   auto running = open_running(ctx);
   if (!running) return std::move(running).error();

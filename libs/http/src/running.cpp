@@ -33,6 +33,14 @@ Result<Date, Response> today(const Context& ctx) {
   return *d;
 }
 
+Result<Date, Response> as_of_day(const Context& ctx, std::optional<std::string> text) {
+  if (!text) text = ctx.query_value("as_of");
+  if (!text) return today(ctx);
+  auto d = Date::parse(*text, "?as_of");
+  if (!d) return Unexpected{error_reply(d.error())};
+  return *d;
+}
+
 Result<Date, Response> path_date(const Context& ctx, std::size_t index, std::string_view name) {
   auto d = Date::parse(ctx.params.at(index), "{" + std::string(name) + "}");
   if (!d) return Unexpected{error_reply(d.error())};

@@ -3,6 +3,9 @@
 // What the trial routes share: the service over this request's store, the
 // running trial, and today's date, each failing as the response to send.
 
+#include <optional>
+#include <string>
+
 #include "context.hpp"
 #include "trialwise/core/result.hpp"
 #include "trialwise/pack/pack.hpp"
@@ -38,6 +41,10 @@ Result<RunningTrial, Response> open_running(const Context& ctx);
 
 /// Today (500 if the clock, e.g. a malformed TRIALWISE_TODAY, fails).
 Result<Date, Response> today(const Context& ctx);
+
+/// The day a route answers as of: `text` (e.g. a body's "as_of") or the
+/// query's ?as_of=, else today; 400 at "?as_of" when it is not a date.
+Result<Date, Response> as_of_day(const Context& ctx, std::optional<std::string> text = std::nullopt);
 
 /// The path parameter `index` as a date (400 naming "{name}").
 Result<Date, Response> path_date(const Context& ctx, std::size_t index, std::string_view name);

@@ -43,15 +43,9 @@ Result<service::SeriesQuery, Response> series_query(const Context& ctx) {
       return Unexpected{error_reply(invalid_input("?knha", "must be true or false, not \"" + *k + "\""))};
     q.options.knapp_hartung = *k == "true";
   }
-  if (auto text = ctx.query_value("as_of")) {
-    auto d = Date::parse(*text, "?as_of");
-    if (!d) return Unexpected{error_reply(d.error())};
-    q.as_of = *d;
-  } else {
-    auto now = today(ctx);
-    if (!now) return Unexpected{std::move(now).error()};
-    q.as_of = *now;
-  }
+  auto as_of = as_of_day(ctx);
+  if (!as_of) return Unexpected{std::move(as_of).error()};
+  q.as_of = *as_of;
   return q;
 }
 

@@ -46,6 +46,13 @@ class HandlerTest : public ::testing::Test {
     }
     return handle(req, services_);
   }
+  /// A conditional GET: If-None-Match lists `tags`.
+  Response get_if_none_match(const std::string& target, const std::string& tags) {
+    Request req{verb::get, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    req.set(bhttp::field::if_none_match, tags);
+    return handle(req, services_);
+  }
   static boost::json::value json(const Response& res) { return *json::parse(res.body()); }
   static std::string error_where(const Response& res) {
     return std::string(json(res).at("error").at("where").as_string());

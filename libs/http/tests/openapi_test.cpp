@@ -2,17 +2,13 @@
 
 #include <set>
 
+#include "trialwise/core/text.hpp"
+
 namespace trialwise::http {
 namespace {
 
 using testing::verb;
 namespace bhttp = boost::beast::http;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 TEST(OpenApiTest, DescribesExactlyTheRoutesTheServerDispatches) {
   auto doc = json::parse(openapi_document());
@@ -22,10 +18,11 @@ TEST(OpenApiTest, DescribesExactlyTheRoutesTheServerDispatches) {
   for (const auto& path : doc->at("paths").as_object()) {
     for (const auto& op : path.value().as_object()) {
       if (op.key() == "parameters" || op.key() == "summary" || op.key() == "description") continue;
-      documented.insert(lower(op.key()) + " " + std::string(path.key()));
+      documented.insert(ascii_lower(op.key()) + " " + std::string(path.key()));
     }
   }
-  for (const auto& r : route_table()) dispatched.insert(lower(bhttp::to_string(r.method)) + " " + std::string(r.path));
+  for (const auto& r : route_table())
+    dispatched.insert(ascii_lower(bhttp::to_string(r.method)) + " " + std::string(r.path));
   EXPECT_EQ(documented, dispatched);
 }
 

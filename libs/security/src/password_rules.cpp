@@ -13,6 +13,7 @@
 
 #include "common_passwords.hpp"
 #include "trialwise/security/password.hpp"
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::security {
 
@@ -38,12 +39,6 @@ const std::unordered_set<std::string>& common() {
     return out;
   }();
   return set;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 bool is_letter(unsigned char c) { return std::isalpha(c) != 0 || c >= 0x80; }
@@ -100,10 +95,10 @@ bool is_run(const std::string& s) {
 std::set<std::string> context_words(const std::vector<std::string>& context) {
   std::set<std::string> out;
   for (const auto& item : context) {
-    const std::string text = lower(item.substr(0, item.find('@')));
+    const std::string text = ascii_lower(item.substr(0, item.find('@')));
     if (text.size() >= 4) out.insert(text);
     std::string word;
-    for (const char c : lower(item) + " ") {
+    for (const char c : ascii_lower(item) + " ") {
       if (is_letter(static_cast<unsigned char>(c))) {
         word.push_back(c);
       } else {
@@ -131,7 +126,7 @@ Result<void> check_new_password(std::string_view password, const std::vector<std
                   " characters (a few words make a good one)");
   const std::set<char> distinct(password.begin(), password.end());
   if (distinct.size() < 5) return refuse("it uses fewer than 5 different characters");
-  const std::string lowered = lower(password);
+  const std::string lowered = ascii_lower(password);
   const std::string core = core_of(lowered);
   if (common().count(lowered) || (!core.empty() && common().count(core)))
     return refuse("it is, or is built on, one of the most common passwords");

@@ -1,8 +1,9 @@
 #include "words.hpp"
 
-#include <cctype>
 #include <cmath>
 #include <cstdio>
+
+#include "trialwise/core/text.hpp"
 
 namespace trialwise::series {
 namespace {
@@ -26,9 +27,7 @@ std::string change_words(const Series& s, double estimate) {
 
 // "Gut-focused trial" stays as it is; "Athletic use" becomes "Athletic use trial".
 std::string trial_name(const std::string& protocol_label) {
-  std::string lower;
-  for (char c : protocol_label) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.find("trial") == std::string::npos ? protocol_label + " trial" : protocol_label;
+  return ascii_lower(protocol_label).find("trial") == std::string::npos ? protocol_label + " trial" : protocol_label;
 }
 
 }  // namespace

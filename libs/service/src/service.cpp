@@ -104,11 +104,9 @@ Result<model::TrialRecord> Service::record_of(const model::Trial& trial) const {
 }
 
 Result<Reviewed> Service::review(const model::Trial& trial, Date as_of) const {
-  auto repo = trial_store();
-  if (!repo) return Unexpected{repo.error()};
   auto pack = packs_->for_trial(trial);
   if (!pack) return Unexpected{pack.error()};
-  auto rec = trial_record(**repo, profile_, trial);
+  auto rec = record_of(trial);
   if (!rec) return Unexpected{rec.error()};
   auto verdict = review::review_trial(**pack, trial, rec->entries, as_of);
   return Reviewed{std::move(*rec), std::move(verdict)};

@@ -155,16 +155,17 @@ WeightedFit weighted_fit(const Data& d, double tau2) {
   return f;
 }
 
-// The REML log-likelihood (up to the constant, which cancels in comparisons).
-double reml_log_likelihood(const Data& d, double tau2) {
-  const auto f = weighted_fit(d, tau2);
+// The REML log-likelihood at `tau2`, given the weighted fit there (up to the
+// constant, which cancels in comparisons).
+double reml_log_likelihood(const Data& d, double tau2, const WeightedFit& f) {
   double sum_log = 0;
   for (std::size_t i = 0; i < d.k; ++i) sum_log += std::log(d.v[i] + tau2);
   return -0.5 * sum_log - 0.5 * f.log_det_xwx - 0.5 * f.rss;
 }
 
-double dl_tau2(const Data& d) {
-  const auto fixed = weighted_fit(d, 0.0);
+// `fixed` is the fit with the fixed-effect weights 1/v_i (tau^2 = 0), which
+// DL, the REML boundary checks, Q and I^2 all start from: made once.
+double dl_tau2(const Data& d, const WeightedFit& fixed) {
   return std::max(0.0, (fixed.rss - static_cast<double>(d.k - d.p)) / fixed.trace_p);
 }
 
@@ -173,9 +174,9 @@ struct Tau2Estimate {
   int iterations = 0;
 };
 
-Result<Tau2Estimate> reml_tau2(const Data& d) {
+Result<Tau2Estimate> reml_tau2(const Data& d, const WeightedFit& fixed) {
   const double scale = std::accumulate(d.v.begin(), d.v.end(), 0.0) / static_cast<double>(d.k);
-  Tau2Estimate est{dl_tau2(d), 0};
+  Tau2Estimate est{dl_tau2(d, fixed), 0};
   for (;;) {
     if (est.iterations == kMaxIterations)
       return Unexpected{limit_reached("tau2", "REML (Fisher scoring) did not converge in " +
@@ -194,21 +195,20 @@ Result<Tau2Estimate> reml_tau2(const Data& d) {
   // Step halving only creeps towards the boundary: where the likelihood
   // still falls on leaving 0 (the score at 0 is not positive), the estimate
   // is 0, not the 1e-13 the steps stopped at.
-  if (est.tau2 <= kBoundary * scale) {
-    const auto at_zero = weighted_fit(d, 0.0);
-    if (at_zero.ypy2 - at_zero.trace_p <= 0) est.tau2 = 0;
-  }
+  if (est.tau2 <= kBoundary * scale && fixed.ypy2 - fixed.trace_p <= 0) est.tau2 = 0;
   // Fisher scoring can stop at a local maximum inside (0, inf) while the
   // likelihood is higher at 0; metafor then takes 0 (its tolerance: the
   // fourth root of the machine epsilon).
   const double tolerance = std::pow(std::numeric_limits<double>::epsilon(), 0.25);
-  if (est.tau2 > 0 && reml_log_likelihood(d, 0.0) - reml_log_likelihood(d, est.tau2) > tolerance) est.tau2 = 0;
+  if (est.tau2 > 0 &&
+      reml_log_likelihood(d, 0.0, fixed) - reml_log_likelihood(d, est.tau2, weighted_fit(d, est.tau2)) > tolerance)
+    est.tau2 = 0;
   return est;
 }
 
-Result<Tau2Estimate> estimate_tau2(const Data& d, Tau2Method method) {
-  if (method == Tau2Method::dl) return Tau2Estimate{dl_tau2(d), 0};
-  return reml_tau2(d);
+Result<Tau2Estimate> estimate_tau2(const Data& d, const WeightedFit& fixed, Tau2Method method) {
+  if (method == Tau2Method::dl) return Tau2Estimate{dl_tau2(d, fixed), 0};
+  return reml_tau2(d, fixed);
 }
 
 std::string moderator_name(std::size_t j) { return "moderator " + std::to_string(j + 1); }
@@ -302,7 +302,8 @@ Result<MetaAnalysis> random_effects(std::span<const double> y, std::span<const d
   const Data& d = *laid_out;
   const std::size_t k = d.k, p = d.p;
 
-  auto tau2 = estimate_tau2(d, options.method);
+  const auto fixed = weighted_fit(d, 0.0);
+  auto tau2 = estimate_tau2(d, fixed, options.method);
   if (!tau2) return Unexpected{tau2.error()};
 
   MetaAnalysis out;
@@ -333,7 +334,6 @@ Result<MetaAnalysis> random_effects(std::span<const double> y, std::span<const d
 
   // Heterogeneity from the fixed-effect weights 1/v_i. The "typical"
   // sampling variance is (k - p) / tr(P) (Higgins and Thompson's s^2).
-  const auto fixed = weighted_fit(d, 0.0);
   out.q = std::max(0.0, fixed.rss);
   out.q_df = k - p;
   out.q_p_value = chi_squared_upper(out.q, static_cast<double>(out.q_df));
@@ -345,7 +345,7 @@ Result<MetaAnalysis> random_effects(std::span<const double> y, std::span<const d
     Data without = d;
     without.p = 1;
     without.x.assign(k, 1.0);
-    auto tau2_0 = estimate_tau2(without, options.method);
+    auto tau2_0 = estimate_tau2(without, weighted_fit(without, 0.0), options.method);
     if (!tau2_0) return Unexpected{tau2_0.error()};
     out.r2 = tau2_0->tau2 == 0 ? 0.0 : std::max(0.0, 100.0 * (tau2_0->tau2 - out.tau2) / tau2_0->tau2);
   }

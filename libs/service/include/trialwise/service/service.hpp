@@ -123,9 +123,6 @@ class Service {
   /// One of the profile's trials with its current day entries and amendments.
   Result<model::TrialRecord> record_of(const model::Trial& trial) const;
 
-  /// The packs trials are judged by.
-  const TrialPacks& packs() const { return *packs_; }
-
   /// Reviews one of the profile's trials as of `as_of`, by the pack it was
   /// planned with, over its current entries and amendments.
   Result<Reviewed> review(const model::Trial& trial, Date as_of) const;
