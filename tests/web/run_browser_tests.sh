@@ -36,5 +36,7 @@ TRIALWISE_BIN="$tw" TRIALWISE_EXAMPLES="$examples" TRIALWISE_ARTIFACTS="$artifac
   node --test --test-reporter=spec accounts.test.mjs || status=$?
 TRIALWISE_BIN="$tw" TRIALWISE_EXAMPLES="$examples" TRIALWISE_ARTIFACTS="$artifacts" TRIALWISE_CHROMIUM="$chromium" \
   node --test --test-reporter=spec series.test.mjs || status=$?
+TRIALWISE_BIN="$tw" TRIALWISE_EXAMPLES="$examples" TRIALWISE_ARTIFACTS="$artifacts" TRIALWISE_CHROMIUM="$chromium" \
+  node --test --test-reporter=spec embed.test.mjs || status=$?
 echo "web.browser: screenshots in $artifacts"
 exit $status

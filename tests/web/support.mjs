@@ -32,11 +32,12 @@ export function tempDir() {
   return { dir, db: path.join(dir, 'trialwise.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/// Starts `trialwise serve --port 0 --db DB [ARGS]` with TRIALWISE_TODAY=today
-/// and resolves once it prints the address it listens on.
+/// Starts `trialwise serve --port 0 [--db DB] [ARGS]` with TRIALWISE_TODAY=today
+/// and resolves once it prints the address it listens on (no db: a checker,
+/// args ['--checker', ...]).
 export function startServer({ db, today, pack, args = [] }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--port', '0', '--db', db, ...(pack ? ['--pack', pack] : []), ...args], {
+    const child = spawn(bin, ['serve', '--port', '0', ...(db ? ['--db', db] : []), ...(pack ? ['--pack', pack] : []), ...args], {
       env: { ...process.env, TRIALWISE_TODAY: today },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

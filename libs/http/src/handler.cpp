@@ -42,8 +42,6 @@ struct Route {
 constexpr auto kPersonal = Access::personal;
 constexpr auto kAccount = Access::account;
 constexpr bool kChecker = true;
-// The embed's files: a checker serves these and no other of the web app's.
-constexpr std::string_view kEmbedPrefix = "/embed";
 
 // Every route; openapi.json must describe exactly these (a test checks).
 constexpr std::array kRoutes = {
@@ -154,7 +152,7 @@ Response dispatch(const Request& req, const boost::system::result<boost::urls::u
   }
   // Not an API route: the web app's files (static_routes.cpp; a checker has
   // only the embed's), else 404.
-  if (!checker || target->path().starts_with(kEmbedPrefix))
+  if (!checker || embed_file(target->path()))
     if (auto file = static_file(req, target->path())) return std::move(*file);
   if (checker)
     return error_reply(not_found(target->path(),
@@ -214,7 +212,7 @@ std::optional<Response> rate_limited(Services& services, std::string_view path, 
 }  // namespace
 
 bool cross_origin_path(std::string_view path) {
-  if (path.starts_with(kEmbedPrefix)) return true;
+  if (embed_file(path)) return true;
   return std::any_of(kRoutes.begin(), kRoutes.end(), [path](const Route& r) { return r.in_checker && r.path == path; });
 }
 

@@ -4,6 +4,9 @@
 
 #include "static_routes.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <boost/beast/http/field.hpp>
 
 #include "etag.hpp"
@@ -15,7 +18,18 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
+// The web app's files the embed imports (embed.js and check_form.js name
+// them); HandlerTest follows the imports, so a new one cannot be missed.
+constexpr std::array<std::string_view, 10> kSharedWithEmbed = {
+    "/css/check.css",   "/js/api.js",        "/js/check_form.js",    "/js/dom.js",          "/js/format.js",
+    "/js/jsonlogic.js", "/js/list_field.js", "/js/questionnaire.js", "/js/result_parts.js", "/js/validate.js"};
+
 }  // namespace
+
+bool embed_file(std::string_view path) {
+  if (path == "/embed.js" || path.starts_with("/embed/")) return true;
+  return std::find(kSharedWithEmbed.begin(), kSharedWithEmbed.end(), path) != kSharedWithEmbed.end();
+}
 
 void set_security_headers(Response& res) {
   res.set("Content-Security-Policy", kWebAppPolicy);

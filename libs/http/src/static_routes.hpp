@@ -29,4 +29,10 @@ void set_security_headers(Response& res);
 /// other method gets 405 with "Allow: GET".
 std::optional<Response> static_file(const Request& request, std::string_view path);
 
+/// Whether `path` is one of the publisher's embed's files: embed.js, what is
+/// under /embed/, and the modules and stylesheet it shares with the web app.
+/// A checker serves these and no other file; any origin --allow-origin names
+/// may load them (a module script is fetched with CORS).
+bool embed_file(std::string_view path);
+
 }  // namespace trialwise::http

@@ -1,6 +1,9 @@
 #include "fixture.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <string_view>
+#include <vector>
 
 namespace trialwise::http {
 namespace {
@@ -89,6 +92,51 @@ Request preflight_for(const std::string& target, const std::string& origin, cons
   req.set(bhttp::field::access_control_request_method, method);
   if (!headers.empty()) req.set(bhttp::field::access_control_request_headers, headers);
   return req;
+}
+
+// The paths a web module names: its imports ('./x.js', '../x.js') resolved
+// against `path`, and the files it fetches by absolute path (fetchText).
+std::vector<std::string> files_named_by(const std::string& path, std::string_view source) {
+  std::vector<std::string> out;
+  const std::string dir = path.substr(0, path.rfind('/') + 1);
+  for (const std::string_view opener : {std::string_view{"from '"}, std::string_view{"fetchText('"}}) {
+    for (auto at = source.find(opener); at != std::string_view::npos; at = source.find(opener, at + 1)) {
+      const auto begin = at + opener.size();
+      std::string name(source.substr(begin, source.find('\'', begin) - begin));
+      if (name.starts_with("/")) {
+        out.push_back(name);
+        continue;
+      }
+      std::string resolved = dir;
+      while (name.starts_with("./") || name.starts_with("../")) {
+        if (name.starts_with("../")) resolved.erase(resolved.rfind('/', resolved.size() - 2) + 1);
+        name.erase(0, name.find('/') + 1);
+      }
+      out.push_back(resolved + name);
+    }
+  }
+  return out;
+}
+
+TEST_F(HandlerTest, ACheckerServesTheEmbedAndEveryFileItLoadsButNotTheApp) {
+  services_.checker_only(true);
+  services_.allow_origins({"https://news.example.org"});
+  std::vector<std::string> pending{"/embed.js"}, seen;
+  while (!pending.empty()) {
+    const std::string path = pending.back();
+    pending.pop_back();
+    if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+    seen.push_back(path);
+    auto res = handle(from(verb::get, path, "https://news.example.org"), services_);
+    ASSERT_EQ(res.result(), bhttp::status::ok) << path << " (named by the embed) is not served by a checker";
+    EXPECT_EQ(res[bhttp::field::access_control_allow_origin], "https://news.example.org") << path;
+    if (path.ends_with(".js"))
+      for (auto& named : files_named_by(path, res.body())) pending.push_back(std::move(named));
+  }
+  EXPECT_GE(seen.size(), 10u) << "embed.js, its modules and both stylesheets";
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "/embed/embed.css"), seen.end());
+  for (const char* app_only : {"/", "/index.html", "/js/app.js", "/js/pages/check.js", "/js/state.js", "/css/app.css"})
+    EXPECT_EQ(call(verb::get, app_only).result(), bhttp::status::not_found) << app_only;
 }
 
 TEST_F(HandlerTest, AnAllowedOriginMayUseTheCheckerAndNothingElse) {

@@ -15,16 +15,22 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  return apiAt('', method, path, body);
+}
+
+/// The same for a server at `origin` ('' for this page's own), with the
+/// fetch's `credentials` ('omit' where no cookie may go, as from the embed).
+export async function apiAt(origin, method, path, body, { credentials = 'same-origin' } = {}) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   let res;
   try {
-    res = await fetch(`/api/v1${path}`, init);
+    res = await fetch(`${origin}/api/v1${path}`, init);
   } catch (e) {
-    throw new ApiError(0, { error: { code: 'network', message: 'Trialwise is not answering: is `trialwise serve` still running?' } });
+    throw new ApiError(0, { error: { code: 'network', message: origin ? `${origin} is not answering` : 'Trialwise is not answering: is `trialwise serve` still running?' } });
   }
   const text = await res.text();
   let data = null;

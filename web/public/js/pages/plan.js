@@ -10,7 +10,7 @@ import { localToday, longDate, num, section, substanceOf } from '../format.js';
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 import { keys, load, save } from '../state.js';
 import { check } from '../validate.js';
-import { bringList, decisionBanner, planAllowed, reasonsList } from './result.js';
+import { bringList, decisionBanner, planAllowed, reasonsList } from '../result_parts.js';
 
 const fields = {
   product: { id: 'product', type: 'string', required: true, max_length: 200 },

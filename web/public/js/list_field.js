@@ -2,8 +2,8 @@
 // per product, fields that appear with the row's own answers, and a message
 // beside each field.
 
-import { h, replace } from '../dom.js';
-import { fieldApplies, parse } from '../validate.js';
+import { h, replace } from './dom.js';
+import { fieldApplies, parse } from './validate.js';
 
 /// A list question (the products taken): rows of fields, added and removed
 /// with buttons. `page` is the check's state: `values` (the rows are kept in
