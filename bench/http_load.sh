@@ -1,80 +1,145 @@
 #!/usr/bin/env bash
-# Load on `trialwise serve`: wrk against POST /api/v1/assess (an example
-# person's answers) and then GET /healthz, on the same server in one run;
-# requests/s, p50/p99 latency and errors (non-2xx responses and socket
-# errors) for each, the ratio of the two rates, and the server's resident
-# memory at the start, middle and end of each phase (flat = no growth).
+# The publisher's checker under load, side by side with the Node service a
+# publisher's web team would write instead (bench/node/checker_server.mjs:
+# Node's http server and json-logic-engine 5.0.7 compiled, the same safety
+# rules on the same answers). One run on one machine: both servers start, are
+# checked to screen every example alike, then wrk drives POST /api/v1/assess
+# and GET /healthz on each in turn (trialwise, Node, trialwise, Node, ...).
+# Prints requests/s, p50/p99/max latency, errors (non-2xx and socket) and
+# resident memory (start/middle/end of each phase) per server and endpoint,
+# then the ratios trialwise / Node.
 #
 #   bench/http_load.sh [BUILD_DIR]        (default: build/release)
 #
-# TRIALWISE_BENCH_SECONDS (60 per endpoint), TRIALWISE_BENCH_CONNECTIONS (64),
-# TRIALWISE_BENCH_THREADS (2, wrk's), TRIALWISE_BENCH_ANSWERS
-# (examples/runner_in_heat.json). Needs wrk (scripts/install-deps --bench).
-# Loopback only. The access log goes to BUILD_DIR/http_load.access.log.
-# Goal (issue 6): assess at no less than half the health check's rate, p99
+# TRIALWISE_BENCH_SECONDS (20 per phase), TRIALWISE_BENCH_ROUNDS (2: each
+# server and endpoint this many times, rates averaged),
+# TRIALWISE_BENCH_CONNECTIONS (64), TRIALWISE_BENCH_THREADS (2, wrk's),
+# TRIALWISE_BENCH_ANSWERS (examples/runner_in_heat.json),
+# TRIALWISE_BENCH_MODE (checker: `serve --checker`; full: the whole server on
+# a fresh database). Needs wrk, curl (scripts/install-deps --bench) and node.
+# Loopback only. The server's log goes to BUILD_DIR/http_load.access.log.
+# Goals (issue 17): assess and healthz at least 2x Node's rate, assess p99
 # under 10 ms at 64 connections, zero errors, memory flat.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 build_dir="${1:-$root/build/release}"
 tw="$build_dir/apps/trialwise/trialwise"
-seconds="${TRIALWISE_BENCH_SECONDS:-60}"
+seconds="${TRIALWISE_BENCH_SECONDS:-20}"
+rounds="${TRIALWISE_BENCH_ROUNDS:-2}"
 connections="${TRIALWISE_BENCH_CONNECTIONS:-64}"
 threads="${TRIALWISE_BENCH_THREADS:-2}"
 answers="${TRIALWISE_BENCH_ANSWERS:-$root/examples/runner_in_heat.json}"
-[ -x "$tw" ] || { echo "http_load: build first: $tw" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "http_load: needs wrk (scripts/install-deps --bench)" >&2; exit 1; }
+mode="${TRIALWISE_BENCH_MODE:-checker}"
+die() { echo "http_load: $*" >&2; exit 1; }
+[ -x "$tw" ] || die "build first: $tw"
+for tool in wrk curl node npm; do command -v "$tool" >/dev/null || die "needs $tool (scripts/install-deps --bench)"; done
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/trialwise-http.XXXXXX")"
-server=""
+declare -A pid url
 cleanup() {
-  [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  for name in "${!pid[@]}"; do kill -TERM "${pid[$name]}" 2>/dev/null && wait "${pid[$name]}" 2>/dev/null; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-log="$build_dir/http_load.access.log"
-"$tw" serve --port 0 --db "$tmp/bench.db" >"$tmp/listening" 2>"$log" &
-server=$!
-for _ in $(seq 100); do grep -q listening "$tmp/listening" && break; sleep 0.05; done
-url=$(sed -n 's/^listening on //p' "$tmp/listening")
-[ -n "$url" ] || { echo "http_load: the server did not start" >&2; cat "$log" >&2; exit 1; }
-# The answers must assess cleanly before anything is timed.
-curl -sf -H 'Content-Type: application/json' --data-binary @"$answers" "$url/api/v1/assess" >/dev/null ||
-  { echo "http_load: $answers does not assess" >&2; exit 1; }
-
-rss() { awk '/^VmRSS/ { print $2 }' "/proc/$server/status"; }  # KiB
-declare -A result
-phase() {  # phase NAME TARGET [ANSWERS]: wrk for $seconds, RSS at start, middle and end
-  local name=$1 target=$2 body=${3:-}
-  local start_rss mid_rss end_rss
-  start_rss=$(rss)
-  TRIALWISE_ANSWERS="$body" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
-    -s "$here/http/load.lua" "$url$target" >"$tmp/$name.out" 2>&1 &
-  local bench=$!
-  sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')"
-  mid_rss=$(rss)
-  wait "$bench"
-  end_rss=$(rss)
-  local line
-  line=$(grep '^RESULT' "$tmp/$name.out") || { echo "http_load: wrk failed:" >&2; cat "$tmp/$name.out" >&2; exit 1; }
-  result[$name]="$line rss_kib=$start_rss/$mid_rss/$end_rss"
+# start NAME COMMAND...: runs a server that prints "listening on URL".
+start() {
+  local name=$1
+  shift
+  "$@" >"$tmp/$name.listening" 2>>"$tmp/$name.log" &
+  pid[$name]=$!
+  for _ in $(seq 200); do grep -q listening "$tmp/$name.listening" && break; sleep 0.05; done
+  url[$name]=$(sed -n 's/^listening on //p' "$tmp/$name.listening")
+  [ -n "${url[$name]}" ] || { cat "$tmp/$name.log" >&2; die "$name did not start"; }
 }
 
-# A short warm-up, then the two phases.
-wrk -t 1 -c 4 -d 2s -s "$here/http/load.lua" "$url/healthz" >/dev/null
-phase assess /api/v1/assess "$answers"
-phase healthz /healthz
+case "$mode" in
+  checker) start trialwise "$tw" serve --port 0 --checker ;;
+  full) start trialwise "$tw" serve --port 0 --db "$tmp/bench.db" ;;
+  *) die "TRIALWISE_BENCH_MODE is checker or full, not $mode" ;;
+esac
+# The Node side's packages, pinned by bench/node/package-lock.json.
+[ -d "$here/node/node_modules/json-logic-engine" ] ||
+  (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+start node node "$here/node/checker_server.mjs" "$root/packs/glutamine.json" 0
+
+# Before anything is timed: both screen every example alike (the same level,
+# the same rules firing), and the timed answers assess cleanly.
+for example in "$root"/examples/*.json "$answers"; do
+  [ "$(basename "$example")" = screening_rules.json ] && continue
+  ours=$(curl -sf -H 'Content-Type: application/json' --data-binary @"$example" "${url[trialwise]}/api/v1/assess") ||
+    die "$example does not assess on trialwise"
+  theirs=$(curl -sf -H 'Content-Type: application/json' --data-binary @"$example" "${url[node]}/api/v1/assess") ||
+    die "$example does not assess on the Node anchor"
+  node -e '
+    const [ours, theirs, name] = [JSON.parse(process.argv[1]), JSON.parse(process.argv[2]), process.argv[3]];
+    const screened = (a) => ({ safety: a.safety, fired: a.reasons.map((r) => r.rule).sort() });
+    const [a, b] = [screened(ours), screened(theirs)];
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      console.error(`http_load: ${name}: trialwise ${JSON.stringify(a)}, Node ${JSON.stringify(b)}`);
+      process.exit(1);
+    }' "$ours" "$theirs" "$(basename "$example")"
+done
+
+rss() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }  # KiB
+declare -A result
+phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, middle and end
+  local key=$1 server=$2 target=$3 body=${4:-}
+  local start_rss mid_rss end_rss line
+  start_rss=$(rss "${pid[$server]}")
+  TRIALWISE_ANSWERS="$body" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
+    -s "$here/http/load.lua" "${url[$server]}$target" >"$tmp/$key.out" 2>&1 &
+  local bench=$!
+  sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')"
+  mid_rss=$(rss "${pid[$server]}")
+  wait "$bench"
+  end_rss=$(rss "${pid[$server]}")
+  line=$(grep '^RESULT' "$tmp/$key.out") || { cat "$tmp/$key.out" >&2; die "wrk failed"; }
+  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss"
+}
+
+# A short warm-up of each, then the phases, the two servers in turn.
+for server in trialwise node; do
+  wrk -t 1 -c 4 -d 2s -s "$here/http/load.lua" "${url[$server]}/healthz" >/dev/null
+done
+for round in $(seq "$rounds"); do
+  for endpoint in assess healthz; do
+    for server in trialwise node; do
+      if [ "$endpoint" = assess ]; then
+        phase "$server.$endpoint.$round" "$server" /api/v1/assess "$answers"
+      else
+        phase "$server.$endpoint.$round" "$server" /healthz
+      fi
+    done
+  done
+done
 
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"${result[$1]}"; }
-printf '\ntrialwise serve, %s connections, %s wrk threads, %ss per endpoint, %s cores\n' \
-  "$connections" "$threads" "$seconds" "$(nproc)"
-printf '%-22s %10s %10s %10s %10s %8s %8s  %s\n' endpoint requests/s p50_ms p99_ms max_ms non2xx socket "RSS KiB start/middle/end"
-for name in assess healthz; do
-  target=/healthz
-  [ "$name" = assess ] && target="POST /api/v1/assess" || target="GET /healthz"
-  printf '%-22s %10s %10s %10s %10s %8s %8s  %s\n' "$target" "$(field $name rps)" "$(field $name p50_ms)" \
-    "$(field $name p99_ms)" "$(field $name max_ms)" "$(field $name non2xx)" "$(field $name socket_errors)" \
-    "$(field $name rss_kib)"
+mean() {  # mean SERVER ENDPOINT FIELD: over the rounds
+  local sum=0 r
+  for r in $(seq "$rounds"); do sum=$(awk -v a="$sum" -v b="$(field "$1.$2.$r" "$3")" 'BEGIN { print a + b }'); done
+  awk -v s="$sum" -v n="$rounds" 'BEGIN { printf "%.1f", s / n }'
+}
+printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores; trialwise serve --%s, Node %s\n' \
+  "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$mode" "$(node --version)"
+printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s  %s\n' server endpoint round requests/s p50_ms p99_ms max_ms non2xx socket \
+  "RSS KiB start/middle/end"
+for round in $(seq "$rounds"); do
+  for endpoint in assess healthz; do
+    for server in trialwise node; do
+      key="$server.$endpoint.$round"
+      printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
+        "$(field "$key" p50_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" "$(field "$key" non2xx)" \
+        "$(field "$key" socket_errors)" "$(field "$key" rss_kib)"
+    done
+  done
 done
-printf 'assess / healthz rate: %s\n' "$(awk -v a="$(field assess rps)" -v h="$(field healthz rps)" 'BEGIN { printf "%.2f", a / h }')"
+for endpoint in assess healthz; do
+  ours=$(mean trialwise "$endpoint" rps)
+  theirs=$(mean node "$endpoint" rps)
+  printf '%-8s trialwise %s req/s, Node %s req/s: trialwise / Node = %s (p99 %s ms vs %s ms)\n' "$endpoint" "$ours" "$theirs" \
+    "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')" "$(mean trialwise "$endpoint" p99_ms)" \
+    "$(mean node "$endpoint" p99_ms)"
+done
+cp "$tmp/trialwise.log" "$build_dir/http_load.access.log" 2>/dev/null || true
