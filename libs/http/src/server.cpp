@@ -1,6 +1,8 @@
-// The server: one io_context run by a pool of threads, a strand per
-// connection (Beast's advanced server), and a strand for the acceptor and
-// the signals. Each connection reads one request at a time:
+// The server: an io_context per thread, each run by its one thread, so that
+// nothing a connection does needs a lock or a strand; the acceptor hands new
+// connections to the contexts in turn. The first context also holds the
+// acceptor, the signals and the stop. Each connection reads one request at a
+// time:
 //
 //   idle     waiting for the first byte of a request (idle timeout);
 //   reading  header, then body (one read timeout for the whole request);
@@ -23,13 +25,13 @@
 #include <unordered_map>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
@@ -53,8 +55,31 @@ namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
+// Every socket, stream and timer runs on one thread's io_context: its
+// executor type, not any_io_executor, so that no call is type-erased.
+using Executor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using TcpStream = beast::basic_stream<tcp, Executor>;
 
 class Session;
+
+// One io_context per worker thread (a concurrency hint of 1: one thread runs
+// each), kept running until the server stops.
+struct Worker {
+  net::io_context context{1};
+  net::executor_work_guard<Executor> keep{context.get_executor()};
+};
+
+unsigned thread_count(const ServerOptions& options) {
+  const unsigned wanted = options.threads ? options.threads : std::thread::hardware_concurrency();
+  return wanted == 0 ? 1 : wanted;
+}
+
+std::vector<std::unique_ptr<Worker>> make_workers(unsigned count) {
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (unsigned i = 0; i < count; ++i) workers.push_back(std::make_unique<Worker>());
+  return workers;
+}
 
 // What the acceptor and every connection share.
 struct Core {
@@ -79,14 +104,15 @@ struct Core {
   std::unordered_map<Session*, Open> sessions;
 
   // Whether a new connection from `client` may open, naming the idle one to
-  // close for it when a cap is reached. Called on the acceptor's strand.
+  // close for it when a cap is reached. Called on the control thread.
   bool admit(const std::string& client, std::shared_ptr<Session>& evict);
 
-  net::io_context ioc;
-  net::strand<net::io_context::executor_type> strand{net::make_strand(ioc)};
-  tcp::acceptor acceptor{strand};
-  net::signal_set signals{strand, SIGINT, SIGTERM};
-  net::steady_timer retry{strand};
+  std::vector<std::unique_ptr<Worker>> workers = make_workers(thread_count(options));
+  net::io_context& control = workers.front()->context;  // the acceptor's, the signals' and the stop's
+  net::basic_socket_acceptor<tcp, Executor> acceptor{control};
+  net::basic_signal_set<Executor> signals{control, SIGINT, SIGTERM};
+  net::basic_waitable_timer<Clock, net::wait_traits<Clock>, Executor> retry{control};
+  std::size_t next_worker = 0;  // on the control thread only
   std::atomic<bool> stopping{false};
   std::uint16_t port = 0;
 };
@@ -135,13 +161,14 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 // A connection over a plain TCP stream or TLS over one (beast::ssl_stream).
+// Everything it does runs on its socket's io_context, one thread.
 template <class Stream>
 class Connection final : public Session {
  public:
-  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+  static constexpr bool kTls = !std::is_same_v<Stream, TcpStream>;
 
   template <class... StreamArgs>
-  Connection(Core& server, std::string client, tcp::socket&& socket, StreamArgs&... args)
+  Connection(Core& server, std::string client, Socket&& socket, StreamArgs&... args)
       : Session(server), stream_(std::move(socket), args...), peer_{std::move(client), kTls} {}
 
   void start() override {
@@ -173,7 +200,7 @@ class Connection final : public Session {
   enum class State { idle, reading, writing, closed };
 
   std::shared_ptr<Connection> self() { return std::static_pointer_cast<Connection>(shared_from_this()); }
-  beast::tcp_stream& tcp_layer() { return beast::get_lowest_layer(stream_); }
+  TcpStream& tcp_layer() { return beast::get_lowest_layer(stream_); }
 
   const Limits& limits() const { return server_.services.limits(); }
 
@@ -345,7 +372,8 @@ bool Core::admit(const std::string& client, std::shared_ptr<Session>& evict) {
 }
 
 void Core::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  auto& worker = workers[next_worker++ % workers.size()]->context;
+  acceptor.async_accept(worker.get_executor(), [this](beast::error_code ec, Socket socket) {
     if (stopping || ec == net::error::operation_aborted) return;
     if (ec) {  // e.g. out of file descriptors: try again shortly rather than spin
       retry.expires_after(std::chrono::milliseconds(50));
@@ -365,10 +393,9 @@ void Core::accept() {
     if (evict) evict->evict();
     std::shared_ptr<Session> session;
     if (tls)
-      session =
-          std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(*this, client, std::move(socket), *tls);
+      session = std::make_shared<Connection<beast::ssl_stream<TcpStream>>>(*this, client, std::move(socket), *tls);
     else
-      session = std::make_shared<Connection<beast::tcp_stream>>(*this, client, std::move(socket));
+      session = std::make_shared<Connection<TcpStream>>(*this, client, std::move(socket));
     {
       const std::lock_guard lock(sessions_mutex);
       sessions.emplace(session.get(), Open{session, client});
@@ -380,7 +407,7 @@ void Core::accept() {
 
 void Core::stop() {
   if (stopping.exchange(true)) return;
-  net::post(strand, [this] {
+  net::post(control, [this] {
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
@@ -392,6 +419,8 @@ void Core::stop() {
         if (auto s = open.session.lock()) live.push_back(std::move(s));
     }
     for (auto& s : live) s->stop();
+    // Each context now runs until its last connection has closed.
+    for (auto& worker : workers) worker->keep.reset();
   });
 }
 
@@ -433,7 +462,7 @@ Result<void> Server::listen() {
     impl_->tls.emplace(std::move(*tls));
   }
   beast::error_code ec;
-  tcp::resolver resolver(impl_->ioc);
+  tcp::resolver resolver(impl_->control);
   const auto results = resolver.resolve(o.host, std::to_string(o.port), tcp::resolver::numeric_service, ec);
   const std::string where = o.host + ":" + std::to_string(o.port);
   if (ec || results.empty())
@@ -456,21 +485,19 @@ std::uint16_t Server::port() const { return impl_->port; }
 
 void Server::run() {
   auto& impl = *impl_;
-  net::post(impl.strand, [&impl] {
+  net::post(impl.control, [&impl] {
     if (impl.stopping) return;
     impl.signals.async_wait([&impl](beast::error_code ec, int) {
       if (!ec) impl.stop();
     });
     impl.accept();
   });
-  const unsigned wanted = impl.options.threads ? impl.options.threads : std::thread::hardware_concurrency();
-  const unsigned threads = wanted == 0 ? 1 : wanted;
-  const auto work = [&impl] {
+  const auto work = [&impl](net::io_context& context) {
     // A handler that throws (it should not: handle() catches) must not take
     // the server down with it.
     while (true) {
       try {
-        impl.ioc.run();
+        context.run();
         return;
       } catch (const std::exception& e) {
         impl.log(std::string("trialwise: internal error in the server loop: ") + e.what());
@@ -478,9 +505,9 @@ void Server::run() {
     }
   };
   std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work);
-  work();
+  pool.reserve(impl.workers.size() - 1);
+  for (std::size_t i = 1; i < impl.workers.size(); ++i) pool.emplace_back(work, std::ref(impl.workers[i]->context));
+  work(impl.control);
   for (auto& t : pool) t.join();
 }
 

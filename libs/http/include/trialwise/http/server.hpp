@@ -1,7 +1,7 @@
 #pragma once
 
-// The HTTP/1.1 server: Boost.Beast on Asio, keep-alive, a pool of threads
-// running one io_context, timeouts so that a slow client cannot hold a
+// The HTTP/1.1 server: Boost.Beast on Asio, keep-alive, a thread per core
+// each running its own io_context, timeouts so that a slow client cannot hold a
 // worker, one access-log line per request, and a graceful stop on SIGTERM or
 // SIGINT. Listens on loopback addresses only.
 
