@@ -172,6 +172,8 @@ class Connection final : public Session {
       : Session(server), stream_(std::move(socket), args...), peer_{std::move(client), kTls} {}
 
   void start() override {
+    beast::error_code ignored;
+    tcp_layer().socket().set_option(tcp::no_delay(true), ignored);
     net::dispatch(tcp_layer().get_executor(), [self = self()] {
       if constexpr (kTls) {
         // The handshake is bounded like a request: a silent client cannot hold the connection.
