@@ -16,7 +16,8 @@
 # TRIALWISE_BENCH_CONNECTIONS (64), TRIALWISE_BENCH_THREADS (2, wrk's),
 # TRIALWISE_BENCH_ANSWERS (examples/runner_in_heat.json),
 # TRIALWISE_BENCH_MODE (checker: `serve --checker`; full: the whole server on
-# a fresh database). Needs wrk, curl (scripts/install-deps --bench) and node.
+# a fresh database), TRIALWISE_BENCH_NODE_WORKERS (1: one Node process, as
+# such a service usually runs; 2: node:cluster with a process per core). Needs wrk, curl (scripts/install-deps --bench) and node.
 # Loopback only. The server's log goes to BUILD_DIR/http_load.access.log.
 # Goals (issue 17): assess and healthz at least 2x Node's rate, assess p99
 # under 10 ms at 64 connections, zero errors, memory flat.
@@ -31,6 +32,7 @@ connections="${TRIALWISE_BENCH_CONNECTIONS:-64}"
 threads="${TRIALWISE_BENCH_THREADS:-2}"
 answers="${TRIALWISE_BENCH_ANSWERS:-$root/examples/runner_in_heat.json}"
 mode="${TRIALWISE_BENCH_MODE:-checker}"
+node_workers="${TRIALWISE_BENCH_NODE_WORKERS:-1}"
 die() { echo "http_load: $*" >&2; exit 1; }
 [ -x "$tw" ] || die "build first: $tw"
 for tool in wrk curl node npm; do command -v "$tool" >/dev/null || die "needs $tool (scripts/install-deps --bench)"; done
@@ -62,7 +64,9 @@ esac
 # The Node side's packages, pinned by bench/node/package-lock.json.
 [ -d "$here/node/node_modules/json-logic-engine" ] ||
   (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-start node node "$here/node/checker_server.mjs" "$root/packs/glutamine.json" 0
+node_port=0  # a cluster's workers share one port, chosen here
+[ "$node_workers" -gt 1 ] && node_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+NODE_WORKERS="$node_workers" start node node "$here/node/checker_server.mjs" "$root/packs/glutamine.json" "$node_port"
 
 # Before anything is timed: both screen every example alike (the same level,
 # the same rules firing), and the timed answers assess cleanly.
@@ -121,8 +125,8 @@ mean() {  # mean SERVER ENDPOINT FIELD: over the rounds
   for r in $(seq "$rounds"); do sum=$(awk -v a="$sum" -v b="$(field "$1.$2.$r" "$3")" 'BEGIN { print a + b }'); done
   awk -v s="$sum" -v n="$rounds" 'BEGIN { printf "%.1f", s / n }'
 }
-printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores; trialwise serve --%s, Node %s\n' \
-  "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$mode" "$(node --version)"
+printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores; trialwise serve --%s, Node %s x %s\n' \
+  "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$mode" "$(node --version)" "$node_workers"
 printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s  %s\n' server endpoint round requests/s p50_ms p99_ms max_ms non2xx socket \
   "RSS KiB start/middle/end"
 for round in $(seq "$rounds"); do
