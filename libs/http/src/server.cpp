@@ -54,7 +54,7 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 // Every socket, stream and timer runs on one thread's io_context: its
 // executor type, not any_io_executor, so that no call is type-erased.
 using Executor = net::io_context::executor_type;
@@ -111,7 +111,7 @@ struct Core {
   net::io_context& control = workers.front()->context;  // the acceptor's, the signals' and the stop's
   net::basic_socket_acceptor<tcp, Executor> acceptor{control};
   net::basic_signal_set<Executor> signals{control, SIGINT, SIGTERM};
-  net::basic_waitable_timer<Clock, net::wait_traits<Clock>, Executor> retry{control};
+  net::basic_waitable_timer<SteadyClock, net::wait_traits<SteadyClock>, Executor> retry{control};
   std::size_t next_worker = 0;  // on the control thread only
   std::atomic<bool> stopping{false};
   std::uint16_t port = 0;
@@ -149,15 +149,15 @@ class Session : public std::enable_shared_from_this<Session> {
   virtual void evict() = 0;
 
   /// Since when it has waited for a request; nullopt while busy. Any thread.
-  std::optional<Clock::rep> idle_since() const {
+  std::optional<SteadyClock::rep> idle_since() const {
     const auto since = idle_since_.load(std::memory_order_relaxed);
-    return since == kBusy ? std::nullopt : std::optional<Clock::rep>(since);
+    return since == kBusy ? std::nullopt : std::optional<SteadyClock::rep>(since);
   }
 
  protected:
-  static constexpr Clock::rep kBusy = -1;
+  static constexpr SteadyClock::rep kBusy = -1;
   Core& server_;
-  std::atomic<Clock::rep> idle_since_{kBusy};
+  std::atomic<SteadyClock::rep> idle_since_{kBusy};
 };
 
 // A connection over a plain TCP stream or TLS over one (beast::ssl_stream).
@@ -209,7 +209,7 @@ class Connection final : public Session {
   void wait() {
     if (server_.stopping) return close();
     state_ = State::idle;
-    idle_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+    idle_since_.store(SteadyClock::now().time_since_epoch().count(), std::memory_order_relaxed);
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
     tcp_layer().expires_after(server_.options.idle_timeout);
     stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Connection::on_first_bytes, self()));
@@ -225,7 +225,7 @@ class Connection final : public Session {
   void read_header() {
     state_ = State::reading;
     idle_since_.store(kBusy, std::memory_order_relaxed);
-    started_ = Clock::now();
+    started_ = SteadyClock::now();
     method_ = "-";
     target_ = "-";
     parser_.emplace();
@@ -301,7 +301,7 @@ class Connection final : public Session {
   }
 
   void on_write(beast::error_code ec, bool unread_input) {
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - started_).count();
     server_.log(method_ + " " + target_ + " " + std::to_string(res_->result_int()) + " " +
                 std::to_string(res_->body().size()) + " " + std::to_string(micros));
     const bool keep_alive = res_->keep_alive();
@@ -346,7 +346,7 @@ class Connection final : public Session {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> res_;
   State state_ = State::idle;
-  Clock::time_point started_{};
+  SteadyClock::time_point started_{};
   std::string method_ = "-", target_ = "-";
   std::size_t drained_ = 0;
 };
@@ -359,7 +359,7 @@ bool Core::admit(const std::string& client, std::shared_ptr<Session>& evict) {
   const bool client_full = mine >= options.max_connections_per_client;
   if (!client_full && sessions.size() < options.max_connections) return true;
   // The oldest idle connection: of this client when its own cap is reached.
-  std::optional<Clock::rep> oldest;
+  std::optional<SteadyClock::rep> oldest;
   for (const auto& [ptr, open] : sessions) {
     if (client_full && open.client != client) continue;
     auto s = open.session.lock();

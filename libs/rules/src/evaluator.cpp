@@ -13,7 +13,6 @@
 namespace trialwise::rules::detail {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 bool is_ascii(std::string_view s) noexcept {

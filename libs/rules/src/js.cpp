@@ -11,7 +11,6 @@
 namespace trialwise::rules::detail {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // StrWhiteSpaceChar: WhiteSpace and LineTerminator (ECMA-262 12.2, 12.3).

@@ -5,6 +5,7 @@
 // String(x), truthiness), so matching them is what makes results agree.
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@
 namespace trialwise::rules::detail {
 
 using rules::truthy;
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// ToNumber for anything but a number (the slow path of to_number).
 double to_number_slow(const Value& v);

@@ -12,14 +12,14 @@ namespace {
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-constexpr const char* kGood = "correct horse battery staple";
+constexpr const char* kGoodPassword = "correct horse battery staple";
 
 Clock::time_point at(const char* utc) { return *parse_utc_iso8601(utc); }
 
 class SignInTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto a = Accounts(*repo_).add({"ada@example.org", model::Role::person, kGood});
+    auto a = Accounts(*repo_).add({"ada@example.org", model::Role::person, kGoodPassword});
     ASSERT_TRUE(a);
     ada_ = *a;
   }
@@ -37,7 +37,7 @@ class SignInTest : public ::testing::Test {
 
 TEST_F(SignInTest, TheRightPasswordStartsASessionKeptOnlyAsAHash) {
   const auto now = at("2026-12-05T10:00:00Z");
-  auto s = sign_in("ADA@example.org", kGood, now);
+  auto s = sign_in("ADA@example.org", kGoodPassword, now);
   ASSERT_TRUE(s);
   EXPECT_EQ(s->account.id, ada_.id);
   EXPECT_EQ(s->token.size(), 43u);
@@ -52,13 +52,13 @@ TEST_F(SignInTest, TheRightPasswordStartsASessionKeptOnlyAsAHash) {
 TEST_F(SignInTest, WrongPasswordUnknownEmailAndDisabledAccountLookAlike) {
   const auto now = at("2026-12-05T10:00:00Z");
   auto wrong_password = sign_in("ada@example.org", "correct horse battery stapler", now);
-  auto unknown = sign_in("grace@example.org", kGood, now);
+  auto unknown = sign_in("grace@example.org", kGoodPassword, now);
   ASSERT_FALSE(wrong_password);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(wrong_password.error().kind, SignInFailure::Kind::wrong);
   EXPECT_EQ(unknown.error().kind, SignInFailure::Kind::wrong);
   ASSERT_TRUE(Accounts(*repo_).disable("ada@example.org"));
-  auto disabled = sign_in("ada@example.org", kGood, now, "192.0.2.9");
+  auto disabled = sign_in("ada@example.org", kGoodPassword, now, "192.0.2.9");
   ASSERT_FALSE(disabled);
   EXPECT_EQ(disabled.error().kind, SignInFailure::Kind::wrong);
 }
@@ -66,7 +66,7 @@ TEST_F(SignInTest, WrongPasswordUnknownEmailAndDisabledAccountLookAlike) {
 TEST_F(SignInTest, SessionsEndWhenIdleOrOldOrSignedOut) {
   const auto now = at("2026-12-05T10:00:00Z");
   const SessionPolicy policy;
-  auto s = sign_in("ada@example.org", kGood, now);
+  auto s = sign_in("ada@example.org", kGoodPassword, now);
   ASSERT_TRUE(s);
   // Idle: used just under the limit stays; just at it ends.
   EXPECT_TRUE(sign_in_.authenticate(s->token, now + policy.idle - seconds(1)));
@@ -76,7 +76,7 @@ TEST_F(SignInTest, SessionsEndWhenIdleOrOldOrSignedOut) {
   EXPECT_FALSE(sign_in_.authenticate(s->token, now)) << "an ended session stays ended";
 
   // Absolute: kept busy, it still ends at its expiry.
-  auto busy = sign_in("ada@example.org", kGood, now);
+  auto busy = sign_in("ada@example.org", kGoodPassword, now);
   ASSERT_TRUE(busy);
   auto t = now;
   while (t + minutes(20) < busy->expires) {
@@ -85,7 +85,7 @@ TEST_F(SignInTest, SessionsEndWhenIdleOrOldOrSignedOut) {
   }
   EXPECT_FALSE(sign_in_.authenticate(busy->token, busy->expires));
 
-  auto out = sign_in("ada@example.org", kGood, now);
+  auto out = sign_in("ada@example.org", kGoodPassword, now);
   ASSERT_TRUE(out);
   ASSERT_TRUE(sign_in_.sign_out(out->token));
   EXPECT_FALSE(sign_in_.authenticate(out->token, now));
@@ -95,7 +95,7 @@ TEST_F(SignInTest, SessionsEndWhenIdleOrOldOrSignedOut) {
 
 TEST_F(SignInTest, ANewPasswordEndsTheSessions) {
   const auto now = at("2026-12-05T10:00:00Z");
-  auto s = sign_in("ada@example.org", kGood, now);
+  auto s = sign_in("ada@example.org", kGoodPassword, now);
   ASSERT_TRUE(s);
   ASSERT_TRUE(Accounts(*repo_).reset_password("ada@example.org", "a new and longer passphrase"));
   EXPECT_FALSE(sign_in_.authenticate(s->token, now));
@@ -112,25 +112,25 @@ TEST_F(SignInTest, FailuresSlowDownPerAccountAfterFive) {
   ASSERT_FALSE(fifth);
   EXPECT_EQ(fifth.error().kind, SignInFailure::Kind::wrong) << "the fifth is still tried";
   // After five, the next attempt waits, even with the right password, from anywhere.
-  auto blocked = sign_in("ada@example.org", kGood, now, "198.51.100.100");
+  auto blocked = sign_in("ada@example.org", kGoodPassword, now, "198.51.100.100");
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().kind, SignInFailure::Kind::throttled);
   EXPECT_EQ(blocked.error().retry_after, seconds(1));
   // After the wait the right password works, and the account's count is cleared.
-  ASSERT_TRUE(sign_in("ada@example.org", kGood, now + seconds(1), "198.51.100.100"));
-  EXPECT_TRUE(sign_in("ada@example.org", kGood, now + seconds(1), "198.51.100.101"));
+  ASSERT_TRUE(sign_in("ada@example.org", kGoodPassword, now + seconds(1), "198.51.100.100"));
+  EXPECT_TRUE(sign_in("ada@example.org", kGoodPassword, now + seconds(1), "198.51.100.101"));
 }
 
 TEST_F(SignInTest, FailuresSlowDownPerClientAddressAcrossAccounts) {
   const auto now = at("2026-12-05T10:00:00Z");
   const ThrottlePolicy policy;
   for (int i = 0; i < policy.free_failures; ++i)
-    ASSERT_EQ(sign_in("user" + std::to_string(i) + "@example.org", kGood, now, "203.0.113.7").error().kind,
+    ASSERT_EQ(sign_in("user" + std::to_string(i) + "@example.org", kGoodPassword, now, "203.0.113.7").error().kind,
               SignInFailure::Kind::wrong);
-  auto blocked = sign_in("ada@example.org", kGood, now, "203.0.113.7");
+  auto blocked = sign_in("ada@example.org", kGoodPassword, now, "203.0.113.7");
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().kind, SignInFailure::Kind::throttled);
-  EXPECT_TRUE(sign_in("ada@example.org", kGood, now, "203.0.113.8")) << "another address is not held back";
+  EXPECT_TRUE(sign_in("ada@example.org", kGoodPassword, now, "203.0.113.8")) << "another address is not held back";
 }
 
 TEST(SignInThrottleTest, WaitsDoubleUpToTheLongestAndFailuresAreForgottenAfterTheWindow) {
@@ -178,7 +178,7 @@ TEST_F(SignInTest, EveryServerCountsTheSameFailures) {
     auto& server = i % 2 ? other_server : sign_in_;
     EXPECT_FALSE(server.sign_in("ada@example.org", "guess", "192.0.2.1", now));
   }
-  auto blocked = other_server.sign_in("ada@example.org", kGood, "192.0.2.9", now);
+  auto blocked = other_server.sign_in("ada@example.org", kGoodPassword, "192.0.2.9", now);
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().kind, SignInFailure::Kind::throttled);
 }

@@ -1,5 +1,7 @@
 #include "trialwise/stats/meta_analysis.hpp"
 
+#include "collinear.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -29,9 +31,8 @@ constexpr double kConvergence = 1e-12;
 // A REML estimate this close to 0, relative to the typical sampling
 // variance, is taken as 0 when the likelihood peaks there.
 constexpr double kBoundary = 1e-8;
-// As lm() and ols_newey_west: a moderator is aliased when what the earlier
-// columns leave of it is below this fraction of its norm.
-constexpr double kCollinearTolerance = 1e-7;
+// As lm() and ols_newey_west: a moderator is aliased below this tolerance.
+using detail::kCollinearTolerance;
 
 // Small dense matrices, row-major p x p.
 using Matrix = std::vector<double>;

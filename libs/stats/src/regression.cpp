@@ -1,5 +1,7 @@
 #include "trialwise/stats/regression.hpp"
 
+#include "collinear.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -8,10 +10,7 @@
 namespace trialwise::stats {
 namespace {
 
-// R's lm() declares a column aliased when orthogonalising it against the
-// earlier columns leaves less than this fraction of its norm (dqrdc2's tol).
-// Matching it means that what R would drop as NA, we refuse.
-constexpr double kCollinearTolerance = 1e-7;
+using detail::kCollinearTolerance;
 
 std::string regressor_name(std::size_t j) { return "regressor " + std::to_string(j + 1); }
 

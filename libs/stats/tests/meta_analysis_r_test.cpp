@@ -32,7 +32,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace r_support;
 
-constexpr double kRelativeTolerance = 1e-6;
+constexpr double kMetaforTolerance = 1e-6;
 constexpr int kSizes[] = {2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 75, 100, 150, 200};
 constexpr double kTau2s[] = {0.0, 0.25, 4.0};
 
@@ -196,8 +196,8 @@ TEST(MetaAnalysisRCrossCheckTest, AgreesWithMetaforOnGeneratedSeries) {
         continue;
       }
       const double rel = relative_difference(ours[name], value, scale_of(name, ours, ser));
-      EXPECT_LE(rel, kRelativeTolerance) << ser.label << " " << name << ": ours " << hex(ours[name]) << " R "
-                                         << hex(value);
+      EXPECT_LE(rel, kMetaforTolerance) << ser.label << " " << name << ": ours " << hex(ours[name]) << " R "
+                                        << hex(value);
       ++compared;
       if (rel > worst) {
         worst = rel;

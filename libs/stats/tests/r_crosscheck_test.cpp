@@ -32,7 +32,7 @@ namespace fs = std::filesystem;
 using namespace r_support;
 
 constexpr int kDatasets = 240;
-constexpr double kRelativeTolerance = 1e-9;
+constexpr double kNeweyWestTolerance = 1e-9;
 
 struct Dataset {
   std::string label;
@@ -159,7 +159,7 @@ TEST(NeweyWestRCrossCheckTest, AgreesWithSandwichOnSimulatedTrials) {
       const double their_se = std::strtod(fields[3 + k + j % k].c_str(), nullptr);
       const double rel = relative_difference(mine, theirs, j < k ? their_se : 0.0);
       const std::string what = ds.label + (j < k ? " coef " : " se ") + std::to_string(j % k);
-      EXPECT_LE(rel, kRelativeTolerance) << what << ": ours " << hex(mine) << " R " << hex(theirs);
+      EXPECT_LE(rel, kNeweyWestTolerance) << what << ": ours " << hex(mine) << " R " << hex(theirs);
       if (rel > worst) {
         worst = rel;
         worst_where = what;

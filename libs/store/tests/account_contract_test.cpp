@@ -19,14 +19,14 @@ namespace {
 
 using test_support::TempDir;
 
-struct Factory {
+struct AccountStoreFactory {
   std::string name;
   std::function<std::unique_ptr<AccountRepository>(testing::Places&)> make;
 };
 
-void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const AccountStoreFactory& f, std::ostream* os) { *os << f.name; }
 
-bool is_utc_time(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")); }
+using testing::is_utc_time;
 
 Account an_account(const std::string& email, model::Role role = model::Role::person) {
   Account a;
@@ -40,7 +40,7 @@ Session a_session(const std::string& token_hash, AccountId account) {
   return Session{token_hash, account, "2026-12-05T10:00:00Z", "2026-12-05T10:00:00Z", "2026-12-19T10:00:00Z"};
 }
 
-class AccountContractTest : public ::testing::TestWithParam<Factory> {
+class AccountContractTest : public ::testing::TestWithParam<AccountStoreFactory> {
  protected:
   void SetUp() override {
     ASSERT_FALSE(places_.dir.path().empty());
@@ -201,23 +201,23 @@ TEST_P(AccountContractTest, SignInFailuresCountWithinTheWindowAndOldOnesAreDropp
   EXPECT_TRUE(repo_->clear_sign_in_failures("never counted"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Store, AccountContractTest,
-                         ::testing::Values(Factory{"Memory",
-                                                   [](testing::Places&) { return make_memory_account_repository(); }},
-                                           Factory{"Sqlite",
-                                                   [](testing::Places& places) -> std::unique_ptr<AccountRepository> {
-                                                     auto repo = open_sqlite_accounts(places.sqlite());
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }},
-                                           Factory{"Postgres",
-                                                   [](testing::Places& places) -> std::unique_ptr<AccountRepository> {
-                                                     const std::string uri = places.postgres();
-                                                     auto repo = open_postgres_accounts(uri);
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }}),
-                         [](const auto& param_info) { return param_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Store, AccountContractTest,
+    ::testing::Values(AccountStoreFactory{"Memory", [](testing::Places&) { return make_memory_account_repository(); }},
+                      AccountStoreFactory{"Sqlite",
+                                          [](testing::Places& places) -> std::unique_ptr<AccountRepository> {
+                                            auto repo = open_sqlite_accounts(places.sqlite());
+                                            EXPECT_TRUE(repo) << to_string(repo.error());
+                                            return repo ? std::move(*repo) : nullptr;
+                                          }},
+                      AccountStoreFactory{"Postgres",
+                                          [](testing::Places& places) -> std::unique_ptr<AccountRepository> {
+                                            const std::string uri = places.postgres();
+                                            auto repo = open_postgres_accounts(uri);
+                                            EXPECT_TRUE(repo) << to_string(repo.error());
+                                            return repo ? std::move(*repo) : nullptr;
+                                          }}),
+    [](const auto& param_info) { return param_info.param.name; });
 
 TEST(SqliteAccountsTest, AccountsSurviveReopeningBesideTheTrials) {
   TempDir dir;

@@ -7,12 +7,18 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <regex>
 #include <string>
 
 #include "trialwise/test_support/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 
 namespace trialwise::store::testing {
+
+/// Whether `s` is a UTC time as the stores write them (2026-03-01T08:00:00Z).
+inline bool is_utc_time(const std::string& s) {
+  return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"));
+}
 
 struct Places {
   test_support::TempDir dir;

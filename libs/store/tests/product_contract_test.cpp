@@ -13,6 +13,7 @@
 
 #include "raw_sql.hpp"
 #include "places.hpp"
+#include "samples.hpp"
 #include "trialwise/store/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/products.hpp"
@@ -23,14 +24,14 @@ namespace {
 
 using test_support::TempDir;
 
-struct Factory {
+struct ProductStoreFactory {
   std::string name;
   std::function<std::unique_ptr<ProductRepository>(testing::Places&)> make;
 };
 
-void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const ProductStoreFactory& f, std::ostream* os) { *os << f.name; }
 
-bool is_utc_time(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")); }
+using testing::is_utc_time;
 
 ImportedProduct dipeptide() {
   ImportedProduct i;
@@ -111,7 +112,7 @@ void expect_same(const ImportedProduct& got, const ImportedProduct& want) {
   EXPECT_EQ(got.source, want.source);
 }
 
-class ProductContractTest : public ::testing::TestWithParam<Factory> {
+class ProductContractTest : public ::testing::TestWithParam<ProductStoreFactory> {
  protected:
   void SetUp() override {
     ASSERT_FALSE(places_.dir.path().empty());
@@ -301,36 +302,27 @@ TEST_P(ProductContractTest, BadValuesAreRefusedAndNothingIsSaved) {
   EXPECT_EQ(count(), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Store, ProductContractTest,
-                         ::testing::Values(Factory{"Memory",
-                                                   [](testing::Places&) { return make_memory_product_repository(); }},
-                                           Factory{"Sqlite",
-                                                   [](testing::Places& places) -> std::unique_ptr<ProductRepository> {
-                                                     auto repo = open_sqlite_products(places.sqlite());
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }},
-                                           Factory{"Postgres",
-                                                   [](testing::Places& places) -> std::unique_ptr<ProductRepository> {
-                                                     const std::string uri = places.postgres();
-                                                     auto repo = open_postgres_products(uri);
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }}),
-                         [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Store, ProductContractTest,
+    ::testing::Values(ProductStoreFactory{"Memory", [](testing::Places&) { return make_memory_product_repository(); }},
+                      ProductStoreFactory{"Sqlite",
+                                          [](testing::Places& places) -> std::unique_ptr<ProductRepository> {
+                                            auto repo = open_sqlite_products(places.sqlite());
+                                            EXPECT_TRUE(repo) << to_string(repo.error());
+                                            return repo ? std::move(*repo) : nullptr;
+                                          }},
+                      ProductStoreFactory{"Postgres",
+                                          [](testing::Places& places) -> std::unique_ptr<ProductRepository> {
+                                            const std::string uri = places.postgres();
+                                            auto repo = open_postgres_products(uri);
+                                            EXPECT_TRUE(repo) << to_string(repo.error());
+                                            return repo ? std::move(*repo) : nullptr;
+                                          }}),
+    [](const ::testing::TestParamInfo<ProductStoreFactory>& param) { return param.param.name; });
 
 using testing::raw;
 
-model::Trial a_trial() {
-  model::Trial t;
-  t.pack_id = "glutamine";
-  t.product_name = "powder";
-  t.start = *Date::parse("2026-03-01", "test");
-  t.active_start = *Date::parse("2026-03-08", "test");
-  t.review_date = *Date::parse("2026-04-05", "test");
-  t.plan = boost::json::object{{"dose_g", 5}};
-  return t;
-}
+using testing::a_trial;
 
 TEST(ProductSqliteTest, ProductsSurviveReopeningBesideTheTrials) {
   TempDir dir;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "places.hpp"
+#include "samples.hpp"
 #include "trialwise/store/postgres.hpp"
 #include "trialwise/test_support/temp_dir.hpp"
 #include "trialwise/store/repository.hpp"
@@ -20,17 +21,17 @@ namespace {
 
 using test_support::TempDir;
 
-struct Factory {
+struct TrialStoreFactory {
   std::string name;
   std::function<std::unique_ptr<TrialRepository>(testing::Places&)> make;
 };
 
 // gtest prints the parameter in test names and failures.
-void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const TrialStoreFactory& f, std::ostream* os) { *os << f.name; }
 
-Date day(const char* text) { return *Date::parse(text, "test"); }
+using testing::day;
 
-bool is_utc_time(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")); }
+using testing::is_utc_time;
 
 Trial sample_trial() {
   Trial t;
@@ -101,7 +102,7 @@ void expect_same_entry(const DayEntry& got, const DayEntry& want) {
   EXPECT_EQ(got.note, want.note);
 }
 
-class RepositoryContractTest : public ::testing::TestWithParam<Factory> {
+class RepositoryContractTest : public ::testing::TestWithParam<TrialStoreFactory> {
  protected:
   void SetUp() override {
     ASSERT_FALSE(places_.dir.path().empty());
@@ -589,22 +590,23 @@ TEST_P(RepositoryContractTest, FailedAmendChangesNothing) {
   EXPECT_EQ(ended.error().code, Errc::conflict);
 }
 
-INSTANTIATE_TEST_SUITE_P(Store, RepositoryContractTest,
-                         ::testing::Values(Factory{"Memory", [](testing::Places&) { return make_memory_repository(); }},
-                                           Factory{"Sqlite",
-                                                   [](testing::Places& places) -> std::unique_ptr<TrialRepository> {
-                                                     auto repo = open_sqlite(places.sqlite());
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }},
-                                           Factory{"Postgres",
-                                                   [](testing::Places& places) -> std::unique_ptr<TrialRepository> {
-                                                     const std::string uri = places.postgres();
-                                                     auto repo = open_postgres(uri);
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }}),
-                         [](const ::testing::TestParamInfo<Factory>& param) { return param.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Store, RepositoryContractTest,
+    ::testing::Values(TrialStoreFactory{"Memory", [](testing::Places&) { return make_memory_repository(); }},
+                      TrialStoreFactory{"Sqlite",
+                                        [](testing::Places& places) -> std::unique_ptr<TrialRepository> {
+                                          auto repo = open_sqlite(places.sqlite());
+                                          EXPECT_TRUE(repo) << to_string(repo.error());
+                                          return repo ? std::move(*repo) : nullptr;
+                                        }},
+                      TrialStoreFactory{"Postgres",
+                                        [](testing::Places& places) -> std::unique_ptr<TrialRepository> {
+                                          const std::string uri = places.postgres();
+                                          auto repo = open_postgres(uri);
+                                          EXPECT_TRUE(repo) << to_string(repo.error());
+                                          return repo ? std::move(*repo) : nullptr;
+                                        }}),
+    [](const ::testing::TestParamInfo<TrialStoreFactory>& param) { return param.param.name; });
 
 }  // namespace
 }  // namespace trialwise::store

@@ -21,12 +21,12 @@ using test_support::TempDir;
 
 constexpr AccountId kCoach = 1, kOtherCoach = 2, kPerson = 3, kOtherPerson = 4;
 
-struct Factory {
+struct SharingStoreFactory {
   std::string name;
   std::function<std::unique_ptr<SharingRepository>(testing::Places&)> make;
 };
 
-void PrintTo(const Factory& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const SharingStoreFactory& f, std::ostream* os) { *os << f.name; }
 
 // Accounts 1 to 4 (the sharing tables refer to them).
 void add_four_accounts(Result<std::unique_ptr<AccountRepository>> accounts) {
@@ -49,7 +49,7 @@ constexpr ShareScopes kStatusOnly{true, false, false};
 constexpr ShareScopes kAll{true, true, true};
 const std::string kBefore = "2026-12-02T10:00:00Z";
 
-class SharingContractTest : public ::testing::TestWithParam<Factory> {
+class SharingContractTest : public ::testing::TestWithParam<SharingStoreFactory> {
  protected:
   void SetUp() override {
     ASSERT_FALSE(places_.dir.path().empty());
@@ -192,25 +192,25 @@ TEST_P(SharingContractTest, InvitationsAreListedNewestFirst) {
   EXPECT_EQ((*made)[1].token_hash, "b");
 }
 
-INSTANTIATE_TEST_SUITE_P(Store, SharingContractTest,
-                         ::testing::Values(Factory{"Memory",
-                                                   [](testing::Places&) { return make_memory_sharing_repository(); }},
-                                           Factory{"Sqlite",
-                                                   [](testing::Places& places) -> std::unique_ptr<SharingRepository> {
-                                                     add_four_accounts(places.sqlite());
-                                                     auto repo = open_sqlite_sharing(places.sqlite());
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }},
-                                           Factory{"Postgres",
-                                                   [](testing::Places& places) -> std::unique_ptr<SharingRepository> {
-                                                     const std::string uri = places.postgres();
-                                                     add_four_accounts(open_postgres_accounts(uri));
-                                                     auto repo = open_postgres_sharing(uri);
-                                                     EXPECT_TRUE(repo) << to_string(repo.error());
-                                                     return repo ? std::move(*repo) : nullptr;
-                                                   }}),
-                         [](const auto& param_info) { return param_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Store, SharingContractTest,
+    ::testing::Values(SharingStoreFactory{"Memory", [](testing::Places&) { return make_memory_sharing_repository(); }},
+                      SharingStoreFactory{"Sqlite",
+                                          [](testing::Places& places) -> std::unique_ptr<SharingRepository> {
+                                            add_four_accounts(places.sqlite());
+                                            auto repo = open_sqlite_sharing(places.sqlite());
+                                            EXPECT_TRUE(repo) << to_string(repo.error());
+                                            return repo ? std::move(*repo) : nullptr;
+                                          }},
+                      SharingStoreFactory{"Postgres",
+                                          [](testing::Places& places) -> std::unique_ptr<SharingRepository> {
+                                            const std::string uri = places.postgres();
+                                            add_four_accounts(open_postgres_accounts(uri));
+                                            auto repo = open_postgres_sharing(uri);
+                                            EXPECT_TRUE(repo) << to_string(repo.error());
+                                            return repo ? std::move(*repo) : nullptr;
+                                          }}),
+    [](const auto& param_info) { return param_info.param.name; });
 
 TEST(SqliteSharingTest, AnAccountCanBeDeletedOnceForgottenAndNotBefore) {
   TempDir dir;

@@ -2,13 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "trialwise/test_support/trial_maker.hpp"
+
 namespace trialwise::trial {
 namespace {
 
-const pack::Pack& shipped() {
-  static const pack::Pack p = *pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name());
-  return p;
-}
+using test_support::shipped;
 
 const pack::Outcome& gut() { return *shipped().find_outcome("gut_symptoms"); }
 
