@@ -35,7 +35,7 @@ function articlePage(checker) {
   <p class="card" id="publisher-card">The publisher's own text, in the publisher's own card.</p>
   <button id="publisher-button">Subscribe</button>
   <script type="module" src="${checker}/embed.js"></script>
-  <trialwise-check></trialwise-check>
+  <trialwise-check plan-url="https://app.example.org/#/check"></trialwise-check>
 </body>
 </html>`;
 }
@@ -179,6 +179,12 @@ test('a reader on a publisher\'s page takes the check and reads the result', asy
   assert.ok(result.text.includes(w.pack.pack.disclaimer.text), 'the pack\'s disclaimer is under the result');
   assert.ok(result.text.includes('What the evidence says'));
   assert.doesNotMatch(result.text, /immune boost/i);
+  // The publisher's plan-url: offered where the result allows a trial, in a new tab, with no referrer.
+  const planLink = await inShadow(page, (root) => {
+    const a = [...root.querySelectorAll('a')].find((x) => x.textContent.includes('Plan the trial'));
+    return a && { href: a.getAttribute('href'), target: a.target, rel: a.rel };
+  });
+  assert.deepEqual(planLink, { href: 'https://app.example.org/#/check', target: '_blank', rel: 'noopener noreferrer' });
   await w.shot('embed-result');
 
   // Nothing stored, no cookie sent, nobody else asked.
@@ -233,6 +239,7 @@ test('a refusal in the embed is as clear as an approval and carries no dose', as
   assert.ok(result.headings.includes('Why not'));
   assert.ok(result.headings.includes('What to bring to a clinician'));
   assert.doesNotMatch(result.text, DOSE);
+  assert.doesNotMatch(result.text, /Plan the trial/, 'a refusal offers no plan, whatever the page asks');
   await w.shot('embed-refusal-phone');
   assert.deepEqual(w.errors, [], `errors in the browser:\n${w.errors.join('\n')}`);
 });
