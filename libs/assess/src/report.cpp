@@ -77,6 +77,95 @@ boost::json::object to_json(const pack::Pack& pack, const Answers& answers, cons
 
 namespace {
 
+// Writes one JSON object member by member, commas and all.
+class ObjectText {
+ public:
+  explicit ObjectText(std::string& out) : out_(out) { out_.push_back('{'); }
+  ~ObjectText() { out_.push_back('}'); }
+  ObjectText(const ObjectText&) = delete;
+  ObjectText& operator=(const ObjectText&) = delete;
+
+  // The member's name; its value is written next, by the caller.
+  std::string& key(std::string_view name) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    json::append_string(out_, name);
+    out_.push_back(':');
+    return out_;
+  }
+  void string(std::string_view name, std::string_view value) { json::append_string(key(name), value); }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+// [item, item, ...], each written by `write(out, item)`.
+template <class Range, class Write>
+void array_text(std::string& out, const Range& items, Write write) {
+  out.push_back('[');
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out.push_back(',');
+    first = false;
+    write(out, item);
+  }
+  out.push_back(']');
+}
+
+}  // namespace
+
+void append_json(std::string& out, const pack::Pack& pack, const Answers& answers, const Assessment& a, Detail detail) {
+  ObjectText o(out);
+  o.string("safety", to_string(a.safety));
+  o.string("group", a.group);
+  o.string("fit", to_string(a.fit));
+  array_text(o.key("basics_to_fix"), a.basics_to_fix,
+             [](std::string& s, const BasicToFix& b) { json::append_string(s, b.id); });
+  o.string("decision", to_string(a.decision));
+  o.key("plan_allowed") += a.plan_allowed ? "true" : "false";
+  array_text(o.key("reasons"), a.reasons, [detail](std::string& s, const Reason& r) {
+    ObjectText reason(s);
+    reason.string("rule", r.rule);
+    reason.string("level", to_string(r.level));
+    reason.string("text", r.text);
+    reason.string("section", r.section);
+    if (detail == Detail::full) reason.string("bring", r.bring);
+  });
+  {
+    ObjectText id(o.key("pack"));
+    id.string("id", pack.id);
+    id.string("version", pack.version);
+  }
+  if (detail == Detail::full) {
+    array_text(o.key("basics"), a.basics_to_fix, [](std::string& s, const BasicToFix& b) {
+      ObjectText basic(s);
+      basic.string("id", b.id);
+      basic.string("label", b.label);
+      basic.string("advice", b.advice);
+      basic.string("section", b.section);
+    });
+    array_text(o.key("evidence"), a.evidence, [&pack](std::string& s, const pack::Evidence* e) {
+      const auto* strength = pack.find_strength(e->strength);
+      ObjectText item(s);
+      item.string("id", e->id);
+      item.string("strength", e->strength);
+      item.string("strength_label", strength ? strength->label : e->strength);
+      item.string("claim", e->claim);
+      item.string("section", e->source.section);
+    });
+    o.string("decision_text", decision_in_words(pack, a));
+    if (const auto* g = pack.find_group(a.group); g && !g->trial_limit.empty()) {
+      ObjectText limit(o.key("trial_limit"));
+      limit.string("text", g->trial_limit);
+      limit.string("section", g->trial_limit_source.section);
+    }
+  }
+  json::append(o.key("answers"), answers.values);
+}
+
+namespace {
+
 // Each block's dates and whether it is on, in the order drawn at the start.
 struct Block {
   int number = 0;

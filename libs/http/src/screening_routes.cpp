@@ -123,7 +123,12 @@ Response assess(const Context& ctx) {
   const auto& pack = ctx.services.pack();
   auto s = service::screen(pack, std::move(*body));
   if (!s) return answer_problems(s.error(), "");
-  return json_reply(Status::ok, assess::to_json(pack, s->answers, s->assessment, assess::Detail::full, storage));
+  // Written in one pass, not built as an object first (report_test holds the
+  // two to the same bytes).
+  std::string text;
+  text.reserve(4096);
+  assess::append_json(text, pack, s->answers, s->assessment, assess::Detail::full);
+  return text_reply(Status::ok, std::move(text), "application/json");
 }
 
 Response plan(const Context& ctx) {

@@ -25,6 +25,12 @@ enum class Detail {
 boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a,
                             Detail detail = Detail::full, const boost::json::storage_ptr& sp = {});
 
+/// The text of to_json(pack, answers, a, detail) as json::append writes it,
+/// appended to `out` in one pass, without building the object first (the
+/// checker's hot route). A test holds the two to the same bytes.
+void append_json(std::string& out, const pack::Pack& pack, const Answers& answers, const Assessment& a,
+                 Detail detail = Detail::full);
+
 /// The plan, with the assessment and answers it was made from.
 boost::json::object to_json(const pack::Pack& pack, const Answers& answers, const Assessment& a, const TrialPlan& plan);
 
