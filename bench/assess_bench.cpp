@@ -71,7 +71,9 @@ void BM_CheckAndAssess(benchmark::State& state) {
 BENCHMARK(BM_CheckAndAssess)->Unit(benchmark::kMillisecond);
 
 // Check, assess and write contract v1's JSON line: `assess --batch` per line.
-void BM_CheckAssessWrite(benchmark::State& state) {
+// Check, assess and write each respondent's answer with `write(text, answers, assessment)`.
+template <class Write>
+void check_assess_write(benchmark::State& state, Write write) {
   auto& f = Fixture::get();
   std::string text;
   for (auto _ : state) {
@@ -79,28 +81,26 @@ void BM_CheckAssessWrite(benchmark::State& state) {
       auto checked = assess::check_answers(f.pack, a);
       auto result = assess::assess(f.pack, *checked);
       text.clear();
-      json::append(text, boost::json::value(assess::to_json(f.pack, *checked, *result, assess::Detail::contract)));
+      write(text, *checked, *result);
       benchmark::DoNotOptimize(text.data());
     }
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.answers.size()));
 }
+
+// The answer built as a boost::json object, then written.
+void BM_CheckAssessWrite(benchmark::State& state) {
+  check_assess_write(state, [&pack = Fixture::get().pack](std::string& text, const auto& answers, const auto& result) {
+    json::append(text, boost::json::value(assess::to_json(pack, answers, result, assess::Detail::contract)));
+  });
+}
 BENCHMARK(BM_CheckAssessWrite)->Unit(benchmark::kMillisecond);
 
 // The same text written in one pass (what the checker's assess route does).
 void BM_CheckAssessWriteOnePass(benchmark::State& state) {
-  auto& f = Fixture::get();
-  std::string text;
-  for (auto _ : state) {
-    for (const auto& a : f.answers) {
-      auto checked = assess::check_answers(f.pack, a);
-      auto result = assess::assess(f.pack, *checked);
-      text.clear();
-      assess::append_json(text, f.pack, *checked, *result, assess::Detail::contract);
-      benchmark::DoNotOptimize(text.data());
-    }
-  }
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.answers.size()));
+  check_assess_write(state, [&pack = Fixture::get().pack](std::string& text, const auto& answers, const auto& result) {
+    assess::append_json(text, pack, answers, result, assess::Detail::contract);
+  });
 }
 BENCHMARK(BM_CheckAssessWriteOnePass)->Unit(benchmark::kMillisecond);
 
