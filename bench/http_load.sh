@@ -103,9 +103,12 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss"
 }
 
-# A short warm-up of each, then the phases, the two servers in turn.
+# A warm-up of both routes on each (Node compiles its hot paths as they run:
+# without it, its first assess phase was half its second), then the phases,
+# the two servers in turn.
 for server in trialwise node; do
   wrk -t 1 -c 4 -d 2s -s "$here/http/load.lua" "${url[$server]}/healthz" >/dev/null
+  TRIALWISE_ANSWERS="$answers" wrk -t 1 -c 16 -d 5s -s "$here/http/load.lua" "${url[$server]}/api/v1/assess" >/dev/null
 done
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
