@@ -104,8 +104,9 @@ Response pack(const Context& ctx) {
 
 Response openapi(const Context&) { return text_reply(Status::ok, std::string(openapi_document()), "application/json"); }
 
-// Memory for one request's JSON, recycled from request to request on a
-// thread: the hot stateless route then barely touches the allocator. Boost
+// Memory for one request's parsed body, recycled from request to request on
+// a thread (the answer is written straight into its string): the hot
+// stateless route then barely touches the allocator. Boost
 // 1.81's monotonic_resource needs an initial buffer to be usable after
 // release().
 struct RequestMemory {
