@@ -2,7 +2,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace trialwise::json {
 namespace {
@@ -38,15 +40,41 @@ void append_pretty(std::string& out, const boost::json::value& v, int depth) {
   out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + (array ? "]" : "}");
 }
 
+// Whether any of the eight bytes in `w` needs an escape: a control character
+// (below 0x20), '"' or '\\'. Bytes of 0x80 and above (UTF-8) never do. Exact
+// as a yes/no for the whole word (the classic has-zero-byte tests), which is
+// all the scan below asks of it.
+constexpr bool word_needs_escape(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t high = 0x8080808080808080u;
+  const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & high; };
+  const std::uint64_t below_space = (w - ones * 0x20) & ~w & high;
+  return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
+}
+
+constexpr bool byte_needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
+
+// The index of the first byte at or after `i` that needs an escape, or
+// s.size(). Eight bytes at a time: most text (the pack's sentences) has none.
+std::size_t next_escape(std::string_view s, std::size_t i) noexcept {
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (word_needs_escape(w)) break;
+  }
+  for (; i < s.size(); ++i)
+    if (byte_needs_escape(static_cast<unsigned char>(s[i]))) return i;
+  return s.size();
+}
+
 }  // namespace
 
 void append_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = next_escape(s, 0); i < s.size(); i = next_escape(s, run)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

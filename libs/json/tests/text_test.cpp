@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -48,6 +49,22 @@ TEST(JsonTextTest, WritesAsJsonStringify) {
   // Integers kept as int64 or uint64 print as JavaScript's doubles would.
   EXPECT_EQ(to_text(boost::json::value(std::int64_t{9007199254740993})), "9007199254740992");
   EXPECT_EQ(to_text(boost::json::value(std::uint64_t{18446744073709551615u})), "18446744073709552000");
+}
+
+// The escape scan reads eight bytes at a time; every byte value at every
+// place in and around a word must come out as Boost.JSON's serializer (an
+// independent writer with JSON.stringify's escapes) writes it.
+TEST(JsonTextTest, EscapesEveryByteWhereverItFalls) {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string s(19, 'a');
+      s[at] = static_cast<char>(byte);
+      if (at + 9 < s.size()) s[at + 9] = static_cast<char>(byte);  // a second one, a word later
+      std::string ours;
+      append_string(ours, s);
+      ASSERT_EQ(ours, boost::json::serialize(boost::json::string_view(s))) << "byte " << byte << " at " << at;
+    }
+  }
 }
 
 TEST(JsonTextTest, ParseErrorsNameLineAndColumn) {
