@@ -34,9 +34,7 @@ struct FieldApplies {
   bool operator()(const Question& q, const boost::json::object& element) const {
     if (!q.applies_if) return true;
     thread_local rules::Scratch scratch;
-    thread_local boost::json::value data;
-    data = element;
-    auto r = q.applies_if->evaluate(data, scratch);
+    auto r = q.applies_if->evaluate(rules::Value::from_json(element), scratch);
     return !r || rules::truthy(*r);
   }
 };
@@ -121,8 +119,9 @@ class Checker {
   void check_object(const std::vector<Question>& questions, boost::json::object& o, const std::string& pointer,
                     Applies applies) {
     std::size_t known = 0;  // members that are questions; any other member is unknown
+    std::size_t next = 0;   // where the next question's answer is likely to be
     for (const auto& q : questions) {
-      auto it = o.find(q.id);
+      auto it = find_from(o, q.id, next);
       if (it != o.end()) ++known;
       const bool present = it != o.end() && !it->value().is_null();
       bool asked = true;
@@ -159,6 +158,15 @@ class Checker {
   }
 
   FieldApplies field_applies_;
+
+  // o.find(key), trying first the member at `next`: forms send their answers
+  // in the questionnaire's order, so this usually costs one comparison and
+  // no hashing. `next` moves past whatever is found.
+  static boost::json::object::iterator find_from(boost::json::object& o, std::string_view key, std::size_t& next) {
+    auto it = next < o.size() && o.begin()[next].key() == key ? o.begin() + next : o.find(key);
+    if (it != o.end()) next = static_cast<std::size_t>(it - o.begin()) + 1;
+    return it;
+  }
 
   static bool misses_required(const std::vector<Question>& questions, const boost::json::object& o) {
     return std::any_of(questions.begin(), questions.end(), [&](const Question& q) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+
 #include <cmath>
 #include <limits>
 
@@ -20,6 +22,17 @@ TEST(ValueJsonTest, CopiesOutIntegersAsInt64AndNonFiniteAsNull) {
   EXPECT_TRUE(to_boost_json(Value::number(3)).is_int64());
   EXPECT_TRUE(to_boost_json(Value::number(2.5)).is_double());
   EXPECT_TRUE(to_boost_json(Value::number(std::nan(""))).is_null());
+}
+
+// An object borrowed on its own (a list entry checked in place) reads as the
+// same object held in a value.
+TEST(ValueJsonTest, BorrowsABareObjectAsItsValue) {
+  const boost::json::value held = boost::json::parse(R"({"name": "Glutamine", "g": 5})");
+  const Value bare = Value::from_json(held.get_object());
+  EXPECT_EQ(bare.kind(), Kind::object);
+  EXPECT_EQ(bare.size(), 2u);
+  EXPECT_EQ(to_json_text(bare), to_json_text(Value::from_json(held)));
+  EXPECT_EQ(bare.find("g")->as_number(), 5);
 }
 
 }  // namespace

@@ -52,6 +52,8 @@ class Value {
   static Value object(const Member* members, std::size_t count) noexcept;
   /// Borrows `json`; numbers become doubles, as in JavaScript.
   static Value from_json(const boost::json::value& json) noexcept;
+  /// Borrows an object that is not held in a boost::json::value.
+  static Value from_json(const boost::json::object& object) noexcept;
 
   Kind kind() const noexcept { return kind_; }
   bool is_null() const noexcept { return kind_ == Kind::null; }
@@ -181,15 +183,17 @@ inline Value Value::from_json(const boost::json::value& json) noexcept {
       v.u_.json_array = &json.get_array();
       return v;
     }
-    case boost::json::kind::object: {
-      Value v;
-      v.kind_ = Kind::object;
-      v.backing_ = Backing::json;
-      v.u_.json_object = &json.get_object();
-      return v;
-    }
+    case boost::json::kind::object: return from_json(json.get_object());
   }
   return null();
+}
+
+inline Value Value::from_json(const boost::json::object& object) noexcept {
+  Value v;
+  v.kind_ = Kind::object;
+  v.backing_ = Backing::json;
+  v.u_.json_object = &object;
+  return v;
 }
 
 inline std::size_t Value::size() const noexcept {
