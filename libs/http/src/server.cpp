@@ -17,6 +17,7 @@
 
 #include "trialwise/http/server.hpp"
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <mutex>
@@ -32,6 +33,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
@@ -45,6 +47,7 @@
 
 #include "access_log.hpp"
 #include "reply.hpp"
+#include "wire.hpp"
 #include "trialwise/http/handler.hpp"
 
 namespace trialwise::http {
@@ -293,9 +296,13 @@ class Connection final : public Session {
   void respond(Response res, bool unread_input) {
     state_ = State::writing;
     if (server_.stopping) res.keep_alive(false);
-    res_ = std::make_shared<Response>(std::move(res));
+    res_ = std::move(res);
+    head_.clear();
+    append_head(head_, *res_);
     tcp_layer().expires_after(server_.options.read_timeout);
-    bhttp::async_write(stream_, *res_, [self = self(), unread_input](beast::error_code ec, std::size_t) {
+    // The head and the body in one gather write (wire.hpp says why).
+    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(res_->body())};
+    net::async_write(stream_, buffers, [self = self(), unread_input](beast::error_code ec, std::size_t) {
       self->on_write(ec, unread_input);
     });
   }
@@ -344,7 +351,8 @@ class Connection final : public Session {
   const Peer peer_;  // who is at the other end (sign-in throttling), and whether over TLS
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  std::shared_ptr<Response> res_;
+  std::optional<Response> res_;  // the answer being written
+  std::string head_;             // its status line and fields; the memory is kept between requests
   State state_ = State::idle;
   SteadyClock::time_point started_{};
   std::string method_ = "-", target_ = "-";
