@@ -5,6 +5,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -22,10 +24,11 @@ using namespace trialwise;
 struct Fixture {
   pack::Pack pack;
   std::vector<boost::json::value> answers;
+  std::vector<std::string> bodies;  // the same answers as request bodies
 
   static Fixture& get() {
     static Fixture f = [] {
-      Fixture x{*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()), {}};
+      Fixture x{*pack::load_pack(pack::builtin_pack_text(), pack::builtin_pack_name()), {}, {}};
       std::vector<std::string> lines;
       if (const char* path = std::getenv("TRIALWISE_BENCH_DATA"); path && *path) {
         std::ifstream in(path);
@@ -35,6 +38,7 @@ struct Fixture {
         lines = bench::generate_lines(2000);
       }
       for (const auto& l : lines) x.answers.push_back(*json::parse(l));
+      x.bodies = std::move(lines);
       return x;
     }();
     return f;
@@ -103,6 +107,31 @@ void BM_CheckAssessWriteOnePass(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_CheckAssessWriteOnePass)->Unit(benchmark::kMillisecond);
+
+// What the checker's assess route does between reading a body and sending the
+// answer: parse the body into memory recycled per request, check, assess and
+// write in one pass. The server's own costs (sockets, HTTP) are in
+// bench/http_load.sh.
+void BM_AssessRouteWork(benchmark::State& state) {
+  auto& f = Fixture::get();
+  json::Parser parser;
+  std::vector<unsigned char> buffer(64 * 1024);
+  boost::json::monotonic_resource memory(buffer.data(), buffer.size());
+  std::string text;
+  for (auto _ : state) {
+    for (const auto& body : f.bodies) {
+      memory.release();
+      auto answers = parser.parse(body, boost::json::storage_ptr(&memory));
+      auto checked = assess::check_answers(f.pack, std::move(*answers));
+      auto result = assess::assess(f.pack, *checked);
+      text.clear();
+      assess::append_json(text, f.pack, *checked, *result, assess::Detail::full);
+      benchmark::DoNotOptimize(text.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.bodies.size()));
+}
+BENCHMARK(BM_AssessRouteWork)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
