@@ -7,7 +7,9 @@
 # and GET /healthz on each in turn (trialwise, Node, trialwise, Node, ...).
 # Prints requests/s, p50/p99/max latency, errors (non-2xx and socket) and
 # resident memory (start/middle/end of each phase) per server and endpoint,
-# then the ratios trialwise / Node.
+# and the server's CPU time per request (user + system, from /proc: unlike a
+# rate, it barely moves when the machine is busy elsewhere), then the ratios
+# trialwise / Node.
 #
 #   bench/http_load.sh [BUILD_DIR]        (default: build/release)
 #
@@ -17,7 +19,11 @@
 # TRIALWISE_BENCH_ANSWERS (examples/runner_in_heat.json),
 # TRIALWISE_BENCH_MODE (checker: `serve --checker`; full: the whole server on
 # a fresh database), TRIALWISE_BENCH_NODE_WORKERS (1: one Node process, as
-# such a service usually runs; 2: node:cluster with a process per core). Needs wrk, curl (scripts/install-deps --bench) and node.
+# such a service usually runs; 2: node:cluster with a process per core),
+# TRIALWISE_BENCH_PIN (0; 1: one core each, the server on the last core with
+# one thread and wrk on the first with one, so that the load generator's
+# share does not blur the servers'). Needs wrk, curl
+# (scripts/install-deps --bench), node, and taskset for the pinned run.
 # Loopback only. The server's log goes to BUILD_DIR/http_load.access.log.
 # Goals (issue 17): assess and healthz at least 2x Node's rate, assess p99
 # under 10 ms at 64 connections, zero errors, memory flat.
@@ -33,9 +39,21 @@ threads="${TRIALWISE_BENCH_THREADS:-2}"
 answers="${TRIALWISE_BENCH_ANSWERS:-$root/examples/runner_in_heat.json}"
 mode="${TRIALWISE_BENCH_MODE:-checker}"
 node_workers="${TRIALWISE_BENCH_NODE_WORKERS:-1}"
+pin="${TRIALWISE_BENCH_PIN:-0}"
 die() { echo "http_load: $*" >&2; exit 1; }
 [ -x "$tw" ] || die "build first: $tw"
 for tool in wrk curl node npm; do command -v "$tool" >/dev/null || die "needs $tool (scripts/install-deps --bench)"; done
+# Pinned: servers on the last core, wrk on the first (taskset is util-linux's).
+server_cpu=() load_cpu=() serve_threads=()
+if [ "$pin" = 1 ]; then
+  [ "$(nproc)" -ge 2 ] || die "TRIALWISE_BENCH_PIN=1 needs at least 2 cores"
+  command -v taskset >/dev/null || die "TRIALWISE_BENCH_PIN=1 needs taskset (util-linux)"
+  [ "$node_workers" = 1 ] || die "TRIALWISE_BENCH_PIN=1 runs one Node process (TRIALWISE_BENCH_NODE_WORKERS=1)"
+  server_cpu=(taskset -c "$(($(nproc) - 1))")
+  load_cpu=(taskset -c 0)
+  serve_threads=(--threads 1)
+  threads=1
+fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/trialwise-http.XXXXXX")"
 declare -A pid url
@@ -57,8 +75,8 @@ start() {
 }
 
 case "$mode" in
-  checker) start trialwise "$tw" serve --port 0 --checker ;;
-  full) start trialwise "$tw" serve --port 0 --db "$tmp/bench.db" ;;
+  checker) start trialwise "${server_cpu[@]}" "$tw" serve --port 0 --checker "${serve_threads[@]}" ;;
+  full) start trialwise "${server_cpu[@]}" "$tw" serve --port 0 --db "$tmp/bench.db" "${serve_threads[@]}" ;;
   *) die "TRIALWISE_BENCH_MODE is checker or full, not $mode" ;;
 esac
 # The Node side's packages, pinned by bench/node/package-lock.json.
@@ -66,7 +84,7 @@ esac
   (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 node_port=0  # a cluster's workers share one port, chosen here
 [ "$node_workers" -gt 1 ] && node_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-NODE_WORKERS="$node_workers" start node node "$here/node/checker_server.mjs" "$root/packs/glutamine.json" "$node_port"
+NODE_WORKERS="$node_workers" start node "${server_cpu[@]}" node "$here/node/checker_server.mjs" "$root/packs/glutamine.json" "$node_port"
 
 # Before anything is timed: both screen every example alike (the same level,
 # the same rules firing), and the timed answers assess cleanly.
@@ -87,28 +105,43 @@ for example in "$root"/examples/*.json "$answers"; do
 done
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }  # KiB
+# CPU time (clock ticks, user + system) of a server and its workers (a Node
+# cluster's are its children).
+cpu_ticks() {
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
+  done
+  echo "$total"
+}
+ticks_per_second=$(getconf CLK_TCK)
 declare -A result
 phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, middle and end
   local key=$1 server=$2 target=$3 body=${4:-}
-  local start_rss mid_rss end_rss line
+  local start_rss mid_rss end_rss line start_cpu end_cpu requests
   start_rss=$(rss "${pid[$server]}")
-  TRIALWISE_ANSWERS="$body" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
+  start_cpu=$(cpu_ticks "${pid[$server]}")
+  TRIALWISE_ANSWERS="$body" "${load_cpu[@]}" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
     -s "$here/http/load.lua" "${url[$server]}$target" >"$tmp/$key.out" 2>&1 &
   local bench=$!
   sleep "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')"
   mid_rss=$(rss "${pid[$server]}")
   wait "$bench"
   end_rss=$(rss "${pid[$server]}")
+  end_cpu=$(cpu_ticks "${pid[$server]}")
   line=$(grep '^RESULT' "$tmp/$key.out") || { cat "$tmp/$key.out" >&2; die "wrk failed"; }
-  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss"
+  requests=$(sed -n 's/.*\brequests=\([0-9]*\).*/\1/p' <<<"$line")
+  cpu_us=$(awk -v t=$((end_cpu - start_cpu)) -v hz="$ticks_per_second" -v n="$requests" \
+    'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
+  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss cpu_us=$cpu_us"
 }
 
 # A warm-up of both routes on each (Node compiles its hot paths as they run:
 # without it, its first assess phase was half its second), then the phases,
 # the two servers in turn.
 for server in trialwise node; do
-  wrk -t 1 -c 4 -d 2s -s "$here/http/load.lua" "${url[$server]}/healthz" >/dev/null
-  TRIALWISE_ANSWERS="$answers" wrk -t 1 -c 16 -d 5s -s "$here/http/load.lua" "${url[$server]}/api/v1/assess" >/dev/null
+  "${load_cpu[@]}" wrk -t 1 -c 4 -d 2s -s "$here/http/load.lua" "${url[$server]}/healthz" >/dev/null
+  TRIALWISE_ANSWERS="$answers" "${load_cpu[@]}" wrk -t 1 -c 16 -d 5s -s "$here/http/load.lua" "${url[$server]}/api/v1/assess" >/dev/null
 done
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
@@ -128,25 +161,30 @@ mean() {  # mean SERVER ENDPOINT FIELD: over the rounds
   for r in $(seq "$rounds"); do sum=$(awk -v a="$sum" -v b="$(field "$1.$2.$r" "$3")" 'BEGIN { print a + b }'); done
   awk -v s="$sum" -v n="$rounds" 'BEGIN { printf "%.1f", s / n }'
 }
-printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores; trialwise serve --%s, Node %s x %s\n' \
-  "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$mode" "$(node --version)" "$node_workers"
-printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s  %s\n' server endpoint round requests/s p50_ms p99_ms max_ms non2xx socket \
-  "RSS KiB start/middle/end"
+printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores%s; trialwise serve --%s, Node %s x %s\n' \
+  "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$([ "$pin" = 1 ] && echo ', one core each')" "$mode" \
+  "$(node --version)" "$node_workers"
+printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s %9s  %s\n' server endpoint round requests/s p50_ms p99_ms max_ms non2xx socket \
+  cpu_us/req "RSS KiB start/middle/end"
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
     for server in trialwise node; do
       key="$server.$endpoint.$round"
-      printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
+      printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s %9s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
         "$(field "$key" p50_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" "$(field "$key" non2xx)" \
-        "$(field "$key" socket_errors)" "$(field "$key" rss_kib)"
+        "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" rss_kib)"
     done
   done
 done
 for endpoint in assess healthz; do
   ours=$(mean trialwise "$endpoint" rps)
   theirs=$(mean node "$endpoint" rps)
-  printf '%-8s trialwise %s req/s, Node %s req/s: trialwise / Node = %s (p99 %s ms vs %s ms)\n' "$endpoint" "$ours" "$theirs" \
-    "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')" "$(mean trialwise "$endpoint" p99_ms)" \
+  ours_cpu=$(mean trialwise "$endpoint" cpu_us)
+  theirs_cpu=$(mean node "$endpoint" cpu_us)
+  printf '%-8s trialwise %s req/s, Node %s req/s: trialwise / Node = %s (p99 %s ms vs %s ms);' "$endpoint" "$ours" \
+    "$theirs" "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')" "$(mean trialwise "$endpoint" p99_ms)" \
     "$(mean node "$endpoint" p99_ms)"
+  printf ' CPU a request %s us vs %s us: Node / trialwise = %s\n' "$ours_cpu" "$theirs_cpu" \
+    "$(awk -v a="$ours_cpu" -v b="$theirs_cpu" 'BEGIN { printf "%.2f", b / a }')"
 done
 cp "$tmp/trialwise.log" "$build_dir/http_load.access.log" 2>/dev/null || true
