@@ -98,10 +98,11 @@ class ObjectText {
 
   // The member's name; its value is written next, by the caller.
   std::string& key(MemberName name) {
-    out_.append(first_ ? "\"" : ",\"");
+    if (!first_) out_.push_back(',');
     first_ = false;
+    out_.push_back('"');
     out_.append(name.text);
-    out_.append("\":");
+    out_.append("\":", 2);
     return out_;
   }
   void string(MemberName name, std::string_view value) { json::append_string(key(name), value); }

@@ -1,10 +1,15 @@
 #include "trialwise/json/text.hpp"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace trialwise::json {
 namespace {
@@ -55,8 +60,23 @@ constexpr bool word_needs_escape(std::uint64_t w) noexcept {
 constexpr bool byte_needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
 
 // The index of the first byte at or after `i` that needs an escape, or
-// s.size(). Eight bytes at a time: most text (the pack's sentences) has none.
+// s.size(). Sixteen bytes at a time with SSE2 (every x86-64 has it), then
+// eight with plain arithmetic: most text (the pack's sentences) has none.
 std::size_t next_escape(std::string_view s, std::size_t i) noexcept {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // A byte is at most 0x1F exactly when the unsigned minimum with 0x1F is itself.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, last_control), bytes);
+    const __m128i special =
+        _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
+    if (const int mask = _mm_movemask_epi8(special); mask != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+#endif
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);

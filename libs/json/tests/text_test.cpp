@@ -51,15 +51,15 @@ TEST(JsonTextTest, WritesAsJsonStringify) {
   EXPECT_EQ(to_text(boost::json::value(std::uint64_t{18446744073709551615u})), "18446744073709552000");
 }
 
-// The escape scan reads eight bytes at a time; every byte value at every
-// place in and around a word must come out as Boost.JSON's serializer (an
+// The escape scan reads sixteen or eight bytes at a time; every byte value at
+// every place in and around a block must come out as Boost.JSON's serializer (an
 // independent writer with JSON.stringify's escapes) writes it.
 TEST(JsonTextTest, EscapesEveryByteWhereverItFalls) {
   for (int byte = 0; byte < 256; ++byte) {
-    for (std::size_t at = 0; at < 19; ++at) {
-      std::string s(19, 'a');
+    for (std::size_t at = 0; at < 41; ++at) {
+      std::string s(41, 'a');
       s[at] = static_cast<char>(byte);
-      if (at + 9 < s.size()) s[at + 9] = static_cast<char>(byte);  // a second one, a word later
+      if (at + 17 < s.size()) s[at + 17] = static_cast<char>(byte);  // a second one, a block later
       std::string ours;
       append_string(ours, s);
       ASSERT_EQ(ours, boost::json::serialize(boost::json::string_view(s))) << "byte " << byte << " at " << at;
