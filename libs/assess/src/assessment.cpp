@@ -54,6 +54,7 @@ Result<Assessment> assess(const pack::Pack& pack, const Answers& answers) {
                                  : nullptr;
   if (!group) return Unexpected{internal_error(file + "#/groups", "no group takes this problem")};
   a.group = group->id;
+  a.evidence.reserve(pack.evidence.size());
   for (const auto& e : pack.evidence)
     if (std::find(e.groups.begin(), e.groups.end(), a.group) != e.groups.end()) a.evidence.push_back(&e);
 
