@@ -2,10 +2,10 @@
 
 // A response's status line and header fields as they go on the wire. The
 // server writes them and the body as two buffers in one gather write instead
-// of through Beast's serializer, whose buffer sequences cost more than the
-// assessment's own answer on the checker's hot route. Every response here
-// carries a Content-Length (handle() and reject() prepare the payload), so
-// there is no chunked encoding to do.
+// of through Beast's serializer, whose buffer sequences were about 5% of the
+// server's time under the checker's assess load. Every response here carries
+// a Content-Length (handle() and reject() prepare the payload), so there is
+// no chunked encoding to do.
 
 #include <string>
 
