@@ -85,9 +85,12 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 /// A publisher, a checker that allows it, a page on the article, every request recorded.
-async function world(t, { viewport, isMobile, allow = true } = {}) {
+async function world(t, { viewport, isMobile, allow = true, args = [] } = {}) {
   const publisher = await startPublisher(strictPolicy);
-  const checker = await startServer({ today: '2026-12-07', args: ['--checker', ...(allow ? ['--allow-origin', publisher.url] : [])] });
+  const checker = await startServer({
+    today: '2026-12-07',
+    args: ['--checker', ...(allow ? ['--allow-origin', publisher.url] : []), ...args],
+  });
   publisher.checker = checker.url;
   const pack = await api(checker.url, 'GET', '/pack');
   const p = await openPage(browser, t.name, { viewport, isMobile });
@@ -242,6 +245,33 @@ test('a refusal in the embed is as clear as an approval and carries no dose', as
   assert.doesNotMatch(result.text, /Plan the trial/, 'a refusal offers no plan, whatever the page asks');
   await w.shot('embed-refusal-phone');
   assert.deepEqual(w.errors, [], `errors in the browser:\n${w.errors.join('\n')}`);
+});
+
+test('a busy checker says so in words, and "Try again" brings the check', async (t) => {
+  // One API request a second from an address: the test keeps this address's
+  // budget spent while the page loads, so the embed's request for the pack
+  // meets a 429 whatever the timing.
+  const w = await world(t, { args: ['--rate', '1'] });
+  const { page } = w;
+  let busy = true;
+  const spend = (async () => {
+    while (busy) {
+      await fetch(`${w.checker.url}/api/v1/pack`).then((r) => r.arrayBuffer(), () => {});
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  })();
+  await page.goto(`${w.publisher.url}/article`);
+  await page.waitForFunction(() => document.querySelector('trialwise-check')?.shadowRoot?.querySelector('[role="alert"]'));
+  busy = false;
+  await spend;
+  const alert = await inShadow(page, (root) => root.querySelector('[role="alert"]').textContent);
+  assert.equal(alert, 'Many people are using the check just now. Please try again in a moment.');
+  await w.shot('embed-busy');
+  // A second on, the budget holds a request again.
+  await new Promise((done) => setTimeout(done, 1200));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await ready(page);
+  assert.match(await stepLabel(page), /Step 1/);
 });
 
 test('a page on an origin the checker does not allow gets no check', async (t) => {
