@@ -74,8 +74,8 @@ void BM_CheckAndAssess(benchmark::State& state) {
 }
 BENCHMARK(BM_CheckAndAssess)->Unit(benchmark::kMillisecond);
 
-// Check, assess and write contract v1's JSON line: `assess --batch` per line.
-// Check, assess and write each respondent's answer with `write(text, answers, assessment)`.
+// Check, assess and write each respondent's contract v1 answer with
+// `write(text, answers, assessment)`, as `assess --batch` does per line.
 template <class Write>
 void check_assess_write(benchmark::State& state, Write write) {
   auto& f = Fixture::get();

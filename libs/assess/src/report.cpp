@@ -84,7 +84,7 @@ struct MemberName {
   std::string_view text;
   consteval MemberName(const char* name) : text(name) {  // NOLINT(google-explicit-constructor): literals
     for (const char c : text)
-      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a member name that needs escaping";
+      if (json::needs_escape(static_cast<unsigned char>(c))) throw "a member name that needs escaping";
   }
 };
 

@@ -57,8 +57,6 @@ constexpr bool word_needs_escape(std::uint64_t w) noexcept {
   return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
 }
 
-constexpr bool byte_needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
-
 // The index of the first byte at or after `i` that needs an escape, or
 // s.size(). Sixteen bytes at a time with SSE2 (every x86-64 has it), then
 // eight with plain arithmetic: most text (the pack's sentences) has none.
@@ -83,7 +81,7 @@ std::size_t next_escape(std::string_view s, std::size_t i) noexcept {
     if (word_needs_escape(w)) break;
   }
   for (; i < s.size(); ++i)
-    if (byte_needs_escape(static_cast<unsigned char>(s[i]))) return i;
+    if (needs_escape(static_cast<unsigned char>(s[i]))) return i;
   return s.size();
 }
 

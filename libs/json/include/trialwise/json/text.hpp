@@ -53,6 +53,10 @@ std::string to_pretty(const boost::json::value& value);
 /// Appends `s` as a quoted JSON string, escaped as JSON.stringify escapes.
 void append_string(std::string& out, std::string_view s);
 
+/// Whether append_string escapes this byte: a control character (below
+/// 0x20), '"' or '\\'.
+constexpr bool needs_escape(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
+
 /// Appends a number as JavaScript's Number.prototype.toString writes it
 /// ("1", "0.1", "1e+21", "NaN", "Infinity").
 void append_js_number(std::string& out, double n);
