@@ -80,6 +80,27 @@ def read_until_closed(sock, limit=1 << 20):
     return data
 
 
+def read_responses(sock, count):
+    """`count` responses read off a socket, each as (head, body) by its Content-Length."""
+    data, pos, out = bytearray(), 0, []
+    while len(out) < count:
+        end = data.find(b"\r\n\r\n", pos)
+        if end >= 0:
+            head = bytes(data[pos:end])
+            length = int(re.search(rb"(?im)^content-length: *(\d+)", head).group(1))
+            if len(data) >= end + 4 + length:
+                out.append((head, bytes(data[end + 4:end + 4 + length])))
+                pos = end + 4 + length
+                continue
+        chunk = sock.recv(1 << 20)
+        if not chunk:
+            break
+        del data[:pos]
+        pos = 0
+        data += chunk
+    return out
+
+
 def closed_by_server(sock):
     try:
         return sock.recv(1024) == b""
@@ -180,6 +201,45 @@ with tempfile.TemporaryDirectory() as tmp:
         s.sendall(body)
         reply = read_until_closed(s)
         check(reply.startswith(b"HTTP/1.1 200 "), "assess after 100 Continue", reply[:200])
+        s.close()
+
+        # A body that arrives in two parts is read whole; one that stops halfway
+        # is cut off by the read timeout like a slow header.
+        body = example("runner_in_heat")
+        head = (b"POST /api/v1/assess HTTP/1.1\r\n" + HOST_A + b"Content-Type: application/json\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+        s = a.socket()
+        s.sendall(head + body[:40])
+        time.sleep(0.2)
+        s.sendall(body[40:])
+        reply = read_responses(s, 1)
+        check(reply[0][0].startswith(b"HTTP/1.1 200 ") and b'"decision":"trial_ok"' in reply[0][1],
+              "a body sent in two parts is assessed", reply[0][0])
+        s.close()
+        s = a.socket()
+        s.sendall(head + body[:40])
+        check(closed_by_server(s), "a body that stops halfway is closed after the read timeout")
+        s.close()
+
+        # Pipelined requests, more than the socket holds while the client does
+        # not read: every answer comes, whole and in order.
+        script = "/js/pages/plan.js"
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../web/public" + script), "rb") as f:
+            script_bytes = f.read()
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # a small window: the server must wait to write
+        s.settimeout(10)
+        s.connect(("127.0.0.1", a.port))
+        count = 600  # 8.7 MB: more than Linux lets a socket buffer (4 MiB by default)
+        s.sendall((b"GET " + script.encode() + b" HTTP/1.1\r\n" + HOST_A + b"\r\n") * (count - 1) +
+                  b"GET /healthz HTTP/1.1\r\n" + HOST_A + b"\r\n")
+        time.sleep(0.3)
+        replies = read_responses(s, count)
+        check(len(replies) == count and all(r[0].startswith(b"HTTP/1.1 200 ") and r[1] == script_bytes
+                                            for r in replies[:-1]),
+              f"{count - 1} pipelined answers of {len(script_bytes)} bytes, whole and in order",
+              [r[0][:40] for r in replies[:3]])
+        check(replies[-1][1] == b'{"status":"ok"}', "the last pipelined request answered last", replies[-1][1][:80])
         s.close()
 
         # A slow client: half a header, then nothing. Others are served meanwhile,

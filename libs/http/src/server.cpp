@@ -17,6 +17,7 @@
 
 #include "trialwise/http/server.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <csignal>
@@ -177,6 +178,9 @@ class Connection final : public Session {
   void start() override {
     beast::error_code ignored;
     tcp_layer().socket().set_option(tcp::no_delay(true), ignored);
+    // Answers are first written without waiting (respond): a full socket
+    // buffer must then say would_block rather than block the thread.
+    tcp_layer().socket().non_blocking(true, ignored);
     net::dispatch(tcp_layer().get_executor(), [self = self()] {
       if constexpr (kTls) {
         // The handshake is bounded like a request: a silent client cannot hold the connection.
@@ -213,7 +217,9 @@ class Connection final : public Session {
     if (server_.stopping) return close();
     state_ = State::idle;
     idle_since_.store(SteadyClock::now().time_since_epoch().count(), std::memory_order_relaxed);
-    if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
+    // A pipelined request is already here: read it on a later turn, so that a
+    // long pipeline neither nests calls nor keeps other connections waiting.
+    if (buffer_.size() > 0) return net::post(tcp_layer().get_executor(), [self = self()] { self->read_header(); });
     tcp_layer().expires_after(server_.options.idle_timeout);
     stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Connection::on_first_bytes, self()));
   }
@@ -234,8 +240,35 @@ class Connection final : public Session {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(limits().header_bytes));
     parser_->body_limit(limits().body_bytes);
-    tcp_layer().expires_after(server_.options.read_timeout);  // for the whole request
+    request_timed_ = false;
+    // Usually the whole request came in the first bytes: parse it here, with
+    // no read operation, timer or extra turn of the event loop.
+    if (buffer_.size() > 0) {
+      beast::error_code ec;
+      parse_buffered(ec);
+      if (ec || parser_->is_header_done()) return on_header(ec, 0);
+    }
+    time_request();
     bhttp::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_header, self()));
+  }
+
+  // Feeds the parser what the buffer holds, header and body alike (as
+  // async_read does). need_more is not an error here: the rest is read later.
+  void parse_buffered(beast::error_code& ec) {
+    parser_->eager(true);
+    while (buffer_.size() > 0 && !parser_->is_done()) {
+      const std::size_t used = parser_->put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec == bhttp::error::need_more) ec = {};
+      if (ec || used == 0) return;
+    }
+  }
+
+  // One deadline for the whole request, from when reading it had to wait.
+  void time_request() {
+    if (request_timed_) return;
+    request_timed_ = true;
+    tcp_layer().expires_after(server_.options.read_timeout);
   }
 
   void on_header(beast::error_code ec, std::size_t) {
@@ -268,6 +301,7 @@ class Connection final : public Session {
   }
 
   void read_body() {
+    time_request();
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_body, self()));
   }
 
@@ -299,9 +333,22 @@ class Connection final : public Session {
     res_ = std::move(res);
     head_.clear();
     append_head(head_, *res_);
-    tcp_layer().expires_after(server_.options.read_timeout);
     // The head and the body in one gather write (wire.hpp says why).
-    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(res_->body())};
+    std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(res_->body())};
+    if constexpr (!kTls) {
+      // What the socket takes now goes at once (usually all of it); only a
+      // remainder waits for the socket, under the write deadline.
+      beast::error_code ec;
+      std::size_t sent = tcp_layer().socket().write_some(buffers, ec);
+      if (ec && ec != net::error::would_block) return on_write(ec, unread_input);
+      for (auto& b : buffers) {
+        const std::size_t part = std::min(sent, b.size());
+        b += part;
+        sent -= part;
+      }
+      if (buffers[0].size() + buffers[1].size() == 0) return on_write({}, unread_input);
+    }
+    tcp_layer().expires_after(server_.options.read_timeout);
     net::async_write(stream_, buffers, [self = self(), unread_input](beast::error_code ec, std::size_t) {
       self->on_write(ec, unread_input);
     });
@@ -359,6 +406,7 @@ class Connection final : public Session {
   std::optional<Response> res_;  // the answer being written
   std::string head_;             // its status line and fields, then the log line; memory kept between requests
   State state_ = State::idle;
+  bool request_timed_ = false;  // the request's read deadline is set
   SteadyClock::time_point started_{};
   std::string method_ = "-", target_ = "-";
   std::size_t drained_ = 0;
