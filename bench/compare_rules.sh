@@ -11,8 +11,12 @@
 #    must print byte for byte what json-logic-js prints (bench/node/reference_job.mjs);
 # 3. whole job: the wall time of each of those two commands, median of 5 runs after a warm-up.
 #
+# 4. with TRIALWISE_BENCH_PER_RULE=1, also each rule alone, both sides: nanoseconds an
+#    evaluation (the whole set shares its variable lookups; a rule alone pays for its own).
+#
 # Environment knobs: TRIALWISE_BENCH_LINES (100000), TRIALWISE_BENCH_EVAL_LINES (2000),
-# TRIALWISE_BENCH_SECONDS (3, per-evaluation timing of the Node side), TRIALWISE_BENCH_RUNS (5).
+# TRIALWISE_BENCH_SECONDS (3, per-evaluation timing of the Node side), TRIALWISE_BENCH_RUNS (5),
+# TRIALWISE_BENCH_PER_RULE (0).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +28,7 @@ lines="${TRIALWISE_BENCH_LINES:-100000}"
 eval_lines="${TRIALWISE_BENCH_EVAL_LINES:-2000}"
 node_seconds="${TRIALWISE_BENCH_SECONDS:-3}"
 runs="${TRIALWISE_BENCH_RUNS:-5}"
+per_rule="${TRIALWISE_BENCH_PER_RULE:-0}"
 seed_job=20240601
 seed_eval=20240602
 
@@ -31,7 +36,7 @@ die() { printf 'compare_rules: %s\n' "$*" >&2; exit 1; }
 say() { printf '%s\n' "$*" >&2; }
 
 case "${1:-}" in
-  -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 [ $# -le 1 ] || die "usage: bench/compare_rules.sh [BUILD_DIR]"
 build_dir="${1:-$root/build/release}"
@@ -89,6 +94,25 @@ eval_ratio="$(ratio "$ours_eps" "$theirs_eps")"
 say "   trialwise:              $(thousands "$ours_eps") evaluations/s"
 say "   json-logic-engine 5.0.7: $(thousands "$theirs_eps") evaluations/s"
 say "   ours/theirs:            ${eval_ratio}x"
+
+# (c2) Each rule alone (TRIALWISE_BENCH_PER_RULE=1): where each engine spends its time.
+per_rule_table=""
+if [ "$per_rule" = 1 ]; then
+  say "== per rule: each of the $rule_count rules alone on $eval_lines respondents"
+  for ((i = 0; i < rule_count; i++)); do
+    one="$tmp/rule_$i.json"
+    node -e 'const fs = require("fs"); const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+      fs.writeFileSync(process.argv[2], JSON.stringify([r[Number(process.argv[3])]]))' "$rules" "$one" "$i"
+    TRIALWISE_BENCH_RULES="$one" TRIALWISE_BENCH_DATA="$eval_data" "$bench_bin" --benchmark_filter='^BM_ScreeningRules$' \
+      --benchmark_min_time=0.3 --benchmark_format=json > "$tmp/ours_rule.json" || die "$bench_bin failed on rule $i"
+    node "$node_dir/per_eval.mjs" "$one" "$eval_data" --seconds 0.6 2> /dev/null | head -n 1 > "$tmp/theirs_rule.json" ||
+      die "per_eval.mjs failed on rule $i"
+    ours_ns="$(json_get "$tmp/ours_rule.json" '1e9 / j.benchmarks[0].items_per_second')"
+    theirs_ns="$(json_get "$tmp/theirs_rule.json" '1e9 / j.evals_per_sec')"
+    text="$(json_get "$one" 'JSON.stringify(j[0]).slice(0, 60)')"
+    per_rule_table+="$(printf '%4d %10.0f %10.0f %8sx  %s' "$i" "$ours_ns" "$theirs_ns" "$(ratio "$theirs_ns" "$ours_ns")" "$text")"$'\n'
+  done
+fi
 
 # (d) Correctness on the whole job: both outputs must equal json-logic-js's, byte for byte.
 say "== correctness: $lines respondents against json-logic-js 2.0.5"
@@ -151,3 +175,8 @@ printf '%-36s %18.3f %26.3f %10s\n' "whole job, $(thousands "$lines") lines, med
   "$ours_s" "$theirs_s" "${job_ratio}x"
 printf '%-36s %18s %26s\n' "matches json-logic-js 2.0.5" "yes" "yes"
 printf '(per evaluation: ours/theirs, higher is better for trialwise; whole job: node/ours)\n'
+if [ -n "$per_rule_table" ]; then
+  printf '\nEach rule alone, ns an evaluation (ratio: theirs/ours, higher is better for trialwise)\n'
+  printf '%4s %10s %10s %9s  %s\n' rule trialwise engine ratio "rule (first 60 characters)"
+  printf '%s' "$per_rule_table"
+fi
