@@ -5,7 +5,7 @@
 # rules on the same answers). One run on one machine: both servers start, are
 # checked to screen every example alike, then wrk drives POST /api/v1/assess
 # and GET /healthz on each in turn (trialwise, Node, trialwise, Node, ...).
-# Prints requests/s, p50/p99/max latency, errors (non-2xx and socket) and
+# Prints requests/s, p50/p90/p99/max latency, errors (non-2xx and socket) and
 # resident memory (start/middle/end of each phase) per server and endpoint,
 # and the server's CPU time per request (user + system, from /proc: unlike a
 # rate, it barely moves when the machine is busy elsewhere), then the ratios
@@ -164,14 +164,16 @@ mean() {  # mean SERVER ENDPOINT FIELD: over the rounds
 printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores%s; trialwise serve --%s, Node %s x %s\n' \
   "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$([ "$pin" = 1 ] && echo ', one core each')" "$mode" \
   "$(node --version)" "$node_workers"
-printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s %9s  %s\n' server endpoint round requests/s p50_ms p99_ms max_ms non2xx socket \
+printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s  %s\n' server endpoint round requests/s p50_ms p90_ms p99_ms max_ms \
+  non2xx socket \
   cpu_us/req "RSS KiB start/middle/end"
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
     for server in trialwise node; do
       key="$server.$endpoint.$round"
-      printf '%-10s %-8s %5s %10s %8s %8s %9s %7s %7s %9s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
-        "$(field "$key" p50_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" "$(field "$key" non2xx)" \
+      printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
+        "$(field "$key" p50_ms)" "$(field "$key" p90_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" \
+        "$(field "$key" non2xx)" \
         "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" rss_kib)"
     done
   done
