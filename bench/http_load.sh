@@ -57,8 +57,12 @@ fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/trialwise-http.XXXXXX")"
 declare -A pid url
+# Every server is stopped whatever its exit status (Node's is 143 on SIGTERM,
+# which under set -e used to end this function before our server was stopped).
 cleanup() {
-  for name in "${!pid[@]}"; do kill -TERM "${pid[$name]}" 2>/dev/null && wait "${pid[$name]}" 2>/dev/null; done
+  local name
+  for name in "${!pid[@]}"; do kill -TERM "${pid[$name]}" 2>/dev/null || true; done
+  for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT

@@ -34,7 +34,10 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/trialwise-pg-load.XXXXXX")"
 chmod 0755 "$tmp"  # pgbench runs as this user; the server as postgres when root
 server=""
 cleanup() {
-  [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [ -n "$server" ]; then  # whatever its exit status, PostgreSQL is stopped next
+    kill -TERM "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
   "$pg_server" stop "$tmp/pg" >/dev/null 2>&1 || true
   rm -rf "$tmp"
 }
