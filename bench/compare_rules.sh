@@ -99,17 +99,22 @@ say "   ours/theirs:            ${eval_ratio}x"
 per_rule_table=""
 if [ "$per_rule" = 1 ]; then
   say "== per rule: each of the $rule_count rules alone on $eval_lines respondents"
+  # Each rule to a file of its own (rule_I.json), and its first 60 characters to rule_I.txt.
+  # shellcheck disable=SC2016 # JavaScript, not shell
+  node -e 'const fs = require("fs"); const [file, dir] = process.argv.slice(1);
+    JSON.parse(fs.readFileSync(file, "utf8")).forEach((r, i) => {
+      fs.writeFileSync(`${dir}/rule_${i}.json`, JSON.stringify([r]));
+      fs.writeFileSync(`${dir}/rule_${i}.txt`, JSON.stringify(r).slice(0, 60));
+    })' "$rules" "$tmp"
   for ((i = 0; i < rule_count; i++)); do
     one="$tmp/rule_$i.json"
-    node -e 'const fs = require("fs"); const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-      fs.writeFileSync(process.argv[2], JSON.stringify([r[Number(process.argv[3])]]))' "$rules" "$one" "$i"
     TRIALWISE_BENCH_RULES="$one" TRIALWISE_BENCH_DATA="$eval_data" "$bench_bin" --benchmark_filter='^BM_ScreeningRules$' \
       --benchmark_min_time=0.3 --benchmark_format=json > "$tmp/ours_rule.json" || die "$bench_bin failed on rule $i"
     node "$node_dir/per_eval.mjs" "$one" "$eval_data" --seconds 0.6 2> /dev/null | head -n 1 > "$tmp/theirs_rule.json" ||
       die "per_eval.mjs failed on rule $i"
     ours_ns="$(json_get "$tmp/ours_rule.json" '1e9 / j.benchmarks[0].items_per_second')"
     theirs_ns="$(json_get "$tmp/theirs_rule.json" '1e9 / j.evals_per_sec')"
-    text="$(json_get "$one" 'JSON.stringify(j[0]).slice(0, 60)')"
+    text="$(cat "$tmp/rule_$i.txt")"
     per_rule_table+="$(printf '%4d %10.0f %10.0f %8sx  %s' "$i" "$ours_ns" "$theirs_ns" "$(ratio "$theirs_ns" "$ours_ns")" "$text")"$'\n'
   done
 fi

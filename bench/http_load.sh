@@ -169,16 +169,14 @@ printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores%s;
   "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$([ "$pin" = 1 ] && echo ', one core each')" "$mode" \
   "$(node --version)" "$node_workers"
 printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s  %s\n' server endpoint round requests/s p50_ms p90_ms p99_ms max_ms \
-  non2xx socket \
-  cpu_us/req "RSS KiB start/middle/end"
+  non2xx socket cpu_us/req "RSS KiB start/middle/end"
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
     for server in trialwise node; do
       key="$server.$endpoint.$round"
       printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
         "$(field "$key" p50_ms)" "$(field "$key" p90_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" \
-        "$(field "$key" non2xx)" \
-        "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" rss_kib)"
+        "$(field "$key" non2xx)" "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" rss_kib)"
     done
   done
 done

@@ -329,11 +329,11 @@ class Connection final : public Session {
     res_ = std::move(res);
     head_.clear();
     append_head(head_, *res_);
-    // The head and the body in one gather write (wire.hpp says why).
-    // (A first non-blocking send from here, skipping the asynchronous write
-    // when the socket takes it all, cost more CPU a request, not less.)
-    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(res_->body())};
     tcp_layer().expires_after(server_.options.read_timeout);
+    // The head and the body in one gather write (wire.hpp says why). A first
+    // non-blocking send from here, skipping the asynchronous write when the
+    // socket takes it all, cost more CPU a request, not less.
+    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(res_->body())};
     net::async_write(stream_, buffers, [self = self(), unread_input](beast::error_code ec, std::size_t) {
       self->on_write(ec, unread_input);
     });
