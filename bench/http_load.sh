@@ -22,8 +22,13 @@
 # such a service usually runs; 2: node:cluster with a process per core),
 # TRIALWISE_BENCH_PIN (0; 1: one core each, the server on the last core with
 # one thread and wrk on the first with one, so that the load generator's
-# share does not blur the servers'). Needs wrk, curl
-# (scripts/install-deps --bench), node, and taskset for the pinned run.
+# share does not blur the servers'), TRIALWISE_BENCH_WIRE (0; 1: capture each
+# phase with tcpdump and print the latency the wire saw beside wrk's: see
+# http/wire_latency.py; the capture takes CPU time beside wrk, so rates drop).
+# Before the phases it prints whether this machine pauses a busy core
+# (host_pauses.py): such pauses of wrk show in its p99, not in the server's.
+# Needs wrk, curl (scripts/install-deps --bench), node, python3, taskset for
+# the pinned run and tcpdump for the wire.
 # Loopback only. The server's log goes to BUILD_DIR/http_load.access.log.
 # Goals (issue 17): assess and healthz at least 2x Node's rate, assess p99
 # under 10 ms at 64 connections, zero errors, memory flat.
@@ -40,9 +45,10 @@ answers="${TRIALWISE_BENCH_ANSWERS:-$root/examples/runner_in_heat.json}"
 mode="${TRIALWISE_BENCH_MODE:-checker}"
 node_workers="${TRIALWISE_BENCH_NODE_WORKERS:-1}"
 pin="${TRIALWISE_BENCH_PIN:-0}"
+wire="${TRIALWISE_BENCH_WIRE:-0}"
 die() { echo "http_load: $*" >&2; exit 1; }
 [ -x "$tw" ] || die "build first: $tw"
-for tool in wrk curl node npm; do command -v "$tool" >/dev/null || die "needs $tool (scripts/install-deps --bench)"; done
+for tool in wrk curl node npm python3 $([ "$wire" = 1 ] && echo tcpdump); do command -v "$tool" >/dev/null || die "needs $tool (scripts/install-deps --bench)"; done
 # Pinned: servers on the last core, wrk on the first (taskset is util-linux's).
 server_cpu=() load_cpu=() serve_threads=()
 if [ "$pin" = 1 ]; then
@@ -98,6 +104,7 @@ for example in "$root"/examples/*.json "$answers"; do
     die "$example does not assess on trialwise"
   theirs=$(curl -sf -H 'Content-Type: application/json' --data-binary @"$example" "${url[node]}/api/v1/assess") ||
     die "$example does not assess on the Node anchor"
+  # shellcheck disable=SC2016 # JavaScript, not shell
   node -e '
     const [ours, theirs, name] = [JSON.parse(process.argv[1]), JSON.parse(process.argv[2]), process.argv[3]];
     const screened = (a) => ({ safety: a.safety, fired: a.reasons.map((r) => r.rule).sort() });
@@ -125,6 +132,12 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   local start_rss mid_rss end_rss line start_cpu end_cpu requests
   start_rss=$(rss "${pid[$server]}")
   start_cpu=$(cpu_ticks "${pid[$server]}")
+  local capture=""
+  if [ "$wire" = 1 ]; then
+    "${load_cpu[@]}" tcpdump -i lo -s 96 -B 65536 -w "$tmp/$key.pcap" "tcp port ${url[$server]##*:}" 2>"$tmp/$key.tcpdump" &
+    capture=$!
+    for _ in $(seq 100); do grep -q listening "$tmp/$key.tcpdump" && break; sleep 0.05; done
+  fi
   TRIALWISE_ANSWERS="$body" "${load_cpu[@]}" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
     -s "$here/http/load.lua" "${url[$server]}$target" >"$tmp/$key.out" 2>&1 &
   local bench=$!
@@ -138,6 +151,12 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   cpu_us=$(awk -v t=$((end_cpu - start_cpu)) -v hz="$ticks_per_second" -v n="$requests" \
     'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
   result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss cpu_us=$cpu_us"
+  if [ -n "$capture" ]; then
+    kill -INT "$capture"
+    wait "$capture" || true
+    result[$key]+=" $(python3 "$here/http/wire_latency.py" "$tmp/$key.pcap" "${url[$server]##*:}")"
+    rm -f "$tmp/$key.pcap"
+  fi
 }
 
 # A warm-up of both routes on each (Node compiles its hot paths as they run:
@@ -147,6 +166,8 @@ for server in trialwise node; do
   "${load_cpu[@]}" wrk -t 1 -c 4 -d 2s -s "$here/http/load.lua" "${url[$server]}/healthz" >/dev/null
   TRIALWISE_ANSWERS="$answers" "${load_cpu[@]}" wrk -t 1 -c 16 -d 5s -s "$here/http/load.lua" "${url[$server]}/api/v1/assess" >/dev/null
 done
+# Whether the host pauses a busy core (wrk's p99 then carries the pauses).
+host_pauses=$("$here/host_pauses.py" 3 --all-only)
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
     for server in trialwise node; do
@@ -180,6 +201,23 @@ for round in $(seq "$rounds"); do
     done
   done
 done
+if [ "$wire" = 1 ]; then
+  printf '\nThe wire (each phase captured; the server: from a request to its answer, not corrected for coordinated omission)\n'
+  printf '%-10s %-8s %5s %8s %8s %8s %9s %12s %12s %10s\n' server endpoint round p50_ms p90_ms p99_ms max_ms \
+    'server>20ms' 'client>20ms' silence_ms
+  for round in $(seq "$rounds"); do
+    for endpoint in assess healthz; do
+      for server in trialwise node; do
+        key="$server.$endpoint.$round"
+        printf '%-10s %-8s %5s %8s %8s %8s %9s %12s %12s %10s\n' "$server" "$endpoint" "$round" \
+          "$(field "$key" wire_p50_ms)" "$(field "$key" wire_p90_ms)" "$(field "$key" wire_p99_ms)" \
+          "$(field "$key" wire_max_ms)" "$(field "$key" server_waits)" "$(field "$key" client_waits)" \
+          "$(field "$key" silence_ms)"
+      done
+    done
+  done
+fi
+printf '\nThis machine, before the phases: %s\n' "$host_pauses"
 for endpoint in assess healthz; do
   ours=$(mean trialwise "$endpoint" rps)
   theirs=$(mean node "$endpoint" rps)
