@@ -226,7 +226,10 @@ for endpoint in assess healthz; do
   printf '%-8s trialwise %s req/s, Node %s req/s: trialwise / Node = %s (p99 %s ms vs %s ms);' "$endpoint" "$ours" \
     "$theirs" "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2f", a / b }')" "$(mean trialwise "$endpoint" p99_ms)" \
     "$(mean node "$endpoint" p99_ms)"
-  printf ' CPU a request %s us vs %s us: Node / trialwise = %s\n' "$ours_cpu" "$theirs_cpu" \
+  printf ' CPU a request %s us vs %s us: Node / trialwise = %s' "$ours_cpu" "$theirs_cpu" \
     "$(awk -v a="$ours_cpu" -v b="$theirs_cpu" 'BEGIN { printf "%.2f", b / a }')"
+  [ "$wire" = 1 ] && printf '; on the wire p99 %s ms vs %s ms' "$(mean trialwise "$endpoint" wire_p99_ms)" \
+    "$(mean node "$endpoint" wire_p99_ms)"
+  printf '\n'
 done
 cp "$tmp/trialwise.log" "$build_dir/http_load.access.log" 2>/dev/null || true
