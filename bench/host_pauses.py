@@ -56,7 +56,12 @@ def run(cores, seconds):
 
 def main():
     args = [a for a in sys.argv[1:] if a != "--all-only"]
-    seconds = float(args[0]) if args else 3.0
+    try:
+        seconds = float(args[0]) if args else 3.0
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 600:
+        sys.exit(f"host_pauses: SECONDS is a number of seconds above 0 and at most 600, not {args[0]!r}")
     cores = sorted(os.sched_getaffinity(0))
     run(cores, seconds)
     if len(cores) > 1 and "--all-only" not in sys.argv:

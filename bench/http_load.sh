@@ -137,6 +137,7 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
     "${load_cpu[@]}" tcpdump -i lo -s 96 -B 65536 -w "$tmp/$key.pcap" "tcp port ${url[$server]##*:}" 2>"$tmp/$key.tcpdump" &
     capture=$!
     for _ in $(seq 100); do grep -q listening "$tmp/$key.tcpdump" && break; sleep 0.05; done
+    grep -q listening "$tmp/$key.tcpdump" || { cat "$tmp/$key.tcpdump" >&2; die "tcpdump did not start (root or CAP_NET_RAW)"; }
   fi
   TRIALWISE_ANSWERS="$body" "${load_cpu[@]}" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
     -s "$here/http/load.lua" "${url[$server]}$target" >"$tmp/$key.out" 2>&1 &
@@ -155,6 +156,8 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
     kill -INT "$capture"
     wait "$capture" || true
     result[$key]+=" $(python3 "$here/http/wire_latency.py" "$tmp/$key.pcap" "${url[$server]##*:}")"
+    # Packets the capture missed (its buffer full) leave those requests out of the wire's figures.
+    result[$key]+=" dropped=$(sed -n 's/^\([0-9]*\) packets dropped by kernel$/\1/p' "$tmp/$key.tcpdump")"
     rm -f "$tmp/$key.pcap"
   fi
 }
@@ -203,16 +206,16 @@ for round in $(seq "$rounds"); do
 done
 if [ "$wire" = 1 ]; then
   printf '\nThe wire (each phase captured; the server: from a request to its answer, not corrected for coordinated omission)\n'
-  printf '%-10s %-8s %5s %8s %8s %8s %9s %12s %12s %10s\n' server endpoint round p50_ms p90_ms p99_ms max_ms \
-    'server>20ms' 'client>20ms' silence_ms
+  printf '%-10s %-8s %5s %8s %8s %8s %9s %12s %12s %10s %8s\n' server endpoint round p50_ms p90_ms p99_ms max_ms \
+    'server>20ms' 'client>20ms' silence_ms dropped
   for round in $(seq "$rounds"); do
     for endpoint in assess healthz; do
       for server in trialwise node; do
         key="$server.$endpoint.$round"
-        printf '%-10s %-8s %5s %8s %8s %8s %9s %12s %12s %10s\n' "$server" "$endpoint" "$round" \
+        printf '%-10s %-8s %5s %8s %8s %8s %9s %12s %12s %10s %8s\n' "$server" "$endpoint" "$round" \
           "$(field "$key" wire_p50_ms)" "$(field "$key" wire_p90_ms)" "$(field "$key" wire_p99_ms)" \
           "$(field "$key" wire_max_ms)" "$(field "$key" server_waits)" "$(field "$key" client_waits)" \
-          "$(field "$key" silence_ms)"
+          "$(field "$key" silence_ms)" "$(field "$key" dropped)"
       done
     done
   done
