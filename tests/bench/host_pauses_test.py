@@ -22,7 +22,7 @@ def run(*args):
     return subprocess.run([sys.executable, PROBE, *args], capture_output=True, text=True, timeout=60)
 
 
-full = run("0.2")
+full = run("0.1")
 lines = full.stdout.splitlines()
 check(full.returncode == 0, "the probe runs", full.stderr)
 check(len(lines) == (1 + len(cores) if len(cores) > 1 else 1), "a line for all cores, then one per core", lines)
@@ -33,7 +33,7 @@ if lines:
 for core, line in zip(cores if len(cores) > 1 else [], lines[1:]):
     check(line.strip().startswith(f"core {core} alone busy"), f"core {core} alone", line)
 
-short = run("0.2", "--all-only")
+short = run("0.1", "--all-only")
 check(short.returncode == 0 and len(short.stdout.splitlines()) == 1, "--all-only prints one line", short.stdout)
 
 for bad_seconds in ("soon", "0", "-1"):
