@@ -65,8 +65,10 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/trialwise-http.XXXXXX")"
 declare -A pid url
 # Every server is stopped whatever its exit status (Node's is 143 on SIGTERM,
 # which under set -e used to end this function before our server was stopped).
+capture=""  # the running tcpdump's pid (TRIALWISE_BENCH_WIRE=1)
 cleanup() {
   local name
+  [ -z "$capture" ] || kill -INT "$capture" 2>/dev/null || true
   for name in "${!pid[@]}"; do kill -TERM "${pid[$name]}" 2>/dev/null || true; done
   for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
   rm -rf "$tmp"
@@ -132,7 +134,6 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   local start_rss mid_rss end_rss line start_cpu end_cpu requests
   start_rss=$(rss "${pid[$server]}")
   start_cpu=$(cpu_ticks "${pid[$server]}")
-  local capture=""
   if [ "$wire" = 1 ]; then
     "${load_cpu[@]}" tcpdump -i lo -s 96 -B 65536 -w "$tmp/$key.pcap" "tcp port ${url[$server]##*:}" 2>"$tmp/$key.tcpdump" &
     capture=$!
@@ -159,6 +160,7 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
     # Packets the capture missed (its buffer full) leave those requests out of the wire's figures.
     result[$key]+=" dropped=$(sed -n 's/^\([0-9]*\) packets dropped by kernel$/\1/p' "$tmp/$key.tcpdump")"
     rm -f "$tmp/$key.pcap"
+    capture=""
   fi
 }
 
