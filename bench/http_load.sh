@@ -9,7 +9,8 @@
 # resident memory (start/middle/end of each phase) per server and endpoint,
 # and the server's CPU time per request (user + system, from /proc: unlike a
 # rate, it barely moves when the machine is busy elsewhere), then the ratios
-# trialwise / Node.
+# trialwise / Node. And each server's context switches per 1,000 requests
+# (its threads going to sleep or being put aside: each costs CPU time).
 #
 #   bench/http_load.sh [BUILD_DIR]        (default: build/release)
 #
@@ -20,7 +21,8 @@
 # TRIALWISE_BENCH_MODE (checker: `serve --checker`; full: the whole server on
 # a fresh database), TRIALWISE_BENCH_NODE_WORKERS (1: one Node process, as
 # such a service usually runs; 2: node:cluster with a process per core),
-# TRIALWISE_BENCH_PIN (0; 1: one core each, the server on the last core with
+# TRIALWISE_BENCH_SERVE_THREADS (trialwise's worker threads: its default of
+# one per core; 1 when pinned), TRIALWISE_BENCH_PIN (0; 1: one core each, the server on the last core with
 # one thread and wrk on the first with one, so that the load generator's
 # share does not blur the servers'), TRIALWISE_BENCH_WIRE (0; 1: capture each
 # phase with tcpdump and print the latency the wire saw beside wrk's: see
@@ -51,12 +53,14 @@ die() { echo "http_load: $*" >&2; exit 1; }
 for tool in wrk curl node npm python3 $([ "$wire" = 1 ] && echo tcpdump); do command -v "$tool" >/dev/null || die "needs $tool (scripts/install-deps --bench)"; done
 # Pinned: servers on the last core, wrk on the first (taskset is util-linux's).
 server_cpu=() load_cpu=() serve_threads=()
+[ -n "${TRIALWISE_BENCH_SERVE_THREADS:-}" ] && serve_threads=(--threads "$TRIALWISE_BENCH_SERVE_THREADS")
 if [ "$pin" = 1 ]; then
   [ "$(nproc)" -ge 2 ] || die "TRIALWISE_BENCH_PIN=1 needs at least 2 cores"
   command -v taskset >/dev/null || die "TRIALWISE_BENCH_PIN=1 needs taskset (util-linux)"
   [ "$node_workers" = 1 ] || die "TRIALWISE_BENCH_PIN=1 runs one Node process (TRIALWISE_BENCH_NODE_WORKERS=1)"
   server_cpu=(taskset -c "$(($(nproc) - 1))")
   load_cpu=(taskset -c 0)
+  [ "${TRIALWISE_BENCH_SERVE_THREADS:-1}" = 1 ] || die "TRIALWISE_BENCH_PIN=1 runs trialwise with one thread"
   serve_threads=(--threads 1)
   threads=1
 fi
@@ -128,12 +132,21 @@ cpu_ticks() {
   echo "$total"
 }
 ticks_per_second=$(getconf CLK_TCK)
+# Context switches, voluntary or not, of every thread of a server and its workers.
+switches() {
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    total=$((total + $(cat "/proc/$p/task/"*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s + 0 }')))
+  done
+  echo "$total"
+}
 declare -A result
 phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, middle and end
   local key=$1 server=$2 target=$3 body=${4:-}
-  local start_rss mid_rss end_rss line start_cpu end_cpu requests
+  local start_rss mid_rss end_rss line start_cpu end_cpu start_switches end_switches switches_1k requests
   start_rss=$(rss "${pid[$server]}")
   start_cpu=$(cpu_ticks "${pid[$server]}")
+  start_switches=$(switches "${pid[$server]}")
   if [ "$wire" = 1 ]; then
     "${load_cpu[@]}" tcpdump -i lo -s 96 -B 65536 -w "$tmp/$key.pcap" "tcp port ${url[$server]##*:}" 2>"$tmp/$key.tcpdump" &
     capture=$!
@@ -148,11 +161,14 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   wait "$bench"
   end_rss=$(rss "${pid[$server]}")
   end_cpu=$(cpu_ticks "${pid[$server]}")
+  end_switches=$(switches "${pid[$server]}")
   line=$(grep '^RESULT' "$tmp/$key.out") || { cat "$tmp/$key.out" >&2; die "wrk failed"; }
   requests=$(sed -n 's/.*\brequests=\([0-9]*\).*/\1/p' <<<"$line")
   cpu_us=$(awk -v t=$((end_cpu - start_cpu)) -v hz="$ticks_per_second" -v n="$requests" \
     'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
-  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss cpu_us=$cpu_us"
+  switches_1k=$(awk -v s=$((end_switches - start_switches)) -v n="$requests" \
+    'BEGIN { printf "%.0f", (n > 0 ? s * 1000 / n : 0) }')
+  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss cpu_us=$cpu_us switches_1k=$switches_1k"
   if [ -n "$capture" ]; then
     kill -INT "$capture"
     wait "$capture" || true
@@ -194,15 +210,16 @@ mean() {  # mean SERVER ENDPOINT FIELD: over the rounds
 printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores%s; trialwise serve --%s, Node %s x %s\n' \
   "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$([ "$pin" = 1 ] && echo ', one core each')" "$mode" \
   "$(node --version)" "$node_workers"
-printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s  %s\n' server endpoint round requests/s p50_ms p90_ms p99_ms max_ms \
-  non2xx socket cpu_us/req "RSS KiB start/middle/end"
+printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s %8s  %s\n' server endpoint round requests/s p50_ms p90_ms p99_ms \
+  max_ms non2xx socket cpu_us/req cs/1k "RSS KiB start/middle/end"
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
     for server in trialwise node; do
       key="$server.$endpoint.$round"
-      printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
+      printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s %8s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
         "$(field "$key" p50_ms)" "$(field "$key" p90_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" \
-        "$(field "$key" non2xx)" "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" rss_kib)"
+        "$(field "$key" non2xx)" "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" switches_1k)" \
+        "$(field "$key" rss_kib)"
     done
   done
 done
