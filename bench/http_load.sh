@@ -122,33 +122,30 @@ for example in "$root"/examples/*.json "$answers"; do
 done
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }  # KiB
-# CPU time (clock ticks, user + system) of a server and its workers (a Node
-# cluster's are its children).
+# A server and its workers (a Node cluster's are its children).
+server_pids() { echo "$1"; pgrep -P "$1" || true; }
+# CPU time (clock ticks, user + system) of a server and its workers.
 cpu_ticks() {
   local total=0 p
-  for p in "$1" $(pgrep -P "$1" || true); do
-    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-  done
+  for p in $(server_pids "$1"); do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done
   echo "$total"
 }
 ticks_per_second=$(getconf CLK_TCK)
 # Context switches, voluntary or not, of every thread of a server and its workers.
 switches() {
-  local total=0 p
-  for p in "$1" $(pgrep -P "$1" || true); do
-    total=$((total + $(cat "/proc/$p/task/"*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s + 0 }')))
-  done
-  echo "$total"
+  local p
+  for p in $(server_pids "$1"); do cat "/proc/$p/task/"*/status 2>/dev/null; done |
+    awk '/ctxt_switches/ { s += $2 } END { print s + 0 }'
 }
 declare -A result
 phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, middle and end
-  local key=$1 server=$2 target=$3 body=${4:-}
+  local key=$1 server=$2 target=$3 body=${4:-} port=${url[$2]##*:}
   local start_rss mid_rss end_rss line start_cpu end_cpu start_switches end_switches switches_1k requests
   start_rss=$(rss "${pid[$server]}")
   start_cpu=$(cpu_ticks "${pid[$server]}")
   start_switches=$(switches "${pid[$server]}")
   if [ "$wire" = 1 ]; then
-    "${load_cpu[@]}" tcpdump -i lo -s 96 -B 65536 -w "$tmp/$key.pcap" "tcp port ${url[$server]##*:}" 2>"$tmp/$key.tcpdump" &
+    "${load_cpu[@]}" tcpdump -i lo -s 96 -B 65536 -w "$tmp/$key.pcap" "tcp port $port" 2>"$tmp/$key.tcpdump" &
     capture=$!
     for _ in $(seq 100); do grep -q listening "$tmp/$key.tcpdump" && break; sleep 0.05; done
     grep -q listening "$tmp/$key.tcpdump" || { cat "$tmp/$key.tcpdump" >&2; die "tcpdump did not start (root or CAP_NET_RAW)"; }
@@ -172,7 +169,7 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   if [ -n "$capture" ]; then
     kill -INT "$capture"
     wait "$capture" || true
-    result[$key]+=" $(python3 "$here/http/wire_latency.py" "$tmp/$key.pcap" "${url[$server]##*:}")"
+    result[$key]+=" $(python3 "$here/http/wire_latency.py" "$tmp/$key.pcap" "$port")"
     # Packets the capture missed (its buffer full) leave those requests out of the wire's figures.
     result[$key]+=" dropped=$(sed -n 's/^\([0-9]*\) packets dropped by kernel$/\1/p' "$tmp/$key.tcpdump")"
     rm -f "$tmp/$key.pcap"

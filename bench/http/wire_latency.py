@@ -59,9 +59,11 @@ def main():
     path, port = sys.argv[1], int(sys.argv[2])
     server, client_waits = [], 0
     asked, answered = {}, {}  # per connection: when its request ended, its answer ended
-    times = []
+    silence, last = 0.0, None  # a capture lists its packets in time order
     for when, to_server, payload, connection in packets(path, port):
-        times.append(when)
+        if last is not None:
+            silence = max(silence, when - last)
+        last = when
         if payload == 0:
             continue
         if to_server:
@@ -76,11 +78,9 @@ def main():
         sys.exit(f"{path}: no request and answer on port {port}")
     server.sort()
     pick = lambda q: server[min(len(server) - 1, int(q * len(server)))] * 1e3
-    times.sort()
-    silence = max((b - a for a, b in zip(times, times[1:])), default=0) * 1e3
     print(f"WIRE wire_p50_ms={pick(0.5):.3f} wire_p90_ms={pick(0.9):.3f} wire_p99_ms={pick(0.99):.3f} "
           f"wire_max_ms={server[-1] * 1e3:.3f} server_waits={sum(s > SLOW for s in server)} "
-          f"client_waits={client_waits} silence_ms={silence:.1f}")
+          f"client_waits={client_waits} silence_ms={silence * 1e3:.1f}")
 
 
 if __name__ == "__main__":
