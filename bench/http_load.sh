@@ -9,8 +9,9 @@
 # resident memory (start/middle/end of each phase) per server and endpoint,
 # and the server's CPU time per request (user + system, from /proc: unlike a
 # rate, it barely moves when the machine is busy elsewhere), then the ratios
-# trialwise / Node. And each server's context switches per 1,000 requests
-# (its threads going to sleep or being put aside: each costs CPU time).
+# trialwise / Node. And each server's context switches per 1,000 requests,
+# its threads going to sleep for want of work (sleep/1k) apart from those put
+# aside for another thread (preempt/1k).
 #
 #   bench/http_load.sh [BUILD_DIR]        (default: build/release)
 #
@@ -131,16 +132,19 @@ cpu_ticks() {
   echo "$total"
 }
 ticks_per_second=$(getconf CLK_TCK)
-# Context switches, voluntary or not, of every thread of a server and its workers.
+# switches SERVER: "SLEEPS PREEMPTIONS", the voluntary and the involuntary
+# context switches of every thread of a server and its workers.
 switches() {
   local p
   for p in $(server_pids "$1"); do cat "/proc/$p/task/"*/status 2>/dev/null; done |
-    awk '/ctxt_switches/ { s += $2 } END { print s + 0 }'
+    awk '/^voluntary_ctxt_switches/ { v += $2 } /^nonvoluntary_ctxt_switches/ { n += $2 } END { print v + 0, n + 0 }'
 }
+per_1k() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.0f", (n > 0 ? (b - a) * 1000 / n : 0) }'; }
 declare -A result
 phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, middle and end
   local key=$1 server=$2 target=$3 body=${4:-} port=${url[$2]##*:}
-  local start_rss mid_rss end_rss line start_cpu end_cpu start_switches end_switches switches_1k requests
+  local start_rss mid_rss end_rss line start_cpu end_cpu start_switches end_switches requests
+  local sleeps_before preempts_before sleeps_after preempts_after
   start_rss=$(rss "${pid[$server]}")
   start_cpu=$(cpu_ticks "${pid[$server]}")
   start_switches=$(switches "${pid[$server]}")
@@ -163,9 +167,11 @@ phase() {  # phase KEY SERVER TARGET [ANSWERS]: wrk for $seconds, RSS at start, 
   requests=$(sed -n 's/.*\brequests=\([0-9]*\).*/\1/p' <<<"$line")
   cpu_us=$(awk -v t=$((end_cpu - start_cpu)) -v hz="$ticks_per_second" -v n="$requests" \
     'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
-  switches_1k=$(awk -v s=$((end_switches - start_switches)) -v n="$requests" \
-    'BEGIN { printf "%.0f", (n > 0 ? s * 1000 / n : 0) }')
-  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss cpu_us=$cpu_us switches_1k=$switches_1k"
+  read -r sleeps_before preempts_before <<<"$start_switches"
+  read -r sleeps_after preempts_after <<<"$end_switches"
+  result[$key]="$line rss_kib=$start_rss/$mid_rss/$end_rss cpu_us=$cpu_us"
+  result[$key]+=" sleeps_1k=$(per_1k "$sleeps_before" "$sleeps_after" "$requests")"
+  result[$key]+=" preempts_1k=$(per_1k "$preempts_before" "$preempts_after" "$requests")"
   if [ -n "$capture" ]; then
     kill -INT "$capture"
     wait "$capture" || true
@@ -207,16 +213,16 @@ mean() {  # mean SERVER ENDPOINT FIELD: over the rounds
 printf '\n%s connections, %s wrk threads, %s s per phase, %s rounds, %s cores%s; trialwise serve --%s, Node %s x %s\n' \
   "$connections" "$threads" "$seconds" "$rounds" "$(nproc)" "$([ "$pin" = 1 ] && echo ', one core each')" "$mode" \
   "$(node --version)" "$node_workers"
-printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s %8s  %s\n' server endpoint round requests/s p50_ms p90_ms p99_ms \
-  max_ms non2xx socket cpu_us/req cs/1k "RSS KiB start/middle/end"
+printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s %9s %11s  %s\n' server endpoint round requests/s p50_ms p90_ms p99_ms \
+  max_ms non2xx socket cpu_us/req sleep/1k preempt/1k "RSS KiB start/middle/end"
 for round in $(seq "$rounds"); do
   for endpoint in assess healthz; do
     for server in trialwise node; do
       key="$server.$endpoint.$round"
-      printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s %8s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
+      printf '%-10s %-8s %5s %10s %8s %8s %8s %9s %7s %7s %9s %9s %11s  %s\n' "$server" "$endpoint" "$round" "$(field "$key" rps)" \
         "$(field "$key" p50_ms)" "$(field "$key" p90_ms)" "$(field "$key" p99_ms)" "$(field "$key" max_ms)" \
-        "$(field "$key" non2xx)" "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" switches_1k)" \
-        "$(field "$key" rss_kib)"
+        "$(field "$key" non2xx)" "$(field "$key" socket_errors)" "$(field "$key" cpu_us)" "$(field "$key" sleeps_1k)" \
+        "$(field "$key" preempts_1k)" "$(field "$key" rss_kib)"
     done
   done
 done
