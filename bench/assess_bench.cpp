@@ -133,6 +133,26 @@ void BM_AssessRouteWork(benchmark::State& state) {
 }
 BENCHMARK(BM_AssessRouteWork)->Unit(benchmark::kMillisecond);
 
+// Reading the bodies alone, refusing a member named twice (the routes' way)
+// against keeping the last one (JSON.parse's way): what the check costs.
+void BM_ParseBody(benchmark::State& state) {
+  auto& f = Fixture::get();
+  const auto duplicates = state.range(0) ? json::Duplicates::refuse : json::Duplicates::keep_last;
+  state.SetLabel(state.range(0) ? "refuse" : "keep_last");
+  json::Parser parser(json::kMaxDepth, duplicates);
+  std::vector<unsigned char> buffer(64 * 1024);
+  boost::json::monotonic_resource memory(buffer.data(), buffer.size());
+  for (auto _ : state) {
+    for (const auto& body : f.bodies) {
+      memory.release();
+      auto answers = parser.parse(body, boost::json::storage_ptr(&memory));
+      benchmark::DoNotOptimize(answers);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.bodies.size()));
+}
+BENCHMARK(BM_ParseBody)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

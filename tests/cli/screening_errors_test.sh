@@ -27,6 +27,13 @@ expect answers-count 2 '10 answer\(s\) to fix' "$tw" assess --answers "$tmp/bad.
 expect answers-plan 2 '#/age' "$tw" plan --answers "$tmp/bad.json" --start 2026-12-07
 echo '{"age": ' >"$tmp/broken.json"
 expect answers-syntax 2 'broken.json: line 2, column 1' "$tw" assess --answers "$tmp/broken.json"
+# An answer given twice is refused, whichever comes last: keeping one would be a guess.
+sed 's/"pregnant": false/"pregnant": true, "pregnant": false/' "$examples/runner_in_heat.json" >"$tmp/twice.json"
+expect answers-twice 2 'twice.json: line 4, column [0-9]*: ambiguous JSON: the member "pregnant" is given twice' \
+  "$tw" assess --answers "$tmp/twice.json"
+{ tr -d '\n' <"$tmp/twice.json"; echo; } >"$tmp/twice.jsonl"
+expect answers-twice-batch 2 '1 of 1 lines could not be assessed' "$tw" assess --batch "$tmp/twice.jsonl" --out "$tmp/twice.out"
+grep -q '"pregnant\\" is given twice' "$tmp/twice.out" || { echo "FAIL answers-twice-batch: $(cat "$tmp/twice.out")"; fail=1; }
 expect answers-missing-file 2 'no such file' "$tw" assess --answers "$tmp/nope.json"
 expect answers-stdin 0 'Decision: A defined trial' "$tw" assess --answers - <"$examples/runner_in_heat.json"
 
@@ -52,6 +59,8 @@ expect pack-ok 0 'is sound' "$tw" pack validate "$(dirname "$examples")/packs/gl
 for bad in "$bad_packs"/*.json; do
   expect "pack-bad-$(basename "$bad")" 2 '#/' "$tw" pack validate "$bad"
 done
+sed '0,/{/s//{"id": "a", "id": "b", /' "$(dirname "$examples")/packs/glutamine.json" >"$tmp/twice_pack.json"
+expect pack-twice 2 'the member "id" is given twice' "$tw" pack validate "$tmp/twice_pack.json"
 expect pack-missing 2 'no such file' "$tw" pack validate "$tmp/nope.json"
 expect pack-option-bad 2 'problem' "$tw" assess --answers "$examples/runner_in_heat.json" --pack "$bad_packs/unknown_key.json"
 

@@ -40,7 +40,9 @@ int run_single(const RuleEvalOptions& o, std::istream& in, std::ostream& out, st
   engine.set_log_sink([&err](std::string_view text) { err << text << "\n"; });
   auto rule = engine.compile_text(*rule_text);
   if (!rule) return report(err, with_context(rule.error(), "--rule"));
-  auto data = json::parse(*data_text);
+  // Data is read as JSON.parse reads it (a repeated member keeps its last
+  // value), as --data-lines is: this command answers as json-logic-js does.
+  auto data = json::Parser(json::kMaxDepth, json::Duplicates::keep_last).parse(*data_text);
   if (!data) return report(err, with_context(data.error(), "--data"));
 
   rules::Scratch scratch;

@@ -33,6 +33,20 @@ TEST(RuleEvalCommandTest, EvaluatesOneRuleOnData) {
   EXPECT_EQ(r.out, "\"dose 10 g\"\n");
 }
 
+TEST(RuleEvalCommandTest, DataKeepsTheLastOfARepeatedMemberAsJsonParseDoesButARuleMayNotRepeat) {
+  const char* rule = R"({"var":"a"})";
+  auto single = run_cli({"rule", "eval", "--rule", rule, "--data", R"({"a":1,"a":2})"});
+  EXPECT_EQ(single.code, 0) << single.err;
+  EXPECT_EQ(single.out, "2\n");
+  TempFile rules(R"([{"var":"a"}])");
+  auto lines = run_cli({"rule", "eval", "--rules", rules.path(), "--data-lines", "-"}, "{\"a\":1,\"a\":2}\n");
+  EXPECT_EQ(lines.code, 0) << lines.err;
+  EXPECT_EQ(lines.out, "[2]\n");
+  auto twice = run_cli({"rule", "eval", "--rule", R"({"var":"a","var":"b"})", "--data", R"({"a":1,"b":2})"});
+  EXPECT_EQ(twice.code, 2);
+  EXPECT_NE(twice.err.find("the member \"var\" is given twice"), std::string::npos) << twice.err;
+}
+
 TEST(RuleEvalCommandTest, DataDefaultsToEmptyObject) {
   auto r = run_cli({"rule", "eval", "--rule", R"({"missing":["a"]})"});
   EXPECT_EQ(r.code, 0) << r.err;

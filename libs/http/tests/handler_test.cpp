@@ -283,6 +283,24 @@ TEST_F(HandlerTest, MalformedJsonIs400WithItsPosition) {
   EXPECT_EQ(error_where(res).rfind("line 1, column", 0), 0u);
 }
 
+TEST_F(HandlerTest, AnAnswerGivenTwiceIs400NotAGuess) {
+  // Either order: a reader that kept one of them would screen on a guess.
+  const std::string answers = example("runner_in_heat");
+  const auto at = answers.find(R"("pregnant": false)");
+  ASSERT_NE(at, std::string::npos);
+  for (const char* twice : {R"("pregnant": true, "pregnant": false)", R"("pregnant": false, "pregnant": true)"}) {
+    const std::string body = std::string(answers).replace(at, std::string_view(R"("pregnant": false)").size(), twice);
+    for (const auto& [target, sent] : {std::pair{"/api/v1/assess", body}, std::pair{"/api/v1/plan", plan_body(body)}}) {
+      auto res = call(verb::post, target, sent);
+      EXPECT_EQ(res.result(), bhttp::status::bad_request) << target << " " << twice;
+      EXPECT_EQ(error_code(res), "invalid_input");
+      EXPECT_EQ(json(res).at("error").at("message").as_string(),
+                "the body is ambiguous JSON: the member \"pregnant\" is given twice in one object");
+      EXPECT_EQ(error_where(res).rfind("line ", 0), 0u);
+    }
+  }
+}
+
 TEST_F(HandlerTest, JsonNestedPastTheLimitIs413) {
   const auto depth = services_.limits().json_depth + 1;
   auto res = call(verb::post, "/api/v1/assess", std::string(depth, '[') + std::string(depth, ']'));

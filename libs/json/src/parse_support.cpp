@@ -4,7 +4,6 @@
 #include <limits>
 
 namespace trialwise::json::detail {
-namespace {
 
 std::string line_and_column(std::string_view text, std::size_t offset) {
   std::size_t line = 1, column = 1;
@@ -18,8 +17,6 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
   }
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
-
-}  // namespace
 
 double exact_double(std::string_view text, double fallback) noexcept {
   double out = 0.0;

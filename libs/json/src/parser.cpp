@@ -3,7 +3,8 @@
 // and a value that prints differently from JavaScript's is a wrong answer here.
 // So we drive Boost's basic_parser with a handler like its own, except that
 // doubles are re-read from their text with std::from_chars, which rounds
-// correctly.
+// correctly. And a member named twice in one object is refused (see
+// member_names.hpp), unless the caller asks for JSON.parse's keep-the-last.
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/value_stack.hpp>
@@ -12,6 +13,7 @@
 #include <limits>
 #include <new>
 
+#include "member_names.hpp"
 #include "trialwise/json/parse_support.hpp"
 #include "trialwise/json/text.hpp"
 
@@ -31,11 +33,17 @@ struct ExactHandler {
 
   boost::json::value_stack st;
   detail::NumberText number;
+  detail::MemberNames names;
+  bool check_names = true;
 
   bool on_document_begin(error_code&) { return true; }
   bool on_document_end(error_code&) { return true; }
-  bool on_object_begin(error_code&) { return true; }
+  bool on_object_begin(error_code&) {
+    if (check_names) names.open_object();
+    return true;
+  }
   bool on_object_end(std::size_t n, error_code&) {
+    if (check_names) names.close_object();
     st.push_object(n);
     return true;
   }
@@ -45,10 +53,12 @@ struct ExactHandler {
     return true;
   }
   bool on_key_part(string_view s, std::size_t, error_code&) {
+    if (check_names) names.add_part({s.data(), s.size()});
     st.push_chars(s);
     return true;
   }
   bool on_key(string_view s, std::size_t, error_code&) {
+    if (check_names) names.add({s.data(), s.size()});
     st.push_key(s);
     return true;
   }
@@ -94,13 +104,15 @@ struct ExactHandler {
 }  // namespace
 
 struct Parser::Impl {
-  explicit Impl(std::size_t depth_limit)
-      : max_depth(depth_limit), parser(detail::parse_options_for(depth_limit), boost::json::storage_ptr()) {}
+  Impl(std::size_t depth_limit, Duplicates duplicates)
+      : max_depth(depth_limit), parser(detail::parse_options_for(depth_limit), boost::json::storage_ptr()) {
+    parser.handler().check_names = duplicates == Duplicates::refuse;
+  }
   std::size_t max_depth;
   boost::json::basic_parser<ExactHandler> parser;
 };
 
-Parser::Parser(std::size_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
+Parser::Parser(std::size_t max_depth, Duplicates duplicates) : impl_(std::make_unique<Impl>(max_depth, duplicates)) {}
 Parser::~Parser() = default;
 
 Result<boost::json::value> Parser::parse(std::string_view text, boost::json::storage_ptr storage) {
@@ -108,11 +120,16 @@ Result<boost::json::value> Parser::parse(std::string_view text, boost::json::sto
   p.reset();
   p.handler().st.reset(std::move(storage));
   p.handler().number.clear();
+  p.handler().names.clear();
   error_code ec;
   std::size_t consumed = 0;
   try {
     consumed = p.write_some(false, text.data(), text.size(), ec);
     if (!ec && consumed < text.size()) ec = boost::json::error::extra_data;
+    if (!ec && p.handler().names.suspect()) {
+      if (auto repeated = detail::find_duplicate_member(text, impl_->max_depth))
+        return Unexpected{std::move(*repeated)};
+    }
     if (!ec) return p.handler().st.release();
   } catch (const std::bad_alloc&) {
     return Unexpected{limit_reached("", "out of memory while reading JSON")};

@@ -112,6 +112,51 @@ TEST(JsonTextTest, ReusedParserKeepsNoStateBetweenDocuments) {
   EXPECT_EQ(to_text(*ok), "[3.25]");
 }
 
+TEST(JsonTextTest, RefusesAMemberNamedTwiceInOneObjectAndSaysWhichAndWhere) {
+  auto r = parse("{\"age\": 30,\n \"pregnant\": false,\n \"pregnant\": true}");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::invalid_input);
+  EXPECT_EQ(r.error().message, "ambiguous JSON: the member \"pregnant\" is given twice in one object");
+  EXPECT_EQ(r.error().where.substr(0, 7), "line 3,");
+  // Deeper, and spelled differently: "\u0061" is "a".
+  EXPECT_FALSE(parse(R"({"s": [{"name": "x"}, {"a": 1, "\u0061": 2}]})"));
+  EXPECT_FALSE(parse(R"([{"x": {"y": null, "y": null}}])"));
+}
+
+TEST(JsonTextTest, TheSameNameInDifferentObjectsIsNoRepeat) {
+  auto r = parse(R"({"a": {"a": 1, "b": {"a": 2}}, "b": [{"a": 1}, {"a": 2}], "c": {}})");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(to_text(*r), R"({"a":{"a":1,"b":{"a":2}},"b":[{"a":1},{"a":2}],"c":{}})");
+}
+
+TEST(JsonTextTest, ARepeatFarApartInALargeObjectIsFound) {
+  std::string text = "{";
+  for (int i = 0; i < 200; ++i) text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+  const std::string whole = text + "\"last\": 0}";
+  auto ok = parse(whole);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->as_object().size(), 201u);
+  auto r = parse(text + "\"k3\": 0}");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "ambiguous JSON: the member \"k3\" is given twice in one object");
+}
+
+TEST(JsonTextTest, KeepLastReadsARepeatAsJsonParseDoes) {
+  Parser parser(kMaxDepth, Duplicates::keep_last);
+  auto r = parser.parse(R"({"pregnant": false, "pregnant": true})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(to_text(*r), R"({"pregnant":true})");
+}
+
+TEST(JsonTextTest, AReusedParserForgetsTheNamesOfTheDocumentBefore) {
+  Parser parser;
+  EXPECT_FALSE(parser.parse(R"({"a": 1, "a": 2})"));
+  EXPECT_FALSE(parser.parse(R"({"a": {"b": 1)"));  // stopped inside an object
+  auto r = parser.parse(R"({"a": 1, "b": 2})");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(to_text(*r), R"({"a":1,"b":2})");
+}
+
 TEST(JsonTextTest, ParseRefusesInvalidUtf8) {
   auto r = parse("\"\xff\"");
   ASSERT_FALSE(r);

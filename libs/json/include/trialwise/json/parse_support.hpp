@@ -42,6 +42,9 @@ class NumberText {
   std::string parts_;
 };
 
+/// "line L, column C" (1-based, columns in code points) of a byte offset.
+std::string line_and_column(std::string_view text, std::size_t offset);
+
 /// The error for a failed parse: "line L, column C" of where it stopped.
 Error parse_error(boost::json::error_code ec, std::string_view text, std::size_t consumed, std::size_t max_depth);
 

@@ -21,11 +21,17 @@ namespace trialwise::json {
 /// rather than risk the stack of whatever walks the value later.
 inline constexpr std::size_t kMaxDepth = 1024;
 
+/// What a parser does with a member named twice in one object.
+enum class Duplicates {
+  refuse,     ///< an invalid_input error naming it: its meaning would be a guess
+  keep_last,  ///< as JSON.parse (for comparing with readers that do so)
+};
+
 /// A reusable JSON parser. Doubles are rounded exactly as JSON.parse rounds
 /// them (Boost.JSON 1.81's own parser can be one unit off). Not thread-safe.
 class Parser {
  public:
-  explicit Parser(std::size_t max_depth = kMaxDepth);
+  explicit Parser(std::size_t max_depth = kMaxDepth, Duplicates duplicates = Duplicates::refuse);
   ~Parser();
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -40,7 +46,8 @@ class Parser {
 };
 
 /// Parses one JSON document. On failure, Errc::invalid_input (or Errc::limit
-/// when nested past `max_depth`) with `where` = "line L, column C" (1-based).
+/// when nested past `max_depth`) with `where` = "line L, column C" (1-based);
+/// a member named twice in one object is such a failure.
 Result<boost::json::value> parse(std::string_view text, std::size_t max_depth = kMaxDepth);
 
 /// Appends `value` as JSON.stringify would write it.
