@@ -5,7 +5,8 @@ Started in an empty folder (its working directory, HOME and the default
 database's place), it answers /healthz, the pack, assess and plan; every
 other route, the web app's pages included, is 404 as if it did not exist;
 and afterwards the folder is still empty: it opened no database and wrote
-nothing. With --rate 5 a burst of API requests from one address gets 429
+nothing. HEAD answers as GET without the body, on a connection that goes
+on serving. With --rate 5 a burst of API requests from one address gets 429
 with Retry-After past the fifth, and /healthz never. --checker with
 --accounts or --db is refused (exit 2), a checker beyond loopback without
 TLS too, and a --rate below 1.
@@ -62,6 +63,26 @@ with tempfile.TemporaryDirectory() as home:
         plan = b'{"answers": ' + example("runner_in_heat") + b', "start": "2026-12-21"}'
         status, body = request(port, "POST", "/api/v1/plan", plan)
         check(status in (200, 201) and b'"steps"' in body, "plan without a product store", (status, body[:300]))
+
+        # HEAD, as a CDN or a link checker asks: GET's status and length, no
+        # body, and the connection answers the next request cleanly.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for path in ["/embed.js", "/api/v1/pack", "/healthz"]:
+            conn.request("GET", path)
+            res = conn.getresponse()
+            got = res.read()
+            conn.request("HEAD", path)
+            head = conn.getresponse()
+            check(head.status == 200, f"HEAD {path}", head.status)
+            check(head.getheader("Content-Length") == str(len(got)), f"HEAD {path}: GET's length",
+                  (head.getheader("Content-Length"), len(got)))
+            check(head.read() == b"", f"HEAD {path}: no body")
+        sock = conn.sock
+        conn.request("GET", "/healthz")
+        res = conn.getresponse()
+        check(res.status == 200 and res.read() == b'{"status":"ok"}' and conn.sock is sock,
+              "after HEADs the same connection answers a GET", res.status)
+        conn.close()
 
         for method, path, body in [("GET", "/api/v1/trial", None), ("GET", "/api/v1/trials", None),
                                    ("POST", "/api/v1/session", b'{"email": "a@b.c", "password": "x"}'),

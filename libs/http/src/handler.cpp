@@ -129,10 +129,12 @@ Response dispatch(const Request& req, const boost::system::result<boost::urls::u
   std::string allow;
   std::vector<std::string> params;
   const bool checker = services.checker_only();
+  // HEAD is GET without the body (RFC 9110 9.3.2); handle() drops the body.
+  const verb method = req.method() == verb::head ? verb::get : req.method();
   for (const auto& route : kRoutes) {
     if (checker && !route.in_checker) continue;  // as if it did not exist
     if (!matches(route.path, segments, params)) continue;
-    if (route.method == req.method()) {
+    if (route.method == method) {
       ctx.params = std::move(params);
       if (route.access == Access::account && !services.accounts_on())
         return error_reply(not_found(target->path(), "this server has no accounts (serve --accounts turns them on)"));
@@ -142,6 +144,7 @@ Response dispatch(const Request& req, const boost::system::result<boost::urls::u
       return route.run(ctx);
     }
     allow += (allow.empty() ? "" : ", ") + std::string(boost::beast::http::to_string(route.method));
+    if (route.method == verb::get) allow += ", HEAD";
   }
   if (!allow.empty()) {
     auto res = error_reply(
@@ -257,6 +260,8 @@ Response handle(const Request& req, Services& services, const Peer& connection) 
   // no script runs from a person's own text, whatever it holds.
   if (res[boost::beast::http::field::content_type].starts_with("text/html")) set_security_headers(res);
   res.prepare_payload();
+  // A HEAD answer keeps the GET answer's Content-Length and sends no body.
+  if (req.method() == verb::head) res.body().clear();
   return res;
 }
 

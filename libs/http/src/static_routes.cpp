@@ -42,11 +42,11 @@ void set_security_headers(Response& res) {
 std::optional<Response> static_file(const Request& request, std::string_view path) {
   const auto* asset = web::find_asset(path);
   if (asset == nullptr) return std::nullopt;
-  if (request.method() != bhttp::verb::get) {
+  if (request.method() != bhttp::verb::get && request.method() != bhttp::verb::head) {
     auto res = error_reply(
         Status::method_not_allowed, "method_not_allowed",
         invalid_input(std::string(path), std::string(request.method_string()) + " is not allowed here; use GET"));
-    res.set(bhttp::field::allow, "GET");
+    res.set(bhttp::field::allow, "GET, HEAD");
     return res;
   }
   Response res;

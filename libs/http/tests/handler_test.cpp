@@ -334,10 +334,29 @@ TEST_F(HandlerTest, UnknownRouteIs404) {
 TEST_F(HandlerTest, WrongMethodIs405WithAllow) {
   auto res = call(verb::delete_, "/api/v1/trial");
   EXPECT_EQ(res.result(), bhttp::status::method_not_allowed);
-  EXPECT_EQ(res[bhttp::field::allow], "POST, GET");
+  EXPECT_EQ(res[bhttp::field::allow], "POST, GET, HEAD");
   EXPECT_EQ(error_code(res), "method_not_allowed");
   res = call(verb::get, "/api/v1/assess");
   EXPECT_EQ(res[bhttp::field::allow], "POST");
+  res = call(verb::head, "/api/v1/assess");
+  EXPECT_EQ(res.result(), bhttp::status::method_not_allowed);
+  EXPECT_EQ(res[bhttp::field::allow], "POST");
+  EXPECT_TRUE(res.body().empty()) << "no body in an answer to HEAD, even an error";
+}
+
+TEST_F(HandlerTest, HeadAnswersAsGetWithoutTheBody) {
+  for (const char* target : {"/healthz", "/api/v1/pack", "/api/v1/openapi.json", "/api/v1/trials"}) {
+    const auto get = call(verb::get, target);
+    const auto head = call(verb::head, target);
+    EXPECT_EQ(head.result(), get.result()) << target;
+    EXPECT_TRUE(head.body().empty()) << target;
+    EXPECT_EQ(head[bhttp::field::content_length], std::to_string(get.body().size())) << target;
+    EXPECT_EQ(head[bhttp::field::content_type], get[bhttp::field::content_type]) << target;
+    EXPECT_EQ(head[bhttp::field::etag], get[bhttp::field::etag]) << target;
+  }
+  auto res = call(verb::head, "/api/v1/nope");
+  EXPECT_EQ(res.result(), bhttp::status::not_found);
+  EXPECT_TRUE(res.body().empty());
 }
 
 TEST_F(HandlerTest, AStoreThatCannotOpenIs500) {

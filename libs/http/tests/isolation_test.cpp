@@ -2,7 +2,8 @@
 // table the clinic server's isolation rests on. A person's data reaches only
 // that person and a coach they share it with; to anyone else it does not
 // exist (404, not 403), and no answer to them carries a word of it. A new
-// route fails this test until it has its row.
+// route fails this test until it has its row. Every GET row is asked with
+// HEAD too, which must answer alike.
 
 #include <array>
 #include <set>
@@ -171,6 +172,11 @@ TEST_F(IsolationTest, EveryRouteAnswersEveryKindOfUserAsItMust) {
       const auto res = send(row.method, target(row.path), body, tokens_[who]);
       const std::string cell = std::string(bhttp::to_string(row.method)) + " " + row.path + " as " + kWhoNames[who];
       EXPECT_EQ(res.result_int(), row.want[who]) << cell << ": " << res.body().substr(0, 300);
+      if (row.method == verb::get) {  // HEAD: the same answer without its body
+        const auto head = send(verb::head, target(row.path), "", tokens_[who]);
+        EXPECT_EQ(head.result_int(), row.want[who]) << "HEAD for " << cell;
+        EXPECT_TRUE(head.body().empty()) << "HEAD for " << cell;
+      }
       const bool may_see = who == owner || (who == coach_with && row.path.starts_with("/api/v1/clients/"));
       if (!may_see) {
         EXPECT_EQ(res.body().find(kOwnerWords), std::string::npos) << cell << " leaks the owner's words";

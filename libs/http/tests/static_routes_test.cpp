@@ -48,8 +48,18 @@ TEST_F(StaticRoutesTest, MatchingETagGetsNotModifiedWithNoBody) {
 TEST_F(StaticRoutesTest, OtherMethodsAreNotAllowed) {
   auto res = call(verb::post, "/index.html", "{}");
   EXPECT_EQ(res.result(), bhttp::status::method_not_allowed);
-  EXPECT_EQ(res[bhttp::field::allow], "GET");
+  EXPECT_EQ(res[bhttp::field::allow], "GET, HEAD");
   EXPECT_EQ(error_where(res), "/index.html");
+}
+
+TEST_F(StaticRoutesTest, HeadGivesTheFieldsOfGetWithoutTheBody) {
+  const auto get = call(verb::get, "/index.html");
+  const auto head = call(verb::head, "/index.html");
+  ASSERT_EQ(head.result(), bhttp::status::ok);
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(head[bhttp::field::content_length], std::to_string(get.body().size()));
+  EXPECT_EQ(head[bhttp::field::etag], get[bhttp::field::etag]);
+  EXPECT_EQ(head["Content-Security-Policy"], get["Content-Security-Policy"]);
 }
 
 TEST_F(StaticRoutesTest, UnknownPathsStayJsonNotFound) {
