@@ -159,6 +159,29 @@ TEST_F(HandlerTest, AnAllowedOriginMayUseTheCheckerAndNothingElse) {
   EXPECT_EQ(same_site.find(bhttp::field::access_control_allow_origin), same_site.end()) << "no Origin, no CORS";
 }
 
+// A cache in front of the checker must key the pack and the embed's files on
+// Origin: an answer kept from a request without one has no
+// Access-Control-Allow-Origin, and the publisher's readers would get it.
+TEST_F(HandlerTest, EveryAnswerThatMayCarryCorsSaysItVariesByOrigin) {
+  const std::string news = "https://news.example.org";
+  const auto plain = call(verb::get, "/api/v1/pack");
+  EXPECT_EQ(plain.find(bhttp::field::vary), plain.end()) << "without --allow-origin nothing varies";
+  services_.allow_origins({news});
+  for (const char* path : {"/api/v1/pack", "/embed.js", "/healthz"}) {
+    auto none = call(verb::get, path);
+    auto refused = handle(from(verb::get, path, "https://evil.example"), services_);
+    auto allowed = handle(from(verb::get, path, news), services_);
+    for (const auto* res : {&none, &refused, &allowed}) EXPECT_EQ((*res)[bhttp::field::vary], "Origin") << path;
+  }
+  const std::string etag(call(verb::get, "/api/v1/pack")[bhttp::field::etag]);
+  EXPECT_EQ(get_if_none_match("/api/v1/pack", etag)[bhttp::field::vary], "Origin") << "a 304 too";
+  EXPECT_EQ(handle(preflight_for("/api/v1/assess", "https://evil.example", "POST"), services_)[bhttp::field::vary],
+            "Origin")
+      << "a refused preflight too";
+  const auto personal = call(verb::get, "/api/v1/trials");
+  EXPECT_EQ(personal.find(bhttp::field::vary), personal.end()) << "a person's routes never answer another site";
+}
+
 TEST_F(HandlerTest, APreflightIsAnsweredOnlyForAnAllowedOriginMethodAndHeader) {
   const std::string news = "https://news.example.org";
   services_.allow_origins({news});
