@@ -59,7 +59,10 @@ std::optional<Response> preflight(const Request& req, std::string_view path, con
 
 void allow_origin(Response& res, const std::string& origin) {
   res.set(bhttp::field::access_control_allow_origin, origin);
-  res.set(bhttp::field::vary, "Origin");
+}
+
+bool varies_by_origin(std::string_view path, const std::vector<std::string>& allowed) {
+  return !allowed.empty() && cross_origin_path(path);
 }
 
 Result<std::string> parse_allowed_origin(std::string_view text, const std::string& where) {

@@ -29,7 +29,14 @@ std::optional<std::string> allowed_origin(const Request& req, std::string_view p
 std::optional<Response> preflight(const Request& req, std::string_view path, const std::vector<std::string>& allowed);
 
 /// Marks a response for the allowed `origin`: Access-Control-Allow-Origin
-/// (that origin, never "*") and Vary: Origin.
+/// (that origin, never "*").
 void allow_origin(Response& res, const std::string& origin);
+
+/// Whether answers on `path` depend on the request's Origin: some origins are
+/// allowed and the path may be used cross-origin. Every such answer, with or
+/// without an Origin, then says Vary: Origin, so that a shared cache (the
+/// pack is public) keeps one copy per origin and never hands a site's readers
+/// one kept without Access-Control-Allow-Origin.
+bool varies_by_origin(std::string_view path, const std::vector<std::string>& allowed);
 
 }  // namespace trialwise::http

@@ -245,12 +245,7 @@ Response handle(const Request& req, Services& services, const Peer& connection) 
   const bool is_preflight =
       req.method() == verb::options && req.find(boost::beast::http::field::access_control_request_method) != req.end();
   if (origin && !is_preflight) allow_origin(res, *origin);
-  // Whether an answer here carries Access-Control-Allow-Origin depends on the
-  // request's Origin, so every answer says so: a shared cache (the pack is
-  // public) would otherwise hand the publisher's readers an answer kept from a
-  // request without Origin, and their browsers would refuse it.
-  if (!services.allowed_origins().empty() && cross_origin_path(path))
-    res.set(boost::beast::http::field::vary, "Origin");
+  if (varies_by_origin(path, services.allowed_origins())) res.set(boost::beast::http::field::vary, "Origin");
   res.version(req.version());
   res.keep_alive(req.keep_alive());
   res.set(boost::beast::http::field::server, "trialwise");
